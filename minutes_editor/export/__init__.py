@@ -1,0 +1,1 @@
+"""Writers from the intermediate form to output files (.docx); no Qt here."""

@@ -1,0 +1,1 @@
+"""The report model: plain data, no Qt, no output format."""

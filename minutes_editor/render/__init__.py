@@ -1,0 +1,1 @@
+"""The intermediate form between the report model and every output."""
