@@ -1,0 +1,71 @@
+"""The open report as the window sees it: the model, its file, its undo history, its saved state."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from minutes_editor.model.report import Report
+from minutes_editor.storage.minutes_file import load_report, report_to_bytes, save_report
+
+
+class ReportDocument(QObject):
+    """One report open in the editor.
+
+    Every change to ``report`` goes through an undo command pushed on
+    ``undo_stack``; the stack's clean state is the saved state. ``changed``
+    fires after every change (edits, undo, redo), which the preview and the
+    autosave listen to. ``disk_hash`` is the hash of the file as last read or
+    written, to refuse overwriting a file someone else changed.
+    """
+
+    changed = Signal()
+    path_changed = Signal(object)
+    modified_changed = Signal(bool)
+
+    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.disk_hash: str | None = _hash_file(path) if path else None
+        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
+        self.undo_stack.indexChanged.connect(lambda _index: self.changed.emit())
+
+    @classmethod
+    def open(cls, path: Path, parent: QObject | None = None) -> ReportDocument:
+        """Load a .minutes file; raises ReportFileError with the loader's message."""
+        return cls(load_report(path), path, parent)
+
+    @property
+    def is_modified(self) -> bool:
+        """Whether the report differs from its file."""
+        return not self.undo_stack.isClean()
+
+    def changed_on_disk(self) -> bool:
+        """Whether the file was changed by someone else since it was opened or saved."""
+        if self.path is None or self.disk_hash is None:
+            return False
+        return _hash_file(self.path) != self.disk_hash
+
+    def save(self, path: Path | None = None) -> None:
+        """Write the report atomically to ``path`` (or its own file); raises WriteError."""
+        target = path or self.path
+        if target is None:
+            raise ValueError("the report has no file yet: give a path")
+        save_report(self.report, target)
+        self.disk_hash = hashlib.sha256(report_to_bytes(self.report)).hexdigest()
+        if target != self.path:
+            self.path = target
+            self.path_changed.emit(target)
+        self.undo_stack.setClean()
+
+
+def _hash_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
