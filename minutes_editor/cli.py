@@ -1,0 +1,152 @@
+"""The command line: export, check and import reports headless, or open the editor.
+
+Exit codes (also in README):
+  0  done; for ``check``, no problems found
+  1  ``check`` found problems (the report itself is readable)
+  2  the command line was wrong
+  3  the input file cannot be read or is not a valid report
+  4  the output file cannot be written
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from minutes_editor import __version__
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_BAD_INPUT = 3
+EXIT_CANNOT_WRITE = 4
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``minutes-editor``."""
+    parser = argparse.ArgumentParser(
+        prog="minutes-editor",
+        description="Write meeting minutes in structured fields and export a Word draft report.",
+        epilog="With no command, opens the editor (on FILE when given).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = commands.add_parser("export", help="export a .minutes report to a Word .docx")
+    export.add_argument("report", type=Path, metavar="REPORT.minutes")
+    export.add_argument("-o", "--output", type=Path, metavar="REPORT.docx", help="default: beside the report")
+    export.add_argument("--template", type=Path, metavar="T.docx", help="a .docx whose styles and page set-up to use")
+
+    check = commands.add_parser("check", help="validate a .minutes report and list problems")
+    check.add_argument("report", type=Path, metavar="REPORT.minutes")
+
+    importer = commands.add_parser("import", help="read a .docx draft report back into a .minutes file")
+    importer.add_argument("docx", type=Path, metavar="REPORT.docx")
+    importer.add_argument("-o", "--output", type=Path, metavar="REPORT.minutes", help="default: beside the .docx")
+
+    parser.add_argument("file", nargs="?", type=Path, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    commands = {"export", "check", "import"}
+    if args_list and args_list[0] not in commands and not args_list[0].startswith("-"):
+        return _open_editor(Path(args_list[0]), args_list[1:])
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command == "export":
+        return _export(args.report, args.output, args.template)
+    if args.command == "check":
+        return _check(args.report)
+    if args.command == "import":
+        return _import(args.docx, args.output)
+    return _open_editor(args.file, [])
+
+
+def _error(message: str) -> None:
+    print(f"minutes-editor: {message}", file=sys.stderr)
+
+
+def _export(source: Path, output: Path | None, template: Path | None) -> int:
+    from minutes_editor.export.docx_writer import TemplateError, export_docx
+    from minutes_editor.storage.atomic import WriteError
+    from minutes_editor.storage.minutes_file import ReportFileError, load_report
+
+    try:
+        report = load_report(source)
+    except ReportFileError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    target = output or source.with_suffix(".docx")
+    try:
+        result = export_docx(report, target, template=template)
+    except TemplateError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(target)
+    return EXIT_OK
+
+
+def _check(source: Path) -> int:
+    from minutes_editor.model.checks import check_report
+    from minutes_editor.storage.minutes_file import ReportFileError, load_report
+
+    try:
+        report = load_report(source)
+    except ReportFileError as error:
+        print(f"error: {error}")
+        return EXIT_BAD_INPUT
+    problems = check_report(report)
+    for problem in problems:
+        print(problem)
+    if not problems:
+        print(f"{source.name}: no problems found")
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _import(source: Path, output: Path | None) -> int:
+    try:
+        from minutes_editor.importer import DocxImportError, import_docx
+    except ImportError:
+        _error("importing .docx files is not available in this version")
+        return EXIT_USAGE
+    from minutes_editor.storage.atomic import WriteError
+    from minutes_editor.storage.minutes_file import save_report
+
+    try:
+        result = import_docx(source)
+    except DocxImportError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    target = output or source.with_suffix(".minutes")
+    try:
+        save_report(result.report, target)
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
+    print(target)
+    return EXIT_OK
+
+
+def _open_editor(path: Path | None, extra: list[str]) -> int:
+    try:
+        from minutes_editor.gui.app import main as gui_main
+    except ImportError as error:
+        _error(f"the editor window cannot start: {error}")
+        return EXIT_USAGE
+    return gui_main(extra, path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
