@@ -3,15 +3,16 @@
 The new content goes to a temporary file in the target's folder, is flushed
 and fsynced, and only then replaces the target; the old target is first
 copied to ``NAME.bak``. A crash or error at any point leaves either the old
-file or the new one in place, never a half-written one.
+file or the new one in place, never a half-written one, and no temporary
+file behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -23,31 +24,40 @@ class WriteError(OSError):
 
 def backup_path(path: Path) -> Path:
     """Where the previous version of ``path`` is kept."""
+    path = Path(path)
     return path.with_name(path.name + ".bak")
 
 
 def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, keep_backup: bool = True) -> None:
     """Write ``path`` through ``write(file)`` atomically, keeping the old file as ``NAME.bak``.
 
-    Raises WriteError with a readable message when the folder is missing or
-    not writable, the disk is full, or ``write`` fails; the target and its
-    backup are then as they were.
+    Raises WriteError with a readable message when the path is a folder, its
+    folder is missing or not writable, the disk is full, or ``write`` fails
+    with an OSError; an exception of another kind from ``write`` passes
+    through unchanged. Either way the target and its backup are as they were
+    and the temporary file is gone.
     """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    path = _real_target(Path(path))
+    folder = path.parent
+    if path.is_dir():
+        raise WriteError(f"Cannot save {path.name}: {path} is a folder.")
     if not folder.is_dir():
+        if folder.exists():
+            raise WriteError(f"Cannot save {path.name}: {folder} is a file, not a folder.")
         raise WriteError(f"Cannot save {path.name}: the folder {folder} does not exist.")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise WriteError(f"Cannot save {path.name} in {folder}: {_reason(error)}.") from error
-    temp = Path(temp_name)
+        handle, temp = _create_temp(path)
+    except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
+        reason = _reason(error) if isinstance(error, OSError) else str(error)
+        raise WriteError(f"Cannot save {path.name} in {folder}: {reason}.") from error
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
+            # The new file takes the old one's permissions; a new file gets
+            # the usual ones (0o666 less the umask) from _create_temp.
             with contextlib.suppress(OSError):
                 shutil.copymode(path, temp)
             if keep_backup:
@@ -74,18 +84,46 @@ def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> 
     atomic_write(path, write, keep_backup=keep_backup)
 
 
+def _real_target(path: Path) -> Path:
+    # Saving through a symbolic link updates the file it points to; replacing
+    # the link itself with a regular file would silently cut it.
+    if path.is_symlink():
+        return Path(os.path.realpath(path))
+    return path
+
+
+def _create_temp(target: Path) -> tuple[int, Path]:
+    # Not tempfile.mkstemp: it creates files readable by the owner only, and a
+    # new report should get the permissions any new file gets (the umask's).
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            return os.open(temp, flags, 0o666), temp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target.name}")
+
+
 def _copy_atomically(source: Path, target: Path) -> None:
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temp = Path(temp_name)
+    temp: Path | None = None
     try:
+        handle, temp = _create_temp(target)
         with os.fdopen(handle, "wb") as out, source.open("rb") as original:
             shutil.copyfileobj(original, out)
             out.flush()
             os.fsync(out.fileno())
+        with contextlib.suppress(OSError):
+            shutil.copymode(source, temp)
         os.replace(temp, target)
     except OSError as error:
-        _remove_quietly(temp)
+        if temp is not None:
+            _remove_quietly(temp)
         raise WriteError(f"Cannot keep the previous version as {target.name}: {_reason(error)}.") from error
+    except BaseException:
+        if temp is not None:
+            _remove_quietly(temp)
+        raise
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,13 +32,15 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
-from minutes_editor.storage.atomic import atomic_write_bytes
+from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 
 FORMAT_NAME = "minutes-editor-report"
 FORMAT_VERSION = 1
 SUFFIX = ".minutes"
-#: Larger files are refused before parsing: no real report comes near it.
-MAX_FILE_BYTES = 256 * 1024 * 1024
+#: Larger files are refused before parsing. A report 100 times the size of
+#: the reference one (11,000 paragraphs) takes about 3 MB; parsing JSON can
+#: take 20 times its size in memory, so the limit keeps a hostile file small.
+MAX_FILE_BYTES = 32 * 1024 * 1024
 
 Json = dict[str, Any]
 #: Migrations from version N to N + 1, applied in turn to the file's JSON.
@@ -66,6 +70,8 @@ class InvalidFieldError(ReportFileError):
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}")
+        # Lets the error be pickled (e.g. back from a worker process).
+        self.args = (field, problem)
 
 
 # ---------------------------------------------------------------- reading
@@ -74,17 +80,7 @@ class InvalidFieldError(ReportFileError):
 def load_report(path: Path) -> Report:
     """Read and validate a .minutes file; raise ReportFileError saying what is wrong."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ReportFileError(f"the file is {size // 2**20} MB, larger than any report can be", path)
-        data = path.read_bytes()
-    except FileNotFoundError as error:
-        raise ReportFileError("the file does not exist", path) from error
-    except IsADirectoryError as error:
-        raise ReportFileError("this is a folder, not a report file", path) from error
-    except PermissionError as error:
-        raise ReportFileError("you do not have permission to read this file", path) from error
+    data = _read_file(path)
     try:
         return report_from_bytes(data)
     except ReportFileError as error:
@@ -92,20 +88,78 @@ def load_report(path: Path) -> Report:
         raise
 
 
+def _read_file(path: Path) -> bytes:
+    # Every way a path can fail to give bytes becomes a ReportFileError: the
+    # caller shows the message, never a traceback.
+    try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise ReportFileError("this is a folder, not a report file", path)
+        if not stat.S_ISREG(status.st_mode):
+            # A pipe or a device could block or never end.
+            raise ReportFileError("this is not a regular file", path)
+        if status.st_size > MAX_FILE_BYTES:
+            raise ReportFileError(_too_large(status.st_size), path)
+        with path.open("rb") as stream:
+            # Read one byte more than allowed: the size can change after stat().
+            data = stream.read(MAX_FILE_BYTES + 1)
+    except ReportFileError:
+        raise
+    except FileNotFoundError as error:
+        raise ReportFileError("the file does not exist", path) from error
+    except NotADirectoryError as error:
+        raise ReportFileError("the file does not exist: a part of its path is a file, not a folder", path) from error
+    except IsADirectoryError as error:
+        raise ReportFileError("this is a folder, not a report file", path) from error
+    except PermissionError as error:
+        raise ReportFileError("you do not have permission to read this file", path) from error
+    except OSError as error:
+        raise ReportFileError(f"the file cannot be read: {_reason(error)}", path) from error
+    except ValueError as error:  # a path with a NUL character in it
+        raise ReportFileError(f"the file cannot be read: {error}", path) from error
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportFileError(_too_large(len(data)), path)
+    return data
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_FILE_BYTES // 2**20
+    return f"the file is {size / 2**20:.0f} MB, larger than any report can be (the limit is {limit} MB)"
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror.lower() if error.strerror else str(error)
+
+
+class _NotJsonError(ValueError):
+    """A construct Python's json module accepts but JSON does not (NaN, Infinity)."""
+
+
+def _refuse_constant(name: str) -> object:
+    raise _NotJsonError(f"{name} is not a JSON value")
+
+
 def report_from_bytes(data: bytes) -> Report:
     """Parse the bytes of a .minutes file."""
+    if not data.strip():
+        raise ReportFileError("the file is empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ReportFileError(f"not a Minutes Editor file: not UTF-8 text (byte {error.start})") from error
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise ReportFileError(
-            f"the file is damaged: {error.msg} at line {error.lineno}, column {error.colno}"
+            f"the file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
         ) from error
+    except _NotJsonError as error:
+        raise ReportFileError(f"the file is not valid JSON: {error}") from error
     except RecursionError as error:
-        raise ReportFileError("the file is damaged: nesting too deep") from error
+        raise ReportFileError("the file is damaged: its lists and objects are nested too deep") from error
+    except ValueError as error:
+        # Python refuses integers of more than 4,300 digits (sys.get_int_max_str_digits).
+        raise ReportFileError("the file holds a number too long to read") from error
     return report_from_document(document)
 
 
@@ -113,25 +167,50 @@ def report_from_document(document: object) -> Report:
     """Validate a parsed .minutes document (format, version, report) and build the Report."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise ReportFileError(f'not a Minutes Editor file (no "format": "{FORMAT_NAME}")')
-    version = document.get("version")
+    if "version" not in document:
+        raise InvalidFieldError("version", "is missing")
+    version = document["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InvalidFieldError("version", f"{_show(version)} is not a format version")
+        raise InvalidFieldError("version", f"{_show(version)} is not a format version (a whole number from 1)")
     if version > FORMAT_VERSION:
         raise NewerVersionError(
-            f"written by a newer Minutes Editor (file format version {version}; this version "
+            f"written by a newer Minutes Editor (file format version {_show(version)}; this version "
             f"reads up to {FORMAT_VERSION}). Update Minutes Editor to open it; the file was not changed."
         )
-    while version < FORMAT_VERSION:
-        document = MIGRATIONS[version](document)
-        version += 1
+    document = _migrate(document, version)
     _keys(document, "", required={"format", "version", "report"}, optional=set())
     return _report(document["report"])
 
 
+def _migrate(document: Json, version: int) -> Json:
+    # Each step takes the document of version N and returns one of version N + 1.
+    while version < FORMAT_VERSION:
+        step = MIGRATIONS.get(version)
+        if step is None:
+            raise ReportFileError(f"this version of Minutes Editor cannot read format version {version}")
+        try:
+            document = step(document)
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
+            # A migration reads the old format before it is validated, so a
+            # damaged old file can trip it; say so rather than crash.
+            raise ReportFileError(
+                f"the file (format version {version}) is damaged and could not be upgraded: {error!r}"
+            ) from error
+        version += 1
+        if not isinstance(document, dict):
+            raise ReportFileError(f"upgrading from format version {version - 1} did not give an object")
+        document["version"] = version
+    return document
+
+
 def _report(value: object) -> Report:
+    # Field names inside the report are relative to it, as the user sees
+    # them: "sections[3].blocks[2].level", not "report.sections[3]...".
+    if not isinstance(value, dict):
+        raise InvalidFieldError("report", f"expected an object, found {_type_name(value)}")
     obj = _keys(
         value,
-        "report",
+        "",
         required={"language", "title", "sections"},
         optional={"footnotes", "author", "created", "modified", "template"},
     )
@@ -277,7 +356,19 @@ def _check_references(report: Report) -> None:
 
 
 def _show(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    # Shows a bad value in a message: short, and never recursing into a
+    # nested value (a hostile file can nest lists a thousand deep).
+    if isinstance(value, str):
+        text = repr(value)
+    elif value is None or isinstance(value, bool):
+        text = json.dumps(value)
+    elif isinstance(value, int):
+        digits = len(str(abs(value))) if abs(value) < 10**60 else None
+        text = str(value) if digits is not None else "a number of more than 60 digits"
+    elif isinstance(value, float):
+        text = repr(value)
+    else:
+        text = _type_name(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -294,7 +385,7 @@ def _keys(value: object, path: str, *, required: set[str], optional: set[str]) -
             raise InvalidFieldError(_join(path, key), "is missing")
     for key in value:
         if key not in required and key not in optional:
-            raise InvalidFieldError(_join(path, key), "is not a field of this format version")
+            raise InvalidFieldError(_join(path, str(key)), "is not a field of this format version")
     return value
 
 
@@ -308,9 +399,22 @@ def _items(value: object, path: str) -> list[tuple[int, Any]]:
     return list(enumerate(value))
 
 
+#: Half of a UTF-16 surrogate pair on its own: JSON can escape it ("\\ud800")
+#: but it is not a character, and UTF-8 cannot encode it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _str(value: object, path: str) -> str:
     if not isinstance(value, str):
         raise InvalidFieldError(path, f"expected text, found {_type_name(value)}")
+    if not value.isascii():
+        found = _LONE_SURROGATE.search(value)
+        if found:
+            raise InvalidFieldError(
+                path,
+                f"holds \\u{ord(found.group()):04x} at character {found.start()}: "
+                "half of a UTF-16 surrogate pair on its own, which is not a character",
+            )
     return value
 
 
@@ -324,7 +428,7 @@ def _int(value: object, path: str, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise InvalidFieldError(path, f"expected a whole number, found {_show(value)}")
     if not low <= value <= high:
-        raise InvalidFieldError(path, f"{value} is not between {low} and {high}")
+        raise InvalidFieldError(path, f"{_show(value)} is not between {low} and {high}")
     return value
 
 
@@ -355,31 +459,53 @@ def _language(value: object, path: str) -> str:
     return text
 
 
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?")
+_DATETIME = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?)?"
+)
+
+
 def _date(value: object, path: str) -> dt.date | None:
+    # Only the one form the format writes: Python's fromisoformat alone would
+    # also take week dates and the basic form (20211014).
     if value is None:
         return None
+    text = _str(value, path)
     try:
-        return dt.date.fromisoformat(_str(value, path))
+        if not _DATE.fullmatch(text):
+            raise ValueError(text)
+        return dt.date.fromisoformat(text)
     except ValueError as error:
         raise InvalidFieldError(path, f"{_show(value)} is not a date written YYYY-MM-DD") from error
 
 
 def _time(value: object, path: str) -> dt.time | None:
+    # A wall-clock time without an offset: the title block's "timezone" names the zone.
     if value is None:
         return None
+    text = _str(value, path)
     try:
-        return dt.time.fromisoformat(_str(value, path))
+        if not _TIME.fullmatch(text):
+            raise ValueError(text)
+        return dt.time.fromisoformat(text)
     except ValueError as error:
-        raise InvalidFieldError(path, f"{_show(value)} is not a time written HH:MM") from error
+        raise InvalidFieldError(path, f"{_show(value)} is not a time written HH:MM or HH:MM:SS") from error
 
 
 def _datetime(value: object, path: str) -> dt.datetime | None:
     if value is None:
         return None
+    text = _str(value, path)
     try:
-        return dt.datetime.fromisoformat(_str(value, path))
+        if not _DATETIME.fullmatch(text):
+            raise ValueError(text)
+        return dt.datetime.fromisoformat(text)
     except ValueError as error:
-        raise InvalidFieldError(path, f"{_show(value)} is not a date and time in ISO 8601") from error
+        raise InvalidFieldError(
+            path, f"{_show(value)} is not a date and time written YYYY-MM-DDTHH:MM:SS, with an optional offset"
+        ) from error
 
 
 # ---------------------------------------------------------------- writing
@@ -461,15 +587,33 @@ def _inlines_obj(content: list[Inline]) -> list[Json]:
 
 
 def report_to_bytes(report: Report) -> bytes:
-    """The bytes of a .minutes file: indented UTF-8 JSON, readable and diff-friendly."""
-    text = json.dumps(report_to_document(report), ensure_ascii=False, indent=1)
-    return (text + "\n").encode("utf-8")
+    """The bytes of a .minutes file: indented UTF-8 JSON, readable and diff-friendly.
+
+    Text that UTF-8 cannot encode (halves of UTF-16 surrogate pairs, which a
+    paste through Qt can leave) is mended: a pair split into two code points
+    is joined into its character, a lone half becomes U+FFFD.
+    """
+    text = json.dumps(report_to_document(report), ensure_ascii=False, indent=1) + "\n"
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        mended = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+        return mended.encode("utf-8")
 
 
 def save_report(report: Report, path: Path, *, keep_backup: bool = True) -> None:
     """Write ``report`` to ``path`` atomically, keeping the previous file as ``NAME.bak``.
 
-    Raises storage.atomic.WriteError with a readable message on failure; the
-    file on disk is then unchanged.
+    The bytes are read back before anything touches the disk, so a report
+    this program could not open again is never written. Raises
+    storage.atomic.WriteError with a readable message on any failure (the
+    disk, the folder, or a report that breaks the format, such as a
+    reference to a missing footnote); the file on disk is then unchanged.
     """
-    atomic_write_bytes(Path(path), report_to_bytes(report), keep_backup=keep_backup)
+    path = Path(path)
+    data = report_to_bytes(report)
+    try:
+        report_from_bytes(data)
+    except ReportFileError as error:
+        raise WriteError(f"Cannot save {path.name}: {error}. Nothing was written.") from error
+    atomic_write_bytes(path, data, keep_backup=keep_backup)
