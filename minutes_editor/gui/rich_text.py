@@ -1,0 +1,359 @@
+"""Exact conversion between a body's model blocks and the QTextDocument that edits them.
+
+One QTextBlock holds one model Block. A bullet is a block in a QTextList whose
+indent is the bullet level (1 to 3); a lead-in label is a block carrying the
+``KIND_PROPERTY`` "label"; any other block is a paragraph. Emphasis is the
+character format (weight, italic, underline). A footnote reference is one
+object replacement character (U+FFFC) whose format names the footnote id and
+is drawn by ``FootnoteMarks`` with its live number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPyTextObject,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextList,
+    QTextListFormat,
+    QTextOption,
+)
+
+from minutes_editor.model.report import MAX_BULLET_LEVEL, Block, BlockKind, Direction, FootnoteRef, Inline, Span
+
+#: Block format property holding the kind of a non-bullet block ("label" or "paragraph").
+KIND_PROPERTY = QTextFormat.Property.UserProperty + 1
+#: Character format property holding a footnote reference's id.
+FOOTNOTE_ID_PROPERTY = QTextFormat.Property.UserProperty + 2
+#: Object type of a footnote reference character.
+FOOTNOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
+OBJECT_CHAR = "\ufffc"
+#: Qt keeps a soft line break (Shift+Enter) inside a block as U+2028; the model keeps "\n".
+LINE_SEPARATOR = "\u2028"
+
+LIST_STYLES = {
+    1: QTextListFormat.Style.ListDisc,
+    2: QTextListFormat.Style.ListCircle,
+    3: QTextListFormat.Style.ListSquare,
+}
+#: A light tint marks lead-in labels in the editor; exports give them their own style.
+LABEL_BACKGROUND = QColor("#e8eef8")
+
+
+# ------------------------------------------------------------- block kinds
+
+
+def block_kind(block: QTextBlock) -> tuple[BlockKind, int]:
+    """The model kind and bullet level of a text block."""
+    text_list = block.textList()
+    if text_list is not None:
+        level = min(max(text_list.format().indent(), 1), MAX_BULLET_LEVEL)
+        return BlockKind.BULLET, level
+    if block.blockFormat().property(KIND_PROPERTY) == BlockKind.LABEL.value:
+        return BlockKind.LABEL, 1
+    return BlockKind.PARAGRAPH, 1
+
+
+def _plain_block_format(base: QTextBlockFormat, kind: BlockKind) -> QTextBlockFormat:
+    fmt = QTextBlockFormat(base)
+    fmt.setObjectIndex(-1)
+    fmt.setIndent(0)
+    fmt.setProperty(KIND_PROPERTY, kind.value)
+    if kind is BlockKind.LABEL:
+        fmt.setBackground(LABEL_BACKGROUND)
+        fmt.setTopMargin(6)
+    else:
+        fmt.clearBackground()
+        fmt.setTopMargin(0)
+    return fmt
+
+
+def set_block_kind(cursor: QTextCursor, kind: BlockKind, level: int = 1) -> None:
+    """Give every block the cursor touches ``kind`` (and ``level`` for bullets), as one edit step."""
+    doc = cursor.document()
+    start = doc.findBlock(cursor.selectionStart())
+    end = doc.findBlock(cursor.selectionEnd())
+    cursor.beginEditBlock()
+    block = start
+    while block.isValid():
+        _set_one_block_kind(doc, block, kind, level)
+        if block == end:
+            break
+        block = block.next()
+    cursor.endEditBlock()
+
+
+def _set_one_block_kind(doc: QTextDocument, block: QTextBlock, kind: BlockKind, level: int) -> None:
+    cursor = QTextCursor(block)
+    current = block.textList()
+    if current is not None:
+        current.remove(block)
+    if kind is not BlockKind.BULLET:
+        cursor.setBlockFormat(_plain_block_format(block.blockFormat(), kind))
+        return
+    level = min(max(level, 1), MAX_BULLET_LEVEL)
+    fmt = _plain_block_format(block.blockFormat(), BlockKind.BULLET)
+    cursor.setBlockFormat(fmt)
+    # Join the list of a neighbouring bullet at the same level, so Qt treats them as one list.
+    for neighbour in (block.previous(), block.next()):
+        other = neighbour.textList() if neighbour.isValid() else None
+        if other is not None and other.format().indent() == level:
+            other.add(block)
+            return
+    cursor.createList(_list_format(level))
+
+
+def _list_format(level: int) -> QTextListFormat:
+    fmt = QTextListFormat()
+    fmt.setStyle(LIST_STYLES[level])
+    fmt.setIndent(level)
+    return fmt
+
+
+def list_for(doc: QTextDocument, level: int) -> QTextList | None:
+    """Any list of the document at ``level`` (used by tests and tools)."""
+    block = doc.begin()
+    while block.isValid():
+        text_list = block.textList()
+        if text_list is not None and text_list.format().indent() == level:
+            return text_list
+        block = block.next()
+    return None
+
+
+# ------------------------------------------------------------- formats
+
+
+def span_format(span: Span) -> QTextCharFormat:
+    """The character format showing a span's emphasis."""
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if span.bold else QFont.Weight.Normal)
+    fmt.setFontItalic(span.italic)
+    fmt.setFontUnderline(span.underline)
+    return fmt
+
+
+def footnote_format(footnote_id: str) -> QTextCharFormat:
+    """The format of a footnote reference character."""
+    fmt = QTextCharFormat()
+    fmt.setObjectType(FOOTNOTE_OBJECT)
+    fmt.setProperty(FOOTNOTE_ID_PROPERTY, footnote_id)
+    return fmt
+
+
+def footnote_id_of(fmt: QTextCharFormat) -> str | None:
+    """The footnote id of a reference character's format, or None for ordinary text."""
+    if fmt.objectType() != FOOTNOTE_OBJECT:
+        return None
+    value = fmt.property(FOOTNOTE_ID_PROPERTY)
+    return str(value) if value else None
+
+
+def insert_footnote(cursor: QTextCursor, footnote_id: str) -> None:
+    """Insert a reference to ``footnote_id`` at the cursor, replacing any selection."""
+    cursor.insertText(OBJECT_CHAR, footnote_format(footnote_id))
+
+
+def _is_bold(fmt: QTextCharFormat) -> bool:
+    return fmt.fontWeight() >= QFont.Weight.DemiBold
+
+
+# ------------------------------------------------------------- model -> document
+
+
+def apply_direction(doc: QTextDocument, direction: Direction) -> None:
+    """Make a document's default direction and alignment the report's."""
+    option = doc.defaultTextOption()
+    rtl = direction is Direction.RTL
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    doc.setDefaultTextOption(option)
+
+
+def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
+    """Replace the document's content with ``blocks``; the document's undo history is cleared."""
+    layout_direction = Qt.LayoutDirection.RightToLeft if direction is Direction.RTL else Qt.LayoutDirection.LeftToRight
+    apply_direction(doc, direction)
+    undo_enabled = doc.isUndoRedoEnabled()
+    doc.setUndoRedoEnabled(False)
+    doc.clear()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    # Each bullet level keeps its current list so that consecutive bullets share one.
+    open_lists: dict[int, QTextList] = {}
+    for index, block in enumerate(blocks):
+        base = QTextBlockFormat()
+        base.setLayoutDirection(layout_direction)
+        fmt = _plain_block_format(base, block.kind)
+        if index == 0:
+            cursor.setBlockFormat(fmt)
+        else:
+            cursor.insertBlock(fmt, QTextCharFormat())
+        if block.kind is BlockKind.BULLET:
+            level = min(max(block.level, 1), MAX_BULLET_LEVEL)
+            text_list = open_lists.get(level)
+            if text_list is None:
+                text_list = cursor.createList(_list_format(level))
+                open_lists[level] = text_list
+            else:
+                text_list.add(cursor.block())
+            # A shallower bullet closes the deeper lists, as an outline does.
+            for deeper in [key for key in open_lists if key > level]:
+                del open_lists[deeper]
+        else:
+            open_lists.clear()
+        for item in block.content:
+            if isinstance(item, FootnoteRef):
+                insert_footnote(cursor, item.footnote_id)
+            elif item.text:
+                cursor.insertText(item.text.replace("\n", LINE_SEPARATOR), span_format(item))
+        cursor.setCharFormat(QTextCharFormat())
+    if not blocks:
+        base = QTextBlockFormat()
+        base.setLayoutDirection(layout_direction)
+        cursor.setBlockFormat(_plain_block_format(base, BlockKind.PARAGRAPH))
+    cursor.endEditBlock()
+    doc.setUndoRedoEnabled(undo_enabled)
+    doc.setModified(False)
+
+
+# ------------------------------------------------------------- document -> model
+
+
+def block_content(block: QTextBlock) -> list[Inline]:
+    """The inline content of one text block: spans with emphasis and footnote references."""
+    content: list[Inline] = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        it += 1
+        if not fragment.isValid():
+            continue
+        fmt = fragment.charFormat()
+        text = fragment.text()
+        footnote_id = footnote_id_of(fmt)
+        if footnote_id is not None:
+            # Consecutive references to the same note share one fragment.
+            content.extend(FootnoteRef(footnote_id) for char in text if char == OBJECT_CHAR)
+            continue
+        text = text.replace(LINE_SEPARATOR, "\n")
+        bold, italic, underline = _is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
+        last = content[-1] if content else None
+        if isinstance(last, Span) and (last.bold, last.italic, last.underline) == (bold, italic, underline):
+            last.text += text
+        else:
+            content.append(Span(text, bold, italic, underline))
+    return content
+
+
+def document_to_blocks(doc: QTextDocument) -> list[Block]:
+    """The model blocks a document holds; a document holding one empty paragraph is an empty body."""
+    blocks: list[Block] = []
+    block = doc.begin()
+    while block.isValid():
+        kind, level = block_kind(block)
+        blocks.append(Block(kind, block_content(block), level))
+        block = block.next()
+    if len(blocks) == 1 and blocks[0].kind is BlockKind.PARAGRAPH and not blocks[0].content:
+        return []
+    return blocks
+
+
+def footnote_ids(doc: QTextDocument) -> list[str]:
+    """Ids of the footnotes a document references, in order, with repeats."""
+    ids: list[str] = []
+    text = doc.toRawText()
+    position = text.find(OBJECT_CHAR)
+    while position != -1:
+        cursor = QTextCursor(doc)
+        cursor.setPosition(position + 1)
+        footnote_id = footnote_id_of(cursor.charFormat())
+        if footnote_id is not None:
+            ids.append(footnote_id)
+        position = text.find(OBJECT_CHAR, position + 1)
+    return ids
+
+
+def normalise_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks as a document gives them back: empty spans dropped, neighbours with one emphasis merged."""
+    result: list[Block] = []
+    for block in blocks:
+        content: list[Inline] = []
+        for item in block.content:
+            if isinstance(item, FootnoteRef):
+                content.append(FootnoteRef(item.footnote_id))
+                continue
+            if not item.text:
+                continue
+            last = content[-1] if content else None
+            if isinstance(last, Span) and (last.bold, last.italic, last.underline) == (
+                item.bold,
+                item.italic,
+                item.underline,
+            ):
+                last.text += item.text
+            else:
+                content.append(Span(item.text, item.bold, item.italic, item.underline))
+        level = min(max(block.level, 1), MAX_BULLET_LEVEL) if block.kind is BlockKind.BULLET else 1
+        result.append(Block(block.kind, content, level))
+    if len(result) == 1 and result[0].kind is BlockKind.PARAGRAPH and not result[0].content:
+        return []
+    return result
+
+
+# ------------------------------------------------------------- footnote marks
+
+
+class FootnoteMarks(QPyTextObject):
+    """Draws footnote reference characters as their current number, raised and small."""
+
+    def __init__(self, number_of: Callable[[str], int | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._number_of = number_of
+
+    def label(self, fmt: QTextFormat) -> str:
+        """The text drawn for a reference: its number, or "?" for a note not numbered yet."""
+        footnote_id = footnote_id_of(QTextCharFormat(fmt.toCharFormat()))
+        number = self._number_of(footnote_id) if footnote_id else None
+        return str(number) if number else "?"
+
+    def _font(self, doc: QTextDocument, fmt: QTextFormat) -> QFont:
+        font = QFont(fmt.toCharFormat().font()) if fmt.isCharFormat() else QFont(doc.defaultFont())
+        size = font.pointSizeF() if font.pointSizeF() > 0 else doc.defaultFont().pointSizeF()
+        font.setPointSizeF(max(size * 0.7, 6.0))
+        font.setBold(True)
+        return font
+
+    def intrinsicSize(self, doc: QTextDocument, _position: int, fmt: QTextFormat) -> QSizeF:
+        """Room for the number plus a little space on each side."""
+        metrics = QFontMetricsF(self._font(doc, fmt))
+        return QSizeF(metrics.horizontalAdvance(self.label(fmt)) + 3, metrics.height())
+
+    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, _position: int, fmt: QTextFormat) -> None:
+        """Draw the number near the top of the line, in the link colour."""
+        painter.save()
+        font = self._font(doc, fmt)
+        painter.setFont(font)
+        painter.setPen(QColor("#1a5fb4"))
+        metrics = QFontMetricsF(font)
+        # Raise the number by a third of a line, as a superscript.
+        baseline = rect.top() + metrics.ascent() - rect.height() / 3
+        painter.drawText(QPointF(rect.left() + 1.5, baseline), self.label(fmt))
+        painter.restore()
+
+
+def install_footnote_marks(doc: QTextDocument, marks: FootnoteMarks) -> None:
+    """Let ``marks`` draw the footnote references of ``doc``."""
+    doc.documentLayout().registerHandler(FOOTNOTE_OBJECT, marks)

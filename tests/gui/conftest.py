@@ -1,0 +1,28 @@
+"""Shared set-up of the window tests: offscreen Qt, settings and config folders in a temporary place."""
+
+from __future__ import annotations
+
+import os
+
+# Must be set before QApplication exists; pytest-qt creates it lazily on first use.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point QSettings and QStandardPaths at a fresh folder, so no test sees the user's files or another test's."""
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    home = tmp_path_factory.mktemp("home")
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.setenv(name, str(home / name.lower()))
+    monkeypatch.delenv("MINUTES_EDITOR_LANG", raising=False)
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / "settings"))
+    yield home

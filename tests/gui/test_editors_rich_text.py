@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PySide6.QtGui import QTextCursor, QTextDocument
+
+from minutes_editor.gui.rich_text import (
+    OBJECT_CHAR,
+    block_kind,
+    blocks_to_document,
+    document_to_blocks,
+    footnote_ids,
+    insert_footnote,
+    normalise_blocks,
+    set_block_kind,
+)
+from minutes_editor.model.report import Block, BlockKind, Direction, FootnoteRef, Span
+
+# Text as rapporteurs type it: Arabic, Latin, digits, punctuation, line breaks inside a block.
+TEXT = st.text(alphabet=st.sampled_from(list("abc XYZ 019 ،.:()-بودابستكوسوفو\n")), min_size=0, max_size=12)
+SPAN = st.builds(Span, text=TEXT, bold=st.booleans(), italic=st.booleans(), underline=st.booleans())
+REF = st.builds(FootnoteRef, footnote_id=st.sampled_from(["fn1", "fn2", "k"]))
+BLOCK = st.builds(
+    Block,
+    kind=st.sampled_from(list(BlockKind)),
+    content=st.lists(st.one_of(SPAN, SPAN, REF), max_size=6),
+    level=st.integers(1, 3),
+)
+
+
+def _round_trip(blocks: list[Block], direction: Direction = Direction.RTL) -> list[Block]:
+    doc = QTextDocument()
+    blocks_to_document(doc, blocks, direction)
+    return document_to_blocks(doc)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(BLOCK, max_size=8))
+def test_round_trip_is_exact_after_normalising(qapp, blocks):
+    assert _round_trip(blocks) == normalise_blocks(blocks)
+
+
+def test_round_trip_keeps_emphasis_footnotes_levels_and_labels(qapp):
+    blocks = [
+        Block(BlockKind.PARAGRAPH, [Span("أشارت "), Span("الميثاق الجديد", bold=True), Span(" والذي")]),
+        Block(BlockKind.LABEL, [Span("عملية بودابست:")]),
+        Block(BlockKind.BULLET, [Span("كوسوفو"), FootnoteRef("fn1"), FootnoteRef("fn1"), Span("، مقدونيا")], 1),
+        Block(BlockKind.BULLET, [Span("sub", italic=True, underline=True)], 2),
+        Block(BlockKind.BULLET, [Span("deep")], 3),
+        Block(BlockKind.BULLET, [Span("back")], 1),
+        Block(BlockKind.PARAGRAPH, [Span("line one\nline two")]),
+    ]
+    assert _round_trip(blocks) == blocks
+    assert _round_trip(blocks, Direction.LTR) == blocks
+
+
+def test_empty_body_is_one_empty_block(qapp):
+    doc = QTextDocument()
+    blocks_to_document(doc, [], Direction.RTL)
+    assert doc.blockCount() == 1
+    assert document_to_blocks(doc) == []
+
+
+def test_footnote_ids_in_order(qapp):
+    doc = QTextDocument()
+    blocks_to_document(
+        doc,
+        [Block(BlockKind.PARAGRAPH, [Span("a"), FootnoteRef("x"), Span("b"), FootnoteRef("y"), FootnoteRef("x")])],
+        Direction.LTR,
+    )
+    assert footnote_ids(doc) == ["x", "y", "x"]
+    cursor = QTextCursor(doc)
+    cursor.setPosition(1)
+    insert_footnote(cursor, "z")
+    assert footnote_ids(doc) == ["z", "x", "y", "x"]
+    assert doc.toRawText().count(OBJECT_CHAR) == 4
+
+
+def test_set_block_kind_changes_kind_and_level(qapp):
+    doc = QTextDocument()
+    blocks_to_document(
+        doc, [Block(BlockKind.PARAGRAPH, [Span("one")]), Block(BlockKind.PARAGRAPH, [Span("two")])], Direction.RTL
+    )
+    cursor = QTextCursor(doc)
+    cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    set_block_kind(cursor, BlockKind.BULLET, 2)
+    assert [block_kind(doc.findBlockByNumber(i)) for i in range(2)] == [(BlockKind.BULLET, 2)] * 2
+    assert doc.findBlockByNumber(0).textList() == doc.findBlockByNumber(1).textList()
+    cursor = QTextCursor(doc.findBlockByNumber(1))
+    set_block_kind(cursor, BlockKind.LABEL)
+    assert document_to_blocks(doc) == [
+        Block(BlockKind.BULLET, [Span("one")], 2),
+        Block(BlockKind.LABEL, [Span("two")], 1),
+    ]
