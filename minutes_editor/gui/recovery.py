@@ -1,0 +1,518 @@
+"""Never lose a word: autosave the open report to a recovery file and offer it back after a crash.
+
+An ``Autosaver`` follows one ``ReportDocument``. When the report changes it
+starts a short single-shot timer, restarted by each further change but never
+past a deadline, so a report being typed into without pause is still saved
+every few seconds; it also saves at once when the application loses focus.
+Serialising runs on the timer, between keystrokes, and the disk write (with
+its fsync) runs on a worker thread. The recovery file lives in the
+application's data folder, never beside the user's file, which is written
+only on Save.
+
+Each autosaver holds a QLockFile with its process id beside its files. At
+start-up ``find_recoverable`` lists the recovery files whose lock is stale
+(their process died), so a second running instance never offers the files of
+the first; ``RecoveryDialog`` shows which report and when it was saved, and
+``restore_document`` opens it marked modified and linked to its original file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import json
+import os
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
+from minutes_editor.model.report import Report
+from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
+from minutes_editor.storage.minutes_file import load_report, report_to_bytes
+
+#: Longest a change waits for its autosave while typing goes on without a pause.
+MAX_DELAY_MS = 4000
+RECOVERY_FORMAT = "minutes-editor-recovery"
+RECOVERY_VERSION = 1
+_REPORT_SUFFIX = ".minutes"
+_META_SUFFIX = ".json"
+_LOCK_SUFFIX = ".lock"
+
+
+def recovery_dir() -> Path:
+    """The folder of recovery files: ``recovery/`` in the application's data folder."""
+    if not QCoreApplication.organizationName():
+        set_application_identity()
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+def _session_lock(path: Path) -> QLockFile:
+    lock = QLockFile(str(path))
+    # Only a dead owner makes a lock stale: a live editor may hold one for days.
+    lock.setStaleLockTime(0)
+    return lock
+
+
+class Autosaver(QObject):
+    """Keeps a recovery copy of one report up to date while it has unsaved changes.
+
+    ``saved`` carries the recovery file's path after each write; ``failed``
+    carries a readable message when a write failed (the next change retries).
+    ``before_save`` lets the window push edits its editors still hold into
+    the model first. The recovery files are removed when the report is saved
+    (its undo stack becomes clean) and by ``close``.
+    """
+
+    saved = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        document: ReportDocument,
+        *,
+        folder: Path | None = None,
+        interval_ms: int = DEFAULT_AUTOSAVE_INTERVAL_MS,
+        max_delay_ms: int = MAX_DELAY_MS,
+        before_save: Callable[[], None] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.folder = Path(folder) if folder is not None else recovery_dir()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.interval_ms = interval_ms
+        self.max_delay_ms = max_delay_ms
+        self.before_save = before_save
+        name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.report_path = self.folder / (name + _REPORT_SUFFIX)
+        self.meta_path = self.folder / (name + _META_SUFFIX)
+        self._lock = _session_lock(self.folder / (name + _LOCK_SUFFIX))
+        if not self._lock.tryLock(0):
+            raise WriteError(f"Cannot keep recovery files in {self.folder}: {self._lock.error().name}.")
+        #: Milliseconds the last autosave spent serialising on the GUI thread, and writing on the worker.
+        self.last_serialise_ms = 0.0
+        self.last_write_ms = 0.0
+        self._dirty = False
+        self._first_change: float | None = None
+        self._closed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.save_now)
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
+        self._write_lock = threading.Lock()
+        document.changed.connect(self._on_changed)
+        document.modified_changed.connect(self._on_modified_changed)
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            application.applicationStateChanged.connect(self._on_application_state)
+        if document.is_modified:
+            # A restored or otherwise unsaved report: keep a copy from the first moment.
+            self._dirty = True
+            self.save_now()
+
+    # ----------------------------------------------------------------- state
+
+    @property
+    def pending(self) -> bool:
+        """Whether a change is waiting for its autosave."""
+        return self._dirty
+
+    def set_interval(self, interval_ms: int) -> None:
+        """Change how long autosave waits after the last change."""
+        self.interval_ms = interval_ms
+
+    def _on_changed(self) -> None:
+        if self._closed:
+            return
+        self._dirty = True
+        now = time.monotonic()
+        if self._first_change is None:
+            self._first_change = now
+        waited_ms = (now - self._first_change) * 1000
+        # Restart on every change so saving waits for a pause, but never past the deadline.
+        delay = max(0, min(self.interval_ms, self.max_delay_ms - int(waited_ms)))
+        self._timer.start(delay)
+
+    def _on_modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self.clear()
+
+    def _on_application_state(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.save_now()
+
+    # ---------------------------------------------------------------- saving
+
+    def save_now(self) -> bool:
+        """Write the recovery copy now if something changed; returns whether a write was queued."""
+        self._timer.stop()
+        if self._closed or not self._dirty:
+            return False
+        self._dirty = False
+        self._first_change = None
+        if not self.document.is_modified:
+            self.clear()
+            return False
+        if self.before_save is not None:
+            self.before_save()
+        start = time.perf_counter()
+        data = report_to_bytes(self.document.report)
+        meta = _meta_bytes(self.document, self.report_path.name)
+        self.last_serialise_ms = (time.perf_counter() - start) * 1000
+        self._writer.submit(self._write, data, meta)
+        return True
+
+    def _write(self, data: bytes, meta: bytes) -> None:
+        start = time.perf_counter()
+        try:
+            with self._write_lock:
+                atomic_write_bytes(self.report_path, data, keep_backup=False)
+                atomic_write_bytes(self.meta_path, meta, keep_backup=False)
+        except WriteError as error:
+            self._dirty = True
+            self.failed.emit(str(error))
+            return
+        self.last_write_ms = (time.perf_counter() - start) * 1000
+        self.saved.emit(self.report_path)
+
+    def wait(self) -> None:
+        """Block until every queued write or removal has finished."""
+        if not self._closed:
+            self._writer.submit(lambda: None).result()
+
+    def clear(self) -> None:
+        """Remove the recovery copy (the report was saved, or closed on purpose)."""
+        self._timer.stop()
+        self._dirty = False
+        self._first_change = None
+        if not self._closed:
+            self._writer.submit(self._remove_files)
+
+    def _remove_files(self) -> None:
+        with self._write_lock:
+            for path in (self.meta_path, self.report_path):
+                with contextlib.suppress(FileNotFoundError):
+                    path.unlink()
+
+    def close(self) -> None:
+        """Remove the recovery copy and release the lock: the report was closed on purpose."""
+        if self._closed:
+            return
+        self.clear()
+        self._closed = True
+        self._writer.shutdown(wait=True)
+        self._disconnect()
+        self._lock.unlock()
+
+    def detach(self) -> None:
+        """Stop following the report but keep its recovery copy on disk, as a crash would."""
+        if self._closed:
+            return
+        self._timer.stop()
+        self._closed = True
+        self._writer.shutdown(wait=True)
+        self._disconnect()
+        self._lock.unlock()
+
+    def _disconnect(self) -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.document.changed.disconnect(self._on_changed)
+            self.document.modified_changed.disconnect(self._on_modified_changed)
+        application = QGuiApplication.instance()
+        if isinstance(application, QGuiApplication):
+            with contextlib.suppress(RuntimeError, TypeError):
+                application.applicationStateChanged.disconnect(self._on_application_state)
+
+
+def _meta_bytes(document: ReportDocument, report_file: str) -> bytes:
+    report = document.report
+    meta: dict[str, Any] = {
+        "format": RECOVERY_FORMAT,
+        "version": RECOVERY_VERSION,
+        "report_file": report_file,
+        "original_path": str(document.path) if document.path else None,
+        "title": report_title(report),
+        "language": report.language,
+        "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "pid": os.getpid(),
+        "disk_hash": document.disk_hash,
+    }
+    return json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def report_title(report: Report) -> str:
+    """A short name for a report: its meeting title, else its subtitle, else empty."""
+    return (report.title.meeting or report.title.subtitle).strip()
+
+
+# --------------------------------------------------------------- recovering
+
+
+@dataclass
+class RecoveryEntry:
+    """A recovery file left by a session that ended without saving; holds its lock while offered."""
+
+    report_path: Path
+    meta_path: Path
+    original_path: Path | None
+    title: str
+    language: str
+    saved_at: dt.datetime
+    disk_hash: str | None = None
+    _lock: QLockFile | None = field(default=None, repr=False)
+
+    def load(self) -> Report:
+        """Read the recovered report; raises ReportFileError if it cannot be read."""
+        return load_report(self.report_path)
+
+    def discard(self) -> None:
+        """Delete the recovery files: the user restored or rejected them."""
+        for path in (self.meta_path, self.report_path):
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        self.release()
+
+    def release(self) -> None:
+        """Let go of the files without deleting them, to offer them again at the next start."""
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+
+def find_recoverable(folder: Path | None = None) -> list[RecoveryEntry]:
+    """Recovery files whose session ended without saving, newest first.
+
+    Files whose lock is held by a running process (another open editor, or
+    this one) are left out. The caller owns the returned entries' locks:
+    restore and ``discard`` them, or ``release`` them.
+    """
+    folder = Path(folder) if folder is not None else recovery_dir()
+    if not folder.is_dir():
+        return []
+    entries: list[RecoveryEntry] = []
+    for report_path in sorted(folder.glob("*" + _REPORT_SUFFIX)):
+        lock = _session_lock(report_path.with_suffix(_LOCK_SUFFIX))
+        if not lock.tryLock(0):
+            continue  # its editor is still running
+        _remove_leftover_temp_files(folder, report_path.stem)
+        if not report_path.exists():
+            lock.unlock()
+            continue
+        entries.append(_entry(report_path, lock))
+    entries.sort(key=lambda entry: entry.saved_at, reverse=True)
+    return entries
+
+
+def _entry(report_path: Path, lock: QLockFile) -> RecoveryEntry:
+    meta_path = report_path.with_suffix(_META_SUFFIX)
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        if not isinstance(meta, dict) or meta.get("format") != RECOVERY_FORMAT:
+            meta = {}
+    except (OSError, ValueError):
+        # A crash between the report and its sidecar: the report alone still restores.
+        meta = {}
+    original = meta.get("original_path")
+    saved_at = _parse_time(meta.get("saved_at")) or dt.datetime.fromtimestamp(report_path.stat().st_mtime, dt.UTC)
+    title = meta.get("title") if isinstance(meta.get("title"), str) else ""
+    language = meta.get("language") if isinstance(meta.get("language"), str) else ""
+    disk_hash = meta.get("disk_hash") if isinstance(meta.get("disk_hash"), str) else None
+    return RecoveryEntry(
+        report_path=report_path,
+        meta_path=meta_path,
+        original_path=Path(original) if isinstance(original, str) and original else None,
+        title=title or "",
+        language=language or "",
+        saved_at=saved_at,
+        disk_hash=disk_hash,
+        _lock=lock,
+    )
+
+
+def _parse_time(value: object) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _remove_leftover_temp_files(folder: Path, stem: str) -> None:
+    # atomic_write's temporary files of a write cut short by the crash.
+    for leftover in folder.glob(f".{stem}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+
+
+def restore_document(entry: RecoveryEntry, parent: QObject | None = None) -> ReportDocument:
+    """Open a recovered report: modified, and linked to the file it came from (written only on Save)."""
+    report = entry.load()
+    document = ReportDocument(report, entry.original_path, parent)
+    if entry.disk_hash is not None and document.disk_hash is not None:
+        # The file as the crashed session knew it: Save then refuses to overwrite later changes by others.
+        document.disk_hash = entry.disk_hash
+    document.undo_stack.resetClean()
+    return document
+
+
+# ------------------------------------------------------------------- dialog
+
+
+class RecoveryChoice(enum.Enum):
+    """What the user chose in the recovery dialog."""
+
+    RESTORE = "restore"
+    DISCARD = "discard"
+    LATER = "later"
+
+
+class RecoveryDialog(QDialog):
+    """Offers the reports left by a session that ended without saving: which report, which file, when saved."""
+
+    def __init__(self, entries: list[RecoveryEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_dialog")
+        self.entries = entries
+        self.choice = RecoveryChoice.LATER
+        self.setWindowTitle(self.tr("Restore unsaved work"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Minutes Editor closed before these reports were saved. "
+                "Restore one to continue where you stopped; your own file changes only when you save."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QTreeWidget()
+        self.list.setObjectName("recovery_list")
+        self.list.setRootIsDecorated(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHeaderLabels([self.tr("Report"), self.tr("File"), self.tr("Saved at")])
+        for entry in entries:
+            item = QTreeWidgetItem(
+                [
+                    entry.title or self.tr("Untitled report"),
+                    entry.original_path.name if entry.original_path else self.tr("Not saved yet"),
+                    format_saved_at(entry.saved_at),
+                ]
+            )
+            if entry.original_path:
+                item.setToolTip(1, str(entry.original_path))
+            self.list.addTopLevelItem(item)
+        self.list.setCurrentItem(self.list.topLevelItem(0))
+        for column in range(3):
+            self.list.resizeColumnToContents(column)
+        self.list.itemDoubleClicked.connect(lambda *_: self._choose(RecoveryChoice.RESTORE))
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox()
+        self.restore_button = QPushButton(self.tr("&Restore"))
+        self.restore_button.setObjectName("restore_button")
+        self.discard_button = QPushButton(self.tr("&Discard"))
+        self.discard_button.setObjectName("discard_button")
+        self.later_button = QPushButton(self.tr("&Not now"))
+        self.later_button.setObjectName("later_button")
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setDefault(True)
+        self.restore_button.clicked.connect(lambda: self._choose(RecoveryChoice.RESTORE))
+        self.discard_button.clicked.connect(lambda: self._choose(RecoveryChoice.DISCARD))
+        self.later_button.clicked.connect(lambda: self._choose(RecoveryChoice.LATER))
+        layout.addWidget(buttons)
+        self.resize(640, 280)
+
+    def selected_entry(self) -> RecoveryEntry | None:
+        """The entry the user has selected."""
+        index = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1
+        return self.entries[index] if 0 <= index < len(self.entries) else None
+
+    def _choose(self, choice: RecoveryChoice) -> None:
+        self.choice = choice
+        if choice is RecoveryChoice.LATER:
+            self.reject()
+        else:
+            self.accept()
+
+    @classmethod
+    def ask(
+        cls, entries: list[RecoveryEntry], parent: QWidget | None = None
+    ) -> tuple[RecoveryChoice, RecoveryEntry | None]:
+        """Show the dialog; returns the choice and the entry it applies to (tests replace ``exec``)."""
+        dialog = cls(entries, parent)
+        try:
+            dialog.exec()
+            return dialog.choice, dialog.selected_entry()
+        finally:
+            dialog.deleteLater()
+
+
+def format_saved_at(moment: dt.datetime) -> str:
+    """A saved-at time in the interface's locale and the user's time zone."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def offer_recovery(
+    parent: QWidget | None,
+    open_document: Callable[[ReportDocument], None],
+    *,
+    folder: Path | None = None,
+    on_error: Callable[[str], None] | None = None,
+) -> int:
+    """Offer every report left by a crashed session; returns how many were restored.
+
+    ``open_document`` shows a restored report (its own window or the current
+    one); ``on_error`` tells the user a recovery file could not be read.
+    """
+    entries = find_recoverable(folder)
+    restored = 0
+    try:
+        while entries:
+            choice, entry = RecoveryDialog.ask(entries, parent)
+            if choice is RecoveryChoice.LATER or entry is None:
+                break
+            entries.remove(entry)
+            if choice is RecoveryChoice.DISCARD:
+                entry.discard()
+                continue
+            try:
+                document = restore_document(entry)
+            except ValueError as error:  # ReportFileError: damaged recovery file
+                if on_error is not None:
+                    on_error(str(error))
+                entry.release()
+                continue
+            open_document(document)
+            # The new session's autosaver has its own copy by now; this one is no longer needed.
+            entry.discard()
+            restored += 1
+    finally:
+        for entry in entries:
+            entry.release()
+    return restored
