@@ -52,7 +52,7 @@ from minutes_editor.model.report import Report
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.minutes_file import load_report, report_to_bytes
 
-#: Longest a change waits for its autosave while typing goes on without a pause.
+# Longest a change waits for its autosave while typing goes on without a pause.
 MAX_DELAY_MS = 4000
 RECOVERY_FORMAT = "minutes-editor-recovery"
 RECOVERY_VERSION = 1
@@ -112,7 +112,7 @@ class Autosaver(QObject):
         self._lock = _session_lock(self.folder / (name + _LOCK_SUFFIX))
         if not self._lock.tryLock(0):
             raise WriteError(f"Cannot keep recovery files in {self.folder}: {self._lock.error().name}.")
-        #: Milliseconds the last autosave spent serialising on the GUI thread, and writing on the worker.
+        # Milliseconds the last autosave spent serialising on the GUI thread, and writing on the worker.
         self.last_serialise_ms = 0.0
         self.last_write_ms = 0.0
         self._dirty = False

@@ -14,12 +14,12 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 ORGANIZATION = "MinutesEditor"
 APPLICATION = "minutes-editor"
-#: How many files File > Open Recent lists.
+# How many files File > Open Recent lists.
 MAX_RECENT_FILES = 10
-#: Autosave waits this long after the last change (the issue asks for a save within 5 s).
+# Autosave waits this long after the last change (the issue asks for a save within 5 s).
 DEFAULT_AUTOSAVE_INTERVAL_MS = 2000
 MIN_AUTOSAVE_INTERVAL_MS = 200
-#: Above this the "within 5 seconds of the last change" promise would not hold.
+# Above this the "within 5 seconds of the last change" promise would not hold.
 MAX_AUTOSAVE_INTERVAL_MS = 4000
 
 _RECENT = "files/recent"

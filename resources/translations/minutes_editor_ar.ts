@@ -1,0 +1,408 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar" sourcelanguage="en">
+<context>
+    <name>BodyPanel</name>
+    <message>
+        <source>Insert the designation footnote</source>
+        <translation>إدراج حاشية التسمية</translation>
+    </message>
+</context>
+<context>
+    <name>FootnotePanel</name>
+    <message>
+        <source>Footnotes</source>
+        <extracomment>The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text).</extracomment>
+        <translation>الحواشي السفلية</translation>
+    </message>
+    <message>
+        <source>No footnotes here. Ctrl+Alt+F inserts one at the cursor.</source>
+        <translation>لا حواشي هنا. يُدرج Ctrl+Alt+F حاشيةً عند المؤشّر.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindowForm</name>
+    <message>
+        <source>&amp;Outline</source>
+        <translation>ال&amp;مخطط</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>الجزء</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>إضافة قسم</translation>
+    </message>
+    <message>
+        <source>Add session</source>
+        <translation>إضافة جلسة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>إلى الأعلى</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>إلى الأسفل</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>المعاينة</translation>
+    </message>
+</context>
+<context>
+    <name>NewReportDialog</name>
+    <message>
+        <source>New report</source>
+        <translation>تقرير جديد</translation>
+    </message>
+    <message>
+        <source>Report &amp;language</source>
+        <translation>&amp;لغة التقرير</translation>
+    </message>
+    <message>
+        <source>&amp;Sections</source>
+        <translation>الأق&amp;سام</translation>
+    </message>
+    <message>
+        <source>Word &amp;template</source>
+        <translation>&amp;قالب Word</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;تصفّح…</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantPicker</name>
+    <message>
+        <source>Search countries and organisations, in either script…</source>
+        <extracomment>The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
+        <translation>ابحث عن الدول والمنظمات بأيٍّ من الكتابتين…</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>إ&amp;ضافة</translation>
+    </message>
+    <message>
+        <source>Add as &amp;typed</source>
+        <translation>إضافة &amp;كما كُتب</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>نقل إلى الأ&amp;على</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>نقل إلى الأ&amp;سفل</translation>
+    </message>
+    <message>
+        <source>Countries and organisations</source>
+        <translation>الدول والمنظمات</translation>
+    </message>
+    <message>
+        <source>Participants, in report order (drag to reorder, F2 to rename)</source>
+        <translation>المشاركون بترتيب التقرير (اسحب لإعادة الترتيب، وF2 لإعادة التسمية)</translation>
+    </message>
+    <message>
+        <source>%1 is already listed.</source>
+        <translation>%1 مُدرَج في القائمة من قبل.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Restore unsaved work</source>
+        <translation>استعادة العمل غير المحفوظ</translation>
+    </message>
+    <message>
+        <source>Minutes Editor closed before these reports were saved. Restore one to continue where you stopped; your own file changes only when you save.</source>
+        <translation>أُغلق محرّر المحاضر قبل أن تُحفظ هذه التقارير. استعِد أحدها لتتابع من حيث توقفت؛ ولن يتغيّر ملفك إلا عندما تحفظه.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>التقرير</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Saved at</source>
+        <translation>وقت الحفظ</translation>
+    </message>
+    <message>
+        <source>Untitled report</source>
+        <translation>تقرير بلا عنوان</translation>
+    </message>
+    <message>
+        <source>Not saved yet</source>
+        <translation>لم يُحفظ بعد</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;استعادة</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;حذف</translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation>&amp;ليس الآن</translation>
+    </message>
+</context>
+<context>
+    <name>SectionForm</name>
+    <message>
+        <source>&amp;Heading</source>
+        <translation>&amp;العنوان</translation>
+    </message>
+    <message>
+        <source>Sub-heading without a number, continuing the section before</source>
+        <translation>عنوان فرعي بلا رقم، يتابع القسم الذي قبله</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>Session &amp;title</source>
+        <translation>&amp;عنوان الجلسة</translation>
+    </message>
+    <message>
+        <source>&amp;Goals (one a line)</source>
+        <translation>الأ&amp;هداف (هدف في كل سطر)</translation>
+    </message>
+</context>
+<context>
+    <name>TitleBlockForm</name>
+    <message>
+        <source>Title block</source>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting</source>
+        <translation>الا&amp;جتماع</translation>
+    </message>
+    <message>
+        <source>S&amp;ubtitle</source>
+        <translation>العنوان ال&amp;فرعي</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>ال&amp;تاريخ</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd</source>
+        <translation>yyyy-MM-dd</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>ال&amp;وقت</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>إلى</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone</source>
+        <translation>المنطقة ال&amp;زمنية</translation>
+    </message>
+    <message>
+        <source>&amp;Location</source>
+        <translation>الم&amp;كان</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>ال&amp;حالة</translation>
+    </message>
+    <message>
+        <source>As the report writes it</source>
+        <translation>كما يكتبها التقرير</translation>
+    </message>
+</context>
+<context>
+    <name>bodies</name>
+    <message>
+        <source>Typing</source>
+        <extracomment>A body&apos;s text changed (every keystroke): listeners only restart timers. Footnote numbers changed: the editors redraw their marks.</extracomment>
+        <translation>كتابة</translation>
+    </message>
+</context>
+<context>
+    <name>preview</name>
+    <message>
+        <source>The report is empty.</source>
+        <extracomment>Indent per bullet level, and the hanging indent that puts the glyph before the text, in pixels.</extracomment>
+        <translation>التقرير فارغ.</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>تنسيق</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>التقرير</translation>
+    </message>
+    <message>
+        <source>Move around</source>
+        <translation>التنقّل</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;New report…</source>
+        <translation>تقرير &amp;جديد…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;فتح…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>حفظ &amp;باسم…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Word…</source>
+        <translation>&amp;تصدير إلى Word…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>Insert a &amp;name…</source>
+        <translation>إدراج &amp;اسم…</translation>
+    </message>
+    <message>
+        <source>Insert the current &amp;time</source>
+        <translation>إدراج ال&amp;وقت الحالي</translation>
+    </message>
+    <message>
+        <source>Insert a &amp;footnote</source>
+        <translation>إدراج &amp;حاشية سفلية</translation>
+    </message>
+    <message>
+        <source>&amp;Bold</source>
+        <translation>&amp;غامق</translation>
+    </message>
+    <message>
+        <source>&amp;Italic</source>
+        <translation>م&amp;ائل</translation>
+    </message>
+    <message>
+        <source>&amp;Underline</source>
+        <translation>&amp;تسطير</translation>
+    </message>
+    <message>
+        <source>&amp;Paragraph</source>
+        <translation>&amp;فقرة</translation>
+    </message>
+    <message>
+        <source>B&amp;ullet</source>
+        <translation>&amp;نقطة تعداد</translation>
+    </message>
+    <message>
+        <source>&amp;Lead-in label</source>
+        <translation>&amp;عبارة استهلالية</translation>
+    </message>
+    <message>
+        <source>Bullet one level deeper</source>
+        <translation>إنزال نقطة التعداد مستوى واحدًا</translation>
+    </message>
+    <message>
+        <source>Bullet one level up</source>
+        <translation>رفع نقطة التعداد مستوى واحدًا</translation>
+    </message>
+    <message>
+        <source>New bullet (on a bullet)</source>
+        <translation>نقطة تعداد جديدة (عند نقطة تعداد)</translation>
+    </message>
+    <message>
+        <source>Add a &amp;section</source>
+        <translation>إضافة &amp;قسم</translation>
+    </message>
+    <message>
+        <source>Add a s&amp;ession</source>
+        <translation>إضافة &amp;جلسة</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected part</source>
+        <translation>&amp;حذف الجزء المحدّد</translation>
+    </message>
+    <message>
+        <source>Re&amp;name the selected part</source>
+        <translation>إعادة &amp;تسمية الجزء المحدّد</translation>
+    </message>
+    <message>
+        <source>Move the selected part &amp;up</source>
+        <translation>نقل الجزء المحدّد إلى الأ&amp;على</translation>
+    </message>
+    <message>
+        <source>Move the selected part &amp;down</source>
+        <translation>نقل الجزء المحدّد إلى الأ&amp;سفل</translation>
+    </message>
+    <message>
+        <source>&amp;Next part</source>
+        <translation>الجزء ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous part</source>
+        <translation>الجزء ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Next &amp;field</source>
+        <translation>الح&amp;قل التالي</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;outline</source>
+        <translation>الانتقال إلى ال&amp;مخطط</translation>
+    </message>
+    <message>
+        <source>Go to the &amp;editor</source>
+        <translation>الانتقال إلى م&amp;حرّر النص</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;اختصارات لوحة المفاتيح</translation>
+    </message>
+</context>
+</TS>
