@@ -1,0 +1,480 @@
+"""The .docx writer: a report's flat form (minutes_editor.render.flow) into a Word document from a template.
+
+The body is built with lxml directly into the template's document part:
+python-docx's paragraph API rescans the body on every insert and takes
+seconds for a long report. Every paragraph takes its style from the template
+(see minutes_editor.export.styles); headings and bullets are numbered by Word
+numbering, footnotes are real Word footnotes.
+
+Right-to-left reports get ``w:bidi`` on every paragraph and in the styles,
+``w:rtl`` on Arabic-script runs only, the language in ``w:lang/@w:bidi``,
+complex-script twins of every font property, and a right-to-left section
+(../shared/DOCX-RTL.md). Left-to-right reports get none of these.
+
+A footnote referenced a second time gets, at the second place, a NOTEREF
+field to the first reference: Word shows it as the same superscript number
+and updates it when notes are renumbered; the cached result is the number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+from minutes_editor.export import styles as st
+from minutes_editor.export.oxml import (
+    DOC_DEFAULTS_ORDER,
+    LVL_ORDER,
+    NS,
+    PPR_ORDER,
+    RPR_ORDER,
+    SECTPR_ORDER,
+    STYLE_ORDER,
+    XML_SPACE,
+    get_or_add,
+    w,
+)
+from minutes_editor.export.package import (
+    CT_CORE_PROPERTIES,
+    RT_CORE_PROPERTIES,
+    RT_FOOTER,
+    RT_HEADER,
+)
+from minutes_editor.export.template import PreparedTemplate, abstract_for, prepare
+from minutes_editor.export.text import clean_xml_text, describe_dropped, split_by_direction
+from minutes_editor.model.report import Direction, Report
+from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, Run, flatten
+from minutes_editor.storage.atomic import atomic_write
+
+# Clark names used in the hot loop, computed once.
+_P, _PPR, _PSTYLE, _NUMPR, _ILVL, _NUMID, _BIDI = (
+    w(n) for n in ("p", "pPr", "pStyle", "numPr", "ilvl", "numId", "bidi")
+)
+_R, _RPR, _T, _BR, _TAB, _RSTYLE = (w(n) for n in ("r", "rPr", "t", "br", "tab", "rStyle"))
+_B, _BCS, _I, _ICS, _U, _RTL = (w(n) for n in ("b", "bCs", "i", "iCs", "u", "rtl"))
+_VAL = w("val")
+_BREAKS = re.compile("([\n\t])")
+_FOOTNOTE_REFERENCE, _FOOTNOTE_REF, _FOOTNOTE, _ID = (
+    w(n) for n in ("footnoteReference", "footnoteRef", "footnote", "id")
+)
+
+_ROLE_NAMES = {
+    Role.TITLE: "title",
+    Role.SUBTITLE: "subtitle",
+    Role.DATE_LINE: "date line",
+    Role.LOCATION_LINE: "location line",
+    Role.STATUS: "document status",
+    Role.HEADING: "heading",
+    Role.SUBHEADING: "sub-heading",
+    Role.GOALS: "goals line",
+    Role.BODY: "paragraph",
+    Role.BULLET: "bullet",
+    Role.LABEL: "label",
+    Role.PARTICIPANTS: "participants",
+}
+
+
+@dataclass(frozen=True)
+class ExportWarning:
+    """Something the export changed or left out, said for a person; ``origin`` points into the report when known."""
+
+    message: str
+    origin: Origin | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass
+class DocxOutput:
+    """A written document's bytes and the warnings raised while writing it."""
+
+    data: bytes
+    warnings: list[ExportWarning] = field(default_factory=list)
+
+
+@dataclass
+class ExportResult:
+    """Where a report was exported and what the export warned about."""
+
+    path: Path
+    warnings: list[ExportWarning] = field(default_factory=list)
+
+
+def export_docx(report: Report, path: Path | str, *, template: Path | str | None = None) -> ExportResult:
+    """Write ``report`` as a Word document at ``path``, atomically, keeping the previous file as NAME.docx.bak.
+
+    ``template`` is any .docx whose page set-up and styles the report takes
+    (our default template when None). Raises TemplateError for an unusable
+    template and minutes_editor.storage.atomic.WriteError when the file
+    cannot be written.
+    """
+    output = render_docx(report, template=template)
+    target = Path(path)
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(output.data)
+
+    atomic_write(target, write)
+    return ExportResult(target, output.warnings)
+
+
+def render_docx(report: Report, *, template: Path | str | None = None) -> DocxOutput:
+    """The .docx bytes of ``report``, without touching the disk (besides reading the template)."""
+    writer = DocxWriter(template=Path(template) if template is not None else None)
+    writer.write(flatten(report), report)
+    return DocxOutput(writer.to_bytes(), writer.warnings)
+
+
+class DocxWriter:
+    """Writes one flattened report into a prepared template: start, add paragraphs and notes, save."""
+
+    def __init__(self, *, template: Path | None = None) -> None:
+        self.prepared: PreparedTemplate = prepare(template)
+        self.warnings: list[ExportWarning] = [ExportWarning(message) for message in self.prepared.warnings]
+        self._rtl = False
+        self._body: etree._Element | None = None
+
+    # Life cycle
+
+    def write(self, flow: FlowDocument, report: Report | None = None) -> None:
+        """Write the whole report: settings and styles for its language, body, footnotes, properties."""
+        self.start(flow)
+        for paragraph in flow.paragraphs:
+            self.add(paragraph)
+        self.add_notes(flow)
+        if report is not None:
+            self._unused_notes(flow, report)
+        self.set_properties(flow, report)
+
+    def start(self, flow: FlowDocument) -> None:
+        """Adapt the template to the report's language and direction, and open the body."""
+        self._rtl = flow.direction is Direction.RTL
+        self._flow = flow
+        self._patch_styles(flow)
+        self._patch_numbering(flow)
+        package = self.prepared.package
+        body = package.xml(self.prepared.main).find(w("body"))
+        assert body is not None
+        section = body.find(w("sectPr"))
+        assert section is not None
+        body.remove(section)
+        if self._rtl:
+            get_or_add(section, w("bidi"), SECTPR_ORDER)
+            self._bidi_in_parts()
+        self._section = section
+        self._body = body
+        self._note_uses = _note_counts(flow)
+        self._note_seen: set[int] = set()
+        self._bookmark = 0
+
+    def add(self, paragraph: Paragraph) -> None:
+        """Append one paragraph to the body."""
+        assert self._body is not None, "start() first"
+        self._body.append(self._paragraph(paragraph))
+
+    def add_notes(self, flow: FlowDocument) -> None:
+        """Write the report's footnotes, in the order Word numbers them."""
+        root = self.prepared.package.xml(self.prepared.footnotes)
+        style_id = self.prepared.style_ids[st.FOOTNOTE_TEXT]
+        ref_style = self.prepared.style_ids[st.FOOTNOTE_REFERENCE]
+        for note in flow.notes:
+            where = f"footnote {note.number}"
+            if not note.inlines:
+                self.warnings.append(
+                    ExportWarning(f"{where.capitalize()} is referenced but has no text; it is exported empty.")
+                )
+            element = etree.SubElement(root, _FOOTNOTE)
+            element.set(_ID, self._note_id(note.number))
+            paragraph = etree.SubElement(element, _P)
+            ppr = etree.SubElement(paragraph, _PPR)
+            etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
+            if self._rtl:
+                etree.SubElement(ppr, _BIDI)
+            mark = etree.SubElement(paragraph, _R)
+            mark_rpr = etree.SubElement(mark, _RPR)
+            etree.SubElement(mark_rpr, _RSTYLE).set(_VAL, ref_style)
+            if self._rtl:
+                etree.SubElement(mark_rpr, _RTL)
+            etree.SubElement(mark, _FOOTNOTE_REF)
+            paragraph.append(_run(" ", bold=False, italic=False, underline=False, rtl=self._rtl))
+            self._runs(paragraph, note.inlines, where, None)
+
+    def set_properties(self, flow: FlowDocument, report: Report | None) -> None:
+        """Fill in the document's core properties: title, language, author, created and modified."""
+        package = self.prepared.package
+        name = package.related("", RT_CORE_PROPERTIES)
+        cp, dc, dcterms, xsi = NS["cp"], NS["dc"], NS["dcterms"], NS["xsi"]
+        if name is None or not package.has(name):
+            name = "docProps/core.xml"
+            root = etree.Element(f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc, "dcterms": dcterms, "xsi": xsi})
+            package.put_xml(name, root, CT_CORE_PROPERTIES)
+            package.relate("", RT_CORE_PROPERTIES, name)
+        root = package.xml(name)
+        now = dt.datetime.now(dt.UTC)
+        created = report.created if report and report.created else now
+        modified = report.modified if report and report.modified else created if report and report.created else now
+        author = report.author if report else ""
+        title = self._clean(flow.title, "the document title")
+        values = {
+            f"{{{dc}}}title": title,
+            f"{{{dc}}}language": flow.language,
+            f"{{{dc}}}creator": self._clean(author, "the author"),
+            f"{{{cp}}}lastModifiedBy": self._clean(author, "the author"),
+            f"{{{dcterms}}}created": _w3cdtf(created),
+            f"{{{dcterms}}}modified": _w3cdtf(modified),
+        }
+        for tag, value in values.items():
+            element = root.find(tag)
+            if element is None:
+                element = etree.SubElement(root, tag)
+            element.text = value
+            if tag.startswith(f"{{{dcterms}}}"):
+                element.set(f"{{{xsi}}}type", "dcterms:W3CDTF")
+
+    def to_bytes(self) -> bytes:
+        """Close the body and return the document's bytes."""
+        if self._body is not None and self._section.getparent() is None:
+            self._body.append(self._section)
+        return self.prepared.package.to_bytes()
+
+    # Paragraphs and runs
+
+    def _paragraph(self, paragraph: Paragraph) -> etree._Element:
+        element = etree.Element(_P)
+        ppr = etree.SubElement(element, _PPR)
+        style = st.ROLE_STYLES[paragraph.role]
+        etree.SubElement(ppr, _PSTYLE).set(_VAL, self.prepared.style_ids[style])
+        if paragraph.role is Role.BULLET:
+            numpr = etree.SubElement(ppr, _NUMPR)
+            etree.SubElement(numpr, _ILVL).set(_VAL, str(max(paragraph.level, 1) - 1))
+            etree.SubElement(numpr, _NUMID).set(_VAL, self.prepared.bullet_num_id)
+        if self._rtl:
+            etree.SubElement(ppr, _BIDI)
+        self._runs(element, paragraph.inlines, _where(paragraph), paragraph.origin)
+        return element
+
+    def _runs(
+        self,
+        paragraph: etree._Element,
+        inlines: Iterable[Run | NoteMark],
+        where: str,
+        origin: Origin | None,
+    ) -> None:
+        items = list(inlines)
+        texts: list[str] = []
+        for item in items:
+            if isinstance(item, Run):
+                cleaned = clean_xml_text(item.text)
+                if cleaned.dropped:
+                    self.warnings.append(
+                        ExportWarning(f"Dropped {describe_dropped(cleaned.dropped)} from {where}.", origin)
+                    )
+                texts.append(cleaned.text)
+            else:
+                texts.append("")
+        pieces = split_by_direction(texts, True) if self._rtl else [[(text, False)] if text else [] for text in texts]
+        last_rtl = self._rtl
+        for item, parts in zip(items, pieces, strict=True):
+            if isinstance(item, NoteMark):
+                paragraph.extend(self._note_reference(item, last_rtl))
+                continue
+            for text, rtl in parts:
+                paragraph.append(_run(text, item.bold, item.italic, item.underline, rtl))
+                last_rtl = rtl
+
+    def _note_reference(self, mark: NoteMark, rtl: bool) -> list[etree._Element]:
+        run = etree.Element(_R)
+        rpr = etree.SubElement(run, _RPR)
+        etree.SubElement(rpr, _RSTYLE).set(_VAL, self.prepared.style_ids[st.FOOTNOTE_REFERENCE])
+        if rtl:
+            etree.SubElement(rpr, _RTL)
+        bookmark = f"_RefNote{mark.number}"
+        if mark.number not in self._note_seen:
+            self._note_seen.add(mark.number)
+            etree.SubElement(run, _FOOTNOTE_REFERENCE).set(_ID, self._note_id(mark.number))
+            if self._note_uses.get(mark.number, 0) < 2:
+                return [run]
+            # Referenced again later: bookmark this mark so the later places can point at it.
+            self._bookmark += 1
+            start = etree.Element(w("bookmarkStart"))
+            start.set(_ID, str(self._bookmark))
+            start.set(w("name"), bookmark)
+            end = etree.Element(w("bookmarkEnd"))
+            end.set(_ID, str(self._bookmark))
+            return [start, run, end]
+        field_element = etree.Element(w("fldSimple"))
+        field_element.set(w("instr"), f" NOTEREF {bookmark} \\f \\h ")
+        etree.SubElement(run, _T).text = str(mark.number)
+        field_element.append(run)
+        return [field_element]
+
+    def _note_id(self, number: int) -> str:
+        # Note ids follow the separators' ids; with Word's -1 and 0 they are 1, 2, ...
+        highest = max((int(value) for value in self.prepared.separator_ids), default=0)
+        return str(number + max(highest, 0))
+
+    # Template adaptation
+
+    def _patch_styles(self, flow: FlowDocument) -> None:
+        package = self.prepared.package
+        root = package.xml(self.prepared.styles)
+        defaults = get_or_add(root, w("docDefaults"), ("", w("docDefaults")))
+        if root.index(defaults) != 0:
+            root.remove(defaults)
+            root.insert(0, defaults)
+        rpr = get_or_add(get_or_add(defaults, w("rPrDefault"), DOC_DEFAULTS_ORDER), w("rPr"), ())
+        fonts = get_or_add(rpr, w("rFonts"), RPR_ORDER)
+        preset_fonts = flow.preset.fonts
+        if self.prepared.is_default:
+            for slot in ("ascii", "hAnsi", "eastAsia"):
+                fonts.set(w(slot), preset_fonts.latin)
+            fonts.set(w("cs"), preset_fonts.cs)
+            half_points = str(round(preset_fonts.size_pt * 2))
+            get_or_add(rpr, w("sz"), RPR_ORDER).set(_VAL, half_points)
+            get_or_add(rpr, w("szCs"), RPR_ORDER).set(_VAL, half_points)
+        elif fonts.get(w("cs")) is None and fonts.get(w("cstheme")) is None:
+            fonts.set(w("cs"), preset_fonts.cs)
+        lang = get_or_add(rpr, w("lang"), RPR_ORDER)
+        if self._rtl:
+            lang.set(w("bidi"), flow.preset.word_lang)
+            if lang.get(_VAL) is None:
+                lang.set(_VAL, "en-GB")
+        else:
+            lang.set(_VAL, flow.preset.word_lang)
+        if not self._rtl:
+            return
+        ppr_default = get_or_add(get_or_add(defaults, w("pPrDefault"), DOC_DEFAULTS_ORDER), w("pPr"), ())
+        get_or_add(ppr_default, _BIDI, PPR_ORDER)
+        wanted = {self.prepared.style_ids[name] for name in st.REQUIRED_STYLES if name.kind == "paragraph"}
+        page_styles = {st.style_key(st.FOOTER.xml_name), "header"}
+        for style in root.iterfind(w("style")):
+            if style.get(w("type")) != "paragraph":
+                continue
+            name = style.find(w("name"))
+            key = st.style_key(name.get(_VAL, "")) if name is not None else ""
+            is_default = style.get(w("default")) in ("1", "true", "on")
+            if style.get(w("styleId")) in wanted or is_default or key in page_styles:
+                _patch_rtl_style(style)
+
+    def _patch_numbering(self, flow: FlowDocument) -> None:
+        if not self._rtl:
+            return
+        numbering = self.prepared.package.xml(self.prepared.numbering)
+        for num_id in {self.prepared.heading_num_id, self.prepared.bullet_num_id}:
+            abstract = abstract_for(numbering, num_id)
+            if abstract is None:
+                continue
+            for level in abstract.iterfind(w("lvl")):
+                # The number or bullet takes the level's run properties: complex-script font and RTL.
+                rpr = get_or_add(level, _RPR, LVL_ORDER)
+                fonts = get_or_add(rpr, w("rFonts"), RPR_ORDER)
+                if fonts.get(w("cs")) is None:
+                    fonts.set(w("cs"), flow.preset.fonts.cs)
+                get_or_add(rpr, _RTL, RPR_ORDER)
+
+    def _bidi_in_parts(self) -> None:
+        # Footers, headers and the footnote separators are paragraphs too: give them the report's direction.
+        package = self.prepared.package
+        parts = [
+            rel.target for rel in package.relationships(self.prepared.main) if rel.rel_type in (RT_FOOTER, RT_HEADER)
+        ]
+        parts.append(self.prepared.footnotes)
+        for name in parts:
+            if not package.has(name):
+                continue
+            for paragraph in package.xml(name).iter(_P):
+                ppr = paragraph.find(_PPR)
+                if ppr is None:
+                    ppr = etree.Element(_PPR)
+                    paragraph.insert(0, ppr)
+                get_or_add(ppr, _BIDI, PPR_ORDER)
+
+    def _unused_notes(self, flow: FlowDocument, report: Report) -> None:
+        used = {note.footnote_id for note in flow.notes}
+        for note in report.footnotes:
+            if note.id not in used:
+                self.warnings.append(
+                    ExportWarning(f'Footnote "{note.id}" is not referenced anywhere in the text; it is not exported.')
+                )
+
+    def _clean(self, text: str, where: str) -> str:
+        cleaned = clean_xml_text(text)
+        if cleaned.dropped:
+            self.warnings.append(ExportWarning(f"Dropped {describe_dropped(cleaned.dropped)} from {where}."))
+        return cleaned.text
+
+
+def _run(text: str, bold: bool, italic: bool, underline: bool, rtl: bool) -> etree._Element:
+    run = etree.Element(_R)
+    if bold or italic or underline or rtl:
+        rpr = etree.SubElement(run, _RPR)
+        if bold:
+            etree.SubElement(rpr, _B)
+            etree.SubElement(rpr, _BCS)
+        if italic:
+            etree.SubElement(rpr, _I)
+            etree.SubElement(rpr, _ICS)
+        if underline:
+            etree.SubElement(rpr, _U).set(_VAL, "single")
+        if rtl:
+            etree.SubElement(rpr, _RTL)
+    if "\n" in text or "\t" in text:
+        # A line feed inside a w:t is not a line break in Word: write w:br and w:tab elements.
+        for piece in _BREAKS.split(text):
+            if piece == "\n":
+                etree.SubElement(run, _BR)
+            elif piece == "\t":
+                etree.SubElement(run, _TAB)
+            elif piece:
+                _text(run, piece)
+    else:
+        _text(run, text)
+    return run
+
+
+def _text(run: etree._Element, text: str) -> None:
+    element = etree.SubElement(run, _T)
+    element.text = text
+    if text[:1].isspace() or text[-1:].isspace() or "  " in text:
+        element.set(XML_SPACE, "preserve")
+
+
+def _patch_rtl_style(style: etree._Element) -> None:
+    ppr = get_or_add(style, _PPR, STYLE_ORDER)
+    get_or_add(ppr, _BIDI, PPR_ORDER)
+
+
+def _note_counts(flow: FlowDocument) -> dict[int, int]:
+    counts: dict[int, int] = {}
+    for paragraph in flow.paragraphs:
+        for item in paragraph.inlines:
+            if isinstance(item, NoteMark):
+                counts[item.number] = counts.get(item.number, 0) + 1
+    return counts
+
+
+def _where(paragraph: Paragraph) -> str:
+    origin = paragraph.origin
+    role = _ROLE_NAMES[paragraph.role]
+    if origin.section < 0:
+        return f"the title block ({role})"
+    place = f"section {origin.section + 1}"
+    if origin.session >= 0:
+        place += f", session {origin.session + 1}"
+    if origin.block >= 0:
+        return f"{place}, {role} {origin.block + 1}"
+    return f"{place}, {role}"
+
+
+def _w3cdtf(value: dt.datetime) -> str:
+    # A naive time is taken as UTC, so the same report gives the same file on every machine.
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -1,0 +1,74 @@
+"""The style names of the report template: the contract between the .docx writer, the importer and the preview.
+
+Each paragraph role of :mod:`minutes_editor.render.flow` has one paragraph
+style. ``name`` is what Word shows in its style gallery; ``xml_name`` is what
+``styles.xml`` stores (Word keeps some built-in names in lower case, such as
+``heading 1`` and ``footnote text``, and translates them in its interface);
+``style_id`` is the id our own template gives the style. Styles are looked up
+by name, case-insensitively, so a template made in a localised Word works.
+See docs/template.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from minutes_editor.render.flow import Role
+
+
+@dataclass(frozen=True)
+class StyleName:
+    """One style of the template."""
+
+    name: str
+    xml_name: str
+    style_id: str
+    kind: str = "paragraph"
+
+
+TITLE = StyleName("Title", "Title", "Title")
+SUBTITLE = StyleName("Subtitle", "Subtitle", "Subtitle")
+MEETING_DATE = StyleName("Meeting Date", "Meeting Date", "MeetingDate")
+MEETING_LOCATION = StyleName("Meeting Location", "Meeting Location", "MeetingLocation")
+DOCUMENT_STATUS = StyleName("Document Status", "Document Status", "DocumentStatus")
+HEADING_1 = StyleName("Heading 1", "heading 1", "Heading1")
+HEADING_2 = StyleName("Heading 2", "heading 2", "Heading2")
+SESSION_GOALS = StyleName("Session Goals", "Session Goals", "SessionGoals")
+BODY_TEXT = StyleName("Body Text", "Body Text", "BodyText")
+LIST_BULLET = StyleName("List Bullet", "List Bullet", "ListBullet")
+LEAD_IN_LABEL = StyleName("Lead-in Label", "Lead-in Label", "LeadInLabel")
+PARTICIPANTS = StyleName("Participants", "Participants", "Participants")
+FOOTNOTE_TEXT = StyleName("Footnote Text", "footnote text", "FootnoteText")
+FOOTNOTE_REFERENCE = StyleName("Footnote Reference", "footnote reference", "FootnoteReference", "character")
+FOOTER = StyleName("Footer", "footer", "Footer")
+NORMAL = StyleName("Normal", "Normal", "Normal")
+
+#: The paragraph style of each role.
+ROLE_STYLES: dict[Role, StyleName] = {
+    Role.TITLE: TITLE,
+    Role.SUBTITLE: SUBTITLE,
+    Role.DATE_LINE: MEETING_DATE,
+    Role.LOCATION_LINE: MEETING_LOCATION,
+    Role.STATUS: DOCUMENT_STATUS,
+    Role.HEADING: HEADING_1,
+    Role.SUBHEADING: HEADING_2,
+    Role.GOALS: SESSION_GOALS,
+    Role.BODY: BODY_TEXT,
+    Role.BULLET: LIST_BULLET,
+    Role.LABEL: LEAD_IN_LABEL,
+    Role.PARTICIPANTS: PARTICIPANTS,
+}
+
+#: Every style the writer needs from a template (the footer style only styles our own footer).
+REQUIRED_STYLES: tuple[StyleName, ...] = (*ROLE_STYLES.values(), FOOTNOTE_TEXT, FOOTNOTE_REFERENCE)
+
+#: Bullet glyphs by list level, repeating every three levels, as Word's own bullet list does.
+BULLET_GLYPHS = ("•", "o", "▪")
+
+#: Number of levels a Word abstract numbering defines (ilvl 0 to 8).
+NUMBERING_LEVELS = 9
+
+
+def style_key(name: str) -> str:
+    """The form style names are compared in: case and spacing ignored."""
+    return " ".join(name.lower().split())

@@ -1,0 +1,382 @@
+"""Prepare a Word template for export: find its parts and styles, fill in what it lacks from ours.
+
+Any .docx (or .dotx) can serve as a template. Its body is emptied (its last
+section properties, with page size, margins and footer, are kept); styles,
+numbering, settings and footnotes parts it lacks are taken from our default
+template (templates/report.docx); a required style it lacks is copied from
+ours with a warning; a heading or bullet style without suitable Word
+numbering gets our numbering definitions.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from minutes_editor.export import styles as st
+from minutes_editor.export.oxml import (
+    NUMBERING_ORDER,
+    PPR_ORDER,
+    SECTPR_ORDER,
+    SETTINGS_ORDER,
+    STYLE_ORDER,
+    STYLES_ORDER,
+    get_or_add,
+    insert_ordered,
+    w,
+)
+from minutes_editor.export.package import (
+    CT_DOCUMENT,
+    CT_DOCUMENT_MACRO,
+    CT_FOOTNOTES,
+    CT_NUMBERING,
+    CT_SETTINGS,
+    CT_STYLES,
+    CT_TEMPLATE,
+    CT_TEMPLATE_MACRO,
+    RT_FOOTNOTES,
+    RT_NUMBERING,
+    RT_SETTINGS,
+    RT_STYLES,
+    Package,
+    PackageError,
+)
+from minutes_editor.paths import default_template
+
+VAL = w("val")
+STYLE_ID = w("styleId")
+TYPE = w("type")
+
+
+class TemplateError(ValueError):
+    """A template cannot be used; the message names the file and says why."""
+
+
+@dataclass
+class PreparedTemplate:
+    """A template package ready to receive a report body.
+
+    ``style_ids`` maps each required style to the id it has in this
+    template; ``heading_num_id`` and ``bullet_num_id`` are the ``w:num``
+    ids of the heading and bullet numbering; ``separator_ids`` are the ids
+    of the footnote separators; ``is_default`` tells whether this is our
+    own template, whose fonts the writer may set from the language.
+    """
+
+    package: Package
+    main: str
+    styles: str
+    numbering: str
+    settings: str
+    footnotes: str
+    style_ids: dict[st.StyleName, str]
+    heading_num_id: str
+    bullet_num_id: str
+    separator_ids: tuple[str, ...]
+    is_default: bool
+    warnings: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def _default_bytes(path: Path, mtime: float) -> bytes:
+    return path.read_bytes()
+
+
+def _read(path: Path) -> bytes:
+    # The default template is read on every export; cache it while the file is unchanged.
+    return _default_bytes(path, path.stat().st_mtime)
+
+
+def default_package() -> Package:
+    """A fresh copy of our default template's package."""
+    return Package.from_bytes(_read(default_template()))
+
+
+def prepare(template: Path | None = None) -> PreparedTemplate:
+    """Open ``template`` (None for our default) and make it fit to receive a report."""
+    ours_path = default_template()
+    is_default = template is None or Path(template).resolve() == ours_path.resolve()
+    source = ours_path if template is None else Path(template)
+    try:
+        package = Package.from_bytes(_read(source) if is_default else source.read_bytes())
+        main = package.main_document()
+    except OSError as error:
+        raise TemplateError(f"Cannot read the template {source}: {error.strerror or error}.") from error
+    except PackageError as error:
+        raise TemplateError(f"The template {source} cannot be used: {error}.") from error
+    ours = package if is_default else default_package()
+    return _Preparer(package, main, ours, is_default).run()
+
+
+class _Preparer:
+    """Fills a template's gaps from our default template, collecting warnings."""
+
+    def __init__(self, package: Package, main: str, ours: Package, is_default: bool) -> None:
+        self.package = package
+        self.main = main
+        self.ours = ours
+        self.ours_main = ours.main_document()
+        self.is_default = is_default
+        self.warnings: list[str] = []
+
+    def run(self) -> PreparedTemplate:
+        self._as_document()
+        styles = self._part(RT_STYLES, CT_STYLES, "styles")
+        numbering = self._part(RT_NUMBERING, CT_NUMBERING, "numbering")
+        settings = self._part(RT_SETTINGS, CT_SETTINGS, "settings")
+        footnotes = self._part(RT_FOOTNOTES, CT_FOOTNOTES, "footnotes")
+        style_ids = self._styles(styles)
+        heading_num = self._numbering(styles, numbering, style_ids[st.HEADING_1], bullet=False)
+        bullet_num = self._numbering(styles, numbering, style_ids[st.LIST_BULLET], bullet=True)
+        separators = self._footnotes(footnotes, settings)
+        self._empty_body()
+        return PreparedTemplate(
+            package=self.package,
+            main=self.main,
+            styles=styles,
+            numbering=numbering,
+            settings=settings,
+            footnotes=footnotes,
+            style_ids=style_ids,
+            heading_num_id=heading_num,
+            bullet_num_id=bullet_num,
+            separator_ids=separators,
+            is_default=self.is_default,
+            warnings=self.warnings,
+        )
+
+    # Parts
+
+    def _as_document(self) -> None:
+        # A .dotx (or macro-enabled file) becomes a plain document: Word refuses a .docx typed as a template.
+        kind = self.package.content_type(self.main)
+        if kind in (CT_TEMPLATE, CT_TEMPLATE_MACRO, CT_DOCUMENT_MACRO):
+            self.package.set_override(self.main, CT_DOCUMENT)
+            if kind != CT_TEMPLATE:
+                self.warnings.append("The template is macro-enabled; its macros are not carried into the report.")
+
+    def _part(self, rel_type: str, content_type: str, label: str) -> str:
+        name = self.package.related(self.main, rel_type)
+        if name is not None and self.package.has(name):
+            return name
+        ours_name = self.ours.related(self.ours_main, rel_type)
+        assert ours_name is not None, f"default template lacks its {label} part"
+        name = self.package.unused_name(f"word/{label}{{}}.xml") if self.package.has(ours_name) else ours_name
+        self.package.put_xml(name, copy.deepcopy(self.ours.xml(ours_name)), content_type)
+        self.package.relate(self.main, rel_type, name)
+        if label != "footnotes":
+            self.warnings.append(f"The template has no {label} part; the default one is used.")
+        return name
+
+    # Styles
+
+    def _styles(self, styles_part: str) -> dict[st.StyleName, str]:
+        root = self.package.xml(styles_part)
+        ours_root = self.ours.xml(self.ours.related(self.ours_main, RT_STYLES) or "")
+        ids: dict[st.StyleName, str] = {}
+        for wanted in st.REQUIRED_STYLES:
+            found = find_style(root, wanted.xml_name, wanted.kind)
+            if found is None:
+                found = self._copy_style(root, ours_root, wanted.style_id)
+                self.warnings.append(f'The template has no style "{wanted.name}"; the default one is used.')
+            ids[wanted] = found.get(STYLE_ID, "")
+        return ids
+
+    def _copy_style(self, root: etree._Element, ours_root: etree._Element, our_id: str) -> etree._Element:
+        source = _style_by_id(ours_root, our_id)
+        assert source is not None, f"default template lacks style {our_id}"
+        existing = find_style(root, _style_name(source), source.get(TYPE, "paragraph"))
+        if existing is not None:
+            return existing
+        style = copy.deepcopy(source)
+        new_id = our_id
+        number = 1
+        while _style_by_id(root, new_id) is not None:
+            new_id = f"{our_id}{number}"
+            number += 1
+        style.set(STYLE_ID, new_id)
+        # Numbering of a copied style is decided by _numbering, against the template's own numbering part.
+        num_pr = style.find(f"{w('pPr')}/{w('numPr')}")
+        if num_pr is not None:
+            num_pr.getparent().remove(num_pr)  # type: ignore[union-attr]
+        insert_ordered(root, style, STYLES_ORDER)
+        for tag, required in ((w("basedOn"), True), (w("next"), False), (w("link"), False)):
+            reference = style.find(tag)
+            if reference is None:
+                continue
+            target = _style_by_id(ours_root, reference.get(VAL, ""))
+            mapped = None
+            if target is not None:
+                mapped = find_style(root, _style_name(target), target.get(TYPE, "paragraph"))
+                if mapped is None and required:
+                    mapped = self._copy_style(root, ours_root, target.get(STYLE_ID, ""))
+            if mapped is None:
+                style.remove(reference)
+            else:
+                reference.set(VAL, mapped.get(STYLE_ID, ""))
+        return style
+
+    # Numbering
+
+    def _numbering(self, styles_part: str, numbering_part: str, style_id: str, *, bullet: bool) -> str:
+        styles = self.package.xml(styles_part)
+        numbering = self.package.xml(numbering_part)
+        style = _style_by_id(styles, style_id)
+        assert style is not None
+        num_id_el = style.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+        if num_id_el is not None:
+            num_id = num_id_el.get(VAL, "")
+            abstract = abstract_for(numbering, num_id)
+            if abstract is not None and _suits(abstract, bullet=bullet):
+                return num_id
+        label = "bullet list" if bullet else "heading"
+        if not self.is_default:
+            self.warnings.append(
+                f'The template\'s style "{_style_name(style)}" has no suitable Word numbering; '
+                f"the default {label} numbering is used."
+            )
+        num_id = self._import_numbering(numbering, bullet=bullet, heading_style=None if bullet else style_id)
+        ppr = get_or_add(style, w("pPr"), STYLE_ORDER)
+        num_pr = get_or_add(ppr, w("numPr"), PPR_ORDER)
+        for existing in list(num_pr):
+            num_pr.remove(existing)
+        etree.SubElement(num_pr, w("numId")).set(VAL, num_id)
+        return num_id
+
+    def _import_numbering(self, numbering: etree._Element, *, bullet: bool, heading_style: str | None) -> str:
+        ours = self.ours.xml(self.ours.related(self.ours_main, RT_NUMBERING) or "")
+        our_style = st.LIST_BULLET.style_id if bullet else st.HEADING_1.style_id
+        ours_styles = self.ours.xml(self.ours.related(self.ours_main, RT_STYLES) or "")
+        our_num = ours_styles.find(f"{w('style')}[@{w('styleId')}='{our_style}']/{w('pPr')}/{w('numPr')}/{w('numId')}")
+        assert our_num is not None
+        source = abstract_for(ours, our_num.get(VAL, ""))
+        assert source is not None
+        abstract = copy.deepcopy(source)
+        abstract_ids = [int(item.get(w("abstractNumId"), "0")) for item in numbering.iterfind(w("abstractNum"))]
+        num_ids = [int(item.get(w("numId"), "0")) for item in numbering.iterfind(w("num"))]
+        new_abstract = str(max(abstract_ids, default=-1) + 1)
+        new_num = str(max(num_ids, default=0) + 1)
+        abstract.set(w("abstractNumId"), new_abstract)
+        for pstyle in list(abstract.iter(w("pStyle"))):
+            if heading_style:
+                pstyle.set(VAL, heading_style)
+            else:
+                pstyle.getparent().remove(pstyle)  # type: ignore[union-attr]
+        insert_ordered(numbering, abstract, NUMBERING_ORDER)
+        num = etree.Element(w("num"))
+        num.set(w("numId"), new_num)
+        etree.SubElement(num, w("abstractNumId")).set(VAL, new_abstract)
+        insert_ordered(numbering, num, NUMBERING_ORDER)
+        return new_num
+
+    # Footnotes
+
+    def _footnotes(self, footnotes_part: str, settings_part: str) -> tuple[str, ...]:
+        root = self.package.xml(footnotes_part)
+        separators: dict[str, str] = {}
+        for note in list(root.iterfind(w("footnote"))):
+            kind = note.get(TYPE, "normal")
+            if kind in ("separator", "continuationSeparator", "continuationNotice"):
+                separators.setdefault(kind, note.get(w("id"), ""))
+            else:
+                # The template's own notes belong to the body we are replacing.
+                root.remove(note)
+        for kind, wanted_id in (("separator", "-1"), ("continuationSeparator", "0")):
+            if kind in separators:
+                continue
+            taken = {note.get(w("id")) for note in root}
+            note_id = wanted_id
+            while note_id in taken:
+                note_id = str(int(note_id) - 1)
+            note = etree.Element(w("footnote"))
+            note.set(TYPE, kind)
+            note.set(w("id"), note_id)
+            run = etree.SubElement(etree.SubElement(note, w("p")), w("r"))
+            etree.SubElement(run, w(kind))
+            root.insert(0 if kind == "separator" else 1, note)
+            separators[kind] = note_id
+        ids = tuple(separators[kind] for kind in ("separator", "continuationSeparator"))
+        settings = self.package.xml(settings_part)
+        footnote_pr = settings.find(w("footnotePr"))
+        if footnote_pr is None:
+            footnote_pr = insert_ordered(settings, etree.Element(w("footnotePr")), SETTINGS_ORDER)
+        for existing in footnote_pr.findall(w("footnote")):
+            footnote_pr.remove(existing)
+        for note_id in ids:
+            etree.SubElement(footnote_pr, w("footnote")).set(w("id"), note_id)
+        return ids
+
+    # Body
+
+    def _empty_body(self) -> None:
+        document = self.package.xml(self.main)
+        body = document.find(w("body"))
+        if body is None:
+            body = etree.SubElement(document, w("body"))
+        section = body.find(w("sectPr"))
+        for item in list(body):
+            if item is not section:
+                body.remove(item)
+        if section is None:
+            ours_section = self.ours.xml(self.ours_main).find(f"{w('body')}/{w('sectPr')}")
+            section = copy.deepcopy(ours_section) if ours_section is not None else etree.Element(w("sectPr"))
+            # Our footer is not in this package: drop references to it.
+            for reference in section.findall(w("footerReference")) + section.findall(w("headerReference")):
+                section.remove(reference)
+            body.append(section)
+        get_or_add(section, w("pgSz"), SECTPR_ORDER)
+
+
+def find_style(root: etree._Element, xml_name: str, kind: str = "paragraph") -> etree._Element | None:
+    """The style of ``styles.xml`` named ``xml_name`` (case and spacing ignored) of type ``kind``."""
+    wanted = st.style_key(xml_name)
+    for style in root.iterfind(w("style")):
+        if style.get(TYPE, "paragraph") == kind and st.style_key(_style_name(style)) == wanted:
+            return style
+    return None
+
+
+def _style_by_id(root: etree._Element, style_id: str) -> etree._Element | None:
+    for style in root.iterfind(w("style")):
+        if style.get(STYLE_ID) == style_id:
+            return style
+    return None
+
+
+def _style_name(style: etree._Element) -> str:
+    name = style.find(w("name"))
+    return name.get(VAL, "") if name is not None else style.get(STYLE_ID, "")
+
+
+def abstract_for(numbering: etree._Element, num_id: str) -> etree._Element | None:
+    """The ``w:abstractNum`` that ``w:num`` ``num_id`` uses, or None."""
+    for num in numbering.iterfind(w("num")):
+        if num.get(w("numId")) == num_id:
+            abstract_id = num.find(w("abstractNumId"))
+            if abstract_id is None:
+                return None
+            for abstract in numbering.iterfind(w("abstractNum")):
+                if abstract.get(w("abstractNumId")) == abstract_id.get(VAL):
+                    return abstract
+    return None
+
+
+def _suits(abstract: etree._Element, *, bullet: bool) -> bool:
+    levels = {lvl.get(w("ilvl")): lvl for lvl in abstract.iterfind(w("lvl"))}
+    if bullet:
+        needed = [str(index) for index in range(3)]
+        return all(
+            key in levels
+            and (levels[key].find(w("numFmt")) is not None)
+            and levels[key].find(w("numFmt")).get(VAL) == "bullet"  # type: ignore[union-attr]
+            for key in needed
+        )
+    first = levels.get("0")
+    if first is None:
+        return False
+    fmt = first.find(w("numFmt"))
+    return fmt is None or fmt.get(VAL) not in ("bullet", "none")
