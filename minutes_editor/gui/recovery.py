@@ -81,8 +81,11 @@ class Autosaver(QObject):
 
     ``saved`` carries the recovery file's path after each write; ``failed``
     carries a readable message when a write failed (the next change retries).
-    ``before_save`` lets the window push edits its editors still hold into
-    the model first. The recovery files are removed when the report is saved
+    Before serialising it calls ``document.flush()`` (editors hold typing
+    until then) and ``before_save`` if given. Changes reach it through the
+    document's ``changed`` signal and through ``note_change``, which the
+    window connects to edits that do not push an undo command (typing merged
+    into the current undo step). The recovery files are removed when the report is saved
     (its undo stack becomes clean) and by ``close``.
     """
 
@@ -123,7 +126,7 @@ class Autosaver(QObject):
         self._timer.timeout.connect(self.save_now)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._write_lock = threading.Lock()
-        document.changed.connect(self._on_changed)
+        document.changed.connect(self.note_change)
         document.modified_changed.connect(self._on_modified_changed)
         application = QGuiApplication.instance()
         if isinstance(application, QGuiApplication):
@@ -144,7 +147,8 @@ class Autosaver(QObject):
         """Change how long autosave waits after the last change."""
         self.interval_ms = interval_ms
 
-    def _on_changed(self) -> None:
+    def note_change(self, *_args: object) -> None:
+        """Something in the report changed: save once typing pauses, and within the deadline."""
         if self._closed:
             return
         self._dirty = True
@@ -176,6 +180,9 @@ class Autosaver(QObject):
         if not self.document.is_modified:
             self.clear()
             return False
+        flush = getattr(self.document, "flush", None)
+        if callable(flush):
+            flush()
         if self.before_save is not None:
             self.before_save()
         start = time.perf_counter()
@@ -239,7 +246,7 @@ class Autosaver(QObject):
 
     def _disconnect(self) -> None:
         with contextlib.suppress(RuntimeError, TypeError):
-            self.document.changed.disconnect(self._on_changed)
+            self.document.changed.disconnect(self.note_change)
             self.document.modified_changed.disconnect(self._on_modified_changed)
         application = QGuiApplication.instance()
         if isinstance(application, QGuiApplication):

@@ -428,3 +428,27 @@ def test_the_dialog_lists_newest_first(qtbot, user_file: Path, folder: Path, mon
     assert RecoveryDialog.ask(entries)[0] is RecoveryChoice.LATER
     for entry in entries:
         entry.discard()
+
+
+def test_edits_held_by_an_editor_are_flushed_into_the_recovery_copy(qtbot, user_file: Path, folder: Path) -> None:
+    # A body editor keeps typing in its own document and writes it into the model only when asked;
+    # it reports each keystroke with note_change, not with an undo command.
+    document = ReportDocument.open(user_file)
+    held: list[str] = []
+
+    def write_held_text() -> None:
+        if held:
+            span = document.report.sections[0].sessions[0].blocks[-1].content[-1]
+            assert isinstance(span, Span)
+            span.text += "".join(held)
+            held.clear()
+
+    saver = Autosaver(document, folder=folder, interval_ms=100, before_save=write_held_text)
+    typed(document, " ")  # the first keystroke opens an undo step
+    for character in "وأكد":
+        held.append(character)
+        saver.note_change()
+    with qtbot.waitSignal(saver.saved, timeout=3000):
+        pass
+    assert body_text(load_report(saver.report_path)) == "افتتح الرئيس الجلسة وأكد"
+    saver.close()
