@@ -10,7 +10,8 @@ and Latin text in runs without it (../shared/DOCX-RTL.md 4). Characters that
 belong to no script (spaces, digits, punctuation) join their neighbours when
 both sides agree, and otherwise take the paragraph's direction, so a full
 stop or parenthesis after Latin text inside an Arabic sentence is laid out
-right to left, as the sentence around it is.
+right to left, as the sentence around it is. A paragraph with letters of one
+direction only is not split.
 """
 
 from __future__ import annotations
@@ -73,8 +74,9 @@ def direction_marks(text: str, rtl_paragraph: bool) -> list[bool]:
     """Per character of ``text``: True where it belongs in a right-to-left run.
 
     Strong characters decide for themselves; a stretch of neutral characters
-    takes the direction of its neighbours when they agree, of its only
-    neighbour at either end, and the paragraph's direction otherwise.
+    takes the direction of its neighbours when they agree and the
+    paragraph's direction otherwise, the paragraph's ends counting as its
+    direction (so a full stop after a final Latin word is right-to-left).
     """
     strong = [(match.start(), match.end(), match.lastgroup == "r") for match in _STRONG.finditer(text)]
     marks = [rtl_paragraph] * len(text)
@@ -94,14 +96,12 @@ def _fill_neutral(
     start, end = span
     if start >= end:
         return
-    if before is None and after is None:
-        value = rtl_paragraph
-    elif before is None or after is None:
-        value = before if after is None else after  # type: ignore[assignment]
-    else:
-        value = before if before == after else rtl_paragraph
+    # The paragraph's ends count as its own direction, as in the Unicode bidi algorithm (rules N1, N2).
+    before = rtl_paragraph if before is None else before
+    after = rtl_paragraph if after is None else after
+    value = before if before == after else rtl_paragraph
     for index in range(start, end):
-        marks[index] = bool(value)
+        marks[index] = value
 
 
 def split_by_direction(texts: list[str], rtl_paragraph: bool) -> list[list[tuple[str, bool]]]:
