@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
@@ -23,10 +25,12 @@ from minutes_editor.gui.recovery import (
     RecoveryDialog,
     find_recoverable,
     offer_recovery,
+    recovery_bytes,
     restore_document,
 )
 from minutes_editor.model.report import Block, BlockKind, Report, Section, SectionKind, Session, Span, TitleBlock
-from minutes_editor.storage.minutes_file import load_report, report_to_bytes, save_report
+from minutes_editor.storage.minutes_file import load_report, report_from_bytes, report_to_bytes, save_report
+from tests.strategies import reports
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -104,7 +108,7 @@ def test_a_change_is_saved_to_the_recovery_file_not_the_users_file(qtbot, user_f
     assert blocker.args == [saver.report_path]
     assert saver.report_path.is_relative_to(folder)
     assert body_text(load_report(saver.report_path)) == "افتتح الرئيس الجلسة وقال"
-    assert saver.report_path.read_bytes() == report_to_bytes(document.report)
+    assert json.loads(saver.report_path.read_bytes()) == json.loads(report_to_bytes(document.report))
     assert user_file.read_bytes() == before
     assert user_file.stat().st_mtime_ns == before_mtime
     assert not list(user_file.parent.glob("*.bak"))
@@ -452,3 +456,25 @@ def test_edits_held_by_an_editor_are_flushed_into_the_recovery_copy(qtbot, user_
         pass
     assert body_text(load_report(saver.report_path)) == "افتتح الرئيس الجلسة وأكد"
     saver.close()
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports())
+def test_the_recovery_file_holds_the_same_document_as_a_saved_file(report: Report) -> None:
+    data = recovery_bytes(report)
+    assert json.loads(data) == json.loads(report_to_bytes(report))
+    assert report_from_bytes(data) == report_from_bytes(report_to_bytes(report))
+
+
+def test_the_recovery_file_mends_split_surrogates_as_a_saved_file_does() -> None:
+    report = sample_report()
+    report.sections[0].sessions[0].blocks.append(
+        Block(BlockKind.BULLET, [Span("\ud83d\ude00 and a lone \udc00", bold=True)], level=2)
+    )
+    assert json.loads(recovery_bytes(report)) == json.loads(report_to_bytes(report))
+
+
+def test_the_recovery_file_of_the_example_is_the_example() -> None:
+    example = ROOT / "examples" / "budapest-process-2021-10-14.ar.minutes"
+    report = load_report(example)
+    assert json.loads(recovery_bytes(report)) == json.loads(example.read_bytes())
