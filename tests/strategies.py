@@ -105,10 +105,11 @@ def texts(alphabet: st.SearchStrategy[str] = ALL_CHARACTERS, *, max_size: int = 
 
 _T = TypeVar("_T")
 
-#: Offsets Python can write and read back: whole minutes, seconds, and microseconds.
+#: UTC offsets: whole minutes as today's zones have, or seconds as old local mean times had.
+#: (The format keeps offsets to the second; see docs/file-format.md.)
 OFFSETS = st.one_of(
-    st.integers(min_value=-23 * 60 - 59, max_value=23 * 60 + 59).map(lambda m: dt.timedelta(minutes=m)),
-    st.timedeltas(min_value=dt.timedelta(hours=-23, minutes=-59), max_value=dt.timedelta(hours=23, minutes=59)),
+    st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(lambda m: dt.timedelta(minutes=m)),
+    st.integers(min_value=-(24 * 3600 - 1), max_value=24 * 3600 - 1).map(lambda s: dt.timedelta(seconds=s)),
 )
 TIMEZONES = st.one_of(st.just(dt.UTC), OFFSETS.map(dt.timezone))
 
@@ -162,32 +163,45 @@ def blocks(text: st.SearchStrategy[str], note_ids: list[str], *, max_size: int =
     return st.lists(st.one_of(bullet, plain), max_size=max_size)
 
 
+PARTICIPANT_CODES = st.one_of(st.just(""), st.from_regex(r"[A-Z]{2}", fullmatch=True), st.just("org:ICMPD"))
+
+
 @st.composite
 def _sections(draw: st.DrawFn, text: st.SearchStrategy[str], note_ids: list[str], max_sections: int) -> list[Section]:
-    count = draw(st.integers(0, max_sections))
+    # Strategies are built once per report, not per section: building them
+    # costs more than drawing from them.
+    kinds = st.sampled_from(list(SectionKind))
+    headings = optional(text)
+    levels = st.sampled_from([1, 1, 2])
+    section_blocks = blocks(text, note_ids)
+    participants = st.lists(st.builds(Participant, name=text, code=PARTICIPANT_CODES), max_size=6)
+    session = st.builds(
+        Session, title=text, goals=st.lists(text, max_size=3), blocks=blocks(text, note_ids, max_size=4)
+    )
+    sessions = st.lists(session, max_size=3)
     result: list[Section] = []
-    for index in range(count):
-        kind = draw(st.sampled_from(list(SectionKind)))
+    for index in range(draw(st.integers(0, max_sections))):
+        kind = draw(kinds)
         section = Section(
             kind=kind,
-            heading=draw(optional(text)),
+            heading=draw(headings),
             # The first section cannot be a sub-heading.
-            level=1 if index == 0 else draw(st.sampled_from([1, 1, 2])),
-            blocks=draw(blocks(text, note_ids)),
+            level=1 if index == 0 else draw(levels),
+            blocks=draw(section_blocks),
         )
+        # Participants and sessions only where the format has them.
         if kind is SectionKind.PARTICIPATION:
-            codes = st.one_of(st.just(""), st.from_regex(r"[A-Z]{2}", fullmatch=True), st.just("org:ICMPD"))
-            section.participants = draw(st.lists(st.builds(Participant, name=text, code=codes), max_size=6))
+            section.participants = draw(participants)
         if kind is SectionKind.DISCUSSION:
-            session = st.builds(
-                Session,
-                title=text,
-                goals=st.lists(text, max_size=3),
-                blocks=blocks(text, note_ids, max_size=4),
-            )
-            section.sessions = draw(st.lists(session, max_size=3))
+            section.sessions = draw(sessions)
         result.append(section)
     return result
+
+
+DEFAULT_TEXT = texts()
+TIMEZONE_LABELS = st.sampled_from(["CET", "UTC+2", "توقيت وسط أوروبا"])
+_TIMES = optional(times())
+_DATETIMES = optional(datetimes())
 
 
 def _canonical(content: list[Inline]) -> list[Inline]:
@@ -234,26 +248,27 @@ def reports(
     ``canonical=True`` gives content without empty spans or neighbouring
     spans of the same emphasis.
     """
-    text = texts() if text is None else text
+    text = DEFAULT_TEXT if text is None else text
     note_ids = draw(st.lists(FOOTNOTE_IDS, max_size=max_footnotes, unique=True))
-    footnotes = [Footnote(id=note_id, content=draw(st.lists(spans(text), max_size=3))) for note_id in note_ids]
+    note_content = st.lists(spans(text), max_size=3)
+    footnotes = [Footnote(id=note_id, content=draw(note_content)) for note_id in note_ids]
     report = Report(
         language=draw(LANGUAGES),
         title=TitleBlock(
             meeting=draw(text),
             subtitle=draw(text),
             date=draw(optional(st.dates())),
-            start_time=draw(optional(times())),
-            end_time=draw(optional(times())),
-            timezone=draw(st.one_of(text, st.sampled_from(["CET", "UTC+2", "توقيت وسط أوروبا"]))),
+            start_time=draw(_TIMES),
+            end_time=draw(_TIMES),
+            timezone=draw(st.one_of(text, TIMEZONE_LABELS)),
             location=draw(text),
             status=draw(text),
         ),
         sections=draw(_sections(text, note_ids, max_sections)),
         footnotes=footnotes,
         author=draw(text),
-        created=draw(optional(datetimes())),
-        modified=draw(optional(datetimes())),
+        created=draw(_DATETIMES),
+        modified=draw(_DATETIMES),
         template=draw(st.one_of(st.just(""), text)),
     )
     if not orphan_footnotes:

@@ -463,7 +463,7 @@ _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?")
 _DATETIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?)?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?"
 )
 
 
@@ -530,11 +530,22 @@ def report_to_document(report: Report) -> Json:
         "sections": [_section_obj(section) for section in report.sections],
         "footnotes": [{"id": note.id, "content": _inlines_obj(list(note.content))} for note in report.footnotes],
         "author": report.author,
-        "created": report.created.isoformat() if report.created else None,
-        "modified": report.modified.isoformat() if report.modified else None,
+        "created": _datetime_text(report.created),
+        "modified": _datetime_text(report.modified),
         "template": report.template,
     }
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "report": body}
+
+
+def _datetime_text(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    offset = value.utcoffset()
+    if offset is not None and offset.microseconds:
+        # Offsets are kept to the second: Python 3.11 misreads a fraction of
+        # a second in an offset ("+00:00:00.000001" comes back as UTC).
+        value = value.replace(tzinfo=dt.timezone(dt.timedelta(seconds=int(offset.total_seconds()))))
+    return value.isoformat()
 
 
 def _time_text(value: dt.time | None) -> str | None:
