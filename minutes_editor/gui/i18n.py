@@ -39,14 +39,21 @@ def _primary(tag: str) -> str:
     return tag.replace("_", "-").split("-", 1)[0].lower()
 
 
+def supported_language(tag: str) -> str | None:
+    """The shipped interface language a tag asks for ("ar_EG.UTF-8" gives "ar"), or None."""
+    primary = _primary(tag) if tag else ""
+    return primary if primary in SUPPORTED_LANGUAGES else None
+
+
 def choose_language(setting: str = "", system_languages: Iterable[str] | None = None) -> str:
     """The interface language to use: environment, then setting, then system, else English."""
     if system_languages is None:
         system_languages = QLocale.system().uiLanguages()
     candidates = [os.environ.get(ENVIRONMENT_VARIABLE, ""), setting, *system_languages]
     for candidate in candidates:
-        if candidate and _primary(candidate) in SUPPORTED_LANGUAGES:
-            return _primary(candidate)
+        language = supported_language(candidate)
+        if language is not None:
+            return language
     return SOURCE_LANGUAGE
 
 

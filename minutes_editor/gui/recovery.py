@@ -605,3 +605,51 @@ def offer_recovery(
         for entry in entries:
             entry.release()
     return restored
+
+
+class WindowAutosave(QObject):
+    """Keeps an Autosaver on whatever report a window has open.
+
+    The window announces a new report with ``document_replaced``; the
+    previous report's recovery copy is removed then (the window asked about
+    its unsaved changes before replacing it), and every copy is removed when
+    the application quits normally. Only a crash leaves one behind.
+    """
+
+    def __init__(
+        self,
+        window: QObject,
+        *,
+        interval_ms: int = DEFAULT_AUTOSAVE_INTERVAL_MS,
+        folder: Path | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.interval_ms = interval_ms
+        self.folder = folder
+        self.saver: Autosaver | None = None
+        window.document_replaced.connect(self.follow)  # type: ignore[attr-defined]
+        application = QCoreApplication.instance()
+        if application is not None:
+            application.aboutToQuit.connect(self.close)
+        self.follow(window.document)  # type: ignore[attr-defined]
+
+    def follow(self, document: ReportDocument) -> None:
+        """Autosave ``document`` from now on, instead of the previous report."""
+        if self.saver is not None:
+            if self.saver.document is document:
+                return
+            self.saver.close()
+        self.saver = Autosaver(document, folder=self.folder, interval_ms=self.interval_ms, parent=self)
+
+    def set_interval(self, interval_ms: int) -> None:
+        """Change the autosave delay (the setting changed)."""
+        self.interval_ms = interval_ms
+        if self.saver is not None:
+            self.saver.set_interval(interval_ms)
+
+    def close(self) -> None:
+        """Remove the recovery copy: the report was saved or its changes were discarded on purpose."""
+        if self.saver is not None:
+            self.saver.close()
+            self.saver = None

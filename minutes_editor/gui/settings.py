@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
 
 ORGANIZATION = "MinutesEditor"
 APPLICATION = "minutes-editor"
@@ -148,3 +149,38 @@ class Settings:
 
 def _clamp_interval(interval: int) -> int:
     return max(MIN_AUTOSAVE_INTERVAL_MS, min(MAX_AUTOSAVE_INTERVAL_MS, interval))
+
+
+class WindowLayoutKeeper(QObject):
+    """Restores a main window's geometry, toolbars and splitter from the settings, and saves them when it closes."""
+
+    def __init__(self, window: QMainWindow, settings: Settings, splitters: dict[str, QSplitter] | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.splitters = splitters or {}
+        geometry = settings.window_geometry()
+        if geometry is not None:
+            window.restoreGeometry(geometry)
+        state = settings.window_state()
+        if state is not None:
+            window.restoreState(state)
+        for name, splitter in self.splitters.items():
+            saved = settings.layout_state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+        window.installEventFilter(self)
+
+    def save(self) -> None:
+        """Write the window's layout to the settings now."""
+        self.settings.set_window_geometry(self.window.saveGeometry())
+        self.settings.set_window_state(self.window.saveState())
+        for name, splitter in self.splitters.items():
+            self.settings.set_layout_state(name, splitter.saveState())
+        self.settings.sync()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Save the layout as the window is asked to close (even if the close is then cancelled)."""
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            self.save()
+        return False

@@ -12,12 +12,148 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text).</extracomment>
+        <extracomment>The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
         <source>No footnotes here. Ctrl+Alt+F inserts one at the cursor.</source>
         <translation>لا حواشي هنا. يُدرج Ctrl+Alt+F حاشيةً عند المؤشّر.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it).</extracomment>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>فتح مل&amp;ف حديث</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat</source>
+        <translation>تن&amp;سيق</translation>
+    </message>
+    <message>
+        <source>&amp;Report</source>
+        <translation>ال&amp;تقرير</translation>
+    </message>
+    <message>
+        <source>Add a &amp;section</source>
+        <translation>إضافة &amp;قسم</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>ان&amp;تقال</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>الشريط الرئيسي</translation>
+    </message>
+    <message>
+        <source>Untitled report</source>
+        <translation>تقرير بلا عنوان</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>تحرير %1</translation>
+    </message>
+    <message>
+        <source>Edit times</source>
+        <translation>تحرير الأوقات</translation>
+    </message>
+    <message>
+        <source>The first section cannot be a sub-heading.</source>
+        <translation>لا يجوز أن يكون القسم الأول عنوانًا فرعيًا.</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>إضافة قسم</translation>
+    </message>
+    <message>
+        <source>Add session</source>
+        <translation>إضافة جلسة</translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation>حذف القسم</translation>
+    </message>
+    <message>
+        <source>Remove session</source>
+        <translation>حذف الجلسة</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>نقل القسم</translation>
+    </message>
+    <message>
+        <source>Move session</source>
+        <translation>نقل الجلسة</translation>
+    </message>
+    <message>
+        <source>Footnotes go in the text of a section or session.</source>
+        <translation>تُدرَج الحواشي السفلية في نص قسم أو جلسة.</translation>
+    </message>
+    <message>
+        <source>This text names Kosovo. EU documents add the standard designation footnote where it is first named.</source>
+        <translation>يذكر هذا النص كوسوفو. تُضيف وثائق الاتحاد الأوروبي حاشية التسمية المعتمدة حيث تُذكر أول مرة.</translation>
+    </message>
+    <message>
+        <source>Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the designation footnote where the text names Kosovo.</source>
+        <translation>كوسوفو مُدرجة في القائمة. لا تحمل جملة المشاركين حاشية سفلية، لذا يقترح المحرّر حاشية التسمية حيث يذكر النص كوسوفو.</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>فتح تقرير</translation>
+    </message>
+    <message>
+        <source>Cannot open the report</source>
+        <translation>تعذّر فتح التقرير</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>حفظ التقرير باسم</translation>
+    </message>
+    <message>
+        <source>The file changed on disk</source>
+        <translation>تغيّر الملف على القرص</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since you opened it. Overwrite it?</source>
+        <translation>غيّر برنامج آخر «%1» منذ أن فتحته. هل تريد الكتابة فوقه؟</translation>
+    </message>
+    <message>
+        <source>Choose No and use Save As to keep both versions.</source>
+        <translation>اختر «لا» ثم استخدم «حفظ باسم» للاحتفاظ بالنسختين.</translation>
+    </message>
+    <message>
+        <source>Cannot save the report</source>
+        <translation>تعذّر حفظ التقرير</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>تصدير إلى Word</translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation>تعذّر تصدير التقرير</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>لا ملفات حديثة</translation>
     </message>
 </context>
 <context>
@@ -77,6 +213,34 @@
         <source>&amp;Browse…</source>
         <translation>&amp;تصفّح…</translation>
     </message>
+    <message>
+        <source>The usual agenda (objectives, participation, … takeaways)</source>
+        <translation>جدول الأعمال المعتاد (الأهداف، والمشاركة، … والخلاصات)</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>فارغ</translation>
+    </message>
+    <message>
+        <source>The standard template</source>
+        <translation>القالب القياسي</translation>
+    </message>
+    <message>
+        <source>Word template</source>
+        <translation>قالب Word</translation>
+    </message>
+</context>
+<context>
+    <name>Outline</name>
+    <message>
+        <source>Title block</source>
+        <extracomment>The selection moved to another part (TitleBlock, Section or Session). A part was dropped elsewhere: (part, new owner: Report or Section, index in the owner&apos;s list).</extracomment>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>(untitled session)</source>
+        <translation>(جلسة بلا عنوان)</translation>
+    </message>
 </context>
 <context>
     <name>ParticipantPicker</name>
@@ -116,6 +280,14 @@
     <message>
         <source>%1 is already listed.</source>
         <translation>%1 مُدرَج في القائمة من قبل.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickInsert</name>
+    <message>
+        <source>A few letters of a name…</source>
+        <extracomment>The user picked a name to insert.</extracomment>
+        <translation>بضعة أحرف من اسم…</translation>
     </message>
 </context>
 <context>
@@ -184,6 +356,25 @@
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+</context>
+<context>
     <name>TitleBlockForm</name>
     <message>
         <source>Title block</source>
@@ -248,6 +439,13 @@
         <source>The report is empty.</source>
         <extracomment>Indent per bullet level, and the hanging indent that puts the glyph before the text, in pixels.</extracomment>
         <translation>التقرير فارغ.</translation>
+    </message>
+</context>
+<context>
+    <name>services</name>
+    <message>
+        <source>Cannot restore the report</source>
+        <translation>تعذّرت استعادة التقرير</translation>
     </message>
 </context>
 <context>

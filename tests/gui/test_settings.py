@@ -17,6 +17,7 @@ from minutes_editor.gui.settings import (
     MAX_RECENT_FILES,
     MIN_AUTOSAVE_INTERVAL_MS,
     Settings,
+    WindowLayoutKeeper,
 )
 
 
@@ -150,3 +151,31 @@ def test_default_location_follows_the_user_config_folder(tmp_path: Path) -> None
     assert file_name.is_relative_to(tmp_path / "config")
     assert file_name.is_file()
     assert Settings(file_name).recent_files() == [Path("/reports/x.minutes")]
+
+
+def _window_with_splitter(qtbot) -> tuple[QMainWindow, QSplitter]:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    splitter = QSplitter()
+    splitter.addWidget(QTextEdit())
+    splitter.addWidget(QTextEdit())
+    window.setCentralWidget(splitter)
+    return window, splitter
+
+
+def test_the_layout_keeper_saves_on_close_and_restores_at_the_next_start(qtbot, tmp_path: Path) -> None:
+    settings = Settings(tmp_path / "settings.ini")
+    window, splitter = _window_with_splitter(qtbot)
+    WindowLayoutKeeper(window, settings, {"main": splitter})
+    window.setGeometry(QRect(30, 40, 700, 500))
+    window.show()
+    splitter.setSizes([150, 550])
+    sizes = splitter.sizes()
+    window.close()
+
+    again = reopened(settings)
+    other, other_splitter = _window_with_splitter(qtbot)
+    WindowLayoutKeeper(other, again, {"main": other_splitter})
+    other.show()
+    assert other.size() == window.size()
+    assert other_splitter.sizes() == sizes
