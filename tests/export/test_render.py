@@ -67,7 +67,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         *documents,
     ]
     result = subprocess.run(
-        command, capture_output=True, text=True, timeout=240, env={**os.environ, "HOME": str(folder)}
+        command, capture_output=True, text=True, timeout=240, check=False, env={**os.environ, "HOME": str(folder)}
     )
     out: dict[str, Rendered] = {}
     for language, report in reports.items():
