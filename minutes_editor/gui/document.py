@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -32,8 +33,17 @@ class ReportDocument(QObject):
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.disk_hash: str | None = _hash_file(path) if path else None
-        self.undo_stack.cleanChanged.connect(lambda clean: self.modified_changed.emit(not clean))
-        self.undo_stack.indexChanged.connect(lambda _index: self.changed.emit())
+        # Bound methods, not lambdas: Qt drops them when this object is destroyed, before the
+        # stack (a child) announces its own clearing.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._index_changed)
+        self._flushers: list[Callable[[], None]] = []
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modified_changed.emit(not clean)
+
+    def _index_changed(self, _index: int) -> None:
+        self.changed.emit()
 
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> ReportDocument:
@@ -44,6 +54,19 @@ class ReportDocument(QObject):
     def is_modified(self) -> bool:
         """Whether the report differs from its file."""
         return not self.undo_stack.isClean()
+
+    def add_flusher(self, flush: Callable[[], None]) -> None:
+        """Register a callable that writes edits an open editor still holds into ``report``.
+
+        Rich-text bodies are converted to model blocks lazily, not per
+        keystroke; ``flush()`` runs these callables so ``report`` is complete.
+        """
+        self._flushers.append(flush)
+
+    def flush(self) -> None:
+        """Bring pending edits of open editors into ``report``: call it before reading the report."""
+        for flush in self._flushers:
+            flush()
 
     def changed_on_disk(self) -> bool:
         """Whether the file was changed by someone else since it was opened or saved."""
@@ -56,6 +79,7 @@ class ReportDocument(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("the report has no file yet: give a path")
+        self.flush()
         save_report(self.report, target)
         self.disk_hash = hashlib.sha256(report_to_bytes(self.report)).hexdigest()
         if target != self.path:

@@ -25,3 +25,31 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(home / "settings"))
     return home
+
+
+def _type_text(widget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, Arabic included.
+
+    QTest.keyClicks only maps ASCII characters to keys (others hit an assertion
+    in Qt), so other characters are sent as the key events a keyboard layout
+    produces: a key press and release carrying the character as text.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        if char == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+        elif char.isascii() and char.isprintable():
+            QTest.keyClick(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+@pytest.fixture
+def type_text():
+    """A function typing text into a widget, any script."""
+    return _type_text

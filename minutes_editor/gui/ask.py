@@ -1,0 +1,136 @@
+"""Every question and error the window puts to the user, in one module that tests replace.
+
+Each function builds its box with a ``build_*`` helper (so tests can open and
+inspect the box without running it) and then runs it. Tests monkeypatch the
+public functions (``ask.unsaved_changes = lambda *a: "discard"``).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+MINUTES_FILTER = "Minutes Editor reports (*.minutes)"
+DOCX_FILTER = "Word documents (*.docx)"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ask", text)
+
+
+class UnsavedChoice(StrEnum):
+    """What to do with unsaved changes."""
+
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class ExportChoice(StrEnum):
+    """What to do after an export."""
+
+    OPEN_FILE = "open_file"
+    OPEN_FOLDER = "open_folder"
+    CLOSE = "close"
+
+
+def build_message(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    *,
+    detail: str = "",
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+) -> QMessageBox:
+    """A message box with the window's title, a main text and optional detail."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    if detail:
+        box.setInformativeText(detail)
+    return box
+
+
+def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    """Tell the user something went wrong."""
+    build_message(parent, QMessageBox.Icon.Warning, title, text, detail=detail).exec()
+
+
+def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    """Tell the user something worth knowing."""
+    build_message(parent, QMessageBox.Icon.Information, title, text, detail=detail).exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
+    """Ask a yes/no question; No is the default."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = build_message(parent, QMessageBox.Icon.Question, title, text, detail=detail, buttons=buttons)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def build_unsaved_changes(parent: QWidget | None, name: str) -> QMessageBox:
+    """The box asking whether to save a report before closing it."""
+    buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+    box = build_message(
+        parent,
+        QMessageBox.Icon.Warning,
+        _tr("Unsaved changes"),
+        _tr("Save the changes to “%1” before closing?").replace("%1", name),
+        detail=_tr("Your changes will be lost if you don't save them."),
+        buttons=buttons,
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    return box
+
+
+def unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
+    """Ask whether to save, discard or keep editing a modified report."""
+    answer = build_unsaved_changes(parent, name).exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return UnsavedChoice.SAVE
+    if answer == QMessageBox.StandardButton.Discard:
+        return UnsavedChoice.DISCARD
+    return UnsavedChoice.CANCEL
+
+
+def build_after_export(parent: QWidget | None, path: Path, warnings: list[str]) -> QMessageBox:
+    """The box shown after an export, offering to open the file or its folder."""
+    box = build_message(
+        parent,
+        QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning,
+        _tr("Export finished"),
+        _tr("The report was exported to “%1”.").replace("%1", str(path)),
+        detail="\n".join(warnings),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Close)
+    box.addButton(_tr("Open file"), QMessageBox.ButtonRole.AcceptRole).setObjectName("open_file")
+    box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole).setObjectName("open_folder")
+    return box
+
+
+def after_export(parent: QWidget | None, path: Path, warnings: list[str]) -> ExportChoice:
+    """Say the export is done and ask whether to open the file or its folder."""
+    box = build_after_export(parent, path, warnings)
+    box.exec()
+    clicked = box.clickedButton()
+    name = clicked.objectName() if clicked is not None else ""
+    if name == "open_file":
+        return ExportChoice.OPEN_FILE
+    if name == "open_folder":
+        return ExportChoice.OPEN_FOLDER
+    return ExportChoice.CLOSE
+
+
+def open_path(parent: QWidget | None, title: str, directory: str, name_filter: str) -> Path | None:
+    """Ask for an existing file to open; None when cancelled."""
+    name, _selected = QFileDialog.getOpenFileName(parent, title, directory, name_filter)
+    return Path(name) if name else None
+
+
+def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: str) -> Path | None:
+    """Ask where to save a file; None when cancelled."""
+    name, _selected = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
+    return Path(name) if name else None

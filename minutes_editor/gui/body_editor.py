@@ -1,0 +1,305 @@
+"""The rich-text editor of one section's or session's body, with its footnotes beside it.
+
+``BodyEditor`` is a QTextEdit showing the QTextDocument of the selected part
+(one document per section or session, never one for the whole report). Tab
+and Shift+Tab change a bullet's level, Enter on an empty bullet steps it out,
+Enter after a lead-in label starts a paragraph. Undo and redo keys are left to
+the window, whose one undo stack covers every body and the structure.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_editor.gui.rich_text import block_kind, insert_footnote, set_block_kind
+from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction
+
+_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    """Whether a key event is one of the platform's undo or redo keys (or Ctrl+Y)."""
+    if any(event.matches(key) for key in _UNDO_KEYS):
+        return True
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
+class BodyEditor(QTextEdit):
+    """Edits one body document: emphasis, bullet levels, labels and footnote references."""
+
+    #: The user asked for undo or redo in the editor (its own history is never used directly).
+    undo_requested = Signal()
+    redo_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.owner: object | None = None
+        self._places: dict[int, tuple[int, int]] = {}
+        self._undo_actions: tuple[QAction, QAction] | None = None
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.setObjectName("body_editor")
+        self.setMinimumHeight(120)
+
+    def sizeHint(self) -> QSize:
+        """Prefer a tall editor: the body is where the typing happens."""
+        return QSize(480, 400)
+
+    def set_undo_actions(self, undo: QAction, redo: QAction) -> None:
+        """The window's undo and redo actions, shown in the context menu instead of the document's own."""
+        self._undo_actions = (undo, redo)
+
+    def show_body(self, owner: object, document: QTextDocument, direction: Direction) -> None:
+        """Edit ``document``, the body of ``owner``, keeping the cursor where it was last time."""
+        if self.document() is document and self.owner is owner:
+            return
+        current = self.document()
+        self._places[id(current)] = (self.textCursor().position(), self.verticalScrollBar().value())
+        self.owner = owner
+        self.setDocument(document)
+        rtl = direction is Direction.RTL
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        position, scroll = self._places.get(id(document), (0, 0))
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(position, document.characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
+
+    # ---------------------------------------------------------- keys
+
+    def event(self, event: QEvent) -> bool:
+        """Let the window's undo and redo shortcuts through instead of the document's own."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and is_undo_key(event):
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Bullet levels on Tab and Shift+Tab, new bullets and paragraphs on Enter."""
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if is_undo_key(event):
+            (
+                self.redo_requested
+                if event.matches(QKeySequence.StandardKey.Redo) or key == Qt.Key.Key_Y
+                else self.undo_requested
+            ).emit()
+            return
+        kind, level = block_kind(self.textCursor().block())
+        if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
+            if kind is BlockKind.BULLET:
+                self.set_level(level + 1)
+            else:
+                self.focusNextPrevChild(True)
+            return
+        if key == Qt.Key.Key_Backtab:
+            if kind is BlockKind.BULLET:
+                self.set_level(level - 1)
+            else:
+                self.focusNextPrevChild(False)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
+            cursor = self.textCursor()
+            empty = cursor.block().length() <= 1
+            if kind is BlockKind.BULLET and empty:
+                # Enter on an empty bullet steps it out, as word processors do.
+                self.set_level(level - 1)
+                return
+            if kind is BlockKind.LABEL:
+                cursor.beginEditBlock()
+                cursor.insertBlock()
+                set_block_kind(cursor, BlockKind.PARAGRAPH)
+                cursor.endEditBlock()
+                self.setTextCursor(cursor)
+                return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Move the focus on to the next field (Tab outside bullets)."""
+        return super().focusNextPrevChild(forward)
+
+    # ---------------------------------------------------------- editing
+
+    def set_level(self, level: int) -> None:
+        """Make the current blocks bullets at ``level``; below 1 they become paragraphs."""
+        cursor = self.textCursor()
+        if level < 1:
+            set_block_kind(cursor, BlockKind.PARAGRAPH)
+        else:
+            set_block_kind(cursor, BlockKind.BULLET, min(level, MAX_BULLET_LEVEL))
+
+    def set_kind(self, kind: BlockKind) -> None:
+        """Make the current blocks paragraphs, bullets (keeping a bullet's level) or labels."""
+        _current, level = block_kind(self.textCursor().block())
+        set_block_kind(self.textCursor(), kind, level)
+
+    def toggle_bold(self) -> None:
+        """Bold on or off for the selection or what is typed next."""
+        bold = self.textCursor().charFormat().fontWeight() >= QFont.Weight.DemiBold
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Normal if bold else QFont.Weight.Bold)
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        """Italic on or off."""
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.textCursor().charFormat().fontItalic())
+        self.mergeCurrentCharFormat(fmt)
+
+    def toggle_underline(self) -> None:
+        """Underline on or off."""
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(not self.textCursor().charFormat().fontUnderline())
+        self.mergeCurrentCharFormat(fmt)
+
+    def insert_footnote(self, footnote_id: str) -> None:
+        """Put a reference to ``footnote_id`` at the cursor."""
+        cursor = self.textCursor()
+        insert_footnote(cursor, footnote_id)
+        # Typing after the mark must not inherit its object format.
+        self.setCurrentCharFormat(QTextCharFormat())
+        self.setTextCursor(cursor)
+
+    def insert_plain(self, text: str) -> None:
+        """Insert text at the cursor in the surrounding emphasis."""
+        cursor = self.textCursor()
+        fmt = cursor.charFormat()
+        if fmt.isImageFormat() or fmt.objectType() != 0:
+            fmt = QTextCharFormat()
+        cursor.insertText(text, fmt)
+        self.setTextCursor(cursor)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste as plain text in the current emphasis: pasted HTML would bring foreign styles and lists."""
+        if source.hasText():
+            self.insert_plain(source.text().replace("\r\n", "\n").replace("\r", "\n"))
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu, with the window's undo and redo in place of the document's."""
+        menu = self.createStandardContextMenu(event.pos())
+        if self._undo_actions is not None:
+            for action in menu.actions():
+                if action.objectName() in ("edit-undo", "edit-redo"):
+                    menu.removeAction(action)
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, list(self._undo_actions))
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class FootnotePanel(QWidget):
+    """The notes referenced in the shown body, numbered as the report numbers them, each editable."""
+
+    #: A note's text was edited: (footnote id, new text).
+    note_edited = Signal(str, str)
+    #: Enter in a note: go back to the text.
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("footnote_panel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self.tr("Footnotes"))
+        layout.addWidget(self.title)
+        self._rows_holder = QWidget()
+        self._rows = QFormLayout(self._rows_holder)
+        self._rows.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._rows_holder)
+        layout.addWidget(scroll)
+        self.empty_label = QLabel(self.tr("No footnotes here. Ctrl+Alt+F inserts one at the cursor."))
+        self.empty_label.setWordWrap(True)
+        layout.addWidget(self.empty_label)
+        self._ids: list[str] = []
+        self.edits: dict[str, QLineEdit] = {}
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def show_notes(self, notes: list[tuple[str, int, str]], direction: Direction) -> None:
+        """Show ``(id, number, text)`` rows; rows are rebuilt only when the notes themselves change."""
+        ids = [footnote_id for footnote_id, _number, _text in notes]
+        if ids != self._ids:
+            while self._rows.rowCount():
+                self._rows.removeRow(0)
+            self.edits.clear()
+            for footnote_id, _number, _text in notes:
+                edit = QLineEdit()
+                edit.setObjectName(f"note_{footnote_id}")
+                edit.textEdited.connect(lambda text, footnote_id=footnote_id: self.note_edited.emit(footnote_id, text))
+                edit.returnPressed.connect(self.done.emit)
+                self.edits[footnote_id] = edit
+                label = QLabel()
+                self._rows.addRow(label, edit)
+                # A layout shows new children only later (queued); show them now so they can take the focus.
+                label.show()
+                edit.show()
+            self._ids = ids
+        rtl = direction is Direction.RTL
+        for row, (footnote_id, number, text) in enumerate(notes):
+            label = self._rows.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            if isinstance(label, QLabel):
+                label.setText(f"{number}")
+            edit = self.edits[footnote_id]
+            edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+            if edit.text() != text:
+                edit.setText(text)
+        self.empty_label.setVisible(not notes)
+
+
+class BodyPanel(QWidget):
+    """A body editor with its format toolbar, its footnotes beside it and the designation offer above it."""
+
+    def __init__(self, actions: list[QAction | None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in actions:
+            if action is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(action)
+        layout.addWidget(self.toolbar)
+        self.banner = QWidget()
+        self.banner.setObjectName("designation_banner")
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(4, 2, 4, 2)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_button = QPushButton(self.tr("Insert the designation footnote"))
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_button)
+        self.banner.setStyleSheet("#designation_banner { background: #fff4ce; }")
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        row = QHBoxLayout()
+        self.editor = BodyEditor()
+        self.notes = FootnotePanel()
+        row.addWidget(self.editor, 3)
+        row.addWidget(self.notes, 1)
+        layout.addLayout(row, 1)

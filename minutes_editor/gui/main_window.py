@@ -1,0 +1,1009 @@
+"""The main window: outline on the start side, the editor of the selected part, the live preview.
+
+Every change goes through the open ReportDocument's one undo stack: field
+edits and structural edits as commands of ``commands.py``, typing in a body
+as the body document's own undo steps relayed by ``BodyStore``. The preview
+is rebuilt from ``render.flow.flatten`` on a short timer after the last
+change, never inside a keystroke.
+
+Hooks for other parts of the application (autosave, settings):
+``document_replaced(ReportDocument)`` fires when another report is opened or
+created; ``document.changed`` fires on every edit (typing included);
+``document.flush()`` brings typed text into ``document.report`` before it is
+read; ``open_path``, ``save``, ``save_as``, ``export_docx`` and
+``maybe_save`` run the File menu's actions without dialogs where a path is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QWidget,
+)
+
+from minutes_editor.gui import ask
+from minutes_editor.gui.bodies import BodyStore
+from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
+from minutes_editor.gui.commands import FieldCommand, InsertCommand, MoveCommand, RemoveCommand
+from minutes_editor.gui.dialogs import NewReportDialog, QuickInsert, ShortcutsDialog
+from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.forms import child, load_form
+from minutes_editor.gui.names import KOSOVO, NameOverrides, all_entries, designation_note
+from minutes_editor.gui.outline import Outline, section_title
+from minutes_editor.gui.pages import SectionPage, SessionPage, TitlePage, UndoKeyFilter, direction_of_layout
+from minutes_editor.gui.preview import report_html
+from minutes_editor.gui.rich_text import OBJECT_CHAR, apply_direction, footnote_ids
+from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
+from minutes_editor.model.language import LanguagePreset, load_preset
+from minutes_editor.model.report import (
+    BlockKind,
+    Footnote,
+    Participant,
+    Report,
+    Section,
+    SectionKind,
+    Session,
+    Span,
+    TitleBlock,
+    plain_text,
+)
+from minutes_editor.render.flow import flatten
+from minutes_editor.storage.atomic import WriteError
+from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
+
+APP_NAME = "Minutes Editor"
+#: Milliseconds after the last change before the preview and footnote numbers are refreshed.
+PREVIEW_DELAY_MS = 300
+RTL_INTERFACE_LANGUAGES = frozenset({"ar", "fa", "ur"})
+
+_SECTION_KIND_NAMES = {
+    SectionKind.OBJECTIVES: "Meeting objectives",
+    SectionKind.PARTICIPATION: "Participation",
+    SectionKind.OPENING_REMARKS: "Opening remarks",
+    SectionKind.SETTING_THE_SCENE: "Setting the scene",
+    SectionKind.DISCUSSION: "Discussion (with sessions)",
+    SectionKind.TAKEAWAYS: "Key takeaways",
+    SectionKind.GENERIC: "Other section",
+}
+
+
+def interface_direction(language: str) -> Qt.LayoutDirection:
+    """The layout direction of an interface language."""
+    base = language.replace("-", "_").split("_", 1)[0].lower()
+    return Qt.LayoutDirection.RightToLeft if base in RTL_INTERFACE_LANGUAGES else Qt.LayoutDirection.LeftToRight
+
+
+class MainWindow(QMainWindow):
+    """The editor's main window; one report open at a time."""
+
+    #: Another report was opened or created (the new ReportDocument): autosave follows it.
+    document_replaced = Signal(object)
+    #: The preview was refreshed (tests and benchmarks wait for it).
+    preview_refreshed = Signal()
+
+    def __init__(self, interface_language: str = "en", settings: Any | None = None) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.interface_language = interface_language
+        self.setLayoutDirection(interface_direction(interface_language))
+        self.settings = settings
+        self.overrides = NameOverrides()
+        self.undo_filter = UndoKeyFilter(self)
+        self.actions_by_name: dict[str, QAction] = {}
+        self._last_text_widget: QWidget | None = None
+        self._quick: QuickInsert | None = None
+        self._recent_fallback: list[Path] = []
+
+        form = load_form("main_window", self)
+        self.setCentralWidget(form)
+        self.splitter = child(form, QSplitter, "splitter")
+        self.tree = child(form, QTreeWidget, "outline")
+        self.editor_stack = child(form, QStackedWidget, "editor_stack")
+        self.preview = child(form, QTextBrowser, "preview")
+        self.outline = Outline(self.tree, self)
+        self._create_actions()
+        body_actions = [self.actions_by_name[name] for name in ("bold", "italic", "underline")]
+        body_actions += [None] + [self.actions_by_name[name] for name in ("paragraph", "bullet", "label")]
+        body_actions += [None, self.actions_by_name["insert_footnote"]]
+        self.title_page = TitlePage(self.undo_filter)
+        self.section_page = SectionPage(body_actions, self.overrides, self.undo_filter)
+        self.session_page = SessionPage(body_actions, self.undo_filter)
+        for page in (self.title_page, self.section_page, self.session_page):
+            self.editor_stack.addWidget(page)
+        for panel in (self.section_page.body, self.session_page.body):
+            panel.editor.set_undo_actions(self.actions_by_name["undo"], self.actions_by_name["redo"])
+            panel.editor.undo_requested.connect(self.undo)
+            panel.editor.redo_requested.connect(self.redo)
+            panel.notes.note_edited.connect(self._note_edited)
+            panel.notes.done.connect(panel.editor.setFocus)
+            panel.banner_button.clicked.connect(self.insert_designation_note)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([230, 620, 450])
+        self._create_menus()
+        self._connect_pages()
+        self.outline.selected.connect(self.show_part)
+        self.outline.move_requested.connect(self._move_part)
+
+        self.preview_timer = QTimer(self)
+        self.preview_timer.setSingleShot(True)
+        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self.preview_timer.timeout.connect(self.refresh_preview)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+        self.document = ReportDocument(Report(language="en"))
+        self.set_document(self.document)
+        self.resize(1300, 820)
+
+    # ================================================================ actions and menus
+
+    def _create_actions(self) -> None:
+        handlers = {
+            "new": self.new_report,
+            "open": self.open_dialog,
+            "save": self.save,
+            "save_as": self.save_as,
+            "export": self.export_docx,
+            "quit": self.close,
+            "undo": self.undo,
+            "redo": self.redo,
+            "quick_name": self.quick_insert_name,
+            "insert_time": self.insert_time,
+            "insert_footnote": self.insert_footnote,
+            "bold": lambda: self._with_editor(BodyEditor.toggle_bold),
+            "italic": lambda: self._with_editor(BodyEditor.toggle_italic),
+            "underline": lambda: self._with_editor(BodyEditor.toggle_underline),
+            "paragraph": lambda: self._with_editor(lambda editor: editor.set_kind(BlockKind.PARAGRAPH)),
+            "bullet": lambda: self._with_editor(lambda editor: editor.set_kind(BlockKind.BULLET)),
+            "label": lambda: self._with_editor(lambda editor: editor.set_kind(BlockKind.LABEL)),
+            "add_section": lambda: self.add_section(SectionKind.GENERIC),
+            "add_session": self.add_session,
+            "remove": self.remove_part,
+            "rename": self.rename_part,
+            "move_up": lambda: self.move_part(-1),
+            "move_down": lambda: self.move_part(1),
+            "next_part": lambda: self.step_part(1),
+            "previous_part": lambda: self.step_part(-1),
+            "next_field": self._focus_next_field,
+            "outline": self.tree.setFocus,
+            "editor": self.focus_editor,
+            "shortcuts": self.show_shortcuts,
+        }
+        for entry in SHORTCUTS:
+            handler = handlers.get(entry.name)
+            if handler is None:
+                continue
+            action = QAction(entry.label(), self)
+            action.setObjectName(f"action_{entry.name}")
+            action.setShortcuts(entry.sequences())
+            action.triggered.connect(lambda _checked=False, handler=handler: handler())
+            if entry.name in OUTLINE_KEYS:
+                # Insert, Delete, F2 and Alt+arrows mean other things in text fields.
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.tree.addAction(action)
+            else:
+                self.addAction(action)
+            self.actions_by_name[entry.name] = action
+        self.actions_by_name["undo"].setEnabled(False)
+        self.actions_by_name["redo"].setEnabled(False)
+
+    def _create_menus(self) -> None:
+        actions = self.actions_by_name
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([actions["new"], actions["open"]])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addActions([actions["save"], actions["save_as"]])
+        file_menu.addSeparator()
+        file_menu.addAction(actions["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(actions["quit"])
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([actions["undo"], actions["redo"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([actions["quick_name"], actions["insert_time"], actions["insert_footnote"]])
+        format_menu = bar.addMenu(self.tr("F&ormat"))
+        format_menu.addActions([actions[name] for name in ("bold", "italic", "underline")])
+        format_menu.addSeparator()
+        format_menu.addActions([actions[name] for name in ("paragraph", "bullet", "label")])
+        report_menu = bar.addMenu(self.tr("&Report"))
+        self.section_menu = QMenu(self.tr("Add a &section"), self)
+        for kind, name in _SECTION_KIND_NAMES.items():
+            action = self.section_menu.addAction(QCoreApplication.translate("MainWindow", name))
+            action.setObjectName(f"add_section_{kind.value}")
+            action.triggered.connect(lambda _checked=False, kind=kind: self.add_section(kind))
+        report_menu.addMenu(self.section_menu)
+        report_menu.addActions([actions[name] for name in ("add_session", "remove", "rename", "move_up", "move_down")])
+        go_menu = bar.addMenu(self.tr("&Go"))
+        go_menu.addActions(
+            [actions[name] for name in ("next_part", "previous_part", "next_field", "outline", "editor")]
+        )
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(actions["shortcuts"])
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.addActions([actions[name] for name in ("new", "open", "save", "export")])
+        toolbar.addSeparator()
+        toolbar.addActions([actions["undo"], actions["redo"]])
+        toolbar.addSeparator()
+        toolbar.addActions([actions["add_session"], actions["quick_name"], actions["insert_time"]])
+
+        form = self.centralWidget()
+        add_section = child(form, QToolButton, "add_section_button")
+        add_section.setMenu(self.section_menu)
+        add_section.clicked.connect(lambda: self.add_section(SectionKind.GENERIC))
+        child(form, QToolButton, "add_session_button").clicked.connect(self.add_session)
+        child(form, QToolButton, "remove_button").clicked.connect(self.remove_part)
+        child(form, QToolButton, "up_button").clicked.connect(lambda: self.move_part(-1))
+        child(form, QToolButton, "down_button").clicked.connect(lambda: self.move_part(1))
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _connect_pages(self) -> None:
+        title = self.title_page
+        report = lambda: self.document.report  # noqa: E731 - the report changes with the document
+        title.meeting.textEdited.connect(lambda text: self.set_field(report().title, "meeting", text))
+        title.subtitle.textEdited.connect(lambda text: self.set_field(report().title, "subtitle", text))
+        title.location.textEdited.connect(lambda text: self.set_field(report().title, "location", text))
+        title.timezone.editTextChanged.connect(lambda text: self.set_field(report().title, "timezone", text))
+        title.status.editTextChanged.connect(lambda text: self.set_field(report().title, "status", text))
+        for widget in (title.has_date, title.date):
+            signal = widget.toggled if widget is title.has_date else title.date.dateChanged
+            signal.connect(lambda *_args: self.set_field(report().title, "date", title.date_value(), merge=False))
+        title.has_times.toggled.connect(lambda *_args: self._set_times())
+        title.start_time.timeChanged.connect(lambda *_args: self._set_times())
+        title.end_time.timeChanged.connect(lambda *_args: self._set_times())
+
+        section = self.section_page
+        section.heading.textEdited.connect(self._heading_edited)
+        section.subheading.toggled.connect(self._subheading_toggled)
+        section.picker.participants_changed.connect(self._participants_changed)
+        section.picker.designation_needed.connect(self._designation_listed)
+        session = self.session_page
+        session.title.textEdited.connect(
+            lambda text: session.session is not None and self.set_field(session.session, "title", text)
+        )
+        session.goals.textChanged.connect(
+            lambda: session.session is not None and self.set_field(session.session, "goals", session.goals_value())
+        )
+
+    # ================================================================ the document
+
+    def set_document(self, document: ReportDocument) -> None:
+        """Show ``document`` (a new or opened report) in the window."""
+        old = self.document
+        if old is not document:
+            for signal in (
+                old.changed,
+                old.modified_changed,
+                old.path_changed,
+                old.undo_stack.canUndoChanged,
+                old.undo_stack.canRedoChanged,
+            ):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
+            # The stack announces its clearing while it is destroyed: nobody must hear it then.
+            old.undo_stack.blockSignals(True)
+            old.deleteLater()
+        self.document = document
+        self.store = BodyStore(document.report, document.undo_stack, self, document)
+        document.add_flusher(self.store.flush)
+        self.store.edited.connect(lambda _owner: self.document.changed.emit())
+        self.store.numbers_changed.connect(self._update_notes)
+        document.changed.connect(self.schedule_preview)
+        document.modified_changed.connect(self.setWindowModified)
+        document.path_changed.connect(lambda _path: self._update_title())
+        stack = document.undo_stack
+        stack.canUndoChanged.connect(self.actions_by_name["undo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions_by_name["redo"].setEnabled)
+        self.actions_by_name["undo"].setEnabled(stack.canUndo())
+        self.actions_by_name["redo"].setEnabled(stack.canRedo())
+        self._apply_report_direction()
+        self.outline.rebuild(document.report, self.preset, document.report.title)
+        self.show_part(document.report.title)
+        self.setWindowModified(document.is_modified)
+        self._update_title()
+        self.refresh_preview()
+        if old is not document:
+            self.document_replaced.emit(document)
+
+    @property
+    def report(self) -> Report:
+        """The open report (its bodies may hold typing not yet flushed: see ``flush``)."""
+        return self.document.report
+
+    @property
+    def preset(self) -> LanguagePreset:
+        """The language preset of the open report."""
+        return load_preset(self.document.report.language)
+
+    def undo(self) -> None:
+        """Undo the last change of the open report, whatever part it was in."""
+        self.document.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last undone change."""
+        self.document.undo_stack.redo()
+
+    def flush(self) -> None:
+        """Bring typed text into the model."""
+        self.document.flush()
+
+    def _update_title(self) -> None:
+        name = self.document.path.name if self.document.path else self.tr("Untitled report")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+
+    def _apply_report_direction(self) -> None:
+        direction = self.document.report.direction
+        layout = direction_of_layout(direction)
+        self.title_page.set_direction(direction)
+        self.section_page.set_direction(direction)
+        self.session_page.set_direction(direction)
+        apply_direction(self.session_page.goals.document(), direction)
+        self.preview.setLayoutDirection(layout)
+        for panel in (self.section_page.body, self.session_page.body):
+            panel.notes.setLayoutDirection(layout)
+
+    # ================================================================ showing parts
+
+    def show_part(self, part: object) -> None:
+        """Show the editor of a part: the title block form, a section or a session."""
+        report = self.document.report
+        preset = self.preset
+        if isinstance(part, TitleBlock):
+            self.title_page.show_title(part, preset)
+            self.editor_stack.setCurrentWidget(self.title_page)
+        elif isinstance(part, Section):
+            first = bool(report.sections) and report.sections[0] is part
+            self.section_page.show_section(part, preset, first)
+            self._show_body(self.section_page.body, part)
+            self.editor_stack.setCurrentWidget(self.section_page)
+        elif isinstance(part, Session):
+            self.session_page.show_session(part, preset)
+            self._show_body(self.session_page.body, part)
+            self.editor_stack.setCurrentWidget(self.session_page)
+        if self.outline.current_part() is not part:
+            self.outline.select(part)
+
+    def _show_body(self, panel: BodyPanel, owner: Section | Session) -> None:
+        document = self.store.document(owner)
+        panel.editor.show_body(owner, document, self.document.report.direction)
+        self._update_notes()
+
+    def current_body_panel(self) -> BodyPanel | None:
+        """The body panel of the shown page, if it has one."""
+        page = self.editor_stack.currentWidget()
+        if page is self.section_page:
+            return self.section_page.body
+        if page is self.session_page:
+            return self.session_page.body
+        return None
+
+    def current_editor(self) -> BodyEditor | None:
+        """The body editor of the shown page."""
+        panel = self.current_body_panel()
+        return panel.editor if panel else None
+
+    def focus_editor(self) -> None:
+        """Put the focus in the shown page's main field."""
+        editor = self.current_editor()
+        if editor is not None:
+            editor.setFocus()
+        else:
+            self.title_page.meeting.setFocus()
+
+    def step_part(self, delta: int) -> None:
+        """Go to the next or previous part of the report and put the cursor in its body."""
+        self.outline.step(delta)
+        self.focus_editor()
+
+    def _focus_next_field(self) -> None:
+        widget = QApplication.focusWidget()
+        if widget is not None:
+            widget.nextInFocusChain().setFocus()
+
+    # ================================================================ Views (for commands)
+
+    def structure_changed(self, select: object | None) -> None:
+        """Rebuild the outline after a structural command and show ``select``."""
+        self.outline.rebuild(self.document.report, self.preset, select)
+        part = self.outline.current_part()
+        if part is not None:
+            self.show_part(part)
+        self.schedule_preview()
+
+    def field_changed(self, target: object, attribute: str) -> None:
+        """Refresh what shows ``target.attribute`` after a field command (done, undone or redone)."""
+        report = self.document.report
+        preset = self.preset
+        if target is report.title:
+            self.title_page.show_title(report.title, preset)
+            if attribute == "meeting":
+                self.outline.rebuild(report, preset)
+            if self.outline.current_part() is not report.title and attribute != "meeting":
+                self.outline.select(report.title)
+        elif isinstance(target, Section):
+            if attribute in ("heading", "level"):
+                self.outline.rebuild(report, preset, target)
+            if self.outline.current_part() is not target:
+                self.outline.select(target)
+            first = bool(report.sections) and report.sections[0] is target
+            self.section_page.show_section(target, preset, first)
+        elif isinstance(target, Session):
+            if attribute == "title":
+                self.outline.rebuild(report, preset, target)
+            if self.outline.current_part() is not target:
+                self.outline.select(target)
+            self.session_page.show_session(target, preset)
+        elif isinstance(target, Footnote):
+            self._update_notes()
+        self.schedule_preview()
+
+    def reveal_body(self, owner: object) -> QTextCursor | None:
+        """Show ``owner``'s body (for undoing typing there) and return its editor's cursor."""
+        if not isinstance(owner, Section | Session):
+            return None
+        if self.outline.current_part() is not owner:
+            self.outline.select(owner)
+        editor = self.current_editor()
+        if editor is None or editor.owner is not owner:
+            return None
+        return editor.textCursor()
+
+    def show_cursor(self, owner: object, cursor: QTextCursor) -> None:
+        """Put the shown body editor's cursor where an undo or redo happened."""
+        editor = self.current_editor()
+        if editor is not None and editor.owner is owner:
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
+
+    # ================================================================ field edits
+
+    def set_field(self, target: object, attribute: str, value: object, *, merge: bool = True) -> bool:
+        """Push an undoable change of ``target.attribute``; typing into one field merges into one step."""
+        if getattr(target, attribute) == value:
+            return False
+        key = f"{id(target)}.{attribute}" if merge else None
+        text = QCoreApplication.translate("MainWindow", "Edit %1").replace("%1", attribute.replace("_", " "))
+        self.document.undo_stack.push(FieldCommand(self, target, attribute, value, text, merge_key=key))
+        return True
+
+    def _set_times(self) -> None:
+        start, end = self.title_page.time_values()
+        title = self.document.report.title
+        stack = self.document.undo_stack
+        if (title.start_time, title.end_time) == (start, end):
+            return
+        stack.beginMacro(self.tr("Edit times"))
+        self.set_field(title, "start_time", start, merge=False)
+        self.set_field(title, "end_time", end, merge=False)
+        stack.endMacro()
+
+    def _heading_edited(self, text: str) -> None:
+        section = self.section_page.section
+        if section is not None:
+            self.set_field(section, "heading", text if text.strip() else None)
+
+    def _subheading_toggled(self, checked: bool) -> None:
+        section = self.section_page.section
+        report = self.document.report
+        if section is None:
+            return
+        if checked and report.sections and report.sections[0] is section:
+            self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
+            self.section_page.show_section(section, self.preset, True)
+            return
+        self.set_field(section, "level", 2 if checked else 1, merge=False)
+
+    def _participants_changed(self, participants: list[Participant]) -> None:
+        section = self.section_page.section
+        if section is not None:
+            self.set_field(section, "participants", list(participants), merge=False)
+
+    def _note_edited(self, footnote_id: str, text: str) -> None:
+        note = self.store.pool.get(footnote_id)
+        if note is not None:
+            content = [Span(text)] if text else []
+            if plain_text(note.content) != text:
+                self.set_field(note, "content", content)
+
+    # ================================================================ structure
+
+    def _current_section(self) -> Section | None:
+        part = self.outline.current_part()
+        if isinstance(part, Section):
+            return part
+        if isinstance(part, Session):
+            return self._section_of(part)
+        return None
+
+    def _section_of(self, session: Session) -> Section | None:
+        for section in self.document.report.sections:
+            if any(candidate is session for candidate in section.sessions):
+                return section
+        return None
+
+    @staticmethod
+    def _index(items: list[Any], item: object) -> int:
+        return next(index for index, candidate in enumerate(items) if candidate is item)
+
+    def add_section(self, kind: SectionKind = SectionKind.GENERIC) -> Section:
+        """Add a section of ``kind`` after the current one (or at the end) and select it."""
+        report = self.document.report
+        current = self._current_section()
+        index = self._index(report.sections, current) + 1 if current is not None else len(report.sections)
+        if isinstance(self.outline.current_part(), TitleBlock):
+            index = 0
+        section = Section(kind, level=2 if kind is SectionKind.TAKEAWAYS and index > 0 else 1)
+        text = self.tr("Add section")
+        self.document.undo_stack.push(InsertCommand(self, report, "sections", index, section, text=text))
+        return section
+
+    def add_session(self) -> Session | None:
+        """Add a session after the current one, in the current (or last) discussion section."""
+        report = self.document.report
+        part = self.outline.current_part()
+        section = self._current_section()
+        if section is None or section.kind is not SectionKind.DISCUSSION:
+            section = next((s for s in reversed(report.sections) if s.kind is SectionKind.DISCUSSION), None)
+        if section is None:
+            section = self.add_section(SectionKind.DISCUSSION)
+            part = section
+        index = (
+            self._index(section.sessions, part) + 1
+            if isinstance(part, Session) and part in section.sessions
+            else len(section.sessions)
+        )
+        session = Session("")
+        self.document.undo_stack.push(
+            InsertCommand(self, section, "sessions", index, session, text=self.tr("Add session"))
+        )
+        self.session_page.title.setFocus()
+        return session
+
+    def remove_part(self) -> None:
+        """Remove the selected section or session (undo brings it back)."""
+        report = self.document.report
+        part = self.outline.current_part()
+        if isinstance(part, Section):
+            index = self._index(report.sections, part)
+            rest = report.sections[:index] + report.sections[index + 1 :]
+            if rest and rest[0].level != 1:
+                self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
+                return
+            self.document.undo_stack.push(RemoveCommand(self, report, "sections", index, self.tr("Remove section")))
+        elif isinstance(part, Session):
+            section = self._section_of(part)
+            if section is not None:
+                index = self._index(section.sessions, part)
+                self.document.undo_stack.push(
+                    RemoveCommand(self, section, "sessions", index, self.tr("Remove session"))
+                )
+
+    def rename_part(self) -> None:
+        """Put the cursor in the selected part's heading or title, selected for typing over."""
+        part = self.outline.current_part()
+        field = {
+            TitleBlock: self.title_page.meeting,
+            Section: self.section_page.heading,
+            Session: self.session_page.title,
+        }
+        widget = field.get(type(part))  # type: ignore[arg-type]
+        if widget is not None:
+            if isinstance(part, Section) and not widget.text():
+                widget.setText(section_title(part, self.preset))
+                widget.textEdited.emit(widget.text())
+            widget.setFocus()
+            widget.selectAll()
+
+    def move_part(self, step: int) -> None:
+        """Move the selected section or session up (-1) or down (1)."""
+        report = self.document.report
+        part = self.outline.current_part()
+        if isinstance(part, Section):
+            index = self._index(report.sections, part)
+            self._request_move(part, report, index + step + (1 if step > 0 else 0))
+        elif isinstance(part, Session):
+            section = self._section_of(part)
+            if section is not None:
+                index = self._index(section.sessions, part)
+                self._request_move(part, section, index + step + (1 if step > 0 else 0))
+
+    def _move_part(self, part: object, owner: object, index: int) -> None:
+        self._request_move(part, owner, index)
+
+    def _request_move(self, part: object, owner: object, index: int) -> None:
+        """Move ``part`` so that it stands before the item now at ``index`` of ``owner``'s list."""
+        report = self.document.report
+        if isinstance(part, Section) and owner is report:
+            source_owner: object = report
+            attribute = "sections"
+        elif isinstance(part, Session) and isinstance(owner, Section):
+            found = self._section_of(part)
+            if found is None:
+                return
+            source_owner = found
+            attribute = "sessions"
+        else:
+            return
+        source_items: list[Any] = getattr(source_owner, attribute)
+        source_index = self._index(source_items, part)
+        target_items: list[Any] = getattr(owner, attribute)
+        if source_owner is owner and index > source_index:
+            index -= 1
+        index = min(max(index, 0), len(target_items) - (1 if source_owner is owner else 0))
+        if source_owner is owner and index == source_index:
+            return
+        if isinstance(part, Section):
+            order = list(report.sections)
+            order.insert(index, order.pop(source_index))
+            if order[0].level != 1:
+                self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
+                return
+        text = self.tr("Move section") if isinstance(part, Section) else self.tr("Move session")
+        command = MoveCommand(self, (source_owner, attribute, source_index), (owner, attribute, index), text)
+        self.document.undo_stack.push(command)
+
+    # ================================================================ body actions
+
+    def _with_editor(self, action: Any) -> None:
+        editor = self.current_editor()
+        if editor is not None:
+            action(editor)
+            editor.setFocus()
+
+    def insert_footnote(self, text: str = "") -> str | None:
+        """Insert a new footnote reference at the body's cursor and put the focus on its note."""
+        editor = self.current_editor()
+        if editor is None:
+            self.statusBar().showMessage(self.tr("Footnotes go in the text of a section or session."), 5000)
+            return None
+        footnote_id = self.store.new_footnote_id()
+        self.store.add_footnote(Footnote(footnote_id, [Span(text)] if text else []))
+        editor.insert_footnote(footnote_id)
+        self.refresh_preview()
+        panel = self.current_body_panel()
+        if panel is not None and footnote_id in panel.notes.edits and not text:
+            panel.notes.edits[footnote_id].setFocus()
+        return footnote_id
+
+    def _text_target(self) -> QWidget | None:
+        widget = QApplication.focusWidget()
+        if isinstance(widget, BodyEditor | QLineEdit | QPlainTextEdit) and self.isAncestorOf(widget):
+            return widget
+        return self._last_text_widget or self.current_editor()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if isinstance(new, BodyEditor | QLineEdit | QPlainTextEdit) and self.isAncestorOf(new):
+            self._last_text_widget = new
+
+    def insert_text(self, text: str) -> None:
+        """Insert ``text`` at the cursor of the last text field used."""
+        widget = self._text_target()
+        if isinstance(widget, BodyEditor):
+            widget.insert_plain(text)
+        elif isinstance(widget, QLineEdit):
+            widget.insert(text)
+            widget.textEdited.emit(widget.text())
+        elif isinstance(widget, QPlainTextEdit):
+            widget.insertPlainText(text)
+        if widget is not None:
+            widget.setFocus()
+
+    def insert_time(self) -> None:
+        """Insert the current time (HH:MM, as the report writes times)."""
+        now = dt.datetime.now().time().replace(second=0, microsecond=0)
+        self.insert_text(self.preset.format_time(now))
+
+    def name_entries(self) -> list[Any]:
+        """Names offered by Ctrl+K: the report's participants first, then every listed name."""
+        from minutes_editor.gui.names import NameEntry
+
+        report = self.document.report
+        entries = all_entries(report.language, self.overrides)
+        by_code = {entry.code: entry for entry in entries}
+        listed = []
+        for section in report.sections:
+            for participant in section.participants:
+                known = by_code.get(participant.code)
+                aliases = (known.name, *known.aliases) if known else ()
+                listed.append(NameEntry(participant.code, participant.name, aliases))
+        names = {entry.name for entry in listed}
+        return listed + [entry for entry in entries if entry.name not in names]
+
+    def quick_insert_name(self) -> QuickInsert:
+        """Open the Ctrl+K popup under the cursor; the chosen name is inserted where the cursor was."""
+        target = self._text_target()
+        popup = QuickInsert(self.name_entries(), self)
+        popup.setLayoutDirection(direction_of_layout(self.document.report.direction))
+
+        def insert(name: str) -> None:
+            if target is not None:
+                target.setFocus()
+            self.insert_text(name)
+
+        popup.chosen.connect(insert)
+        position = self.mapToGlobal(self.rect().center())
+        if isinstance(target, BodyEditor):
+            position = target.viewport().mapToGlobal(target.cursorRect().bottomLeft())
+        elif target is not None:
+            position = target.mapToGlobal(target.rect().bottomLeft())
+        self._quick = popup
+        popup.popup(position)
+        return popup
+
+    # ================================================================ preview, notes, designation
+
+    def schedule_preview(self) -> None:
+        """Refresh the preview once typing pauses."""
+        self.preview_timer.start()
+
+    def refresh_preview(self) -> None:
+        """Flush typed text, renumber footnotes, rebuild the preview and the notes beside the body."""
+        self.preview_timer.stop()
+        self.flush()
+        self.store.renumber()
+        bar = self.preview.verticalScrollBar()
+        scroll = bar.value()
+        self.preview.setHtml(report_html(flatten(self.document.report)))
+        bar.setValue(scroll)
+        self._update_notes()
+        self._update_designation_offer()
+        self.preview_refreshed.emit()
+
+    def _update_notes(self) -> None:
+        panel = self.current_body_panel()
+        editor = self.current_editor()
+        if panel is None or editor is None:
+            return
+        ids = list(dict.fromkeys(footnote_ids(editor.document())))
+        rows = []
+        for footnote_id in ids:
+            note = self.store.pool.get(footnote_id)
+            rows.append((footnote_id, self.store.numbers.get(footnote_id, 0), plain_text(note.content) if note else ""))
+        panel.notes.show_notes(rows, self.document.report.direction)
+
+    def _designation_names(self) -> list[str]:
+        language = self.document.report.language
+        names = [entry.name for entry in all_entries(language, self.overrides) if entry.code == KOSOVO]
+        return [name for name in names if name]
+
+    def _has_designation_note(self) -> bool:
+        note_text = designation_note(KOSOVO, self.document.report.language)
+        return any(
+            plain_text(note.content).strip() == note_text.strip()
+            for note in self.store.pool.values()
+            if note in self.document.report.footnotes
+        )
+
+    def _designation_position(self) -> int | None:
+        editor = self.current_editor()
+        if editor is None or not designation_note(KOSOVO, self.document.report.language):
+            return None
+        text = editor.document().toRawText()
+        for name in self._designation_names():
+            position = text.find(name)
+            if position != -1:
+                end = position + len(name)
+                if end < len(text) and text[end] == OBJECT_CHAR:
+                    return None
+                return end
+        return None
+
+    def _update_designation_offer(self) -> None:
+        panel = self.current_body_panel()
+        if panel is None:
+            return
+        position = self._designation_position()
+        show = position is not None and not self._has_designation_note()
+        if show:
+            panel.banner_text.setText(
+                self.tr(
+                    "This text names Kosovo. EU documents add the standard designation footnote"
+                    " where it is first named."
+                )
+            )
+        panel.banner.setVisible(show)
+
+    def insert_designation_note(self) -> str | None:
+        """Insert the designation footnote after the first mention of Kosovo in the shown body."""
+        editor = self.current_editor()
+        position = self._designation_position()
+        if editor is None or position is None:
+            return None
+        cursor = editor.textCursor()
+        cursor.setPosition(position)
+        editor.setTextCursor(cursor)
+        return self.insert_footnote(designation_note(KOSOVO, self.document.report.language))
+
+    def _designation_listed(self, _code: str) -> None:
+        self.section_page.picker.note.setText(
+            self.tr(
+                "Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the "
+                "designation footnote where the text names Kosovo."
+            )
+        )
+        self.section_page.picker.note.show()
+
+    # ================================================================ files
+
+    def _name(self) -> str:
+        return self.document.path.name if self.document.path else self.tr("Untitled report")
+
+    def maybe_save(self) -> bool:
+        """Ask about unsaved changes; True when it is fine to drop the open report."""
+        if not self.document.is_modified:
+            return True
+        choice = ask.unsaved_changes(self, self._name())
+        if choice == ask.UnsavedChoice.SAVE:
+            return self.save()
+        return choice == ask.UnsavedChoice.DISCARD
+
+    def new_report(self, report: Report | None = None) -> bool:
+        """Start a new report (asking its language and skeleton unless one is given)."""
+        if not self.maybe_save():
+            return False
+        if report is None:
+            choice, accepted = NewReportDialog.get_choice(self, self.document.report.language)
+            if not accepted:
+                return False
+            report = choice.report()
+        self.set_document(ReportDocument(report))
+        return True
+
+    def open_dialog(self) -> bool:
+        """Ask for a report file and open it."""
+        if not self.maybe_save():
+            return False
+        folder = str(self.document.path.parent) if self.document.path else ""
+        path = ask.open_path(self, self.tr("Open report"), folder, ask.MINUTES_FILTER)
+        return self.open_path(path, check_saved=False) if path else False
+
+    def open_path(self, path: Path, *, check_saved: bool = True) -> bool:
+        """Open a .minutes file; a broken or newer file shows the loader's message and changes nothing."""
+        if check_saved and not self.maybe_save():
+            return False
+        try:
+            document = ReportDocument.open(Path(path))
+        except ReportFileError as error:
+            ask.error(self, self.tr("Cannot open the report"), str(error))
+            return False
+        self.set_document(document)
+        self._add_recent(Path(path))
+        return True
+
+    def save(self) -> bool:
+        """Save to the report's file (asking for one if it has none)."""
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self, path: Path | None = None) -> bool:
+        """Save to a new file."""
+        if path is None:
+            suggestion = str(self.document.path) if self.document.path else self._name() + SUFFIX
+            path = ask.save_path(self, self.tr("Save report as"), suggestion, ask.MINUTES_FILTER)
+            if path is None:
+                return False
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        document = self.document
+        if (
+            path == document.path
+            and document.changed_on_disk()
+            and not ask.confirm(
+                self,
+                self.tr("The file changed on disk"),
+                self.tr("“%1” was changed by another program since you opened it. Overwrite it?").replace(
+                    "%1", path.name
+                ),
+                self.tr("Choose No and use Save As to keep both versions."),
+            )
+        ):
+            return False
+        try:
+            document.save(path)
+        except (WriteError, OSError) as error:
+            ask.error(self, self.tr("Cannot save the report"), str(error))
+            return False
+        self.store.stop_merging()
+        self._add_recent(path)
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
+        return True
+
+    def export_docx(self, path: Path | None = None) -> Path | None:
+        """Export the report to Word and offer to open the file or its folder."""
+        self.flush()
+        if path is None:
+            base = self.document.path.with_suffix(".docx") if self.document.path else Path(self._name() + ".docx")
+            path = ask.save_path(self, self.tr("Export to Word"), str(base), ask.DOCX_FILTER)
+            if path is None:
+                return None
+        if path.suffix.lower() != ".docx":
+            path = path.with_name(path.name + ".docx")
+        # python-docx is imported only here, not at start-up.
+        from minutes_editor.export.docx_writer import export_docx
+
+        template = Path(self.document.report.template) if self.document.report.template else None
+        try:
+            result = export_docx(self.document.report, path, template=template)
+        except (OSError, ValueError, WriteError) as error:
+            ask.error(self, self.tr("Cannot export the report"), str(error))
+            return None
+        warnings = [str(warning) for warning in getattr(result, "warnings", [])]
+        choice = ask.after_export(self, path, warnings)
+        if choice == ask.ExportChoice.OPEN_FILE:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif choice == ask.ExportChoice.OPEN_FOLDER:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        return path
+
+    # ---------------------------------------------------------------- recent files
+
+    def recent_files(self) -> list[Path]:
+        """Recently opened or saved reports, newest first."""
+        if self.settings is not None:
+            return list(self.settings.recent_files())
+        return list(self._recent_fallback)
+
+    def _add_recent(self, path: Path) -> None:
+        if self.settings is not None:
+            self.settings.add_recent_file(path)
+        else:
+            self._recent_fallback = [path, *[p for p in self._recent_fallback if p != path]][:10]
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
+        if not files:
+            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+
+    # ================================================================ help and closing
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help > Keyboard shortcuts."""
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Ask about unsaved changes before closing."""
+        if self.maybe_save():
+            event.accept()
+        else:
+            event.ignore()
+
+
+def action_keys(name: str) -> list[QKeySequence]:
+    """The keys of a window action (from the one shortcuts table)."""
+    return shortcut(name).sequences()

@@ -1,0 +1,91 @@
+"""The one table of the window's actions and keyboard shortcuts; Help > Keyboard shortcuts lists it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QKeySequence
+
+CONTEXT = "shortcuts"
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """An action of the window: its name, its keys and the menu text translators see."""
+
+    name: str
+    keys: tuple[str | QKeySequence.StandardKey, ...]
+    text: str
+    group: str
+
+    def sequences(self) -> list[QKeySequence]:
+        """The key sequences of the action, standard keys resolved for this platform."""
+        result: list[QKeySequence] = []
+        for key in self.keys:
+            if isinstance(key, QKeySequence.StandardKey):
+                result.extend(QKeySequence.keyBindings(key)[:1])
+            else:
+                result.append(QKeySequence(key))
+        return result
+
+    def label(self) -> str:
+        """The action's text in the interface language."""
+        return QCoreApplication.translate(CONTEXT, self.text)
+
+
+_S = QKeySequence.StandardKey
+FILE = QT_TRANSLATE_NOOP("shortcuts", "File")
+EDIT = QT_TRANSLATE_NOOP("shortcuts", "Edit")
+FORMAT = QT_TRANSLATE_NOOP("shortcuts", "Format")
+REPORT = QT_TRANSLATE_NOOP("shortcuts", "Report")
+MOVE = QT_TRANSLATE_NOOP("shortcuts", "Move around")
+HELP = QT_TRANSLATE_NOOP("shortcuts", "Help")
+
+SHORTCUTS: tuple[Shortcut, ...] = (
+    Shortcut("new", (_S.New,), QT_TRANSLATE_NOOP("shortcuts", "&New report…"), FILE),
+    Shortcut("open", (_S.Open,), QT_TRANSLATE_NOOP("shortcuts", "&Open…"), FILE),
+    Shortcut("save", (_S.Save,), QT_TRANSLATE_NOOP("shortcuts", "&Save"), FILE),
+    Shortcut("save_as", ("Ctrl+Shift+S",), QT_TRANSLATE_NOOP("shortcuts", "Save &as…"), FILE),
+    Shortcut("export", ("Ctrl+E",), QT_TRANSLATE_NOOP("shortcuts", "&Export to Word…"), FILE),
+    Shortcut("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("shortcuts", "&Quit"), FILE),
+    Shortcut("undo", (_S.Undo,), QT_TRANSLATE_NOOP("shortcuts", "&Undo"), EDIT),
+    Shortcut("redo", ("Ctrl+Y", "Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("shortcuts", "&Redo"), EDIT),
+    Shortcut("quick_name", ("Ctrl+K",), QT_TRANSLATE_NOOP("shortcuts", "Insert a &name…"), EDIT),
+    Shortcut("insert_time", ("Ctrl+Shift+T",), QT_TRANSLATE_NOOP("shortcuts", "Insert the current &time"), EDIT),
+    Shortcut("insert_footnote", ("Ctrl+Alt+F",), QT_TRANSLATE_NOOP("shortcuts", "Insert a &footnote"), EDIT),
+    Shortcut("bold", ("Ctrl+B",), QT_TRANSLATE_NOOP("shortcuts", "&Bold"), FORMAT),
+    Shortcut("italic", ("Ctrl+I",), QT_TRANSLATE_NOOP("shortcuts", "&Italic"), FORMAT),
+    Shortcut("underline", ("Ctrl+U",), QT_TRANSLATE_NOOP("shortcuts", "&Underline"), FORMAT),
+    Shortcut("paragraph", ("Ctrl+0",), QT_TRANSLATE_NOOP("shortcuts", "&Paragraph"), FORMAT),
+    Shortcut("bullet", ("Ctrl+Shift+L",), QT_TRANSLATE_NOOP("shortcuts", "B&ullet"), FORMAT),
+    Shortcut("label", ("Ctrl+Shift+B",), QT_TRANSLATE_NOOP("shortcuts", "&Lead-in label"), FORMAT),
+    Shortcut("indent", ("Tab",), QT_TRANSLATE_NOOP("shortcuts", "Bullet one level deeper"), FORMAT),
+    Shortcut("outdent", ("Shift+Tab",), QT_TRANSLATE_NOOP("shortcuts", "Bullet one level up"), FORMAT),
+    Shortcut("new_bullet", ("Return",), QT_TRANSLATE_NOOP("shortcuts", "New bullet (on a bullet)"), FORMAT),
+    Shortcut("add_section", ("Ins",), QT_TRANSLATE_NOOP("shortcuts", "Add a &section"), REPORT),
+    Shortcut("add_session", ("Ctrl+Shift+N",), QT_TRANSLATE_NOOP("shortcuts", "Add a s&ession"), REPORT),
+    Shortcut("remove", ("Del",), QT_TRANSLATE_NOOP("shortcuts", "&Remove the selected part"), REPORT),
+    Shortcut("rename", ("F2",), QT_TRANSLATE_NOOP("shortcuts", "Re&name the selected part"), REPORT),
+    Shortcut("move_up", ("Alt+Up",), QT_TRANSLATE_NOOP("shortcuts", "Move the selected part &up"), REPORT),
+    Shortcut("move_down", ("Alt+Down",), QT_TRANSLATE_NOOP("shortcuts", "Move the selected part &down"), REPORT),
+    Shortcut("next_part", ("Ctrl+PgDown", "F6"), QT_TRANSLATE_NOOP("shortcuts", "&Next part"), MOVE),
+    Shortcut("previous_part", ("Ctrl+PgUp", "Shift+F6"), QT_TRANSLATE_NOOP("shortcuts", "&Previous part"), MOVE),
+    Shortcut("next_field", ("Ctrl+Down",), QT_TRANSLATE_NOOP("shortcuts", "Next &field"), MOVE),
+    Shortcut("outline", ("Ctrl+1",), QT_TRANSLATE_NOOP("shortcuts", "Go to the &outline"), MOVE),
+    Shortcut("editor", ("Ctrl+2",), QT_TRANSLATE_NOOP("shortcuts", "Go to the &editor"), MOVE),
+    Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "&Keyboard shortcuts"), HELP),
+)
+
+#: Keys the body editor handles itself (no window action; listed for help only).
+EDITOR_KEYS = frozenset({"indent", "outdent", "new_bullet"})
+#: Actions that act only while the outline has focus (Insert and Delete mean other things in text).
+OUTLINE_KEYS = frozenset({"add_section", "remove", "rename", "move_up", "move_down"})
+
+
+def shortcut(name: str) -> Shortcut:
+    """The table entry called ``name``."""
+    for entry in SHORTCUTS:
+        if entry.name == name:
+            return entry
+    raise KeyError(name)

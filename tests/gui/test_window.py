@@ -1,0 +1,428 @@
+"""The main window on real reports: directions, undo and redo, files, prompts, dialogs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from minutes_editor.gui import ask
+from minutes_editor.gui.app import configure_application
+from minutes_editor.gui.main_window import MainWindow
+from minutes_editor.gui.rich_text import document_to_blocks
+from minutes_editor.model.report import BlockKind, SectionKind, Session
+from minutes_editor.paths import examples_dir
+from minutes_editor.storage.minutes_file import load_report
+
+EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+
+
+@pytest.fixture
+def window_factory(qtbot, monkeypatch):
+    """Make main windows in an interface language; never prompt at teardown."""
+    made: list[MainWindow] = []
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+
+    def make(language: str = "en", path: Path | None = None) -> MainWindow:
+        app = QApplication.instance()
+        configure_application(app, language)
+        window = MainWindow(language)
+        qtbot.addWidget(window)
+        if path is not None:
+            assert window.open_path(path, check_saved=False)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        made.append(window)
+        return window
+
+    yield make
+    configure_application(QApplication.instance(), "en")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / EXAMPLE.name
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def _select(window: MainWindow, part) -> None:
+    window.outline.select(part)
+    assert window.outline.current_part() is part
+
+
+def test_arabic_interface_mirrors_the_window_and_arabic_fields_run_right_to_left(window_factory, example):
+    window = window_factory("ar", example)
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # The outline is the first splitter widget: on the right in a mirrored window.
+    outline = window.splitter.widget(0)
+    assert outline.mapTo(window, outline.rect().center()).x() > window.width() / 2
+    assert window.title_page.meeting.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    _select(window, window.report.sections[0])
+    editor = window.current_editor()
+    assert editor.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert editor.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    assert 'dir="rtl"' in window.preview.toHtml() or window.preview.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_english_interface_keeps_outline_on_the_left_and_arabic_text_right_to_left(window_factory, example):
+    window = window_factory("en", example)
+    assert window.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    outline = window.splitter.widget(0)
+    assert outline.mapTo(window, outline.rect().center()).x() < window.width() / 2
+    _select(window, window.report.sections[3])
+    assert window.current_editor().layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.title_page.location.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_english_report_fields_run_left_to_right(window_factory, tmp_path):
+    english = tmp_path / "en.minutes"
+    shutil.copyfile(examples_dir() / "budapest-process-2021-10-14.en.minutes", english)
+    window = window_factory("ar", english)
+    assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    _select(window, window.report.sections[0])
+    assert window.current_editor().layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert window.title_page.meeting.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_typing_is_undone_and_redone_through_the_one_stack(type_text, qtbot, window_factory, example):
+    window = window_factory("en", example)
+    session = window.report.sections[4].sessions[0]
+    _select(window, session)
+    editor = window.current_editor()
+    before = editor.document().toPlainText()
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    type_text(editor, " نص جديد")
+    assert editor.document().toPlainText() == before + " نص جديد"
+    assert window.isWindowModified()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document().toPlainText() == before
+    assert not window.isWindowModified()
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert editor.document().toPlainText() == before + " نص جديد"
+    window.flush()
+    assert session.blocks[-1].plain_text.endswith("نص جديد")
+
+
+def test_undo_interleaves_typing_in_two_bodies_and_structural_edits(qtbot, window_factory, example):
+    window = window_factory("en", example)
+    report = window.report
+    first, second = report.sections[0], report.sections[2]
+    originals = {id(first): list(first.blocks), id(second): list(second.blocks)}
+    order = [section.kind for section in report.sections]
+
+    def type_at_end(section, text):
+        _select(window, section)
+        editor = window.current_editor()
+        editor.setFocus()
+        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        qtbot.keyClicks(editor, text)
+
+    type_at_end(first, " one")
+    type_at_end(second, " two")
+    window.add_section(SectionKind.GENERIC)
+    type_at_end(first, " three")
+    _select(window, report.sections[1])
+    window.move_part(1)
+    assert [s.kind for s in report.sections][:3] == [
+        SectionKind.OBJECTIVES,
+        SectionKind.OPENING_REMARKS,
+        SectionKind.PARTICIPATION,
+    ]
+    stack = window.document.undo_stack
+    window.flush()
+    assert first.blocks[-1].plain_text.endswith(" one three")
+    assert stack.count() == 5
+    while stack.canUndo():
+        stack.undo()
+    window.flush()
+    assert [s.kind for s in report.sections] == order
+    assert first.blocks == originals[id(first)]
+    assert second.blocks == originals[id(second)]
+    assert not window.isWindowModified()
+    while stack.canRedo():
+        stack.redo()
+    window.flush()
+    assert first.blocks[-1].plain_text.endswith(" one three")
+    assert second.blocks[-1].plain_text.endswith(" two")
+    assert len(report.sections) == len(order) + 1
+
+
+def test_structure_by_keyboard_in_the_outline(type_text, qtbot, window_factory, example):
+    window = window_factory("en", example)
+    report = window.report
+    count = len(report.sections)
+    _select(window, report.sections[2])
+    window.tree.setFocus()
+    assert QApplication.focusWidget() is window.tree, QApplication.focusWidget()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Insert)
+    assert len(report.sections) == count + 1
+    assert window.outline.current_part() is report.sections[3]
+    qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert report.sections[2].kind is SectionKind.GENERIC
+    qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
+    assert len(report.sections) == count
+    assert all(section.kind is not SectionKind.GENERIC for section in report.sections)
+    discussion = report.sections[4]
+    _select(window, discussion.sessions[1])
+    qtbot.keyClick(window.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert discussion.sessions[0].title.startswith("الجلسة الثانية")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(discussion.sessions) == 3
+    type_text(window.session_page.title, "الجلسة الثالثة")
+    assert discussion.sessions[1].title == "الجلسة الثالثة"
+    stack = window.document.undo_stack
+    stack.undo()  # the typed title, one step
+    assert discussion.sessions[1].title == ""
+    stack.undo()
+    stack.undo()
+    assert discussion.sessions[0].title.startswith("الجلسة الأولى")
+
+
+def test_first_section_cannot_become_a_sub_heading(window_factory, example):
+    window = window_factory("en", example)
+    report = window.report
+    takeaways = report.sections[-1]
+    assert takeaways.level == 2
+    _select(window, takeaways)
+    for _ in range(len(report.sections)):
+        window.move_part(-1)
+    assert report.sections[0].level == 1
+
+
+def test_drop_target_in_the_outline(window_factory, example):
+    window = window_factory("en", example)
+    report = window.report
+    tree = window.tree
+    target = window.outline.item_for(report.sections[1])
+    rect = tree.visualItemRect(target)
+    above = rect.center()
+    above.setY(rect.top() + 1)
+    assert window.outline.drop_target(report.sections[3], above) == (report, 1)
+    below = rect.center()
+    below.setY(rect.bottom() - 1)
+    assert window.outline.drop_target(report.sections[3], below) == (report, 2)
+    session = report.sections[4].sessions[1]
+    first_session = window.outline.item_for(report.sections[4].sessions[0])
+    top = tree.visualItemRect(first_session).center()
+    top.setY(tree.visualItemRect(first_session).top() + 1)
+    assert window.outline.drop_target(session, top) == (report.sections[4], 0)
+    window.outline.move_requested.emit(session, report.sections[4], 0)
+    assert report.sections[4].sessions[0] is session
+
+
+def test_bullet_keys(qtbot, window_factory):
+    window = window_factory("en")
+    window.new_report(_new_report("ar"))
+    section = window.add_section(SectionKind.DISCUSSION)
+    editor = window.current_editor()
+    editor.setFocus()
+    qtbot.keyClicks(editor, "intro")
+    window.actions_by_name["label"].trigger()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "para")
+    window.actions_by_name["bullet"].trigger()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "b1")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor, "b2")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+    qtbot.keyClick(editor, Qt.Key.Key_Backtab)
+    qtbot.keyClicks(editor, "b3")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter on an empty level-1 bullet ends the list
+    qtbot.keyClicks(editor, "end")
+    blocks = document_to_blocks(editor.document())
+    assert [(b.kind, b.level, b.plain_text) for b in blocks] == [
+        (BlockKind.LABEL, 1, "intro"),
+        (BlockKind.BULLET, 1, "para"),
+        (BlockKind.BULLET, 2, "b1"),
+        (BlockKind.BULLET, 3, "b2"),
+        (BlockKind.BULLET, 1, "b3"),
+        (BlockKind.PARAGRAPH, 1, "end"),
+    ]
+    window.flush()
+    assert section.blocks == blocks
+
+
+def _new_report(language: str):
+    from minutes_editor.model.report import Report
+
+    return Report(language=language)
+
+
+def test_emphasis_and_footnotes_number_live(type_text, qtbot, window_factory, example):
+    window = window_factory("en", example)
+    report = window.report
+    _select(window, report.sections[0])
+    editor = window.current_editor()
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.Start)
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    type_text(editor, "مهم")
+    qtbot.keyClick(editor, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor, " ")
+    # A footnote before the existing one (in section 4) takes number 1 and pushes the other to 2.
+    qtbot.keyClick(editor, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    note_edit = QApplication.focusWidget()
+    type_text(note_edit, "حاشية جديدة")
+    qtbot.keyClick(note_edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is editor
+    window.refresh_preview()
+    first = report.sections[0].blocks[0]
+    assert first.content[0].text == "مهم"
+    assert first.content[0].bold
+    new_id = first.content[2].footnote_id
+    assert window.store.numbers[new_id] == 1
+    assert window.store.numbers["kosovo-designation"] == 2
+    assert [note.id for note in report.footnotes] == [new_id, "kosovo-designation"]
+    assert report.footnotes[0].content[0].text == "حاشية جديدة"
+    html = window.preview.toPlainText()
+    assert "حاشية جديدة" in html
+    # Undo the note text, then the reference: the report lists only the Kosovo note again.
+    stack = window.document.undo_stack
+    stack.undo()
+    stack.undo()
+    window.refresh_preview()
+    assert [note.id for note in report.footnotes] == ["kosovo-designation"]
+    assert window.store.numbers == {"kosovo-designation": 1}
+
+
+def test_insert_time_and_quick_name(type_text, qtbot, window_factory, example, monkeypatch):
+    window = window_factory("en", example)
+    report = window.report
+    session = report.sections[4].sessions[0]
+    _select(window, session)
+    editor = window.current_editor()
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    text = editor.document().toPlainText()
+    assert text[-5:-2].isdigit() or text[-5:].replace(":", "").isdigit()
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    popup = window._quick
+    assert popup is not None
+    assert popup.isVisible()
+    # Latin letters find the Arabic name: "hung" -> المجر (the report's own spelling of Hungary).
+    qtbot.keyClicks(popup.filter, "hung")
+    assert popup.list.currentItem().text() == "المجر"
+    qtbot.keyClick(popup.filter, Qt.Key.Key_Return)
+    assert editor.document().toPlainText().endswith("المجر")
+    qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    type_text(window._quick.filter, "مقدو")
+    qtbot.keyClick(window._quick.filter, Qt.Key.Key_Return)
+    assert editor.document().toPlainText().endswith("المجرمقدونيا الشمالية")
+
+
+def test_unsaved_changes_prompt(qtbot, window_factory, example, monkeypatch):
+    window = window_factory("en", example)
+    asked = []
+
+    def answer(choice):
+        def unsaved(_parent, name):
+            asked.append(name)
+            return choice
+
+        return unsaved
+
+    window.set_field(window.report.title, "location", "Vienna")
+    assert window.isWindowModified()
+    assert window.windowTitle().startswith(example.name + "[*]")
+    monkeypatch.setattr(ask, "unsaved_changes", answer(ask.UnsavedChoice.CANCEL))
+    assert not window.close()
+    assert window.isVisible()
+    assert asked == [example.name]
+    monkeypatch.setattr(ask, "unsaved_changes", answer(ask.UnsavedChoice.SAVE))
+    assert window.close()
+    assert load_report(example).title.location == "Vienna"
+    assert not window.isWindowModified()
+
+
+def test_discard_leaves_the_file_alone(qtbot, window_factory, example, monkeypatch):
+    window = window_factory("en", example)
+    before = example.read_bytes()
+    window.set_field(window.report.title, "location", "Vienna")
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_a: ask.UnsavedChoice.DISCARD)
+    assert window.close()
+    assert example.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"{not json", "JSON"),
+        (json.dumps({"format": "minutes-editor-report", "version": 99, "report": {}}).encode(), "newer"),
+        (b"\xff\xfe\x00", "UTF-8"),
+    ],
+)
+def test_broken_or_newer_file_shows_the_loader_message_and_changes_nothing(
+    window_factory, tmp_path, monkeypatch, content, expected
+):
+    window = window_factory("en")
+    errors = []
+    monkeypatch.setattr(ask, "error", lambda _parent, title, text, detail="": errors.append(text))
+    path = tmp_path / "broken.minutes"
+    path.write_bytes(content)
+    report_before = window.report
+    assert not window.open_path(path)
+    assert len(errors) == 1
+    assert expected in errors[0]
+    assert "broken.minutes" in errors[0]
+    assert path.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.minutes"]
+    assert window.report is report_before
+
+
+def test_save_refuses_to_overwrite_a_file_changed_on_disk(window_factory, example, monkeypatch):
+    window = window_factory("en", example)
+    window.set_field(window.report.title, "location", "Vienna")
+    example.write_text(example.read_text(encoding="utf-8").replace("افتراضي", "حضوري"), encoding="utf-8")
+    changed = example.read_bytes()
+    questions = []
+    monkeypatch.setattr(ask, "confirm", lambda _parent, title, text, detail="": questions.append(text) or False)
+    assert not window.save()
+    assert example.read_bytes() == changed
+    assert len(questions) == 1
+    monkeypatch.setattr(ask, "confirm", lambda *_a, **_k: True)
+    assert window.save()
+    assert load_report(example).title.location == "Vienna"
+
+
+def test_save_as_adds_the_suffix_and_lists_the_file_as_recent(window_factory, tmp_path, monkeypatch):
+    window = window_factory("en")
+    window.set_field(window.report.title, "meeting", "A meeting")
+    monkeypatch.setattr(ask, "save_path", lambda *_a: tmp_path / "new report")
+    assert window.save()
+    saved = tmp_path / "new report.minutes"
+    assert load_report(saved).title.meeting == "A meeting"
+    assert window.windowTitle().startswith("new report.minutes")
+    assert window.recent_files()[0] == saved
+
+
+def test_new_report_dialog_sets_language_and_skeleton(qtbot, window_factory, monkeypatch):
+    from minutes_editor.gui.dialogs import NewReportDialog
+
+    window = window_factory("en")
+    dialog = NewReportDialog(window)
+    dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+    choice = dialog.choice()
+    monkeypatch.setattr(NewReportDialog, "get_choice", classmethod(lambda cls, parent, language="": (choice, True)))
+    assert window.new_report()
+    report = window.report
+    assert report.language == "ar"
+    assert next(s.kind for s in report.sections) is SectionKind.OBJECTIVES
+    assert report.sections[-1].level == 2
+    assert report.title.status == "مسودة التقرير"
+    assert isinstance(report.sections[4].sessions[0], Session)
+    _select(window, report.sections[0])
+    assert window.current_editor().layoutDirection() == Qt.LayoutDirection.RightToLeft
