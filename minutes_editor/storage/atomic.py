@@ -1,10 +1,11 @@
 """Atomic file writing that keeps the previous version.
 
 The new content goes to a temporary file in the target's folder, is flushed
-and fsynced, and only then replaces the target; the old target is first
-copied to ``NAME.bak``. A crash or error at any point leaves either the old
-file or the new one in place, never a half-written one, and no temporary
-file behind.
+and fsynced, and only then replaces the target; a copy of the old target,
+also flushed, then replaces ``NAME.bak``. An error at any point before the
+replacement leaves the old file and its .bak as they were, and no temporary
+file behind; a crash leaves the old file or the new one, never a
+half-written one.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, keep_backup: 
     folder is missing or not writable, the disk is full, or ``write`` fails
     with an OSError; an exception of another kind from ``write`` passes
     through unchanged. Either way the target and its backup are as they were
-    and the temporary file is gone.
+    and no temporary file is left.
     """
     path = _real_target(Path(path))
     folder = path.parent
@@ -50,6 +51,7 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, keep_backup: 
     except (OSError, ValueError) as error:  # ValueError: a NUL character in the name
         reason = _reason(error) if isinstance(error, OSError) else str(error)
         raise WriteError(f"Cannot save {path.name} in {folder}: {reason}.") from error
+    backup_temp: Path | None = None
     try:
         with os.fdopen(handle, "wb") as stream:
             write(stream)
@@ -61,18 +63,25 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, keep_backup: 
             with contextlib.suppress(OSError):
                 shutil.copymode(path, temp)
             if keep_backup:
-                _copy_atomically(path, backup_path(path))
+                backup_temp = _copy_to_temp(path, backup_path(path))
         os.replace(temp, path)
-        _fsync_folder(folder)
-    except WriteError:
+    except BaseException as error:
         _remove_quietly(temp)
+        if backup_temp is not None:
+            _remove_quietly(backup_temp)
+        if isinstance(error, OSError) and not isinstance(error, WriteError):
+            raise WriteError(f"Cannot save {path.name}: {_reason(error)}.") from error
         raise
-    except OSError as error:
-        _remove_quietly(temp)
-        raise WriteError(f"Cannot save {path.name}: {_reason(error)}.") from error
-    except BaseException:
-        _remove_quietly(temp)
-        raise
+    # The old .bak is replaced only now that the new file is in place, so a
+    # failure before this point leaves both the file and its .bak as they were.
+    if backup_temp is not None:
+        try:
+            os.replace(backup_temp, backup_path(path))
+        except OSError:
+            # The report itself is saved; only the older .bak stays. Renaming
+            # in the folder that just took the report hardly ever fails.
+            _remove_quietly(backup_temp)
+    _fsync_folder(folder)
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
@@ -105,7 +114,8 @@ def _create_temp(target: Path) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name beside {target.name}")
 
 
-def _copy_atomically(source: Path, target: Path) -> None:
+def _copy_to_temp(source: Path, target: Path) -> Path:
+    # A copy of the old file beside ``target``, flushed to disk, ready to be renamed over it.
     temp: Path | None = None
     try:
         handle, temp = _create_temp(target)
@@ -115,15 +125,13 @@ def _copy_atomically(source: Path, target: Path) -> None:
             os.fsync(out.fileno())
         with contextlib.suppress(OSError):
             shutil.copymode(source, temp)
-        os.replace(temp, target)
-    except OSError as error:
+    except BaseException as error:
         if temp is not None:
             _remove_quietly(temp)
-        raise WriteError(f"Cannot keep the previous version as {target.name}: {_reason(error)}.") from error
-    except BaseException:
-        if temp is not None:
-            _remove_quietly(temp)
+        if isinstance(error, OSError):
+            raise WriteError(f"Cannot keep the previous version as {target.name}: {_reason(error)}.") from error
         raise
+    return temp
 
 
 def _fsync_folder(folder: Path) -> None:
