@@ -18,6 +18,7 @@ and updates it when notes are renumbered; the cached result is the number.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -60,6 +61,7 @@ _R, _RPR, _T, _BR, _TAB, _RSTYLE = (w(n) for n in ("r", "rPr", "t", "br", "tab",
 _B, _BCS, _I, _ICS, _U, _RTL = (w(n) for n in ("b", "bCs", "i", "iCs", "u", "rtl"))
 _VAL = w("val")
 _BREAKS = re.compile("([\n\t])")
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _FOOTNOTE_REFERENCE, _FOOTNOTE_REF, _FOOTNOTE, _ID = (
     w(n) for n in ("footnoteReference", "footnoteRef", "footnote", "id")
 )
@@ -173,6 +175,7 @@ class DocxWriter:
         self._note_uses = _note_counts(flow)
         self._note_seen: set[int] = set()
         self._bookmark = 0
+        self._ppr_cache: dict[tuple[Role, int], etree._Element] = {}
 
     def add(self, paragraph: Paragraph) -> None:
         """Append one paragraph to the body."""
@@ -204,7 +207,7 @@ class DocxWriter:
                 etree.SubElement(mark_rpr, _RTL)
             etree.SubElement(mark, _FOOTNOTE_REF)
             paragraph.append(_run(" ", bold=False, italic=False, underline=False, rtl=self._rtl))
-            self._runs(paragraph, note.inlines, where, None)
+            self._runs(paragraph, note.inlines, where)
 
     def set_properties(self, flow: FlowDocument, report: Report | None) -> None:
         """Fill in the document's core properties: title, language, author, created and modified."""
@@ -248,35 +251,44 @@ class DocxWriter:
 
     def _paragraph(self, paragraph: Paragraph) -> etree._Element:
         element = etree.Element(_P)
-        ppr = etree.SubElement(element, _PPR)
-        style = st.ROLE_STYLES[paragraph.role]
-        etree.SubElement(ppr, _PSTYLE).set(_VAL, self.prepared.style_ids[style])
-        if paragraph.role is Role.BULLET:
+        level = paragraph.level if paragraph.role is Role.BULLET else 0
+        key = (paragraph.role, level)
+        ppr = self._ppr_cache.get(key)
+        if ppr is None:
+            ppr = self._ppr_cache[key] = self._make_ppr(paragraph.role, level)
+        # Copying a prepared property element is faster than building it again for every paragraph.
+        element.append(copy.copy(ppr))  # lxml copies the whole subtree
+        self._runs(element, paragraph.inlines, paragraph)
+        return element
+
+    def _make_ppr(self, role: Role, level: int) -> etree._Element:
+        ppr = etree.Element(_PPR)
+        etree.SubElement(ppr, _PSTYLE).set(_VAL, self.prepared.style_ids[st.ROLE_STYLES[role]])
+        if role is Role.BULLET:
             numpr = etree.SubElement(ppr, _NUMPR)
-            etree.SubElement(numpr, _ILVL).set(_VAL, str(max(paragraph.level, 1) - 1))
+            etree.SubElement(numpr, _ILVL).set(_VAL, str(max(level, 1) - 1))
             etree.SubElement(numpr, _NUMID).set(_VAL, self.prepared.bullet_num_id)
         if self._rtl:
             etree.SubElement(ppr, _BIDI)
-        self._runs(element, paragraph.inlines, _where(paragraph), paragraph.origin)
-        return element
+        return ppr
 
-    def _runs(
-        self,
-        paragraph: etree._Element,
-        inlines: Iterable[Run | NoteMark],
-        where: str,
-        origin: Origin | None,
-    ) -> None:
+    def _runs(self, paragraph: etree._Element, inlines: Iterable[Run | NoteMark], source: Paragraph | str) -> None:
+        """Append runs for ``inlines``; ``source`` says where they come from, for warnings."""
         items = list(inlines)
         texts: list[str] = []
         for item in items:
             if isinstance(item, Run):
-                cleaned = clean_xml_text(item.text)
-                if cleaned.dropped:
-                    self.warnings.append(
-                        ExportWarning(f"Dropped {describe_dropped(cleaned.dropped)} from {where}.", origin)
-                    )
-                texts.append(cleaned.text)
+                text = item.text
+                if _NEEDS_CLEANING.search(text):
+                    cleaned = clean_xml_text(text)
+                    if cleaned.dropped:
+                        where = source if isinstance(source, str) else _where(source)
+                        origin = None if isinstance(source, str) else source.origin
+                        self.warnings.append(
+                            ExportWarning(f"Dropped {describe_dropped(cleaned.dropped)} from {where}.", origin)
+                        )
+                    text = cleaned.text
+                texts.append(text)
             else:
                 texts.append("")
         pieces = split_by_direction(texts, True) if self._rtl else [[(text, False)] if text else [] for text in texts]
@@ -414,17 +426,11 @@ class DocxWriter:
 def _run(text: str, bold: bool, italic: bool, underline: bool, rtl: bool) -> etree._Element:
     run = etree.Element(_R)
     if bold or italic or underline or rtl:
-        rpr = etree.SubElement(run, _RPR)
-        if bold:
-            etree.SubElement(rpr, _B)
-            etree.SubElement(rpr, _BCS)
-        if italic:
-            etree.SubElement(rpr, _I)
-            etree.SubElement(rpr, _ICS)
-        if underline:
-            etree.SubElement(rpr, _U).set(_VAL, "single")
-        if rtl:
-            etree.SubElement(rpr, _RTL)
+        key = (bold, italic, underline, rtl)
+        rpr = _RPR_CACHE.get(key)
+        if rpr is None:
+            rpr = _RPR_CACHE[key] = _make_rpr(*key)
+        run.append(copy.copy(rpr))
     if "\n" in text or "\t" in text:
         # A line feed inside a w:t is not a line break in Word: write w:br and w:tab elements.
         for piece in _BREAKS.split(text):
@@ -437,6 +443,25 @@ def _run(text: str, bold: bool, italic: bool, underline: bool, rtl: bool) -> etr
     else:
         _text(run, text)
     return run
+
+
+def _make_rpr(bold: bool, italic: bool, underline: bool, rtl: bool) -> etree._Element:
+    # Latin and complex-script halves together (../shared/DOCX-RTL.md 5), in schema order.
+    rpr = etree.Element(_RPR)
+    if bold:
+        etree.SubElement(rpr, _B)
+        etree.SubElement(rpr, _BCS)
+    if italic:
+        etree.SubElement(rpr, _I)
+        etree.SubElement(rpr, _ICS)
+    if underline:
+        etree.SubElement(rpr, _U).set(_VAL, "single")
+    if rtl:
+        etree.SubElement(rpr, _RTL)
+    return rpr
+
+
+_RPR_CACHE: dict[tuple[bool, bool, bool, bool], etree._Element] = {}
 
 
 def _text(run: etree._Element, text: str) -> None:
