@@ -1,0 +1,33 @@
+"""Opening a .docx draft report back into the structured report model; no Qt here.
+
+``import_docx(path)`` returns an ``ImportResult``: the report and the notes
+to show the user (what was kept as text, moved, or left out). Every failure,
+from a wrong file to a zip bomb, is a ``DocxImportError`` whose message says
+what is wrong for a person.
+"""
+
+from __future__ import annotations
+
+from minutes_editor.importer.errors import (
+    DamagedDocumentError,
+    DocxImportError,
+    EncryptedDocumentError,
+    LegacyWordError,
+    NotWordDocumentError,
+    UnsafeDocumentError,
+)
+from minutes_editor.importer.reader import ImportResult, import_docx
+from minutes_editor.importer.safe_zip import DEFAULT_LIMITS, Limits
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "DamagedDocumentError",
+    "DocxImportError",
+    "EncryptedDocumentError",
+    "ImportResult",
+    "LegacyWordError",
+    "Limits",
+    "NotWordDocumentError",
+    "UnsafeDocumentError",
+    "import_docx",
+]

@@ -1,0 +1,37 @@
+"""Errors of the .docx importer: each says, for a person, why a file cannot be opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class DocxImportError(Exception):
+    """A .docx file could not be imported; ``str()`` is the message for the user."""
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.detail = message
+        self.path = path
+
+    def __str__(self) -> str:
+        return f"{self.path.name}: {self.detail}" if self.path else self.detail
+
+
+class NotWordDocumentError(DocxImportError):
+    """The file is not a Word .docx document at all (empty, PDF, a spreadsheet, ...)."""
+
+
+class LegacyWordError(DocxImportError):
+    """The file is an old binary Word document (.doc, an OLE compound file)."""
+
+
+class EncryptedDocumentError(DocxImportError):
+    """The document is protected by a password."""
+
+
+class UnsafeDocumentError(DocxImportError):
+    """The file exceeds a safety limit (zip bomb, entity expansion, external entities, size)."""
+
+
+class DamagedDocumentError(DocxImportError):
+    """The file is a .docx whose parts are missing or broken."""

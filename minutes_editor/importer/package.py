@@ -1,0 +1,179 @@
+"""The parts of a Word package: finding the main document and the parts it points at.
+
+The main document is found through the package relationships (``_rels/.rels``),
+not assumed to be ``word/document.xml``: Word and other tools may put it
+elsewhere. Its own relationships name the styles, numbering, footnotes,
+endnotes and comments parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from minutes_editor.importer.errors import DamagedDocumentError, NotWordDocumentError
+from minutes_editor.importer.safe_xml import parse_part
+from minutes_editor.importer.safe_zip import SafePackage
+
+RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+#: Relationship types are matched by their last path segment, so transitional and strict both match.
+OFFICE_DOCUMENT = "officeDocument"
+CORE_PROPERTIES = "core-properties"
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship of a part: its id, type (last segment), resolved target and whether it is external."""
+
+    id: str
+    type: str
+    target: str
+    external: bool
+
+
+@dataclass
+class CoreProperties:
+    """The document properties a report keeps: title, language, author, dates."""
+
+    title: str = ""
+    language: str = ""
+    author: str = ""
+    created: dt.datetime | None = None
+    modified: dt.datetime | None = None
+
+
+@dataclass
+class WordPackage:
+    """A .docx opened safely, with its main document part located."""
+
+    archive: SafePackage
+    main_part: str
+    relationships: dict[str, Relationship] = field(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        """The .docx file."""
+        return self.archive.path
+
+    def parse(self, name: str) -> etree._Element:
+        """Parse a part of the package."""
+        return parse_part(self.archive.read(name), name, self.path)
+
+    def related_part(self, kind: str) -> str | None:
+        """Name of the first internal part the main document relates to with this type, if present."""
+        for relationship in self.relationships.values():
+            if relationship.type == kind and not relationship.external and self.archive.has(relationship.target):
+                return relationship.target
+        return None
+
+    def parse_related(self, kind: str) -> etree._Element | None:
+        """Parse the related part of this type, or None when the document has none."""
+        name = self.related_part(kind)
+        return self.parse(name) if name else None
+
+
+def open_package(archive: SafePackage) -> WordPackage:
+    """Locate the main document of an opened archive, or say what the archive is instead."""
+    main = None
+    if archive.has("_rels/.rels"):
+        for relationship in read_relationships(archive, "_rels/.rels", "").values():
+            if relationship.type == OFFICE_DOCUMENT and not relationship.external:
+                main = relationship.target
+                break
+    if main is None and archive.has("word/document.xml"):
+        main = "word/document.xml"
+    if main is None or not archive.has(main):
+        raise NotWordDocumentError(_what_else(archive), archive.path)
+    rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
+    relationships = read_relationships(archive, rels_name, posixpath.dirname(main)) if archive.has(rels_name) else {}
+    return WordPackage(archive, main, relationships)
+
+
+def _what_else(archive: SafePackage) -> str:
+    if archive.has("mimetype"):
+        kind = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+        if "opendocument.text" in kind:
+            return "this is an OpenDocument text (.odt), not a .docx; save it from LibreOffice as Word .docx"
+        return f"this is an OpenDocument file ({kind}), not a Word .docx document"
+    if archive.has("xl/workbook.xml"):
+        return "this is an Excel workbook, not a Word .docx document"
+    if archive.has("ppt/presentation.xml"):
+        return "this is a PowerPoint presentation, not a Word .docx document"
+    return "this zip archive holds no Word document (no main document part)"
+
+
+def read_relationships(archive: SafePackage, rels_name: str, base: str) -> dict[str, Relationship]:
+    """The relationships in a .rels part, targets resolved against ``base`` (the source part's folder)."""
+    root = parse_part(archive.read(rels_name), rels_name, archive.path)
+    result: dict[str, Relationship] = {}
+    for element in root.iter(f"{{{RELS_NS}}}Relationship"):
+        rel_id = element.get("Id") or ""
+        kind = (element.get("Type") or "").rstrip("/").rsplit("/", 1)[-1]
+        target = element.get("Target") or ""
+        external = (element.get("TargetMode") or "").lower() == "external"
+        if not external:
+            target = resolve_target(base, target)
+        result[rel_id] = Relationship(rel_id, kind, target, external)
+    return result
+
+
+def resolve_target(base: str, target: str) -> str:
+    """A relationship target as a part name: absolute targets from the root, others from ``base``."""
+    target = target.split("#", 1)[0]
+    if target.startswith("/"):
+        name = target.lstrip("/")
+    elif base:
+        name = posixpath.join(base, target)
+    else:
+        name = target
+    name = posixpath.normpath(name)
+    if name.startswith("../") or name == "..":
+        raise DamagedDocumentError(f"a relationship points outside the package ({target})")
+    return name
+
+
+def read_core_properties(archive: SafePackage) -> CoreProperties:
+    """Title, language, author and dates from docProps/core.xml, when present and readable."""
+    name = None
+    if archive.has("_rels/.rels"):
+        for relationship in read_relationships(archive, "_rels/.rels", "").values():
+            if relationship.type == CORE_PROPERTIES and not relationship.external:
+                name = relationship.target
+    if name is None or not archive.has(name):
+        return CoreProperties()
+    root = archive_parse(archive, name)
+
+    def text(tag: str) -> str:
+        element = root.find(tag, _CORE_NS)
+        return (element.text or "").strip() if element is not None else ""
+
+    return CoreProperties(
+        title=text("dc:title"),
+        language=text("dc:language"),
+        author=text("dc:creator"),
+        created=_w3cdtf(text("dcterms:created")),
+        modified=_w3cdtf(text("dcterms:modified")),
+    )
+
+
+def archive_parse(archive: SafePackage, name: str) -> etree._Element:
+    """Parse a part straight from the archive."""
+    return parse_part(archive.read(name), name, archive.path)
+
+
+def _w3cdtf(value: str) -> dt.datetime | None:
+    if not value:
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None

@@ -1,0 +1,211 @@
+"""The import as a whole: open safely, read the parts, decide the language, build the report.
+
+The report's language comes from the document's core properties (our writer
+sets ``dc:language``), else from the languages its runs are marked with,
+else from its styles' defaults, and is checked against the script the text
+is actually written in: a document marked English but written in Arabic is
+an Arabic report.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
+from minutes_editor.importer.errors import DamagedDocumentError, DocxImportError
+from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source
+from minutes_editor.importer.package import CoreProperties, WordPackage, open_package, read_core_properties
+from minutes_editor.importer.recognise import presets
+from minutes_editor.importer.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
+from minutes_editor.importer.styles import Numbering, Styles, w
+from minutes_editor.model.language import load_preset
+from minutes_editor.model.report import Direction, Report, direction_of
+
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+#: Share of letters in a script above which the text is taken to be written in it.
+SCRIPT_MAJORITY = 0.6
+
+
+@dataclass
+class ImportResult:
+    """A report read from a .docx, and notes for the user about what was kept as text or left out."""
+
+    report: Report
+    notes: list[str] = field(default_factory=list)
+
+
+def import_docx(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+    """Read a .docx draft report into a Report; raise DocxImportError with a clear message when it cannot."""
+    source_path = Path(path)
+    with SafePackage(source_path, limits) as archive:
+        try:
+            return _import(open_package(archive), archive)
+        except DocxImportError as error:
+            if error.path is None:
+                error.path = source_path
+            raise
+        except RecursionError as error:
+            raise DamagedDocumentError("the document nests its content too deeply", source_path) from error
+        except MemoryError as error:
+            raise DocxImportError("the document is too large to open", source_path) from error
+
+
+def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
+    styles = Styles.parse(package.parse_related("styles"))
+    numbering = Numbering.parse(package.parse_related("numbering"))
+    hyperlinks = {
+        relationship.id: relationship.target
+        for relationship in package.relationships.values()
+        if relationship.type == "hyperlink" and relationship.external
+    }
+    reader = BodyReader(styles, numbering, hyperlinks)
+    document = package.parse(package.main_part)
+    body = document.find(w("body"))
+    if body is None:
+        raise DamagedDocumentError(f"part {package.main_part} has no body: not a Word document")
+    items = reader.read_blocks(body)
+    notes = _notes(package, reader)
+    comments = _comments(package, styles, numbering)
+    core = read_core_properties(archive)
+    language = choose_language(core, reader.stats, styles, items)
+    source = Source(items, notes, comments, reader.stats, reader.bookmark_notes)
+    builder = Builder(source, language, load_preset(language))
+    report = builder.build()
+    report.author = core.author
+    report.created = core.created
+    report.modified = core.modified
+    builder.notes.extend(_header_footer_notes(package, styles, numbering))
+    return ImportResult(report, builder.notes)
+
+
+def _notes(package: WordPackage, reader: BodyReader) -> dict[tuple[str, str], NoteText]:
+    notes: dict[tuple[str, str], NoteText] = {}
+    for kind in ("footnote", "endnote"):
+        root = package.parse_related(f"{kind}s")
+        if root is None:
+            continue
+        for element in root.iter(w(kind)):
+            if (element.get(w("type")) or "normal") != "normal":
+                continue  # separators and continuation notices
+            note_id = element.get(w("id")) or ""
+            notes.setdefault((kind, note_id), NoteText(kind, note_id, reader.read_blocks(element, source=kind)))
+    return notes
+
+
+def _comments(package: WordPackage, styles: Styles, numbering: Numbering) -> dict[str, Comment]:
+    root = package.parse_related("comments")
+    if root is None:
+        return {}
+    reader = BodyReader(styles, numbering)
+    comments: dict[str, Comment] = {}
+    for element in root.iter(w("comment")):
+        text = " ".join(
+            item.text for item in reader.read_blocks(element, source="comment") if isinstance(item, RawParagraph)
+        )
+        comments[element.get(w("id")) or ""] = Comment(element.get(w("author")) or "", " ".join(text.split()))
+    return comments
+
+
+def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Numbering) -> list[str]:
+    texts: list[str] = []
+    for relationship in package.relationships.values():
+        if relationship.type not in ("header", "footer") or relationship.external:
+            continue
+        if not package.archive.has(relationship.target):
+            continue
+        root: etree._Element = package.parse(relationship.target)
+        reader = BodyReader(styles, numbering)
+        for item in reader.read_blocks(root, source=relationship.type):
+            text = " ".join(item.text.split()) if isinstance(item, RawParagraph) else ""
+            # Page numbers and their punctuation are the page's, not the report's.
+            if any(char.isalpha() for char in text) and text not in texts:
+                texts.append(text)
+    if not texts:
+        return []
+    shown = "; ".join(f'"{text}"' for text in texts[:5])
+    return [f"Page header and footer text is not part of a report and was not imported: {shown}."]
+
+
+# ------------------------------------------------------------------ language
+
+
+def choose_language(core: CoreProperties, stats: BodyStats, styles: Styles, items: list[Item]) -> str:
+    """The report's language tag, as the document declares it, checked against how its text is written.
+
+    A tag in the core properties (where our writer puts the report's own
+    tag) is kept when its direction agrees with the paragraphs' direction.
+    Otherwise the languages marked on runs and in the style defaults are
+    tried, each checked against the script the text is written in.
+    """
+    rtl_share = stats.rtl_paragraphs / stats.paragraphs if stats.paragraphs else 0.0
+    declared = core.language.strip()
+    if _LANGUAGE_TAG.match(declared):
+        paragraphs_rtl = rtl_share > 0.5
+        if (direction_of(declared) is Direction.RTL) == paragraphs_rtl:
+            return declared
+    script = _script_language(items)
+    candidates = [tag for tag, _ in stats.languages.most_common(3)]
+    default = styles.default_lang_bidi if rtl_share > 0.5 else styles.default_lang
+    if default:
+        candidates.append(default)
+    for candidate in candidates:
+        tag = _preset_code(candidate.strip())
+        if tag is None:
+            continue
+        if script is not None and direction_of(tag) is not direction_of(script):
+            continue  # declared Latin-script language, text in Arabic script (or the reverse)
+        return tag
+    if script is not None:
+        return script
+    return "ar" if rtl_share > 0.5 else "en"
+
+
+def _preset_code(tag: str) -> str | None:
+    """A declared tag as a report language: our preset's code when it is that preset's Word tag."""
+    if not _LANGUAGE_TAG.match(tag):
+        return None
+    for preset in presets():
+        if tag.lower() == preset.word_lang.lower():
+            return preset.code
+    return tag
+
+
+def _script_language(items: list[Item]) -> str | None:
+    """Say "ar" or "en" when one script clearly dominates the letters of the text, else None."""
+    counts: Counter[str] = Counter()
+    seen = 0
+    for item in items:
+        if not isinstance(item, RawParagraph):
+            continue
+        for piece in item.pieces:
+            if not isinstance(piece, TextPiece):
+                continue
+            for char in piece.text:
+                if char.isalpha():
+                    counts[_script(char)] += 1
+                    seen += 1
+        if seen > 20000:
+            break  # enough letters to judge
+    total = sum(counts.values())
+    if not total:
+        return None
+    script, count = counts.most_common(1)[0]
+    if count / total < SCRIPT_MAJORITY:
+        return None
+    return {"arabic": "ar", "latin": "en"}.get(script)
+
+
+def _script(char: str) -> str:
+    code = ord(char)
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0x08A0 <= code <= 0x08FF or 0xFB50 <= code <= 0xFEFF:
+        return "arabic"
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    name = unicodedata.name(char, "")
+    return name.split(" ", 1)[0].lower() if name else "other"

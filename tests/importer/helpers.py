@@ -1,0 +1,232 @@
+"""Helpers for the importer tests: build .docx fixtures from raw XML, and compare texts word by word.
+
+The word comparison is the issue's rule "body text in equals body text out,
+ignoring numbering glyphs and whitespace": both sides are cut into words,
+punctuation at the edges of a word and tokens that are only a bullet glyph
+or a list number ("•", "o", "1.", "a)") are dropped, Arabic tatweel and
+direction marks are removed, and what is left is compared as a multiset.
+
+``xml_words`` reads a .docx's text independently of the importer: every
+``w:t`` of the body and the notes outside deletions and outside Markup
+Compatibility fallbacks, with a paragraph break between paragraphs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from lxml import etree
+
+from minutes_editor.model.report import Report
+from minutes_editor.render.flow import flatten
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+NAMESPACES = (
+    f'xmlns:w="{W}" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    f'xmlns:mc="{MC}" '
+    'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'mc:Ignorable="w14"'
+)
+
+_CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml"
+ ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+</Types>"""
+_PACKAGE_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1"
+ Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+ Target="word/document.xml"/>
+{core}
+</Relationships>"""
+_CORE_REL = (
+    '<Relationship Id="rId2" '
+    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
+    'Target="docProps/core.xml"/>'
+)
+_REL_TYPES = {
+    "styles": "styles.xml",
+    "numbering": "numbering.xml",
+    "footnotes": "footnotes.xml",
+    "endnotes": "endnotes.xml",
+    "comments": "comments.xml",
+}
+
+
+def make_docx(
+    path: Path,
+    body: str,
+    *,
+    styles: str | None = None,
+    numbering: str | None = None,
+    footnotes: str | None = None,
+    endnotes: str | None = None,
+    comments: str | None = None,
+    core_language: str | None = None,
+) -> Path:
+    """Write a minimal .docx whose parts are the given XML fragments (the inside of each root element)."""
+    parts = {
+        "styles": (styles, "w:styles"),
+        "numbering": (numbering, "w:numbering"),
+        "footnotes": (footnotes, "w:footnotes"),
+        "endnotes": (endnotes, "w:endnotes"),
+        "comments": (comments, "w:comments"),
+    }
+    relationships = []
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        core = ""
+        if core_language is not None:
+            core = _CORE_REL
+            archive.writestr(
+                "docProps/core.xml",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+                '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
+                'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+                f"<dc:language>{core_language}</dc:language></cp:coreProperties>",
+            )
+        archive.writestr("_rels/.rels", _PACKAGE_RELS.format(core=core))
+        archive.writestr(
+            "word/document.xml",
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {NAMESPACES}>'
+            f"<w:body>{body}<w:sectPr/></w:body></w:document>",
+        )
+        for index, (kind, (content, root)) in enumerate(parts.items(), start=10):
+            if content is None:
+                continue
+            target = _REL_TYPES[kind]
+            archive.writestr(
+                f"word/{target}",
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<{root} {NAMESPACES}>{content}</{root}>',
+            )
+            relationships.append(
+                f'<Relationship Id="rId{index}" '
+                f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
+                f'Target="{target}"/>'
+            )
+        archive.writestr(
+            "word/_rels/document.xml.rels",
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            + "".join(relationships)
+            + "</Relationships>",
+        )
+    return path
+
+
+def p(text: str = "", *, style: str | None = None, ppr: str = "", rpr: str = "") -> str:
+    """A w:p with one run of text (XML-escaped), an optional style and extra paragraph or run properties."""
+    style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""
+    properties = f"<w:pPr>{style_xml}{ppr}</w:pPr>" if style_xml or ppr else ""
+    run = ""
+    if text:
+        run_properties = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+        run = f'<w:r>{run_properties}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>'
+    return f"<w:p>{properties}{run}</w:p>"
+
+
+def r(text: str, rpr: str = "") -> str:
+    """A w:r with text and optional run properties."""
+    run_properties = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:r>{run_properties}<w:t xml:space="preserve">{_escape(text)}</w:t></w:r>'
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ------------------------------------------------------------------ words
+
+_MARKS = re.compile("[\u0640\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_EDGE = re.compile(r"^[\W_]+|[\W_]+$")
+_NUMBERING = re.compile(r"^\(?([0-9\u0660-\u0669]{1,3}|[a-zA-Z]|[ivxlcdm]{1,5})[.)\-]\)?$", re.IGNORECASE)
+_GLYPHS = frozenset("•●·*-–—➢►o○◦▪■□▫\uf0b7\uf0a7\uf0d8")
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, for comparing texts: glyphs, list numbers, edge punctuation and marks dropped."""
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", text))
+    result = []
+    for token in text.split():
+        if token in _GLYPHS or _NUMBERING.match(token):
+            continue
+        word = _EDGE.sub("", token)
+        if word:
+            result.append(word.casefold())
+    return result
+
+
+def word_counts(texts: Iterable[str]) -> Counter[str]:
+    """Multiset of the words of several texts."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(words(text))
+    return counts
+
+
+def report_texts(report: Report) -> list[str]:
+    """Every text the report shows once exported: its paragraphs, as flattened, and its footnotes."""
+    flow = flatten(report)
+    texts = [paragraph.text for paragraph in flow.paragraphs]
+    texts.extend("".join(run.text for run in note.inlines) for note in flow.notes)
+    # Footnotes nobody references are not exported, but they were imported: count them too.
+    referenced = {note.footnote_id for note in flow.notes}
+    texts.extend("".join(span.text for span in note.content) for note in report.footnotes if note.id not in referenced)
+    return texts
+
+
+def xml_texts(path: Path) -> list[str]:
+    """Paragraph texts of a .docx's body, footnotes and endnotes, read from the XML without the importer."""
+    with zipfile.ZipFile(path) as archive:
+        names = {name.lower(): name for name in archive.namelist()}
+        rels = etree.fromstring(archive.read(names["_rels/.rels"]))
+        main = next(
+            rel.get("Target", "").lstrip("/") for rel in rels if rel.get("Type", "").endswith("/officeDocument")
+        )
+        folder = main.rsplit("/", 1)[0] if "/" in main else ""
+        parts = [main] + [f"{folder}/{name}".lstrip("/") for name in ("footnotes.xml", "endnotes.xml")]
+        texts: list[str] = []
+        for part in parts:
+            if part.lower() not in names:
+                continue
+            root = etree.parse(io.BytesIO(archive.read(names[part.lower()]))).getroot()
+            texts.extend(_paragraph_texts(root))
+    return texts
+
+
+def _paragraph_texts(root: etree._Element) -> list[str]:
+    skipped = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}instrText"}
+    spacing = {f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
+    texts = []
+    for paragraph in root.iter(f"{{{W}}}p"):
+        parts = []
+        for node in paragraph.iter(f"{{{W}}}t", *spacing):
+            if any(ancestor.tag in skipped for ancestor in node.iterancestors()):
+                continue
+            # Text of a nested paragraph (a text box) belongs to that paragraph, not this one.
+            if next(node.iterancestors(f"{{{W}}}p")) is not paragraph:
+                continue
+            parts.append(" " if node.tag in spacing else node.text or "")
+        texts.append("".join(parts))
+    return texts
+
+
+def missing_words(expected: Counter[str], found: Counter[str]) -> Counter[str]:
+    """Words of ``expected`` that ``found`` lacks (with multiplicity)."""
+    return expected - found
