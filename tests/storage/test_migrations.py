@@ -1,0 +1,230 @@
+"""Old files keep opening: the version-1 fixture, and the chain of migrations that will upgrade it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from minutes_editor.model.report import (
+    Block,
+    BlockKind,
+    Footnote,
+    FootnoteRef,
+    Participant,
+    Report,
+    Section,
+    SectionKind,
+    Session,
+    Span,
+    TitleBlock,
+)
+from minutes_editor.storage import minutes_file
+from minutes_editor.storage.minutes_file import (
+    FORMAT_VERSION,
+    MIGRATIONS,
+    NewerVersionError,
+    ReportFileError,
+    load_report,
+    report_to_bytes,
+    save_report,
+)
+
+#: Written by version 1 of the format and never to be edited: whatever the
+#: current version, this file must load into the report below.
+V1_FILE = Path(__file__).parent / "data" / "report-v1.minutes"
+
+Json = dict[str, Any]
+
+
+def _block(*content: Span | FootnoteRef, kind: BlockKind = BlockKind.PARAGRAPH, level: int = 1) -> Block:
+    return Block(kind, list(content), level)
+
+
+def version_1_report() -> Report:
+    """What report-v1.minutes holds."""
+    bullet = BlockKind.BULLET
+    return Report(
+        language="ar",
+        title=TitleBlock(
+            meeting="الاجتماع المشترك لمجموعات عمل جنوب شرق أوروبا ومنطقة طرق الحرير",
+            date=dt.date(2021, 10, 14),
+            start_time=dt.time(10, 0),
+            end_time=dt.time(13, 0, 30),
+            timezone="بتوقيت وسط أوروبا",
+            location="افتراضي عبر تطبيق زوم",
+            status="مسودة التقرير",
+        ),
+        sections=[
+            Section(
+                SectionKind.OBJECTIVES,
+                blocks=[
+                    _block(Span("وبالتالي، كان الهدف من هذا الاجتماع:")),
+                    _block(Span("البحث عن طرق لمواصلة بناء قدرات وتعزيز التعاون."), kind=bullet),
+                ],
+            ),
+            Section(
+                SectionKind.PARTICIPATION,
+                blocks=[_block(Span("حضرت البلدان التالية هذا الاجتماع المشترك:"))],
+                participants=[
+                    Participant("النمسا", "AT"),
+                    Participant("بنغلاديش", "BD"),
+                    Participant("المفوضية الأوروبية", "org:EC"),
+                    Participant("ضيف"),
+                ],
+            ),
+            Section(
+                SectionKind.OPENING_REMARKS,
+                heading="ملاحظات افتتاحية",
+                blocks=[
+                    _block(
+                        Span("أشارت المفوضية الأوروبية إلى أن سياستها هي جزء من "),
+                        Span("الميثاق الجديد للهجرة واللجوء", bold=True),
+                        Span("، والذي يركز على منع الهجرة غير النظامية."),
+                    )
+                ],
+            ),
+            Section(
+                SectionKind.SETTING_THE_SCENE,
+                blocks=[
+                    _block(Span("عملية بودابست:"), kind=BlockKind.LABEL),
+                    _block(Span("التحديات في "), Span("كوسوفو"), FootnoteRef("fn1"), Span(" وغيرها:"), kind=bullet),
+                    _block(Span("أ) التعاون "), Span("ب) الحماية", italic=True, underline=True), kind=bullet, level=2),
+                    _block(Span('"مقتبس" \\ Latin text 😀'), kind=bullet, level=3),
+                ],
+            ),
+            Section(
+                SectionKind.DISCUSSION,
+                sessions=[
+                    Session(
+                        "الجلسة الأولى: فرص التعاون",
+                        goals=["منع تهريب المهاجرين", "تسهيل العودة الفعالة"],
+                        blocks=[_block(Span("نقطة أولى"), kind=bullet)],
+                    ),
+                    Session("الجلسة الثانية"),
+                ],
+            ),
+            Section(SectionKind.TAKEAWAYS, level=2, blocks=[_block(Span("الاستنتاجات", bold=True), kind=bullet)]),
+            Section(SectionKind.GENERIC, heading="ملاحظات ختامية"),
+        ],
+        footnotes=[
+            Footnote("fn1", [Span("هذا التعيين لا يخل بالمواقف بشأن الوضع، وهو يتماشى مع قرار مجلس الأمن 1244/1999.")])
+        ],
+        author="مقرر الاجتماع",
+        created=dt.datetime(2021, 10, 14, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        modified=dt.datetime(2021, 10, 15, 16, 30, 5, tzinfo=dt.UTC),
+    )
+
+
+def test_the_version_1_file_loads_with_the_current_version() -> None:
+    assert load_report(V1_FILE) == version_1_report()
+
+
+def test_version_1_has_no_migrations() -> None:
+    # When FORMAT_VERSION goes up, MIGRATIONS gains a step from every older version.
+    assert FORMAT_VERSION == 1
+    assert MIGRATIONS == {}
+    assert set(MIGRATIONS) == set(range(1, FORMAT_VERSION))
+
+
+def test_the_current_version_writes_the_version_1_file_byte_for_byte() -> None:
+    # True while FORMAT_VERSION is 1; when it changes, delete this test, not the file.
+    if FORMAT_VERSION != 1:
+        pytest.skip("the format has moved on; report-v1.minutes stays as the old-version fixture")
+    assert report_to_bytes(version_1_report()) == V1_FILE.read_bytes()
+
+
+# ----------------------------------------- the mechanism, with pretend versions
+
+
+def _to_2(document: Json) -> Json:
+    # Pretend version 2 changed how the status line is stored.
+    report = dict(document["report"])
+    report["title"] = dict(report["title"])
+    report["title"]["status"] = "[v2] " + report["title"].get("status", "")
+    return {**document, "report": report}
+
+
+def _to_3(document: Json) -> Json:
+    # Pretend version 3 added a closing section to every report.
+    report = dict(document["report"])
+    report["sections"] = [*report["sections"], {"kind": "generic", "heading": "[v3]"}]
+    return {**document, "report": report}
+
+
+@pytest.fixture
+def pretend_version_3(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """FORMAT_VERSION 3 with migrations 1 -> 2 -> 3; the list records the steps run."""
+    steps: list[int] = []
+
+    def step(version: int, migrate: Any) -> Any:
+        def run(document: Json) -> Json:
+            assert document["version"] == version
+            steps.append(version)
+            return migrate(document)
+
+        return run
+
+    monkeypatch.setattr(minutes_file, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(minutes_file, "MIGRATIONS", {1: step(1, _to_2), 2: step(2, _to_3)})
+    return steps
+
+
+def test_a_version_1_file_is_migrated_step_by_step(pretend_version_3: list[int]) -> None:
+    before = V1_FILE.read_bytes()
+    report = load_report(V1_FILE)
+    assert pretend_version_3 == [1, 2]
+    assert report.title.status == "[v2] مسودة التقرير"
+    assert report.sections[-1] == Section(SectionKind.GENERIC, heading="[v3]")
+    expected = version_1_report()
+    expected.title.status = "[v2] مسودة التقرير"
+    expected.sections.append(Section(SectionKind.GENERIC, heading="[v3]"))
+    assert report == expected
+    # Loading never rewrites the old file; saving writes the new version.
+    assert V1_FILE.read_bytes() == before
+
+
+def test_a_migrated_report_saves_as_the_current_version(pretend_version_3: list[int], tmp_path: Path) -> None:
+    path = tmp_path / "upgraded.minutes"
+    save_report(load_report(V1_FILE), path)
+    assert b'"version": 3' in path.read_bytes()
+    pretend_version_3.clear()
+    again = load_report(path)
+    assert pretend_version_3 == []  # already current: no step runs
+    assert again.sections[-1].heading == "[v3]"
+
+
+def test_a_version_2_file_runs_only_the_later_step(pretend_version_3: list[int], tmp_path: Path) -> None:
+    path = tmp_path / "v2.minutes"
+    path.write_bytes(V1_FILE.read_bytes().replace(b'"version": 1', b'"version": 2', 1))
+    report = load_report(path)
+    assert pretend_version_3 == [2]
+    assert report.title.status == "مسودة التقرير"
+
+
+def test_a_file_newer_than_the_pretend_version_is_still_refused(pretend_version_3: list[int], tmp_path: Path) -> None:
+    path = tmp_path / "v4.minutes"
+    path.write_bytes(V1_FILE.read_bytes().replace(b'"version": 1', b'"version": 4', 1))
+    with pytest.raises(NewerVersionError, match=r"file format version 4; this version reads up to 3"):
+        load_report(path)
+    assert pretend_version_3 == []
+
+
+def test_a_missing_step_is_an_error_not_a_crash(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(minutes_file, "FORMAT_VERSION", 2)
+    monkeypatch.setattr(minutes_file, "MIGRATIONS", {})
+    with pytest.raises(ReportFileError, match=r"cannot read format version 1"):
+        load_report(V1_FILE)
+
+
+def test_a_damaged_old_file_that_trips_a_migration_is_an_error(pretend_version_3: list[int], tmp_path: Path) -> None:
+    # Migrations read the old format before validation; what they trip on is reported.
+    path = tmp_path / "damaged.minutes"
+    path.write_text('{"format": "minutes-editor-report", "version": 1, "report": []}', encoding="utf-8")
+    with pytest.raises(ReportFileError) as caught:
+        load_report(path)
+    assert str(caught.value).startswith(
+        "damaged.minutes: the file (format version 1) is damaged and could not be upgraded"
+    )
