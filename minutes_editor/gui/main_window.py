@@ -867,6 +867,7 @@ class MainWindow(QMainWindow):
             return False
         if report is None:
             choice, accepted = NewReportDialog.get_choice(self, self.document.report.language)
+            self.activateWindow()
             if not accepted:
                 return False
             report = choice.report()

@@ -20,6 +20,8 @@ def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     home = tmp_path_factory.mktemp("home")
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
+    # Test mode puts QStandardPaths under $HOME/.qttest, so HOME moves too.
+    monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("MINUTES_EDITOR_LANG", raising=False)
     QStandardPaths.setTestModeEnabled(True)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "settings"))
