@@ -96,3 +96,39 @@ def test_validator_resolves_markup_compatibility() -> None:
         b"<mc:Fallback><w:r><w:t>x</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p></w:body></w:document>"
     )
     assert validate_part(part, schema()) == []
+
+
+REAL_DOCX = Path(__file__).resolve().parents[3] / "shared" / "real-docx" / "pandoc-test"
+
+
+def _part_errors(data: bytes) -> dict[str, set[str]]:
+    from minutes_editor.export.package import RT_FOOTNOTES, RT_NUMBERING, RT_STYLES, Package
+
+    package = Package.from_bytes(data)
+    main = package.main_document()
+    names = {"document": main}
+    for label, rel_type in (("styles", RT_STYLES), ("numbering", RT_NUMBERING), ("footnotes", RT_FOOTNOTES)):
+        target = package.related(main, rel_type)
+        if target and package.has(target):
+            names[label] = target
+    # Line numbers change when a part is rewritten: compare the messages alone.
+    return {
+        label: {error.split(": ", 1)[1] for error in validate_part(package.blob(name), schema())}
+        for label, name in names.items()
+    }
+
+
+@pytest.mark.skipif(not REAL_DOCX.is_dir(), reason=f"real .docx files not found at {REAL_DOCX}")
+def test_real_word_files_as_templates_gain_no_schema_errors() -> None:
+    problems = {}
+    files = sorted(REAL_DOCX.glob("*.docx"))
+    assert len(files) > 50
+    for path in files:
+        before = _part_errors(path.read_bytes())
+        output = render_docx(arabic_report(), template=path)
+        after = _part_errors(output.data)
+        new = {label: errors - before.get(label, set()) for label, errors in after.items()}
+        new = {label: errors for label, errors in new.items() if errors}
+        if new:
+            problems[path.name] = new
+    assert problems == {}
