@@ -180,6 +180,16 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
     assert str(caught.value) == "secret.minutes: you do not have permission to read this file"
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links")
+def test_a_read_error_of_another_kind(tmp_path: Path) -> None:
+    # A symbolic link to itself: an OSError that is neither "missing" nor "permission".
+    loop = tmp_path / "loop.minutes"
+    loop.symlink_to(loop)
+    with pytest.raises(ReportFileError) as caught:
+        load_report(loop)
+    assert str(caught.value) == "loop.minutes: the file cannot be read: too many levels of symbolic links"
+
+
 def test_a_path_with_a_nul_character() -> None:
     with pytest.raises(ReportFileError, match="the file cannot be read"):
         load_report(Path("bad\0name.minutes"))

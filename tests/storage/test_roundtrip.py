@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -149,3 +150,19 @@ def test_offsets_are_kept_to_the_second() -> None:
     loaded = report_from_bytes(report_to_bytes(report))
     assert loaded.created is not None
     assert loaded.created.utcoffset() == dt.timedelta(hours=2, seconds=5)
+
+
+def test_the_example_in_the_format_documentation_is_what_the_program_writes() -> None:
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "file-format.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```json\n(.*?)```", doc, flags=re.DOTALL)
+    assert len(blocks) == 1
+    example = blocks[0].encode("utf-8")
+    report = report_from_bytes(example)
+    assert report_to_bytes(report) == example
+    # It shows what it says it shows.
+    assert [section.kind for section in report.sections] == [
+        SectionKind.PARTICIPATION,
+        SectionKind.DISCUSSION,
+        SectionKind.TAKEAWAYS,
+    ]
+    assert report.footnote_refs() == [note.id for note in report.footnotes]
