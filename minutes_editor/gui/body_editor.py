@@ -63,6 +63,10 @@ class BodyEditor(QTextEdit):
         self.setTabChangesFocus(False)
         self.setObjectName("body_editor")
         self.setMinimumHeight(120)
+        # Arabic script needs a larger size than the interface font to be read comfortably while typing.
+        font = QFont(self.font())
+        font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
+        self.setFont(font)
 
     def sizeHint(self) -> QSize:
         """Prefer a tall editor: the body is where the typing happens."""
@@ -79,6 +83,8 @@ class BodyEditor(QTextEdit):
         current = self.document()
         self._places[id(current)] = (self.textCursor().position(), self.verticalScrollBar().value())
         self.owner = owner
+        if document.defaultFont() != self.font():
+            document.setDefaultFont(self.font())
         self.setDocument(document)
         rtl = direction is Direction.RTL
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.tree = child(form, QTreeWidget, "outline")
         self.editor_stack = child(form, QStackedWidget, "editor_stack")
         self.preview = child(form, QTextBrowser, "preview")
+        child(form, QLabel, "outline_label").setBuddy(self.tree)
         self.outline = Outline(self.tree, self)
         self._create_actions()
         body_actions = [self.actions_by_name[name] for name in ("bold", "italic", "underline")]

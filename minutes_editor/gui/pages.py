@@ -88,6 +88,10 @@ class TitlePage(QWidget):
         self.status = child(form, QComboBox, "status")
         self.date_line = child(form, QLabel, "date_line")
         self.location_line = child(form, QLabel, "location_line")
+        # Qt draws the sections of a date or time edit in reverse order in a right-to-left layout
+        # ("14-10-2021" for 2021-10-14): these fields read left to right in every language.
+        for widget in (self.date, self.start_time, self.end_time):
+            widget.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.timezone.addItems(list(TIME_ZONES))
         self.timezone.setCurrentIndex(-1)
         self.date.setDate(QDate.currentDate())

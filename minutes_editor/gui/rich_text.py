@@ -177,7 +177,9 @@ def apply_direction(doc: QTextDocument, direction: Direction) -> None:
     option = doc.defaultTextOption()
     rtl = direction is Direction.RTL
     option.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-    option.setAlignment(Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+    # Absolute alignment: a relative AlignRight would be mirrored to the left in right-to-left blocks.
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    option.setAlignment(side | Qt.AlignmentFlag.AlignAbsolute)
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     doc.setDefaultTextOption(option)
 
