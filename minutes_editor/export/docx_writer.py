@@ -37,6 +37,7 @@ from minutes_editor.export.oxml import (
     RPR_ORDER,
     SECTPR_ORDER,
     STYLE_ORDER,
+    STYLES_ORDER,
     XML_SPACE,
     get_or_add,
     w,
@@ -212,24 +213,26 @@ class DocxWriter:
     def set_properties(self, flow: FlowDocument, report: Report | None) -> None:
         """Fill in the document's core properties: title, language, author, created and modified."""
         package = self.prepared.package
-        name = package.related("", RT_CORE_PROPERTIES)
         cp, dc, dcterms, xsi = NS["cp"], NS["dc"], NS["dcterms"], NS["xsi"]
-        if name is None or not package.has(name):
+        # A fresh root with our prefixes: xsi:type below names the "dcterms" prefix, which must be declared.
+        root = etree.Element(f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc, "dcterms": dcterms, "xsi": xsi})
+        name = package.related("", RT_CORE_PROPERTIES)
+        if name is not None and package.has(name):
+            root.extend(list(package.xml(name)))
+        else:
             name = "docProps/core.xml"
-            root = etree.Element(f"{{{cp}}}coreProperties", nsmap={"cp": cp, "dc": dc, "dcterms": dcterms, "xsi": xsi})
-            package.put_xml(name, root, CT_CORE_PROPERTIES)
             package.relate("", RT_CORE_PROPERTIES, name)
-        root = package.xml(name)
+        package.put_xml(name, root, CT_CORE_PROPERTIES)
         now = dt.datetime.now(dt.UTC)
         created = report.created if report and report.created else now
         modified = report.modified if report and report.modified else created if report and report.created else now
-        author = report.author if report else ""
-        title = self._clean(flow.title, "the document title")
+        author = self._clean(report.author if report else "", "the author")
         values = {
-            f"{{{dc}}}title": title,
+            # The title's characters were already reported where the title block shows it.
+            f"{{{dc}}}title": clean_xml_text(flow.title).text,
             f"{{{dc}}}language": flow.language,
-            f"{{{dc}}}creator": self._clean(author, "the author"),
-            f"{{{cp}}}lastModifiedBy": self._clean(author, "the author"),
+            f"{{{dc}}}creator": author,
+            f"{{{cp}}}lastModifiedBy": author,
             f"{{{dcterms}}}created": _w3cdtf(created),
             f"{{{dcterms}}}modified": _w3cdtf(modified),
         }
@@ -337,10 +340,7 @@ class DocxWriter:
     def _patch_styles(self, flow: FlowDocument) -> None:
         package = self.prepared.package
         root = package.xml(self.prepared.styles)
-        defaults = get_or_add(root, w("docDefaults"), ("", w("docDefaults")))
-        if root.index(defaults) != 0:
-            root.remove(defaults)
-            root.insert(0, defaults)
+        defaults = get_or_add(root, w("docDefaults"), STYLES_ORDER)
         rpr = get_or_add(get_or_add(defaults, w("rPrDefault"), DOC_DEFAULTS_ORDER), w("rPr"), ())
         fonts = get_or_add(rpr, w("rFonts"), RPR_ORDER)
         preset_fonts = flow.preset.fonts

@@ -374,6 +374,12 @@ def test_foreign_template_gets_missing_styles_and_numbering_with_warnings() -> N
     assert xpath(result.abstract_of(bullet_num), "string(w:lvl[@w:ilvl='1']/w:lvlText/@w:val)") == "o"
     assert len(xpath(result.document, "//w:footnoteReference")) == 1
     assert all(xpath(p, "w:pPr/w:bidi") for p in result.paragraphs())
+    core = result.parts["docProps/core.xml"]
+    assert xpath(core, "string(dc:title)") == arabic_report().title.meeting
+    created = xpath(core, "dcterms:created")[0]
+    # xsi:type names a prefix: it must resolve to the dcterms namespace where it is used.
+    assert created.get("{http://www.w3.org/2001/XMLSchema-instance}type") == "dcterms:W3CDTF"
+    assert created.nsmap["dcterms"] == "http://purl.org/dc/terms/"
 
 
 def test_our_template_named_explicitly_gives_no_warnings() -> None:
