@@ -7,21 +7,29 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
+from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow, interface_direction
+from minutes_editor.gui.services import attach_services, offer_restore
+from minutes_editor.gui.settings import Settings, set_application_identity
 
 LANGUAGE_ENV = "MINUTES_EDITOR_LANG"
 INTERFACE_LANGUAGES = ("en", "ar")
 
 
-def interface_language(argv: list[str]) -> str:
-    """The interface language: ``--lang``, else $MINUTES_EDITOR_LANG, else the system's if shipped, else English."""
+def _options(argv: list[str]) -> list[str]:
+    """The options in ``argv``, which may start with a program name (sys.argv) or not (the CLI's extras)."""
+    return argv[1:] if argv and not argv[0].startswith("-") else list(argv)
+
+
+def interface_language(argv: list[str], setting: str = "") -> str:
+    """The interface language: ``--lang``, else $MINUTES_EDITOR_LANG, else the setting, else the system's if shipped."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--lang")
-    known, _rest = parser.parse_known_args(argv[1:])
-    chosen = known.lang or os.environ.get(LANGUAGE_ENV, "")
+    known, _rest = parser.parse_known_args(_options(argv))
+    chosen = known.lang or os.environ.get(LANGUAGE_ENV, "") or setting
     if not chosen:
         system = QLocale.system().name().split("_", 1)[0]
         chosen = system if system in INTERFACE_LANGUAGES else "en"
@@ -33,9 +41,9 @@ def configure_application(app: QApplication, language: str) -> None:
     app.setLayoutDirection(interface_direction(language))
 
 
-def create_window(path: Path | None, language: str) -> MainWindow:
+def create_window(path: Path | None, language: str, settings: Settings | None = None) -> MainWindow:
     """A main window in ``language`` with ``path`` open (errors are shown, the window still opens)."""
-    window = MainWindow(language)
+    window = MainWindow(language, settings)
     if path is not None:
         window.open_path(path, check_saved=False)
     return window
@@ -44,13 +52,26 @@ def create_window(path: Path | None, language: str) -> MainWindow:
 def main(argv: list[str], path: Path | None) -> int:
     """Run the editor on ``path`` (or a new report) until its window closes; return the exit code."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app = existing if isinstance(existing, QApplication) else QApplication(["minutes-editor", *_options(argv)])
     app.setApplicationName("minutes-editor")
     app.setApplicationDisplayName("Minutes Editor")
-    language = interface_language(argv)
+    # Settings, translations, autosave and the recovery offer (services.py, recovery.py, i18n.py).
+    set_application_identity()
+    settings = Settings()
+    language = interface_language(argv, settings.interface_language())
+    install_translations(language)
     configure_application(app, language)
-    window = create_window(path, language)
+    windows: list[MainWindow] = []
+
+    def new_window(path: Path | None = None) -> MainWindow:
+        window = create_window(path, language, settings)
+        attach_services(window, settings)
+        windows.append(window)
+        return window
+
+    window = new_window(path)
     window.show()
+    QTimer.singleShot(0, lambda: offer_restore(window, new_window))
     return app.exec()
 
 

@@ -72,8 +72,10 @@ def install_translations(language: str) -> list[QTranslator]:
 
     Replaces translations installed by an earlier call, so the language can
     be switched while running (widgets then receive a LanguageChange event).
-    Returns the installed translators; raises FileNotFoundError when our
-    catalogue for a supported language is missing (a broken installation).
+    A language we ship no catalogue for (Persian, say) keeps our strings in
+    English but gets Qt's own translation and its direction. Returns the
+    installed translators; raises FileNotFoundError when the catalogue of a
+    shipped language is missing (a broken installation).
     """
     application = QCoreApplication.instance()
     if application is None:
@@ -85,10 +87,11 @@ def install_translations(language: str) -> list[QTranslator]:
         # Qt's own strings (standard buttons, context menus); a missing file only leaves them in English.
         if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _install(qt_translator)
-        ours = QTranslator(application)
-        if not ours.load(f"{CATALOG}_{language}", str(translations_dir())):
-            raise FileNotFoundError(f"no translation {CATALOG}_{language}.qm in {translations_dir()}")
-        _install(ours)
+        if language in SUPPORTED_LANGUAGES:
+            ours = QTranslator(application)
+            if not ours.load(f"{CATALOG}_{language}", str(translations_dir())):
+                raise FileNotFoundError(f"no translation {CATALOG}_{language}.qm in {translations_dir()}")
+            _install(ours)
     system = QLocale.system()
     locale = system if _primary(system.name()) == language else QLocale(language)
     QLocale.setDefault(locale)

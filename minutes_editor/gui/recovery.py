@@ -116,7 +116,9 @@ class Autosaver(QObject):
         self._lock = _session_lock(self.folder / (name + _LOCK_SUFFIX))
         if not self._lock.tryLock(0):
             raise WriteError(f"Cannot keep recovery files in {self.folder}: {self._lock.error().name}.")
-        # Milliseconds the last autosave spent serialising on the GUI thread, and writing on the worker.
+        # Milliseconds the last autosave spent bringing editors' text into the model, serialising (both on the
+        # GUI thread), and writing on the worker.
+        self.last_flush_ms = 0.0
         self.last_serialise_ms = 0.0
         self.last_write_ms = 0.0
         self._dirty = False
@@ -181,11 +183,13 @@ class Autosaver(QObject):
         if not self.document.is_modified:
             self.clear()
             return False
+        start = time.perf_counter()
         flush = getattr(self.document, "flush", None)
         if callable(flush):
             flush()
         if self.before_save is not None:
             self.before_save()
+        self.last_flush_ms = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
         data = recovery_bytes(self.document.report)
         meta = _meta_bytes(self.document, self.report_path.name)

@@ -71,6 +71,14 @@ def test_switching_back_to_english_removes_the_translations(interface: QApplicat
     assert QLocale().language() != QLocale.Language.Arabic
 
 
+def test_a_language_without_our_catalogue_keeps_english_strings_and_its_direction(interface: QApplication) -> None:
+    install_translations("fa")
+    assert QCoreApplication.translate("RecoveryDialog", "&Restore") == "&Restore"
+    assert interface.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    install_translations("fr")
+    assert interface.layoutDirection() == Qt.LayoutDirection.LeftToRight
+
+
 def test_a_missing_catalogue_is_an_error_not_a_silent_english_window(
     interface: QApplication, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
