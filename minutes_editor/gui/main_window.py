@@ -379,12 +379,12 @@ class MainWindow(QMainWindow):
         elif isinstance(part, Section):
             first = bool(report.sections) and report.sections[0] is part
             self.section_page.show_section(part, preset, first)
-            self._show_body(self.section_page.body, part)
             self.editor_stack.setCurrentWidget(self.section_page)
+            self._show_body(self.section_page.body, part)
         elif isinstance(part, Session):
             self.session_page.show_session(part, preset)
-            self._show_body(self.session_page.body, part)
             self.editor_stack.setCurrentWidget(self.session_page)
+            self._show_body(self.session_page.body, part)
         if self.outline.current_part() is not part:
             self.outline.select(part)
 
@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
         document = self.store.document(owner)
         panel.editor.show_body(owner, document, self.document.report.direction)
         self._update_notes()
+        self._update_designation_offer()
 
     def current_body_panel(self) -> BodyPanel | None:
         """The body panel of the shown page, if it has one."""
