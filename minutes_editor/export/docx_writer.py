@@ -48,11 +48,13 @@ from minutes_editor.export.package import (
     RT_FOOTER,
     RT_HEADER,
 )
-from minutes_editor.export.template import PreparedTemplate, abstract_for, prepare
+from minutes_editor.export.template import PreparedTemplate, TemplateError, abstract_for, prepare
 from minutes_editor.export.text import clean_xml_text, describe_dropped, split_by_direction
 from minutes_editor.model.report import Direction, Report
 from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, Run, flatten
 from minutes_editor.storage.atomic import atomic_write
+
+__all__ = ["DocxOutput", "DocxWriter", "ExportResult", "ExportWarning", "TemplateError", "export_docx", "render_docx"]
 
 # Clark names used in the hot loop, computed once.
 _P, _PPR, _PSTYLE, _NUMPR, _ILVL, _NUMID, _BIDI = (
