@@ -27,6 +27,7 @@ import re
 import threading
 import time
 import uuid
+import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -250,13 +251,19 @@ class Autosaver(QObject):
         self._lock.unlock()
 
     def _disconnect(self) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):
-            self.document.changed.disconnect(self.note_change)
-            self.document.modified_changed.disconnect(self._on_modified_changed)
+        # The window may have cut every connection of a report it replaced already; PySide warns then.
         application = QGuiApplication.instance()
+        connections = [
+            (self.document.changed, self.note_change),
+            (self.document.modified_changed, self._on_modified_changed),
+        ]
         if isinstance(application, QGuiApplication):
-            with contextlib.suppress(RuntimeError, TypeError):
-                application.applicationStateChanged.disconnect(self._on_application_state)
+            connections.append((application.applicationStateChanged, self._on_application_state))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for signal, slot in connections:
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect(slot)
 
 
 def recovery_bytes(report: Report) -> bytes:

@@ -1,0 +1,215 @@
+"""Autosave and restore in the real main window: typing reaches the recovery copy, saving clears it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+
+from minutes_editor.gui import ask
+from minutes_editor.gui.app import create_window
+from minutes_editor.gui.i18n import install_translations, remove_translations
+from minutes_editor.gui.main_window import MainWindow
+from minutes_editor.gui.recovery import RecoveryDialog, find_recoverable
+from minutes_editor.gui.services import attach_services, offer_restore
+from minutes_editor.gui.settings import Settings
+from minutes_editor.model.report import Session
+from minutes_editor.paths import examples_dir
+from minutes_editor.storage.minutes_file import load_report
+
+EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / "reports" / EXAMPLE.name
+    target.parent.mkdir()
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return tmp_path / "recovery"
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path: Path, folder: Path, monkeypatch):
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+    settings = Settings(tmp_path / "settings.ini")
+
+    def make(path: Path | None = None, interval_ms: int = 100) -> MainWindow:
+        settings.set_autosave_interval_ms(interval_ms)
+        window = create_window(path, "en", settings)
+        qtbot.addWidget(window)
+        window.services = attach_services(window, settings, recovery_folder=folder)
+        window.show()
+        return window
+
+    return make
+
+
+def first_session(window: MainWindow) -> Session:
+    return next(session for section in window.report.sections for session in section.sessions)
+
+
+def type_at_end(window: MainWindow, session: Session, text: str, type_text) -> None:
+    window.show_part(session)
+    window.focus_editor()
+    editor = window.current_editor()
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    type_text(editor, text)
+
+
+def body(session: Session) -> str:
+    return "\n".join(block.plain_text for block in session.blocks)
+
+
+def recovered_body(window: MainWindow) -> str:
+    saver = window.services.autosave.saver
+    saver.wait()
+    recovered = load_report(saver.report_path)
+    return body(next(session for section in recovered.sections for session in section.sessions))
+
+
+def test_typing_in_a_body_reaches_the_recovery_copy_not_the_users_file(
+    make_window, example: Path, type_text, qtbot
+) -> None:
+    before = example.read_bytes()
+    window = make_window(example)
+    session = first_session(window)
+    original = body(session)
+    saver = window.services.autosave.saver
+    with qtbot.waitSignal(saver.saved, timeout=5000):
+        type_at_end(window, session, " وأكد الرئيس\nثم رفعت الجلسة", type_text)
+    assert recovered_body(window) == original + " وأكد الرئيس\nثم رفعت الجلسة"
+    assert example.read_bytes() == before
+    assert window.isWindowModified()
+
+
+def test_saving_from_the_window_removes_the_recovery_copy(make_window, example: Path, type_text, qtbot) -> None:
+    window = make_window(example)
+    saver = window.services.autosave.saver
+    with qtbot.waitSignal(saver.saved, timeout=5000):
+        type_at_end(window, first_session(window), " تم", type_text)
+    assert window.save()
+    saver.wait()
+    assert not saver.report_path.exists()
+    assert find_recoverable(saver.folder) == []
+
+
+def test_opening_another_report_drops_the_old_copy_and_follows_the_new_one(
+    make_window, example: Path, type_text, qtbot, tmp_path: Path
+) -> None:
+    window = make_window(example)
+    old = window.services.autosave.saver
+    with qtbot.waitSignal(old.saved, timeout=5000):
+        type_at_end(window, first_session(window), " ش", type_text)
+    other = tmp_path / "other.minutes"
+    shutil.copyfile(examples_dir() / "budapest-process-2021-10-14.en.minutes", other)
+    assert window.open_path(other)  # the user chose Discard when asked
+    assert not old.report_path.exists()
+    new = window.services.autosave.saver
+    assert new is not old
+    assert new.document is window.document
+    with qtbot.waitSignal(new.saved, timeout=5000):
+        type_at_end(window, first_session(window), " and", type_text)
+    assert recovered_body(window).endswith(" and")
+
+
+def _crash(window: MainWindow) -> None:
+    # What a crash leaves: the recovery files stay, nobody holds their lock.
+    window.services.autosave.saver.detach()
+    window.services.autosave.saver = None
+
+
+@pytest.fixture
+def crashed(make_window, example: Path, type_text, qtbot) -> str:
+    """A session on ``example`` that typed a word and crashed; returns the body it had."""
+    window = make_window(example)
+    with qtbot.waitSignal(window.services.autosave.saver.saved, timeout=5000):
+        type_at_end(window, first_session(window), " أخيرا", type_text)
+    expected = body(first_session(window))
+    _crash(window)
+    return expected
+
+
+def _restore_when_offered(seen: list[RecoveryDialog]) -> None:
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, RecoveryDialog):
+            seen.append(dialog)
+            dialog.restore_button.click()
+        else:
+            QTimer.singleShot(20, press)
+
+    QTimer.singleShot(0, press)
+
+
+def test_restoring_at_start_up_shows_the_report_modified_in_the_start_window(
+    make_window, example: Path, crashed: str, folder: Path
+) -> None:
+    window = make_window(example)  # the next start, on the same file
+    seen: list[RecoveryDialog] = []
+    _restore_when_offered(seen)
+    assert offer_restore(window, lambda: pytest.fail("no second window needed"), recovery_folder=folder) == 1
+    assert len(seen) == 1
+    assert window.document.is_modified
+    assert window.isWindowModified()
+    assert window.document.path == example
+    assert body(first_session(window)) == crashed
+    # The restored report is autosaved in turn, and the old copy is gone.
+    saver = window.services.autosave.saver
+    saver.wait()
+    assert saver.document is window.document
+    assert [path.name for path in folder.glob("*.minutes")] == [saver.report_path.name]
+
+
+def test_a_restored_report_gets_its_own_window_when_the_start_window_shows_another(
+    make_window, example: Path, crashed: str, folder: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.minutes"
+    shutil.copyfile(examples_dir() / "budapest-process-2021-10-14.en.minutes", other)
+    window = make_window(other)
+    made: list[MainWindow] = []
+
+    def new_window() -> MainWindow:
+        made.append(make_window())
+        return made[-1]
+
+    _restore_when_offered([])
+    assert offer_restore(window, new_window, recovery_folder=folder) == 1
+    assert window.document.path == other
+    [second] = made
+    assert second.document.path == example
+    assert second.document.is_modified
+    assert body(first_session(second)) == crashed
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_restore_dialog_in_each_interface_language(
+    qtbot, example: Path, crashed: str, folder: Path, language: str
+) -> None:
+    direction = Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight
+    install_translations(language)
+    try:
+        entries = find_recoverable(folder)
+        dialog = RecoveryDialog(entries)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.layoutDirection() == direction
+        expected = QCoreApplication.translate("RecoveryDialog", "&Restore")
+        assert dialog.restore_button.text() == expected
+        assert (language == "ar") == any("\u0600" <= c <= "\u06ff" for c in dialog.windowTitle())
+        assert dialog.list.topLevelItem(0).text(1) == example.name
+        for entry in entries:
+            entry.release()
+    finally:
+        remove_translations()
+        install_translations("en")
