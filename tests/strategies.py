@@ -75,11 +75,11 @@ AWKWARD = (
 )
 
 ARABIC = st.characters(min_codepoint=0x0600, max_codepoint=0x06FF)
-LATIN = st.characters(min_codepoint=0x20, max_codepoint=0x24F, exclude_categories=("Cc",))
-#: Every Unicode scalar value: all a JSON string can hold once written as UTF-8.
-ANY_CHARACTER = st.characters(exclude_categories=("Cs",))
+LATIN = st.sampled_from([chr(code) for code in range(0x20, 0x250) if not 0x7F <= code <= 0x9F])
+#: Every Unicode scalar value (UTF-8 cannot encode lone surrogates): all a JSON string can hold.
+ANY_CHARACTER = st.characters(codec="utf-8")
 #: Characters XML 1.0 allows, so Word can hold them.
-XML_CHARACTER = st.characters(exclude_categories=("Cs",)).filter(
+XML_CHARACTER = st.characters(codec="utf-8").filter(
     lambda c: c in "\t\n\r" or (" " <= c <= "\ud7ff") or ("\ue000" <= c <= "\ufffd") or c >= "\U00010000"
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 from collections.abc import Callable
 from pathlib import Path
@@ -12,7 +13,6 @@ from typing import BinaryIO
 import pytest
 
 from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report, Section, SectionKind, Span, TitleBlock
-from minutes_editor.storage import atomic
 from minutes_editor.storage.atomic import WriteError, atomic_write, atomic_write_bytes, backup_path
 from minutes_editor.storage.minutes_file import load_report, report_to_bytes, save_report
 
@@ -149,7 +149,7 @@ def test_failing_backup_copy_leaves_file_and_bak_intact(
     def copyfileobj(source: object, target: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(atomic.shutil, "copyfileobj", copyfileobj)
+    monkeypatch.setattr(shutil, "copyfileobj", copyfileobj)
     with pytest.raises(WriteError) as caught:
         save_report(_report("الثالث"), path)
     assert str(caught.value) == "Cannot keep the previous version as budapest.minutes.bak: no space left on device."

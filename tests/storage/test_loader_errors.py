@@ -701,7 +701,7 @@ def test_any_spoilt_document_gives_a_report_or_a_report_file_error(changes: list
     assert report_from_bytes(report_to_bytes(report)) == report
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     report=reports(max_sections=3),
     edits=st.lists(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -159,7 +160,7 @@ def pretend_version_3(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """FORMAT_VERSION 3 with migrations 1 -> 2 -> 3; the list records the steps run."""
     steps: list[int] = []
 
-    def step(version: int, migrate: Any) -> Any:
+    def step(version: int, migrate: Callable[[Json], Json]) -> Callable[[Json], Json]:
         def run(document: Json) -> Json:
             assert document["version"] == version
             steps.append(version)
