@@ -116,7 +116,6 @@ class Builder:
     notes: list[str] = field(default_factory=list)
     report: Report = field(init=False)
     _section: Section | None = None
-    _top: Section | None = None
     _session: Session | None = None
     _pending_refs: list[FootnoteRef] = field(default_factory=list)
     _note_ids: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -242,8 +241,12 @@ class Builder:
             if not self._date_line(text):
                 return self._unplaced_title_line(item, text)
         elif item.has_style(LOCATION_LINE) or (strip_label(text, "location") is not None and not title.location):
-            rest = strip_label(text, "location")
-            title.location = rest if rest is not None else text
+            prefix = f"{self.preset.label('location')}: "
+            if text.startswith(prefix):
+                title.location = text[len(prefix) :]  # as our writer wrote it: the rest exactly
+            else:
+                rest = strip_label(text, "location")
+                title.location = rest.strip() if rest is not None else text.strip()
         elif item.has_style(STATUS) or (is_status(text) and not title.status):
             title.status = text
         elif not styled and not title.meeting and _plain_line(item, TITLE_WORDS):
@@ -319,31 +322,25 @@ class Builder:
         self.report.sections.append(section)
         self._section = section
         self._session = None
-        if level == 1:
-            self._top = section
 
     def _subheading(self, text: str, items: list[Item], index: int) -> None:
-        if self._section is None:
+        current = self._section
+        if current is None:
             self._new_section(text, level=1)
             return
-        top = self._top or self._section
-        match = recognise_heading(text)
-        session_like = self._section is top and (
-            top.kind is SectionKind.DISCUSSION
-            or (
-                top.kind is SectionKind.GENERIC
-                and not top.participants
-                and (looks_like_session(text) or _next_is_goals(items, index))
-            )
-        )
-        if match is not None and not (match.kind is SectionKind.GENERIC and session_like):
+        if recognise_heading(text) is not None:
+            # A known heading (even the generic default) is a sub-section, never a session's title.
             self._new_section(text, level=2)
             return
-        if session_like:
-            if top.kind is SectionKind.GENERIC:
-                top.kind = SectionKind.DISCUSSION
+        promote = (
+            current.kind is SectionKind.GENERIC
+            and not current.participants
+            and (looks_like_session(text) or _next_is_goals(items, index))
+        )
+        if current.kind is SectionKind.DISCUSSION or promote:
+            current.kind = SectionKind.DISCUSSION
             session = Session(title=text)
-            top.sessions.append(session)
+            current.sessions.append(session)
             self._session = session
             return
         self._new_section(text, level=2)
@@ -457,7 +454,7 @@ class Builder:
             return
         if self._section is None:
             self.report.sections.append(Section(kind=SectionKind.GENERIC, heading="", level=1))
-            self._section = self._top = self.report.sections[-1]
+            self._section = self.report.sections[-1]
             self.notes.append("Text before the first heading was put in an untitled section.")
         self._section.blocks.append(block)
 

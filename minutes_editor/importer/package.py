@@ -154,14 +154,14 @@ def read_core_properties(archive: SafePackage) -> CoreProperties:
 
     def text(tag: str) -> str:
         element = root.find(tag, _CORE_NS)
-        return (element.text or "").strip() if element is not None else ""
+        return (element.text or "") if element is not None else ""
 
     return CoreProperties(
         title=text("dc:title"),
-        language=text("dc:language"),
+        language=text("dc:language").strip(),
         author=text("dc:creator"),
-        created=_w3cdtf(text("dcterms:created")),
-        modified=_w3cdtf(text("dcterms:modified")),
+        created=_w3cdtf(text("dcterms:created").strip()),
+        modified=_w3cdtf(text("dcterms:modified").strip()),
     )
 
 
@@ -173,6 +173,10 @@ def archive_parse(archive: SafePackage, name: str) -> etree._Element:
 def _w3cdtf(value: str) -> dt.datetime | None:
     if not value:
         return None
+    # Years before 1000 are sometimes written without their leading zeros ("999-01-01T00:00:00Z").
+    year, _, rest = value.partition("-")
+    if year.isdigit() and len(year) < 4:
+        value = f"{year.zfill(4)}-{rest}"
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:

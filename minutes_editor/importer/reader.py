@@ -147,7 +147,7 @@ def choose_language(core: CoreProperties, stats: BodyStats, styles: Styles, item
     declared = core.language.strip()
     if _LANGUAGE_TAG.match(declared):
         paragraphs_rtl = rtl_share > 0.5
-        if (direction_of(declared) is Direction.RTL) == paragraphs_rtl:
+        if not stats.paragraphs or (direction_of(declared) is Direction.RTL) == paragraphs_rtl:
             return declared
     script = _script_language(items)
     candidates = [tag for tag, _ in stats.languages.most_common(3)]

@@ -61,6 +61,8 @@ def parse_date_line(text: str, preset: LanguagePreset) -> DateLine | None:
     body = strip_label(text, "date")
     if body is None:
         body = text
+    original = body
+    # Digits are matched in ASCII; the mapping keeps every position, so the zone's own text is kept as written.
     body = ascii_digits(body)
     found = _find_date(body)
     if found is None:
@@ -70,13 +72,18 @@ def parse_date_line(text: str, preset: LanguagePreset) -> DateLine | None:
     times = list(_TIME.finditer(rest))[:2]
     start_time = _time(times[0]) if times else None
     end_time = _time(times[1]) if len(times) > 1 else None
-    timezone = rest[times[-1].end() :].strip(_FILLER) if times else ""
+    zone_text = original[end + times[-1].end() :] if times else ""
     leftover = (body[:start] + (rest[: times[0].start()] if times else rest)).strip(_FILLER)
     if times and len(times) > 1:
         between = rest[times[0].end() : times[1].start()]
         leftover += between.strip(_FILLER + "toإلىحتى").strip()
-    title = TitleBlock(date=date, start_time=start_time, end_time=end_time, timezone=timezone)
-    exact = not leftover and fold(preset.date_line_text(title)) == fold(_with_label(text, preset))
+    written = " ".join(_with_label(text, preset).split())
+    # The zone as our writer wrote it (after one space), else as a person typed it (separators trimmed).
+    for timezone in (zone_text.strip(), zone_text.strip(_FILLER)):
+        title = TitleBlock(date=date, start_time=start_time, end_time=end_time, timezone=timezone)
+        if preset.date_line_text(title) == written:
+            return DateLine(date, start_time, end_time, timezone, exact=True)
+    exact = not leftover and fold(preset.date_line_text(title)) == fold(written)
     return DateLine(date, start_time, end_time, timezone, exact)
 
 
