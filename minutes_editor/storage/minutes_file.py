@@ -363,8 +363,8 @@ def _show(value: object) -> str:
     elif value is None or isinstance(value, bool):
         text = json.dumps(value)
     elif isinstance(value, int):
-        digits = len(str(abs(value))) if abs(value) < 10**60 else None
-        text = str(value) if digits is not None else "a number of more than 60 digits"
+        # str() of a huge int is slow, and refused past 4,300 digits.
+        text = str(value) if abs(value) < 10**60 else "a number of more than 60 digits"
     elif isinstance(value, float):
         text = repr(value)
     else:
