@@ -366,9 +366,13 @@ class DocxWriter:
             return
         ppr_default = get_or_add(get_or_add(defaults, w("pPrDefault"), DOC_DEFAULTS_ORDER), w("pPr"), ())
         get_or_add(ppr_default, _BIDI, PPR_ORDER)
-        wanted = {self.prepared.style_ids[name] for name in st.REQUIRED_STYLES if name.kind == "paragraph"}
+        _add_twins(rpr)
+        wanted = {self.prepared.style_ids[name] for name in st.REQUIRED_STYLES}
         page_styles = {st.style_key(st.FOOTER.xml_name), "header"}
         for style in root.iterfind(w("style")):
+            style_rpr = style.find(_RPR)
+            if style_rpr is not None and style.get(w("styleId")) in wanted:
+                _add_twins(style_rpr)
             if style.get(w("type")) != "paragraph":
                 continue
             name = style.find(w("name"))
@@ -471,6 +475,16 @@ def _text(run: etree._Element, text: str) -> None:
     element.text = text
     if text[:1].isspace() or text[-1:].isspace() or "  " in text:
         element.set(XML_SPACE, "preserve")
+
+
+def _add_twins(rpr: etree._Element) -> None:
+    # A template made for Latin text may set bold or size without the complex-script half Arabic text uses.
+    for latin, twin in ((_B, _BCS), (_I, _ICS), (w("sz"), w("szCs"))):
+        source = rpr.find(latin)
+        if source is not None and rpr.find(twin) is None:
+            element = get_or_add(rpr, twin, RPR_ORDER)
+            if source.get(_VAL) is not None:
+                element.set(_VAL, source.get(_VAL, ""))
 
 
 def _patch_rtl_style(style: etree._Element) -> None:

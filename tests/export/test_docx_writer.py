@@ -432,3 +432,23 @@ def test_generic_sections_and_labels() -> None:
     result = Docx.read(render_docx(report).data)
     assert [text_of(p) for p in result.paragraphs_in("heading 1")] == ["Annex"]
     assert [text_of(p) for p in result.paragraphs_in("Lead-in Label")] == ["Note:"]
+
+
+def test_rtl_export_adds_missing_complex_script_twins_to_a_template(tmp_path: Path) -> None:
+    from minutes_editor.export.package import Package
+    from minutes_editor.paths import default_template
+
+    package = Package.from_file(default_template())
+    styles = package.xml("word/styles.xml")
+    for twin in xpath(styles, "//w:bCs | //w:szCs"):
+        twin.getparent().remove(twin)
+    template = tmp_path / "latin-only.docx"
+    template.write_bytes(package.to_bytes())
+    result = Docx.read(render_docx(arabic_report(), template=template).data)
+    title = result.style_id("Title")
+    assert xpath(result.styles, f"string(//w:style[@w:styleId='{title}']/w:rPr/w:szCs/@w:val)") == "32"
+    assert xpath(result.styles, f"//w:style[@w:styleId='{title}']/w:rPr/w:bCs")
+    assert xpath(result.styles, "//w:docDefaults/w:rPrDefault/w:rPr/w:szCs")
+    # Left-to-right reports leave the template as it is.
+    english = Docx.read(render_docx(english_report(), template=template).data)
+    assert xpath(english.styles, "//w:bCs | //w:szCs") == []
