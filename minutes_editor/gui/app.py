@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
 from minutes_editor.gui.i18n import install_translations
@@ -60,6 +60,7 @@ def main(argv: list[str], path: Path | None) -> int:
     settings = Settings()
     language = interface_language(argv, settings.interface_language())
     install_translations(language)
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Minutes Editor"))
     configure_application(app, language)
     windows: list[MainWindow] = []
 

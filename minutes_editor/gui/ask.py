@@ -10,15 +10,12 @@ from __future__ import annotations
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-MINUTES_FILTER = "Minutes Editor reports (*.minutes)"
-DOCX_FILTER = "Word documents (*.docx)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ask", text)
+# Marked for lupdate; open_path and save_path translate them.
+MINUTES_FILTER = QT_TRANSLATE_NOOP("ask", "Minutes Editor reports (*.minutes)")
+DOCX_FILTER = QT_TRANSLATE_NOOP("ask", "Word documents (*.docx)")
 
 
 class UnsavedChoice(StrEnum):
@@ -77,9 +74,9 @@ def build_unsaved_changes(parent: QWidget | None, name: str) -> QMessageBox:
     box = build_message(
         parent,
         QMessageBox.Icon.Warning,
-        _tr("Unsaved changes"),
-        _tr("Save the changes to “%1” before closing?").replace("%1", name),
-        detail=_tr("Your changes will be lost if you don't save them."),
+        QCoreApplication.translate("ask", "Unsaved changes"),
+        QCoreApplication.translate("ask", "Save the changes to “%1” before closing?").replace("%1", name),
+        detail=QCoreApplication.translate("ask", "Your changes will be lost if you don't save them."),
         buttons=buttons,
     )
     box.setDefaultButton(QMessageBox.StandardButton.Save)
@@ -101,13 +98,15 @@ def build_after_export(parent: QWidget | None, path: Path, warnings: list[str]) 
     box = build_message(
         parent,
         QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning,
-        _tr("Export finished"),
-        _tr("The report was exported to “%1”.").replace("%1", str(path)),
+        QCoreApplication.translate("ask", "Export finished"),
+        QCoreApplication.translate("ask", "The report was exported to “%1”.").replace("%1", str(path)),
         detail="\n".join(warnings),
     )
     box.setStandardButtons(QMessageBox.StandardButton.Close)
-    box.addButton(_tr("Open file"), QMessageBox.ButtonRole.AcceptRole).setObjectName("open_file")
-    box.addButton(_tr("Open folder"), QMessageBox.ButtonRole.ActionRole).setObjectName("open_folder")
+    open_file = box.addButton(QCoreApplication.translate("ask", "Open file"), QMessageBox.ButtonRole.AcceptRole)
+    open_file.setObjectName("open_file")
+    open_folder = box.addButton(QCoreApplication.translate("ask", "Open folder"), QMessageBox.ButtonRole.ActionRole)
+    open_folder.setObjectName("open_folder")
     return box
 
 
@@ -126,11 +125,13 @@ def after_export(parent: QWidget | None, path: Path, warnings: list[str]) -> Exp
 
 def open_path(parent: QWidget | None, title: str, directory: str, name_filter: str) -> Path | None:
     """Ask for an existing file to open; None when cancelled."""
+    name_filter = QCoreApplication.translate("ask", name_filter)
     name, _selected = QFileDialog.getOpenFileName(parent, title, directory, name_filter)
     return Path(name) if name else None
 
 
 def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: str) -> Path | None:
     """Ask where to save a file; None when cancelled."""
+    name_filter = QCoreApplication.translate("ask", name_filter)
     name, _selected = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
     return Path(name) if name else None

@@ -21,7 +21,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,13 +74,13 @@ PREVIEW_DELAY_MS = 300
 RTL_INTERFACE_LANGUAGES = frozenset({"ar", "fa", "ur"})
 
 _SECTION_KIND_NAMES = {
-    SectionKind.OBJECTIVES: "Meeting objectives",
-    SectionKind.PARTICIPATION: "Participation",
-    SectionKind.OPENING_REMARKS: "Opening remarks",
-    SectionKind.SETTING_THE_SCENE: "Setting the scene",
-    SectionKind.DISCUSSION: "Discussion (with sessions)",
-    SectionKind.TAKEAWAYS: "Key takeaways",
-    SectionKind.GENERIC: "Other section",
+    SectionKind.OBJECTIVES: QT_TRANSLATE_NOOP("MainWindow", "Meeting objectives"),
+    SectionKind.PARTICIPATION: QT_TRANSLATE_NOOP("MainWindow", "Participation"),
+    SectionKind.OPENING_REMARKS: QT_TRANSLATE_NOOP("MainWindow", "Opening remarks"),
+    SectionKind.SETTING_THE_SCENE: QT_TRANSLATE_NOOP("MainWindow", "Setting the scene"),
+    SectionKind.DISCUSSION: QT_TRANSLATE_NOOP("MainWindow", "Discussion (with sessions)"),
+    SectionKind.TAKEAWAYS: QT_TRANSLATE_NOOP("MainWindow", "Key takeaways"),
+    SectionKind.GENERIC: QT_TRANSLATE_NOOP("MainWindow", "Other section"),
 }
 
 
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = self.document.path.name if self.document.path else self.tr("Untitled report")
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{name}[*] — {QCoreApplication.translate('MainWindow', 'Minutes Editor')}")
 
     def _apply_report_direction(self) -> None:
         direction = self.document.report.direction

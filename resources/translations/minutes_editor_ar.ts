@@ -23,8 +23,37 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Meeting objectives</source>
+        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed.</extracomment>
+        <translation>أهداف الاجتماع</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>المشاركة</translation>
+    </message>
+    <message>
+        <source>Opening remarks</source>
+        <translation>ملاحظات افتتاحية</translation>
+    </message>
+    <message>
+        <source>Setting the scene</source>
+        <translation>إعداد المشهد</translation>
+    </message>
+    <message>
+        <source>Discussion (with sessions)</source>
+        <translation>المناقشة (مع الجلسات)</translation>
+    </message>
+    <message>
+        <source>Key takeaways</source>
+        <translation>المُستخلصات الرئيسية</translation>
+    </message>
+    <message>
+        <source>Other section</source>
+        <translation>قسم آخر</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
-        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it).</extracomment>
+        <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it).</extracomment>
         <translation>&amp;ملف</translation>
     </message>
     <message>
@@ -154,6 +183,10 @@
     <message>
         <source>No recent files</source>
         <translation>لا ملفات حديثة</translation>
+    </message>
+    <message>
+        <source>Minutes Editor</source>
+        <translation>محرّر المحاضر</translation>
     </message>
 </context>
 <context>
@@ -423,6 +456,45 @@
     <message>
         <source>As the report writes it</source>
         <translation>كما يكتبها التقرير</translation>
+    </message>
+</context>
+<context>
+    <name>ask</name>
+    <message>
+        <source>Minutes Editor reports (*.minutes)</source>
+        <translation>تقارير محرّر المحاضر (*.minutes)</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>مستندات Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>Save the changes to “%1” before closing?</source>
+        <translation>هل تريد حفظ التغييرات في «%1» قبل الإغلاق؟</translation>
+    </message>
+    <message>
+        <source>Your changes will be lost if you don&apos;t save them.</source>
+        <translation>ستضيع تغييراتك إن لم تحفظها.</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>اكتمل التصدير</translation>
+    </message>
+    <message>
+        <source>The report was exported to “%1”.</source>
+        <translation>صُدِّر التقرير إلى «%1».</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>فتح الملف</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>فتح المجلد</translation>
     </message>
 </context>
 <context>
