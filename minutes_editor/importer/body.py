@@ -235,7 +235,9 @@ class BodyReader:
                 self._blocks(child, items, source)
             elif tag in _DELETED:
                 text = " ".join(_deleted_text(child).split())
-                if text:
+                if text and tag == w("moveFrom"):
+                    items.append(Event("moved", text))
+                elif text:
                     self.stats.deletions += 1
                     items.append(Event("deletion", text))
             elif tag == _ALTERNATE:

@@ -113,6 +113,8 @@ class Builder:
     source: Source
     language: str
     preset: LanguagePreset
+    #: Whether the document was made from our template: then its styles say everything, and no guessing is done.
+    ours: bool = False
     notes: list[str] = field(default_factory=list)
     report: Report = field(init=False)
     _section: Section | None = None
@@ -176,7 +178,11 @@ class Builder:
             if not text.strip() and styled - self._heading_shift != 1:
                 return None
             return _Heading(styled - self._heading_shift, text)
-        if not text.strip() or role_style(paragraph) is not None:
+        if (
+            not text.strip()
+            or self._strict(paragraph)
+            or paragraph.has_style(*TITLE_STYLES, GOALS, LABEL, PARTICIPANTS)
+        ):
             return None
         typed = typed_number(text)
         if typed is not None and paragraph.list_kind is None:
@@ -231,7 +237,7 @@ class Builder:
         """Put one line of the title block in its field; False (after keeping it as a block) when it is body text."""
         title = self.report.title
         # Lines in our styles keep their text exactly; lines found by guesswork lose stray spaces.
-        if role_style(item) is None:
+        if not self._strict(item):
             text = text.strip()
         if item.has_style(TITLE):
             title.meeting = f"{title.meeting} {text}" if title.meeting else text
@@ -302,7 +308,7 @@ class Builder:
                 self._counts["deep headings"] += 1
             return
         text = paragraph.text
-        if not text.strip() and not _refs(paragraph.pieces) and role_style(paragraph) not in BLOCK_STYLES:
+        if not text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
             return
         if (paragraph.has_style(GOALS) or self._untyped_goals(paragraph)) and self._goals(paragraph):
             return
@@ -359,7 +365,7 @@ class Builder:
     def _untyped_goals(self, paragraph: RawParagraph) -> bool:
         session = self._session
         return (
-            role_style(paragraph) is None
+            not self._strict(paragraph)
             and session is not None
             and not session.goals
             and not session.blocks
@@ -386,7 +392,7 @@ class Builder:
         section = self._section
         if section is None or section.kind is not SectionKind.PARTICIPATION or section.participants:
             return False
-        if role_style(paragraph) is not None:
+        if self._strict(paragraph):
             return False
         if paragraph.list_kind is not None or not paragraph.text.rstrip().endswith(self.preset.list_join.end or "."):
             return False
@@ -398,16 +404,19 @@ class Builder:
     def _block(self, paragraph: RawParagraph) -> None:
         text = paragraph.text
         role = role_style(paragraph)
-        if not text.strip() and not _refs(paragraph.pieces) and role not in BLOCK_STYLES:
+        if not text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
             return
         if role == LABEL:
             self._add_block(Block(BlockKind.LABEL, self._content(paragraph.pieces)))
             return
-        if role in ROLE_STYLES and role != BULLET:
+        if self._strict(paragraph) and role != BULLET:
             self._add_block(Block(BlockKind.PARAGRAPH, self._content(paragraph.pieces)))
             return
         if paragraph.list_kind is not None:
             level = paragraph.list_level + 1
+            if level == 1:
+                # Word's "List Bullet 2" is a one-level list of its own, drawn further in: its name gives the level.
+                level = _list_style_level(paragraph) or 1
             if paragraph.list_kind == "number":
                 self._counts["numbered items"] += 1
             self._add_block(Block(BlockKind.BULLET, self._content(paragraph.pieces), self._level(level)))
@@ -416,7 +425,7 @@ class Builder:
         if list_style is not None:
             self._add_block(Block(BlockKind.BULLET, self._content(paragraph.pieces), self._level(list_style)))
             return
-        if role == BULLET:
+        if role == BULLET and self.ours:
             self._add_block(Block(BlockKind.BULLET, self._content(paragraph.pieces), 1))
             return
         bullet = typed_bullet(text) if paragraph.source != "table" else None
@@ -437,6 +446,14 @@ class Builder:
             self._add_block(Block(BlockKind.LABEL, self._content(paragraph.pieces)))
             return
         self._add_block(Block(BlockKind.PARAGRAPH, self._content(paragraph.pieces)))
+
+    def _strict(self, paragraph: RawParagraph) -> bool:
+        """Whether a paragraph is read by its style alone: one of our template's styles, in our template."""
+        return self.ours and role_style(paragraph) is not None
+
+    def _empty_block(self, paragraph: RawParagraph) -> bool:
+        """Whether an empty paragraph is a block (our writer exports empty blocks), not spacing."""
+        return self.ours and role_style(paragraph) in BLOCK_STYLES
 
     def _level(self, level: int) -> int:
         if level > MAX_BULLET_LEVEL:
@@ -556,6 +573,10 @@ class Builder:
             self.notes.append(f"A table ({event.detail} rows) in {place} was kept as text, one paragraph per row.")
         elif kind == "deletion":
             self.notes.append(f'Tracked deletion in {place}, not imported: "{_short(event.detail)}"')
+        elif kind == "moved":
+            self.notes.append(
+                f'Tracked move in {place}: the text at its old place was left out: "{_short(event.detail)}"'
+            )
         elif kind == "comment":
             comment = self.source.comments.get(event.detail)
             anchor = " ".join("".join(self.source.stats.comment_anchors.get(event.detail, [])).split())
@@ -638,6 +659,12 @@ def _split_goals(text: str, preset: LanguagePreset) -> list[str] | None:
     inner = text[len(opening) : len(text) - len(closing)]
     separator = closing + preset.goals_join + opening
     return inner.split(separator)
+
+
+def made_from_our_template(style_names: set[str]) -> bool:
+    """Whether a styles part defines the styles only our report template has (any two of them)."""
+    distinctive = {DATE_LINE, LOCATION_LINE, STATUS, GOALS, LABEL, PARTICIPANTS}
+    return len(distinctive & style_names) >= 2
 
 
 def role_style(paragraph: RawParagraph) -> str | None:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
 from minutes_editor.importer.errors import DamagedDocumentError, DocxImportError
-from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source
+from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source, made_from_our_template
 from minutes_editor.importer.package import CoreProperties, WordPackage, open_package, read_core_properties
 from minutes_editor.importer.recognise import presets
 from minutes_editor.importer.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
@@ -75,7 +75,8 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     core = read_core_properties(archive)
     language = choose_language(core, reader.stats, styles, items)
     source = Source(items, notes, comments, reader.stats, reader.bookmark_notes)
-    builder = Builder(source, language, load_preset(language))
+    ours = made_from_our_template({style.name for style in styles.by_id.values()})
+    builder = Builder(source, language, load_preset(language), ours=ours)
     report = builder.build()
     report.author = core.author
     report.created = core.created

@@ -24,6 +24,8 @@ _TIME = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?|ص|م)?(?![^\W\d_])",
     re.IGNORECASE,
 )
+#: The same without a morning or afternoon word: how our writer writes times (24-hour clock).
+_TIME_24 = re.compile(r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)(?P<ampm>)")
 _ISO_DATE = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+(?:\s+[^\W\d_]+)?")
@@ -69,22 +71,25 @@ def parse_date_line(text: str, preset: LanguagePreset) -> DateLine | None:
         return None
     date, start, end = found
     rest = body[end:]
-    times = list(_TIME.finditer(rest))[:2]
-    start_time = _time(times[0]) if times else None
-    end_time = _time(times[1]) if len(times) > 1 else None
-    zone_text = original[end + times[-1].end() :] if times else ""
-    leftover = (body[:start] + (rest[: times[0].start()] if times else rest)).strip(_FILLER)
-    if times and len(times) > 1:
-        between = rest[times[0].end() : times[1].start()]
-        leftover += between.strip(_FILLER + "toإلىحتى").strip()
     written = " ".join(_with_label(text, preset).split())
-    # The zone as our writer wrote it (after one space), else as a person typed it (separators trimmed).
-    for timezone in (zone_text.strip(), zone_text.strip(_FILLER)):
-        title = TitleBlock(date=date, start_time=start_time, end_time=end_time, timezone=timezone)
-        if preset.date_line_text(title) == written:
-            return DateLine(date, start_time, end_time, timezone, exact=True)
-    exact = not leftover and fold(preset.date_line_text(title)) == fold(written)
-    return DateLine(date, start_time, end_time, timezone, exact)
+    fallback: DateLine | None = None
+    for pattern in (_TIME_24, _TIME):
+        times = list(pattern.finditer(rest))[:2]
+        start_time = _time(times[0]) if times else None
+        end_time = _time(times[1]) if len(times) > 1 else None
+        zone_text = original[end + times[-1].end() :] if times else ""
+        # The zone as our writer wrote it (after one space), else as a person typed it (separators trimmed).
+        for timezone in (zone_text.strip(), zone_text.strip(_FILLER)):
+            title = TitleBlock(date=date, start_time=start_time, end_time=end_time, timezone=timezone)
+            if preset.date_line_text(title) == written:
+                return DateLine(date, start_time, end_time, timezone, exact=True)
+        leftover = (body[:start] + (rest[: times[0].start()] if times else rest)).strip(_FILLER)
+        if len(times) > 1:
+            between = rest[times[0].end() : times[1].start()]
+            leftover += between.strip(_FILLER + "toإلىحتى").strip()
+        exact = not leftover and fold(preset.date_line_text(title)) == fold(written)
+        fallback = DateLine(date, start_time, end_time, title.timezone, exact)
+    return fallback
 
 
 def _with_label(text: str, preset: LanguagePreset) -> str:
