@@ -139,23 +139,30 @@ def time_pandoc(report: Report, repeats: int) -> list[float] | None:
 def main() -> None:
     """Run the export benchmarks and print the figures."""
     example = load_report(EXAMPLE)
-    big = scaled_report(example, 100)
-    small_seconds = time_export(example, 30)
-    big_seconds = time_export(big, 5)
-    small_ms = statistics.median(small_seconds) * 1000
-    big_s = statistics.median(big_seconds)
-    print(f"export, Arabic example ({paragraph_count(example)} paragraphs): median {small_ms:.1f} ms (target < 60 ms)")
-    print(f"export, 100x report ({paragraph_count(big)} paragraphs): median {big_s:.3f} s (target < 0.5 s)")
-    print(
-        f"peak memory, fresh process exporting the 100x report: {peak_memory_of_export(100):.0f} MB (target < 150 MB)"
-    )
-    pandoc_seconds = time_pandoc(big, 3)
+    per_copy = paragraph_count(example)
+    # The issue sizes "100 times the example" at about 11,000 paragraphs; the example
+    # flattens to fewer paragraphs than its PDF has lines, so both sizes are measured.
+    sizes = {"100x": 100, "11,000-paragraph": max(100, round(11_000 / per_copy))}
+    small_ms = statistics.median(time_export(example, 30)) * 1000
+    print(f"export, Arabic example ({per_copy} paragraphs): median {small_ms:.1f} ms (target < 60 ms)")
+    largest = example
+    largest_s = 0.0
+    for label, times in sizes.items():
+        big = scaled_report(example, times)
+        big_s = statistics.median(time_export(big, 5))
+        memory = peak_memory_of_export(times)
+        print(
+            f"export, {label} report ({times} copies, {paragraph_count(big)} paragraphs): median {big_s:.3f} s "
+            f"(target < 0.5 s), peak memory of a fresh process {memory:.0f} MB (target < 150 MB)"
+        )
+        largest, largest_s = big, big_s
+    pandoc_seconds = time_pandoc(largest, 3)
     if pandoc_seconds is None:
         print("pandoc: not installed, ratio skipped")
     else:
         pandoc_s = statistics.median(pandoc_seconds)
-        ratio = pandoc_s / big_s
-        print(f"pandoc, same 100x content from Markdown: median {pandoc_s:.3f} s; ratio {ratio:.1f}x (target >= 4x)")
+        ratio = pandoc_s / largest_s
+        print(f"pandoc, same content from Markdown: median {pandoc_s:.3f} s; ratio {ratio:.1f}x (target >= 4x)")
 
 
 if __name__ == "__main__":
