@@ -185,9 +185,7 @@ class Autosaver(QObject):
             self.clear()
             return False
         start = time.perf_counter()
-        flush = getattr(self.document, "flush", None)
-        if callable(flush):
-            flush()
+        self.document.flush()
         if self.before_save is not None:
             self.before_save()
         self.last_flush_ms = (time.perf_counter() - start) * 1000
