@@ -208,6 +208,7 @@ class BodyReader:
         self._open_comments: set[str] = set()
         self._open_bookmarks: dict[str, str] = {}
         self._fields: list[_Field] = []
+        self._drop_cap: list[Piece] = []
         #: Bookmark names around note references, for NOTEREF fields that repeat a note's mark.
         self.bookmark_notes: dict[str, NoteMarker] = {}
 
@@ -249,6 +250,15 @@ class BodyReader:
 
     def _paragraph_item(self, element: etree._Element, items: list[Item], source: str) -> None:
         paragraph, after = self.read_paragraph(element, source)
+        if self._drop_cap:
+            # A drop cap is the first letter of the next paragraph, set in a frame of its own.
+            paragraph.pieces = _merge([*self._drop_cap, *paragraph.pieces])
+            self._drop_cap = []
+        frame = element.find(f"{w('pPr')}/{w('framePr')}")
+        if frame is not None and frame.get(w("dropCap")) in ("drop", "margin") and paragraph.text.strip():
+            self._drop_cap = paragraph.pieces
+            items.extend(after)
+            return
         items.append(paragraph)
         items.extend(after)
 
@@ -263,6 +273,8 @@ class BodyReader:
         self._inline(element, state, deleted=False)
         for open_field in self._fields:
             open_field.suppress = False  # a note mark's number never runs past its paragraph
+        for comment_id in self._open_comments:
+            self.stats.comment_anchors.setdefault(comment_id, []).append(" ")
         raw = RawParagraph(
             pieces=_merge(state.pieces),
             style_id=style_id,

@@ -255,7 +255,7 @@ class Builder:
                 title.location = rest.strip() if rest is not None else text.strip()
         elif item.has_style(STATUS) or (is_status(text) and not title.status):
             title.status = text
-        elif not styled and not title.meeting and _plain_line(item, TITLE_WORDS):
+        elif not styled and not title.meeting and _plain_line(item, TITLE_WORDS) and not ends_like_sentence(text):
             title.meeting = text
         elif (
             not styled

@@ -6,9 +6,10 @@ punctuation at the edges of a word and tokens that are only a bullet glyph
 or a list number ("•", "o", "1.", "a)") are dropped, Arabic tatweel and
 direction marks are removed, and what is left is compared as a multiset.
 
-``xml_words`` reads a .docx's text independently of the importer: every
+``xml_texts`` reads a .docx's text independently of the importer: every
 ``w:t`` of the body and the notes outside deletions and outside Markup
-Compatibility fallbacks, with a paragraph break between paragraphs.
+Compatibility fallbacks, tabs and breaks as spaces, a drop cap joined to
+the paragraph it begins.
 """
 
 from __future__ import annotations
@@ -214,8 +215,10 @@ def _paragraph_texts(root: etree._Element) -> list[str]:
     skipped = {f"{{{W}}}del", f"{{{W}}}moveFrom", f"{{{MC}}}Fallback", f"{{{W}}}instrText"}
     spacing = {f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
     texts = []
+    drop_cap = ""
     for paragraph in root.iter(f"{{{W}}}p"):
-        parts = []
+        parts = [drop_cap]
+        drop_cap = ""
         for node in paragraph.iter(f"{{{W}}}t", *spacing):
             if any(ancestor.tag in skipped for ancestor in node.iterancestors()):
                 continue
@@ -223,6 +226,10 @@ def _paragraph_texts(root: etree._Element) -> list[str]:
             if next(node.iterancestors(f"{{{W}}}p")) is not paragraph:
                 continue
             parts.append(" " if node.tag in spacing else node.text or "")
+        frame = paragraph.find(f"{{{W}}}pPr/{{{W}}}framePr")
+        if frame is not None and frame.get(f"{{{W}}}dropCap") in ("drop", "margin"):
+            drop_cap = "".join(parts)  # a drop cap is the first letter of the next paragraph
+            continue
         texts.append("".join(parts))
     return texts
 
