@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QMenu, QSplitter
 
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.i18n import choose_language, supported_language
+from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES, choose_language, supported_language
 from minutes_editor.gui.recovery import WindowAutosave, offer_recovery
 from minutes_editor.gui.settings import Settings, WindowLayoutKeeper
 
@@ -25,21 +26,88 @@ def startup_language(command_line_language: str, settings: Settings) -> str:
     return supported_language(command_line_language) or choose_language(settings.interface_language())
 
 
+#: The autosave delays the Settings menu offers, in seconds (all keep the 5-second promise).
+AUTOSAVE_CHOICES_S = (1, 2, 3, 4)
+
+
+class SettingsMenu(QObject):
+    """The Settings menu: interface language (applied at the next start) and the autosave delay."""
+
+    def __init__(self, window: Any, settings: Settings, autosave: WindowAutosave) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.autosave = autosave
+        self.menu = QMenu(self.tr("&Settings"), window)
+        self.menu.setObjectName("settings_menu")
+        language_menu = self.menu.addMenu(self.tr("Interface &language"))
+        language_menu.setObjectName("language_menu")
+        self.language_actions = QActionGroup(self)
+        current = settings.interface_language()
+        choices = [("", self.tr("As the system")), *SUPPORTED_LANGUAGES.items()]
+        for code, name in choices:
+            action = language_menu.addAction(name)
+            action.setObjectName(f"language_{code or 'system'}")
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setData(code)
+            self.language_actions.addAction(action)
+        self.language_actions.triggered.connect(self._choose_language)
+        autosave_menu = self.menu.addMenu(self.tr("&Autosave after a pause of"))
+        autosave_menu.setObjectName("autosave_menu")
+        self.autosave_actions = QActionGroup(self)
+        # One string per choice: English and Arabic both name one and two differently from the rest.
+        names = {1: self.tr("1 second"), 2: self.tr("2 seconds"), 3: self.tr("3 seconds"), 4: self.tr("4 seconds")}
+        for seconds in AUTOSAVE_CHOICES_S:
+            action = autosave_menu.addAction(names[seconds])
+            action.setObjectName(f"autosave_{seconds}s")
+            action.setCheckable(True)
+            action.setChecked(seconds * 1000 == settings.autosave_interval_ms())
+            action.setData(seconds * 1000)
+            self.autosave_actions.addAction(action)
+        self.autosave_actions.triggered.connect(self._choose_interval)
+        bar = window.menuBar()
+        menus = [action for action in bar.actions() if action.menu() is not None]
+        # Before Help, which stays last by convention.
+        if menus:
+            bar.insertMenu(menus[-1], self.menu)
+        else:
+            bar.addMenu(self.menu)
+
+    def _choose_language(self, action: QAction) -> None:
+        self.settings.set_interface_language(str(action.data()))
+        self.settings.sync()
+        from minutes_editor.gui import ask
+
+        ask.info(
+            self.window,
+            self.tr("Interface language"),
+            self.tr("The interface will be in the chosen language the next time Minutes Editor starts."),
+        )
+
+    def _choose_interval(self, action: QAction) -> None:
+        interval = int(action.data())
+        self.settings.set_autosave_interval_ms(interval)
+        self.autosave.set_interval(interval)
+
+
 @dataclass
 class WindowServices:
     """The helpers attached to one main window (kept alive by the window, as Qt children)."""
 
     autosave: WindowAutosave
     layout: WindowLayoutKeeper
+    menu: SettingsMenu
 
 
 def attach_services(window: Any, settings: Settings, *, recovery_folder: Path | None = None) -> WindowServices:
-    """Give ``window`` an autosave of whatever report it shows and a layout remembered between sessions."""
+    """Give ``window`` an autosave of whatever report it shows, a remembered layout and a Settings menu."""
     autosave = WindowAutosave(window, interval_ms=settings.autosave_interval_ms(), folder=recovery_folder)
     splitter = getattr(window, "splitter", None)
     splitters = {"main-splitter": splitter} if isinstance(splitter, QSplitter) else {}
     layout = WindowLayoutKeeper(window, settings, splitters)
-    return WindowServices(autosave, layout)
+    menu = SettingsMenu(window, settings, autosave)
+    return WindowServices(autosave, layout, menu)
 
 
 def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder: Path | None = None) -> int:

@@ -389,6 +389,50 @@
     </message>
 </context>
 <context>
+    <name>SettingsMenu</name>
+    <message>
+        <source>&amp;Settings</source>
+        <extracomment>The autosave delays the Settings menu offers, in seconds (all keep the 5-second promise).</extracomment>
+        <translation>الإع&amp;دادات</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>&amp;لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>As the system</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>&amp;Autosave after a pause of</source>
+        <translation>ال&amp;حفظ التلقائي بعد توقّف مدته</translation>
+    </message>
+    <message>
+        <source>1 second</source>
+        <translation>ثانية واحدة</translation>
+    </message>
+    <message>
+        <source>2 seconds</source>
+        <translation>ثانيتان</translation>
+    </message>
+    <message>
+        <source>3 seconds</source>
+        <translation>3 ثوانٍ</translation>
+    </message>
+    <message>
+        <source>4 seconds</source>
+        <translation>4 ثوانٍ</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>لغة الواجهة</translation>
+    </message>
+    <message>
+        <source>The interface will be in the chosen language the next time Minutes Editor starts.</source>
+        <translation>ستظهر الواجهة باللغة المختارة في المرة القادمة التي يبدأ فيها محرّر المحاضر.</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -509,7 +553,7 @@
     <name>preview</name>
     <message>
         <source>The report is empty.</source>
-        <extracomment>Indent per bullet level, and the hanging indent that puts the glyph before the text, in pixels.</extracomment>
+        <extracomment>Indent per bullet level and the hanging indent that puts the glyph before the text, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
         <translation>التقرير فارغ.</translation>
     </message>
 </context>
