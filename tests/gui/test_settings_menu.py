@@ -30,7 +30,7 @@ def window_with_services(qtbot, tmp_path: Path, monkeypatch):
 
 
 def test_the_settings_menu_sits_before_help(window_with_services, tmp_path: Path) -> None:
-    window, services, _told = window_with_services(Settings(tmp_path / "settings.ini"))
+    window, _services, _told = window_with_services(Settings(tmp_path / "settings.ini"))
     menus = [action.menu().objectName() or action.text() for action in window.menuBar().actions()]
     assert menus.index("settings_menu") == len(menus) - 2
 
