@@ -59,7 +59,10 @@ PROBE = textwrap.dedent(
         import ctypes
         for _ in leaked:
             ctypes.pythonapi.Py_IncRef(ctypes.py_object(None))
-    print(json.dumps(result))
+    print(json.dumps(result), flush=True)
+    # Skip finalisation: with a bad binding None's count is already short and the exit would abort.
+    import os
+    os._exit(0)
     """
 )
 
@@ -74,8 +77,9 @@ def run_probe(*, leak: bool = False) -> dict[str, int]:
 
 def test_calls_returning_nothing_keep_the_references_to_none() -> None:
     figures = run_probe()
+    # Under PySide6 6.12.0 on Python 3.11 this reads {"before": 5280, "lowest": 4780, "calls": 500}.
+    assert figures["before"] - figures["lowest"] <= TOLERANCE, f"None lost references: {figures}"
     assert figures["calls"] == CALLS
-    assert figures["before"] - figures["lowest"] <= TOLERANCE, figures
 
 
 def test_the_probe_sees_a_binding_that_drops_references() -> None:
