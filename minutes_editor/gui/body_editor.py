@@ -134,12 +134,22 @@ class BodyEditor(QTextEdit):
                 # Enter on an empty bullet steps it out, as word processors do.
                 self.set_level(level - 1)
                 return
+            if kind is BlockKind.BULLET:
+                # A new bullet in a list of its own (see rich_text): Qt would add it to this block's list.
+                cursor.beginEditBlock()
+                cursor.insertBlock()
+                set_block_kind(cursor, BlockKind.BULLET, level)
+                cursor.endEditBlock()
+                self.setTextCursor(cursor)
+                self.ensureCursorVisible()
+                return
             if kind is BlockKind.LABEL:
                 cursor.beginEditBlock()
                 cursor.insertBlock()
                 set_block_kind(cursor, BlockKind.PARAGRAPH)
                 cursor.endEditBlock()
                 self.setTextCursor(cursor)
+                self.ensureCursorVisible()
                 return
         super().keyPressEvent(event)
 

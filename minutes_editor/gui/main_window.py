@@ -48,7 +48,7 @@ from minutes_editor.gui.forms import child, load_form
 from minutes_editor.gui.names import KOSOVO, NameOverrides, all_entries, designation_note
 from minutes_editor.gui.outline import Outline, section_title
 from minutes_editor.gui.pages import SectionPage, SessionPage, TitlePage, UndoKeyFilter, direction_of_layout
-from minutes_editor.gui.preview import report_html
+from minutes_editor.gui.preview import PreviewRenderer
 from minutes_editor.gui.rich_text import OBJECT_CHAR, apply_direction, footnote_ids
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
 from minutes_editor.model.language import LanguagePreset, load_preset
@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.editor_stack = child(form, QStackedWidget, "editor_stack")
         self.preview = child(form, QTextBrowser, "preview")
         child(form, QLabel, "outline_label").setBuddy(self.tree)
+        self.preview_renderer = PreviewRenderer(self.preview.document())
         self.outline = Outline(self.tree, self)
         self._create_actions()
         body_actions = [self.actions_by_name[name] for name in ("bold", "italic", "underline")]
@@ -326,7 +327,8 @@ class MainWindow(QMainWindow):
         self.show_part(document.report.title)
         self.setWindowModified(document.is_modified)
         self._update_title()
-        self.refresh_preview()
+        # The first preview of a long report takes a while: let the window show first.
+        self.preview_timer.start(0)
         if old is not document:
             self.document_replaced.emit(document)
 
@@ -760,17 +762,14 @@ class MainWindow(QMainWindow):
 
     def schedule_preview(self) -> None:
         """Refresh the preview once typing pauses."""
-        self.preview_timer.start()
+        self.preview_timer.start(PREVIEW_DELAY_MS)
 
     def refresh_preview(self) -> None:
         """Flush typed text, renumber footnotes, rebuild the preview and the notes beside the body."""
         self.preview_timer.stop()
         self.flush()
         self.store.renumber()
-        bar = self.preview.verticalScrollBar()
-        scroll = bar.value()
-        self.preview.setHtml(report_html(flatten(self.document.report)))
-        bar.setValue(scroll)
+        self.preview_renderer.show(flatten(self.document.report))
         self._update_notes()
         self._update_designation_offer()
         self.preview_refreshed.emit()

@@ -1,96 +1,237 @@
-"""The live preview: the report's flat form (``render.flow.flatten``, as the .docx writer uses) as HTML.
+"""The live preview: the report's flat form (``render.flow.flatten``, as the .docx writer uses) shown as it will print.
 
 Headings carry their numbers, bullets their glyphs (• o ▪) indented on the
 start side of the report's direction, footnote references their numbers, and
 the notes follow at the end, as Word will print them.
+
+The preview is updated in place, section by section: the paragraphs of each
+section are compared with what is shown and only the sections that differ are
+replaced, so Qt lays out again only what changed. Laying out a whole report
+of 1,500 Arabic paragraphs takes about 0.3 s here, which would stall typing
+each time the preview caught up.
 """
 
 from __future__ import annotations
 
-from html import escape
+from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from minutes_editor.model.report import Direction
-from minutes_editor.render.flow import FlowDocument, FlowInline, NoteMark, Paragraph, Role, Run
+from minutes_editor.render.flow import FlowDocument, NoteMark, Paragraph, Role
 
 BULLET_GLYPHS = {1: "•", 2: "o", 3: "▪"}
-#: Indent per bullet level, and the hanging indent that puts the glyph before the text, in pixels.
+#: Indent per bullet level and the hanging indent that puts the glyph before the text, in pixels.
 LEVEL_INDENT = 22
-_ROLE_STYLE = {
-    Role.TITLE: "font-size: 15pt; font-weight: bold; margin-bottom: 6px;",
-    Role.SUBTITLE: "font-size: 12pt; margin-bottom: 4px;",
-    Role.DATE_LINE: "margin-bottom: 2px;",
-    Role.LOCATION_LINE: "margin-bottom: 2px;",
-    Role.STATUS: "font-weight: bold; margin-top: 6px; margin-bottom: 10px;",
-    Role.HEADING: "font-size: 13pt; font-weight: bold; margin-top: 14px; margin-bottom: 6px;",
-    Role.SUBHEADING: "font-weight: bold; text-decoration: underline; margin-top: 10px; margin-bottom: 4px;",
-    Role.GOALS: "font-style: italic; margin-bottom: 6px;",
-    Role.BODY: "margin-bottom: 6px;",
-    Role.BULLET: "margin-bottom: 3px;",
-    Role.LABEL: "font-weight: bold; margin-top: 6px; margin-bottom: 3px;",
-    Role.PARTICIPANTS: "margin-bottom: 6px;",
+HANGING = 14
+
+
+@dataclass(frozen=True)
+class _RoleLook:
+    size: float = 1.0
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    top: int = 0
+    bottom: int = 6
+    centred: bool = False
+
+
+_LOOKS = {
+    Role.TITLE: _RoleLook(size=1.35, bold=True, bottom=6, centred=True),
+    Role.SUBTITLE: _RoleLook(size=1.1, bottom=4, centred=True),
+    Role.DATE_LINE: _RoleLook(bottom=2),
+    Role.LOCATION_LINE: _RoleLook(bottom=2),
+    Role.STATUS: _RoleLook(bold=True, top=6, bottom=10),
+    Role.HEADING: _RoleLook(size=1.15, bold=True, top=14, bottom=6),
+    Role.SUBHEADING: _RoleLook(bold=True, underline=True, top=10, bottom=4),
+    Role.GOALS: _RoleLook(italic=True, bottom=6),
+    Role.BODY: _RoleLook(bottom=6),
+    Role.BULLET: _RoleLook(bottom=3),
+    Role.LABEL: _RoleLook(bold=True, top=6, bottom=3),
+    Role.PARTICIPANTS: _RoleLook(bottom=6),
 }
+_LOOKS_BY_NAME = {role.value: look for role, look in _LOOKS.items()}
+_NOTE_COLOUR = QColor("#1a5fb4")
+
+#: One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).
+_Piece = tuple[str, bool, bool, bool, bool]
 
 
-def _inline_html(item: FlowInline) -> str:
-    if isinstance(item, NoteMark):
-        return f'<sup><a href="note:{item.number}">{item.number}</a></sup>'
-    text = escape(item.text).replace("\n", "<br/>")
-    if item.bold:
-        text = f"<b>{text}</b>"
-    if item.italic:
-        text = f"<i>{text}</i>"
-    if item.underline:
-        text = f"<u>{text}</u>"
-    return text
+@dataclass(frozen=True)
+class _Line:
+    role: str
+    pieces: tuple[_Piece, ...]
+    level: int = 0
+    size: float = 1.0
 
 
-def _runs_html(inlines: tuple[FlowInline, ...] | tuple[Run, ...]) -> str:
-    return "".join(_inline_html(item) for item in inlines)
-
-
-def paragraph_html(paragraph: Paragraph, direction: Direction) -> str:
-    """One paragraph of the preview."""
-    rtl = direction is Direction.RTL
-    start = "right" if rtl else "left"
-    align = start
-    style = _ROLE_STYLE.get(paragraph.role, "")
-    text = _runs_html(paragraph.inlines)
+def _paragraph_line(paragraph: Paragraph) -> _Line:
+    pieces: list[_Piece] = []
     if paragraph.role is Role.HEADING and paragraph.number:
-        text = f"{paragraph.number}. {text}"
-    if paragraph.role is Role.TITLE:
-        align = "center"
+        pieces.append((f"{paragraph.number}. ", False, False, False, False))
     if paragraph.role is Role.BULLET:
         level = min(max(paragraph.level, 1), 3)
-        # A hanging indent: the glyph sits in the indent, wrapped lines align with the text.
-        style += f" margin-{start}: {LEVEL_INDENT * level}px; text-indent: -{LEVEL_INDENT // 2 + 4}px;"
-        text = f"{BULLET_GLYPHS[level]}&nbsp;&nbsp;{text}"
-    dir_attr = "rtl" if rtl else "ltr"
-    origin = paragraph.origin
-    anchor = f'<a name="p{origin.section}_{origin.session}_{origin.block}"></a>'
-    return f'<p dir="{dir_attr}" align="{align}" style="{style}">{anchor}{text}</p>'
+        pieces.append((f"{BULLET_GLYPHS[level]}\u00a0\u00a0", False, False, False, False))
+    for item in paragraph.inlines:
+        if isinstance(item, NoteMark):
+            pieces.append((str(item.number), False, False, False, True))
+        else:
+            pieces.append((item.text, item.bold, item.italic, item.underline, False))
+    return _Line(paragraph.role.value, tuple(pieces), paragraph.level)
 
 
-def report_html(flow: FlowDocument) -> str:
-    """The whole report as the preview shows it."""
-    rtl = flow.direction is Direction.RTL
-    dir_attr = "rtl" if rtl else "ltr"
-    fonts = flow.preset.fonts
-    family = fonts.cs if rtl else fonts.latin
-    parts = [f'<html><body dir="{dir_attr}" style="font-family: \'{escape(family)}\'; font-size: {fonts.size_pt}pt;">']
-    parts.extend(paragraph_html(paragraph, flow.direction) for paragraph in flow.paragraphs)
-    if flow.notes:
-        align = "right" if rtl else "left"
-        title = escape(flow.preset.label("footnotes"))
-        parts.append(f'<hr/><p dir="{dir_attr}" align="{align}" style="font-weight: bold;">{title}</p>')
-        parts.extend(
-            f'<p dir="{dir_attr}" align="{align}" style="font-size: 9pt; margin-bottom: 2px;">'
-            f'<a name="note{note.number}"></a><sup>{note.number}</sup>&nbsp;{_runs_html(note.inlines)}</p>'
-            for note in flow.notes
-        )
+@dataclass(frozen=True)
+class _Chunk:
+    """A run of shown paragraphs: the title block, one section, or the notes.
+
+    ``key`` holds what the chunk shows without where it comes from, so a
+    section that only moved compares equal; ``lines`` are made only when the
+    chunk has to be drawn.
+    """
+
+    key: tuple[object, ...]
+    paragraphs: tuple[Paragraph, ...] = ()
+    extra: tuple[_Line, ...] = ()
+
+    def lines(self) -> tuple[_Line, ...]:
+        """The chunk's paragraphs as lines to insert."""
+        return tuple(_paragraph_line(paragraph) for paragraph in self.paragraphs) + self.extra
+
+    def __len__(self) -> int:
+        return len(self.paragraphs) + len(self.extra)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Chunk) and self.key == other.key
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def chunks_of(flow: FlowDocument) -> list[_Chunk]:
+    """The report in preview chunks: the title block, each section, then the notes."""
+    groups: list[list[Paragraph]] = []
+    section = None
+    for paragraph in flow.paragraphs:
+        if paragraph.origin.section != section or not groups:
+            groups.append([])
+            section = paragraph.origin.section
+        groups[-1].append(paragraph)
+    chunks = [_Chunk(tuple((p.role, p.inlines, p.level, p.number) for p in group), tuple(group)) for group in groups]
     if not flow.paragraphs:
         empty = QCoreApplication.translate("preview", "The report is empty.")
-        parts.append(f"<p><i>{escape(empty)}</i></p>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
+        line = _Line("empty", ((empty, False, True, False, False),))
+        chunks.append(_Chunk((line,), extra=(line,)))
+    if flow.notes:
+        notes = [_Line("notes_title", ((flow.preset.label("footnotes"), True, False, False, False),))]
+        for note in flow.notes:
+            pieces: list[_Piece] = [
+                (str(note.number), False, False, False, True),
+                ("\u00a0", False, False, False, False),
+            ]
+            pieces.extend((run.text, run.bold, run.italic, run.underline, False) for run in note.inlines)
+            notes.append(_Line("note", tuple(pieces), size=0.8))
+        chunks.append(_Chunk(tuple(notes), extra=tuple(notes)))
+    return chunks
+
+
+class PreviewRenderer:
+    """Keeps a QTextDocument showing a report, replacing only the chunks that changed."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        self.document = document
+        self.direction = Direction.LTR
+        self._chunks: list[_Chunk] = []
+        self._base_size = 11.0
+        self._family = ""
+        self.replaced_chunks = 0
+        self._reset()
+
+    def _reset(self) -> None:
+        self.document.clear()
+        # An empty first block: every chunk then has a block before it to insert after.
+        cursor = QTextCursor(self.document)
+        sentinel = QTextBlockFormat()
+        sentinel.setLineHeight(1, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        cursor.setBlockFormat(sentinel)
+        self._chunks = []
+
+    def show(self, flow: FlowDocument) -> None:
+        """Show ``flow``; only the chunks that differ from what is shown are rebuilt."""
+        fonts = flow.preset.fonts
+        family = fonts.cs if flow.direction is Direction.RTL else fonts.latin
+        if (flow.direction, fonts.size_pt, family) != (self.direction, self._base_size, self._family):
+            self.direction, self._base_size, self._family = flow.direction, fonts.size_pt, family
+            self._reset()
+        new = chunks_of(flow)
+        old = self._chunks
+        start = 0
+        while start < min(len(old), len(new)) and old[start] == new[start]:
+            start += 1
+        old_end, new_end = len(old), len(new)
+        while old_end > start and new_end > start and old[old_end - 1] == new[new_end - 1]:
+            old_end -= 1
+            new_end -= 1
+        self.replaced_chunks = new_end - start
+        if start == old_end and start == new_end:
+            return
+        # Chunk k starts at block 1 + the lines of the chunks before it (block 0 is the sentinel).
+        first_block = 1 + sum(len(chunk) for chunk in old[:start])
+        removed_lines = sum(len(chunk) for chunk in old[start:old_end])
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        # From the end of the block before the chunk to the end of the chunk's last block: the blocks
+        # after it keep their own formats.
+        before = self.document.findBlockByNumber(first_block - 1)
+        cursor.setPosition(before.position() + before.length() - 1)
+        if removed_lines:
+            kept_format = before.blockFormat()
+            last = self.document.findBlockByNumber(first_block + removed_lines - 1)
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            # The merged block takes the first removed block's format: give the kept block its own back.
+            cursor.setBlockFormat(kept_format)
+        for chunk in new[start:new_end]:
+            for line in chunk.lines():
+                self._insert_line(cursor, line)
+        cursor.endEditBlock()
+        self._chunks = new
+
+    def _insert_line(self, cursor: QTextCursor, line: _Line) -> None:
+        rtl = self.direction is Direction.RTL
+        look = _LOOKS_BY_NAME.get(line.role, _RoleLook())
+        block = QTextBlockFormat()
+        block.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+        block.setAlignment(Qt.AlignmentFlag.AlignHCenter if look.centred else side | Qt.AlignmentFlag.AlignAbsolute)
+        block.setTopMargin(look.top)
+        block.setBottomMargin(look.bottom if line.role != "note" else 2)
+        if line.role == "notes_title":
+            block.setTopMargin(16)
+        if line.role == Role.BULLET.value:
+            indent = LEVEL_INDENT * min(max(line.level, 1), 3)
+            # Margins are absolute sides: the start side of a right-to-left report is the right.
+            if rtl:
+                block.setRightMargin(indent)
+            else:
+                block.setLeftMargin(indent)
+            block.setTextIndent(-HANGING)
+        base = QTextCharFormat()
+        base.setFontFamilies([self._family])
+        base.setFontPointSize(self._base_size * look.size * line.size)
+        cursor.insertBlock(block, base)
+        for text, bold, italic, underline, superscript in line.pieces:
+            fmt = QTextCharFormat(base)
+            fmt.setFontWeight(QFont.Weight.Bold if bold or look.bold else QFont.Weight.Normal)
+            fmt.setFontItalic(italic or look.italic)
+            fmt.setFontUnderline(underline or look.underline)
+            if superscript:
+                fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+                fmt.setForeground(_NOTE_COLOUR)
+            cursor.insertText(text.replace("\n", "\u2028"), fmt)
+
+    @property
+    def line_count(self) -> int:
+        """Paragraphs shown (without the sentinel)."""
+        return sum(len(chunk) for chunk in self._chunks)

@@ -85,7 +85,8 @@ def test_set_block_kind_changes_kind_and_level(qapp):
     cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
     set_block_kind(cursor, BlockKind.BULLET, 2)
     assert [block_kind(doc.findBlockByNumber(i)) for i in range(2)] == [(BlockKind.BULLET, 2)] * 2
-    assert doc.findBlockByNumber(0).textList() == doc.findBlockByNumber(1).textList()
+    # Each bullet has a list of its own: Qt lays out a whole list again when an item is added.
+    assert doc.findBlockByNumber(0).textList() != doc.findBlockByNumber(1).textList()
     cursor = QTextCursor(doc.findBlockByNumber(1))
     set_block_kind(cursor, BlockKind.LABEL)
     assert document_to_blocks(doc) == [
