@@ -4,9 +4,9 @@ Headings carry their numbers, bullets their glyphs (• o ▪) indented on the
 start side of the report's direction, footnote references their numbers, and
 the notes follow at the end, as Word will print them.
 
-The preview is updated in place, section by section: the paragraphs of each
-section are compared with what is shown and only the sections that differ are
-replaced, so Qt lays out again only what changed. Laying out a whole report
+The preview is updated in place: the new paragraphs are compared with those
+shown, the common beginning and end are kept and only the paragraphs between
+are replaced, so Qt lays out again only what changed. Laying out a whole report
 of 1,500 Arabic paragraphs takes about 0.3 s here, which would stall typing
 each time the preview caught up.
 """
@@ -84,7 +84,7 @@ def _paragraph_line(paragraph: Paragraph) -> _Line:
 
 @dataclass(frozen=True)
 class _Chunk:
-    """A run of shown paragraphs: the title block, one section, or the notes.
+    """Shown lines compared as one: a paragraph of the report, or a line of the notes.
 
     ``key`` holds what the chunk shows without where it comes from, so a
     section that only moved compares equal; ``lines`` are made only when the
@@ -110,15 +110,10 @@ class _Chunk:
 
 
 def chunks_of(flow: FlowDocument) -> list[_Chunk]:
-    """The report in preview chunks: the title block, each section, then the notes."""
-    groups: list[list[Paragraph]] = []
-    section = None
-    for paragraph in flow.paragraphs:
-        if paragraph.origin.section != section or not groups:
-            groups.append([])
-            section = paragraph.origin.section
-        groups[-1].append(paragraph)
-    chunks = [_Chunk(tuple((p.role, p.inlines, p.level, p.number) for p in group), tuple(group)) for group in groups]
+    """The report in preview chunks: each paragraph, then the notes' title and each note."""
+    # One chunk per paragraph: the common beginning and end are kept, so typing in a long
+    # session redraws the paragraph being typed in (and the paragraphs whose numbers moved).
+    chunks = [_Chunk((p.role, p.inlines, p.level, p.number), (p,)) for p in flow.paragraphs]
     if not flow.paragraphs:
         empty = QCoreApplication.translate("preview", "The report is empty.")
         line = _Line("empty", ((empty, False, True, False, False),))
@@ -132,7 +127,7 @@ def chunks_of(flow: FlowDocument) -> list[_Chunk]:
             ]
             pieces.extend((run.text, run.bold, run.italic, run.underline, False) for run in note.inlines)
             notes.append(_Line("note", tuple(pieces), size=0.8))
-        chunks.append(_Chunk(tuple(notes), extra=tuple(notes)))
+        chunks.extend(_Chunk((line,), extra=(line,)) for line in notes)
     return chunks
 
 
