@@ -212,7 +212,7 @@ def test_a_killed_editor_gives_back_everything_typed_up_to_five_seconds_before(t
     keys = [line for line in lines if "typed" in line]
     assert keys[-1]["typed"] < len(TYPED), "typing ended before the kill: make TYPED longer"
     promised = max((line["typed"] for line in keys if line["at"] <= killed_at - PROMISE_S), default=0)
-    assert promised >= 40, "too little typed early enough to prove anything"
+    assert promised >= 20, "too little typed early enough to prove anything"
     assert report.read_bytes() == original_file  # autosave never touches the user's file
 
     restoring = _start("restore", report, home)
