@@ -549,8 +549,8 @@ class Builder:
                 self._counts["marks inside notes"] += 1
                 continue
             spans.append(Span(piece.text, piece.bold, piece.italic, piece.underline))
-        # Word puts one space between the note's mark and its text.
-        if spans and spans[0].text.startswith(" "):
+        # Word puts one space between the note's mark and its text, LibreOffice a tab.
+        if spans and spans[0].text.startswith((" ", "\t")):
             spans[0].text = spans[0].text[1:]
         return _merge_spans([span for span in spans if span.text])
 
