@@ -424,9 +424,7 @@ class MainWindow(QMainWindow):
         self.focus_editor()
 
     def _focus_next_field(self) -> None:
-        widget = QApplication.focusWidget()
-        if widget is not None:
-            widget.nextInFocusChain().setFocus()
+        self.focusNextChild()
 
     # ================================================================ Views (for commands)
 

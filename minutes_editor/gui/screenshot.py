@@ -25,6 +25,9 @@ def grab_main_window(target: Path, language: str, report: Path | None = None, wi
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
     configure_application(app, language)
+    from minutes_editor.gui.i18n import install_translations
+
+    install_translations(language)
     window = create_window(report or examples_dir() / EXAMPLE, language)
     window.resize(width, int(width * 0.6))
     window.show()

@@ -426,3 +426,48 @@ def test_new_report_dialog_sets_language_and_skeleton(qtbot, window_factory, mon
     assert isinstance(report.sections[4].sessions[0], Session)
     _select(window, report.sections[0])
     assert window.current_editor().layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_mixed_arabic_latin_and_digits_stay_right_to_left(type_text, qtbot, window_factory):
+    from minutes_editor.model.report import Report
+
+    window = window_factory("en")
+    window.new_report(Report(language="ar"))
+    window.add_section(SectionKind.GENERIC)
+    editor = window.current_editor()
+    editor.setFocus()
+    # A paragraph starting with Latin letters and digits is still a right-to-left paragraph of the report.
+    type_text(editor, "ICMPD 2021 قدّم المركز")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    type_text(editor, "10:00-13:00 (حالياً)")
+    document = editor.document()
+    for number in range(document.blockCount()):
+        block = document.findBlockByNumber(number)
+        assert block.blockFormat().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert block.layout().textOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    window.flush()
+    assert [b.plain_text for b in window.report.sections[0].blocks] == ["ICMPD 2021 قدّم المركز", "10:00-13:00 (حالياً)"]
+    # Moving the cursor by words over mixed text moves through the whole paragraph without getting stuck.
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.StartOfBlock)
+    positions = []
+    for _ in range(20):
+        cursor.movePosition(cursor.MoveOperation.NextWord)
+        positions.append(cursor.positionInBlock())
+    assert positions == sorted(positions)
+    assert positions[-1] == len("10:00-13:00 (حالياً)")
+
+
+def test_next_field_and_next_part_keys(qtbot, window_factory, example):
+    window = window_factory("en", example)
+    window.outline.select(window.report.title)
+    window.title_page.meeting.setFocus()
+    qtbot.keyClick(window.title_page.meeting, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is not window.title_page.meeting
+    qtbot.keyClick(window, Qt.Key.Key_F6)
+    assert window.outline.current_part() is window.report.sections[0]
+    assert QApplication.focusWidget() is window.current_editor()
+    qtbot.keyClick(window.current_editor(), Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.outline.current_part() is window.report.sections[1]
+    qtbot.keyClick(window.current_editor(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.outline.current_part() is window.report.sections[0]
