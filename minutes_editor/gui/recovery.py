@@ -34,7 +34,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QLockFile,
+    QObject,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -621,8 +632,9 @@ class WindowAutosave(QObject):
 
     The window announces a new report with ``document_replaced``; the
     previous report's recovery copy is removed then (the window asked about
-    its unsaved changes before replacing it), and every copy is removed when
-    the application quits normally. Only a crash leaves one behind.
+    its unsaved changes before replacing it). The copy is also removed when
+    the window closes (it asked then too) and when the application quits
+    normally. Only a crash leaves one behind.
     """
 
     def __init__(
@@ -641,7 +653,22 @@ class WindowAutosave(QObject):
         application = QCoreApplication.instance()
         if application is not None:
             application.aboutToQuit.connect(self.close)
+        self._closing = False
+        window.installEventFilter(self)
         self.follow(window.document)  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Stop autosaving once the window has really closed: a Close the window accepted is followed by a Hide."""
+        if watched is self.window:
+            if event.type() == QEvent.Type.Close:
+                self._closing = True
+            elif event.type() == QEvent.Type.Show:
+                self._closing = False
+                self.resume()
+            elif event.type() == QEvent.Type.Hide and self._closing:
+                self._closing = False
+                self.close()
+        return False
 
     def follow(self, document: ReportDocument) -> None:
         """Autosave ``document`` from now on, instead of the previous report."""
@@ -662,3 +689,8 @@ class WindowAutosave(QObject):
         if self.saver is not None:
             self.saver.close()
             self.saver = None
+
+    def resume(self) -> None:
+        """Autosave again after ``close`` (the window was shown again)."""
+        if self.saver is None:
+            self.follow(self.window.document)  # type: ignore[attr-defined]

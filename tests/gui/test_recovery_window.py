@@ -213,3 +213,23 @@ def test_the_restore_dialog_in_each_interface_language(
     finally:
         remove_translations()
         install_translations("en")
+
+
+def test_closing_the_window_removes_the_copy_but_a_cancelled_close_keeps_it(
+    make_window, example: Path, type_text, qtbot, monkeypatch
+) -> None:
+    window = make_window(example)
+    saver = window.services.autosave.saver
+    with qtbot.waitSignal(saver.saved, timeout=5000):
+        type_at_end(window, first_session(window), " س", type_text)
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.CANCEL)
+    assert not window.close()
+    saver.wait()
+    assert saver.report_path.exists()  # still editing: the copy stays
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+    assert window.close()
+    saver.wait()
+    assert not saver.report_path.exists()
+    assert window.services.autosave.saver is None
+    window.show()  # shown again: autosave follows the report again
+    assert window.services.autosave.saver is not None
