@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>The usual agenda (objectives, participation, … takeaways)</source>
-        <translation>جدول الأعمال المعتاد (الأهداف، والمشاركة، … والخلاصات)</translation>
+        <translation>جدول الأعمال المعتاد (الأهداف، والمشاركة، … والمُستخلصات)</translation>
     </message>
     <message>
         <source>Empty</source>
@@ -279,7 +279,7 @@
     <name>ParticipantPicker</name>
     <message>
         <source>Search countries and organisations, in either script…</source>
-        <extracomment>The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
+        <extracomment>What separates the names of a pasted registration list: lines, commas and semicolons in either script. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
         <translation>ابحث عن الدول والمنظمات بأيٍّ من الكتابتين…</translation>
     </message>
     <message>
@@ -289,6 +289,14 @@
     <message>
         <source>Add as &amp;typed</source>
         <translation>إضافة &amp;كما كُتب</translation>
+    </message>
+    <message>
+        <source>&amp;Paste a list</source>
+        <translation>&amp;لصق قائمة</translation>
+    </message>
+    <message>
+        <source>Add every name of a list copied from a registration sheet</source>
+        <translation>إضافة كل اسم في قائمة منسوخة من كشف التسجيل</translation>
     </message>
     <message>
         <source>&amp;Remove</source>

@@ -123,6 +123,8 @@ def chrome_texts(root: QWidget) -> list[tuple[str, str]]:
 
 # File names and paths are the user's, not the interface's.
 USER_PATHS = re.compile(r"(/[^\s«»“”]*)|([\w.-]+\.(minutes|docx))")
+# Report languages are named in their own language with their code ("Français (fr)"), in every interface.
+ENDONYM = re.compile(r"[^()]+ \([a-z]{2,3}(-[A-Za-z0-9]+)*\)")
 
 
 def english_left(texts: list[tuple[str, str]]) -> list[str]:
@@ -130,7 +132,8 @@ def english_left(texts: list[tuple[str, str]]) -> list[str]:
         {
             f"{where}: {text!r}"
             for where, text in texts
-            if set(LATIN_WORD.findall(USER_PATHS.sub("", text.replace("&", "")))) - ALLOWED
+            if not ENDONYM.fullmatch(text)
+            and set(LATIN_WORD.findall(USER_PATHS.sub("", text.replace("&", "")))) - ALLOWED
         }
     )
 
