@@ -1,0 +1,388 @@
+"""Find and replace over a whole report, and its word and character counts.
+
+Search walks every text field (``minutes_editor.model.text_fields``): title
+block, headings (a default heading as printed), body blocks, session titles
+and goals, participants and footnotes. Offsets are into a field's text, where
+a footnote reference counts as one character (U+FFFC), as in the body editor.
+
+Replacing never changes the report by itself: ``replace_all`` returns a
+ReplacePlan whose FieldEdits hold each changed field's whole old and new
+value, so the window can push them as one undo command (``apply_edits`` in
+``redo``, ``revert_edits`` in ``undo``) and undo restores the report exactly.
+
+Emphasis rule: a replacement takes the emphasis of the span in which its
+match starts. When a match runs over several spans, the matched text is cut
+from each of them and the replacement goes where the match started; a span
+left empty by the cut disappears, the rest of each span keeps its emphasis.
+Footnote references inside a match are never deleted: they stay, right
+after the replacement.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from minutes_editor.model.report import FootnoteRef, Inline, Report, Span
+from minutes_editor.model.script import ARABIC_MARKS, TATWEEL, ZWJ, ZWNJ
+from minutes_editor.model.text_fields import (
+    FOOTNOTE_MARK,
+    FieldKind,
+    FieldValue,
+    TextField,
+    get_field,
+    iter_fields,
+    set_field,
+)
+
+
+class SearchError(ValueError):
+    """A query that cannot be run (a malformed regular expression); the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """What to look for and how.
+
+    ``ignore_diacritics`` lets harakat (and Latin accents) differ,
+    ``ignore_tatweel`` lets kashida stretch a word, ``ignore_hamza`` treats
+    أ إ آ ٱ as ا; ``whole_word`` wants no letter, digit or mark either side;
+    ``kinds`` limits the search to some kinds of field (None: all).
+    """
+
+    pattern: str
+    regex: bool = False
+    case_sensitive: bool = False
+    whole_word: bool = False
+    ignore_diacritics: bool = False
+    ignore_tatweel: bool = False
+    ignore_hamza: bool = False
+    kinds: frozenset[FieldKind] | None = None
+
+    @property
+    def folds(self) -> bool:
+        """Whether text is folded (marks, kashida or hamza ignored) before matching."""
+        return self.ignore_diacritics or self.ignore_tatweel or self.ignore_hamza
+
+    def compile(self) -> re.Pattern[str]:
+        """The regular expression this query runs on (folded) field text; raises SearchError."""
+        source = self.pattern if self.regex else re.escape(self.pattern)
+        if self.folds:
+            source = _fold_text(source, self)
+        if self.whole_word:
+            source = rf"(?<![\w{_WORD_EXTRA}])(?:{source})(?![\w{_WORD_EXTRA}])"
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        try:
+            return re.compile(source, flags)
+        except re.error as error:
+            raise SearchError(f"The regular expression {self.pattern!r} is not valid: {error}.") from None
+
+
+#: Characters that continue a word besides \w: marks, kashida and the Persian half-space.
+_WORD_EXTRA = f"{ARABIC_MARKS}\u0300-\u036f{TATWEEL}{ZWNJ}{ZWJ}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """A stretch of a field's text that matches: ``text`` is ``field text[start:end]``."""
+
+    path: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FieldEdit:
+    """One field's whole value before and after a replacement: what an undo command swaps."""
+
+    path: str
+    old: FieldValue
+    new: FieldValue
+
+
+@dataclass(frozen=True)
+class ReplacePlan:
+    """The edits a replacement makes (one per changed field) and how many matches it replaces."""
+
+    edits: list[FieldEdit] = field(default_factory=list)
+    count: int = 0
+
+
+# ------------------------------------------------------------ finding
+
+
+def find_all(report: Report, query: Query) -> list[Match]:
+    """Every non-empty match of ``query`` in ``report``, in reading order; raises SearchError."""
+    if not query.pattern:
+        return []
+    pattern = query.compile()
+    return [match for text_field in _fields(report, query) for match, _ in _matches(text_field, pattern, query)]
+
+
+def _fields(report: Report, query: Query) -> Iterator[TextField]:
+    for text_field in iter_fields(report):
+        if query.kinds is None or text_field.kind in query.kinds:
+            yield text_field
+
+
+def _matches(text_field: TextField, pattern: re.Pattern[str], query: Query) -> Iterator[tuple[Match, re.Match[str]]]:
+    """Matches in one field with the regex match they come from (for group references in replacements)."""
+    text = text_field.text
+    folded, origin = _fold_with_origin(text, query) if query.folds else (text, None)
+    for found in pattern.finditer(folded):
+        if found.start() == found.end():
+            continue  # an empty match marks no text and would replace nothing
+        if origin is None:
+            start, end = found.span()
+        else:
+            # Marks and kashida dropped after the last matched letter belong to it.
+            start, end = origin[found.start()], origin[found.end()]
+        yield Match(text_field.path, start, end, text[start:end]), found
+
+
+# Letters and marks folding changes: hamza-carrying alefs become bare alef.
+_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_ARABIC_MARK_RE = re.compile(f"[{ARABIC_MARKS}]")
+
+
+def _fold_char(char: str, query: Query) -> str:
+    if char == TATWEEL:
+        return "" if query.ignore_tatweel else char
+    if query.ignore_diacritics:
+        if _ARABIC_MARK_RE.match(char):
+            return ""
+        if not char.isascii():
+            decomposed = unicodedata.normalize("NFD", char)
+            char = "".join(part for part in decomposed if not unicodedata.combining(part))
+    if query.ignore_hamza:
+        char = char.translate(_HAMZA)
+    return char
+
+
+def _fold_text(text: str, query: Query) -> str:
+    return "".join(_fold_char(char, query) for char in text)
+
+
+def _fold_with_origin(text: str, query: Query) -> tuple[str, list[int]]:
+    """Folded text and, for each of its characters (and its end), the offset in ``text`` it comes from."""
+    pieces: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        folded = _fold_char(char, query) if not char.isascii() else char
+        pieces.append(folded)
+        origin.extend([index] * len(folded))
+    origin.append(len(text))
+    return "".join(pieces), origin
+
+
+# ------------------------------------------------------------ replacing
+
+
+def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
+    r"""The edits replacing every match of ``query`` with ``replacement``; the report is left unchanged.
+
+    For a regular expression, ``replacement`` may name groups (``\1``,
+    ``\g<name>``); with folding on, groups hold the folded text. A plain
+    query's replacement is taken literally. Raises SearchError.
+    """
+    if not query.pattern:
+        return ReplacePlan()
+    pattern = query.compile()
+    edits: list[FieldEdit] = []
+    count = 0
+    for text_field in _fields(report, query):
+        found = [
+            (match.start, match.end, _expand(regex_match, replacement, query))
+            for match, regex_match in _matches(text_field, pattern, query)
+        ]
+        if found:
+            edits.append(_edit(report, text_field, found))
+            count += len(found)
+    return ReplacePlan(edits, count)
+
+
+def replace_match(report: Report, match: Match, query: Query, replacement: str) -> FieldEdit | None:
+    """The edit replacing one match found earlier, or None if the field no longer has it there."""
+    pattern = query.compile()
+    for text_field in _fields(report, query):
+        if text_field.path != match.path:
+            continue
+        for current, regex_match in _matches(text_field, pattern, query):
+            if (current.start, current.end, current.text) == (match.start, match.end, match.text):
+                return _edit(
+                    report, text_field, [(current.start, current.end, _expand(regex_match, replacement, query))]
+                )
+    return None
+
+
+def apply_edits(report: Report, edits: Iterable[FieldEdit]) -> None:
+    """Give each edited field its new value (an undo command's redo)."""
+    for edit in edits:
+        set_field(report, edit.path, edit.new)
+
+
+def revert_edits(report: Report, edits: Iterable[FieldEdit]) -> None:
+    """Give each edited field back its old value, last edit first (an undo command's undo)."""
+    for edit in reversed(list(edits)):
+        set_field(report, edit.path, edit.old)
+
+
+def _expand(found: re.Match[str], replacement: str, query: Query) -> str:
+    if not query.regex:
+        return replacement
+    try:
+        return found.expand(replacement)
+    except (re.error, IndexError) as error:
+        raise SearchError(f"The replacement {replacement!r} is not valid: {error}.") from None
+
+
+def _edit(report: Report, text_field: TextField, found: list[tuple[int, int, str]]) -> FieldEdit:
+    old = get_field(report, text_field.path)
+    if isinstance(old, list):
+        new: FieldValue = splice_content(old, found)
+    else:
+        # A heading left to its default (None) is searched as printed; replacing makes it the section's own.
+        text = text_field.text
+        for start, end, replacement in reversed(found):
+            text = text[:start] + replacement + text[end:]
+        new = text
+    return FieldEdit(text_field.path, old, new)
+
+
+def splice_content(content: list[Inline] | list[Span], found: list[tuple[int, int, str]]) -> list[Inline]:
+    """Rich content with each (start, end, replacement) applied, by the module's emphasis rule.
+
+    ``found`` holds non-overlapping stretches in increasing order, as
+    offsets into the content's text (a footnote reference is one character).
+    """
+    items: list[Inline] = [_copy(item) for item in content]
+    for start, end, replacement in reversed(found):
+        items = _splice_one(items, start, end, replacement)
+    return items
+
+
+def _copy(item: Inline) -> Inline:
+    if isinstance(item, FootnoteRef):
+        return FootnoteRef(item.footnote_id)
+    return Span(item.text, item.bold, item.italic, item.underline)
+
+
+def _splice_one(items: list[Inline], start: int, end: int, replacement: str) -> list[Inline]:
+    result: list[Inline] = []
+    offset = 0
+    placed = False
+    previous_span: Span | None = None
+    for item in items:
+        length = 1 if isinstance(item, FootnoteRef) else len(item.text)
+        item_start, item_end = offset, offset + length
+        offset = item_end
+        if isinstance(item, FootnoteRef):
+            if not placed and item_start >= start and item_start < end:
+                # The match starts on a footnote mark: the replacement goes before it.
+                if replacement:
+                    result.append(_styled(replacement, previous_span))
+                placed = True
+            result.append(item)
+            continue
+        previous_span = item
+        if item_end <= start or item_start >= end or length == 0:
+            result.append(item)
+            continue
+        cut_from = max(start, item_start) - item_start
+        cut_to = min(end, item_end) - item_start
+        middle = ""
+        if not placed:
+            middle = replacement
+            placed = True
+        item.text = item.text[:cut_from] + middle + item.text[cut_to:]
+        if item.text:
+            result.append(item)
+    if not placed and replacement:
+        result.append(_styled(replacement, previous_span))  # an empty match at the very end
+    return result
+
+
+def _styled(text: str, like: Span | None) -> Span:
+    if like is None:
+        return Span(text)
+    return Span(text, like.bold, like.italic, like.underline)
+
+
+# ------------------------------------------------------------ counts
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Words and characters of some text.
+
+    A letter with its harakat counts as one character, as a reader sees
+    it; kashida, the Persian half-space, direction marks and footnote marks
+    count as none. Spaces are counted in ``characters`` and not in
+    ``characters_no_spaces``; line breaks in neither.
+    """
+
+    words: int = 0
+    characters: int = 0
+    characters_no_spaces: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(
+            self.words + other.words,
+            self.characters + other.characters,
+            self.characters_no_spaces + other.characters_no_spaces,
+        )
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    """Counts of a report: the whole, the title block, each section (heading included) and the footnotes."""
+
+    total: Counts
+    title: Counts
+    sections: list[Counts]
+    footnotes: Counts
+
+
+# A word is what lies between spaces, footnote marks and Arabic punctuation (، ؛ ؟ ۔), holding a letter or digit.
+_WORD_CHUNK = re.compile(r"[^\s\ufffc،؛؟۔]+")
+_HAS_ALNUM = re.compile(r"[^\W_]")
+_NOT_COUNTED = frozenset(("\n", "\u2028", "\u2029", FOOTNOTE_MARK, TATWEEL))
+
+
+def count_text(text: str) -> Counts:
+    """The words and characters of one text."""
+    words = sum(1 for chunk in _WORD_CHUNK.finditer(text) if _HAS_ALNUM.search(chunk.group()))
+    characters = 0
+    spaces = 0
+    for char in text:
+        if char in _NOT_COUNTED:
+            continue
+        category = unicodedata.category(char)
+        if category in ("Mn", "Me", "Cf", "Cc"):
+            continue
+        characters += 1
+        if char.isspace():
+            spaces += 1
+    return Counts(words, characters, characters - spaces)
+
+
+def count_report(report: Report) -> ReportCounts:
+    """Word and character counts of the whole report and of each part, headings counted as printed."""
+    title = Counts()
+    sections = [Counts() for _ in report.sections]
+    footnotes = Counts()
+    for text_field in iter_fields(report):
+        counts = count_text(text_field.text)
+        if text_field.kind is FieldKind.FOOTNOTE:
+            footnotes += counts
+        elif text_field.section is not None:
+            sections[text_field.section] += counts
+        else:
+            title += counts
+    total = title + footnotes
+    for counts in sections:
+        total += counts
+    return ReportCounts(total, title, sections, footnotes)

@@ -1,0 +1,186 @@
+"""Every place a report holds text, by path, so checks, search, counts and spelling walk the same fields.
+
+A field's path names it as load errors and pre-export problems do:
+``title.meeting``, ``sections[2].heading``, ``sections[2].blocks[1]``,
+``sections[1].participants[3]`` (the participant's name),
+``sections[4].sessions[0].title``, ``sections[4].sessions[0].goals[1]``,
+``sections[4].sessions[0].blocks[3]`` and ``footnotes[0]`` (the note's text).
+
+A body block's or footnote's text counts each footnote reference as one
+object replacement character (U+FFFC), exactly as the body editor's
+QTextBlock does, so a character offset into a field's text is also an
+offset into its editor block.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from minutes_editor.model.report import Block, FootnoteRef, Inline, Report, Section, Span
+
+#: Stands for a footnote reference in a field's text (Qt's object replacement character).
+FOOTNOTE_MARK = "\ufffc"
+
+#: The title-block fields that hold free text (date and times are data, written by the language preset).
+TITLE_FIELDS = ("meeting", "subtitle", "location", "status", "timezone")
+
+
+class FieldKind(StrEnum):
+    """What a text field is, for filters and for the window to pick the right editor."""
+
+    TITLE = "title"
+    HEADING = "heading"
+    BLOCK = "block"
+    PARTICIPANT = "participant"
+    SESSION_TITLE = "session_title"
+    GOAL = "goal"
+    FOOTNOTE = "footnote"
+
+
+#: A field's value: plain text, a heading (None: the language's default), or rich content.
+FieldValue = str | None | list[Inline] | list[Span]
+
+
+@dataclass(frozen=True)
+class TextField:
+    """One field's text at the time of the walk, with where it is and which section it belongs to."""
+
+    path: str
+    kind: FieldKind
+    text: str
+    section: int | None = None
+
+    @property
+    def is_rich(self) -> bool:
+        """Whether the field holds spans with emphasis (a body block or a footnote)."""
+        return self.kind in (FieldKind.BLOCK, FieldKind.FOOTNOTE)
+
+
+def content_text(content: list[Inline] | list[Span]) -> str:
+    """A rich field's text: the spans' text, one FOOTNOTE_MARK per footnote reference."""
+    return "".join(FOOTNOTE_MARK if isinstance(item, FootnoteRef) else item.text for item in content)
+
+
+def iter_fields(report: Report, *, default_headings: bool = True) -> Iterator[TextField]:
+    """Every text field of ``report`` in reading order: title block, sections, then footnotes.
+
+    A section whose heading is None yields its language's default heading
+    (what the export prints) unless ``default_headings`` is False, when such
+    headings are left out.
+    """
+    for name in TITLE_FIELDS:
+        value = getattr(report.title, name)
+        if value:
+            yield TextField(f"title.{name}", FieldKind.TITLE, value)
+    preset = None
+    for s_index, section in enumerate(report.sections):
+        where = f"sections[{s_index}]"
+        heading = section.heading
+        if heading is None and default_headings:
+            if preset is None:
+                from minutes_editor.model.language import load_preset
+
+                preset = load_preset(report.language)
+            heading = preset.heading(section.kind)
+        if heading is not None:
+            yield TextField(f"{where}.heading", FieldKind.HEADING, heading, s_index)
+        yield from _block_fields(section.blocks, f"{where}.blocks", s_index)
+        for p_index, participant in enumerate(section.participants):
+            yield TextField(f"{where}.participants[{p_index}]", FieldKind.PARTICIPANT, participant.name, s_index)
+        for j_index, session in enumerate(section.sessions):
+            at = f"{where}.sessions[{j_index}]"
+            yield TextField(f"{at}.title", FieldKind.SESSION_TITLE, session.title, s_index)
+            for g_index, goal in enumerate(session.goals):
+                yield TextField(f"{at}.goals[{g_index}]", FieldKind.GOAL, goal, s_index)
+            yield from _block_fields(session.blocks, f"{at}.blocks", s_index)
+    for n_index, note in enumerate(report.footnotes):
+        yield TextField(f"footnotes[{n_index}]", FieldKind.FOOTNOTE, content_text(note.content))
+
+
+def _block_fields(blocks: list[Block], where: str, section: int) -> Iterator[TextField]:
+    for index, block in enumerate(blocks):
+        yield TextField(f"{where}[{index}]", FieldKind.BLOCK, content_text(block.content), section)
+
+
+# ------------------------------------------------------------ paths
+
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+def _steps(path: str) -> list[tuple[str, int | None]]:
+    steps: list[tuple[str, int | None]] = []
+    for part in path.split("."):
+        found = _STEP.fullmatch(part)
+        if found is None:
+            raise KeyError(f"not a field path: {path!r}")
+        steps.append((found.group(1), int(found.group(2)) if found.group(2) is not None else None))
+    return steps
+
+
+def get_field(report: Report, path: str) -> FieldValue:
+    """The stored value of the field at ``path`` (a copy for rich content); raises KeyError for a bad path."""
+    owner, attribute = _resolve(report, path)
+    value: FieldValue = getattr(owner, attribute)
+    return copy.deepcopy(value) if isinstance(value, list) else value
+
+
+def set_field(report: Report, path: str, value: FieldValue) -> None:
+    """Store ``value`` (a copy for rich content) in the field at ``path``; raises KeyError for a bad path."""
+    owner, attribute = _resolve(report, path)
+    setattr(owner, attribute, copy.deepcopy(value) if isinstance(value, list) else value)
+
+
+def _resolve(report: Report, path: str) -> tuple[object, str]:
+    """The object holding the field at ``path`` and the attribute that holds its value."""
+    steps = _steps(path)
+    try:
+        head, index = steps[0]
+        if head == "title" and index is None and len(steps) == 2 and steps[1][0] in TITLE_FIELDS:
+            return report.title, steps[1][0]
+        if head == "footnotes" and index is not None and len(steps) == 1:
+            return report.footnotes[index], "content"
+        if head == "sections" and index is not None:
+            return _resolve_in_section(report.sections[index], steps[1:], path)
+    except IndexError:
+        raise KeyError(f"no field at {path!r}") from None
+    raise KeyError(f"not a field path: {path!r}")
+
+
+def _resolve_in_section(section: Section, steps: list[tuple[str, int | None]], path: str) -> tuple[object, str]:
+    match steps:
+        case [("heading", None)]:
+            return section, "heading"
+        case [("blocks", int(index))]:
+            return section.blocks[index], "content"
+        case [("participants", int(index))]:
+            return section.participants[index], "name"
+        case [("sessions", int(index)), ("title", None)]:
+            return section.sessions[index], "title"
+        case [("sessions", int(index)), ("goals", int(goal))]:
+            goals = section.sessions[index].goals
+            if not 0 <= goal < len(goals):
+                raise IndexError(goal)
+            return _GoalSlot(goals, goal), "value"
+        case [("sessions", int(index)), ("blocks", int(block))]:
+            return section.sessions[index].blocks[block], "content"
+    raise KeyError(f"not a field path: {path!r}")
+
+
+class _GoalSlot:
+    """One item of a session's goals list seen as an attribute, so goals resolve like every other field."""
+
+    def __init__(self, goals: list[str], index: int) -> None:
+        self._goals = goals
+        self._index = index
+
+    @property
+    def value(self) -> str:
+        return self._goals[self._index]
+
+    @value.setter
+    def value(self, text: str) -> None:
+        self._goals[self._index] = text
