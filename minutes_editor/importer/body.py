@@ -62,6 +62,13 @@ _CHOICE = f"{{{MC_NS}}}Choice"
 _MATH_TEXT = f"{{{M_NS}}}t"
 _MATH = (f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara")
 _DOC_PR = f"{{{WP_NS}}}docPr"
+_PPR, _PSTYLE, _RPR, _RSTYLE = w("pPr"), w("pStyle"), w("rPr"), w("rStyle")
+_OUTLINE, _BIDI, _NUM_PR, _NUM_ID, _ILVL = w("outlineLvl"), w("bidi"), w("numPr"), w("numId"), w("ilvl")
+_INSTR, _FLD_CHAR, _COMMENT_REFERENCE = w("instrText"), w("fldChar"), w("commentReference")
+_FOOTNOTE_REFERENCE = w("footnoteReference")
+_NOTE_REFERENCES = frozenset({_FOOTNOTE_REFERENCE, w("endnoteReference")})
+_DRAWINGS = frozenset({w("drawing"), w("pict"), w("object")})
+_TAB, _BR = frozenset({w("tab"), w("ptab")}), frozenset({w("br"), w("cr")})
 _IMAGE_DATA = f"{{{V_NS}}}imagedata"
 
 #: Run-level containers whose children are read as if they stood in the paragraph.
@@ -265,8 +272,8 @@ class BodyReader:
     def read_paragraph(self, element: etree._Element, source: str = "body") -> tuple[RawParagraph, list[Item]]:
         """Read one w:p: the paragraph, then what stood inside it that is not its text (text boxes, events)."""
         styles = self.styles
-        ppr = element.find(w("pPr"))
-        style_element = ppr.find(w("pStyle")) if ppr is not None else None
+        ppr = element.find(_PPR)
+        style_element = ppr.find(_PSTYLE) if ppr is not None else None
         style_id = styles.paragraph_style(style_element.get(W_VAL) if style_element is not None else None)
         names = tuple(styles.names_in_chain(style_id))
         state = _Paragraph(style_id, role_style=bool(names) and names[0] in ROLE_STYLE_NAMES)
@@ -296,23 +303,22 @@ class BodyReader:
     def _paragraph_properties(self, raw: RawParagraph, ppr: etree._Element | None) -> None:
         styles = self.styles
         style_id = raw.style_id
-        outline = styles.outline_level(style_id)
-        bidi = styles.bidi(style_id)
-        indent = styles.indent(style_id)
-        num_id, ilvl = styles.numbering(style_id)
+        defaults = styles.paragraph_defaults(style_id)
+        outline, bidi, indent = defaults.outline, defaults.bidi, defaults.indent
+        num_id, ilvl = defaults.num_id, defaults.ilvl
         from_style = num_id is not None
         if ppr is not None:
-            element = ppr.find(w("outlineLvl"))
+            element = ppr.find(_OUTLINE)
             if element is not None:
                 outline = _int(element.get(W_VAL), outline)
-            direct_bidi = on_off(ppr.find(w("bidi")))
+            direct_bidi = on_off(ppr.find(_BIDI))
             bidi = direct_bidi if direct_bidi is not None else bidi
             direct_indent = indent_of(ppr)
             indent = direct_indent if direct_indent is not None else indent
-            num_pr = ppr.find(w("numPr"))
+            num_pr = ppr.find(_NUM_PR)
             if num_pr is not None:
-                num_element = num_pr.find(w("numId"))
-                ilvl_element = num_pr.find(w("ilvl"))
+                num_element = num_pr.find(_NUM_ID)
+                ilvl_element = num_pr.find(_ILVL)
                 if num_element is not None:
                     num_id = num_element.get(W_VAL)
                     from_style = False
@@ -389,10 +395,10 @@ class BodyReader:
                 self._inline(child, state, deleted=deleted)
 
     def _run(self, run: etree._Element, state: _Paragraph, *, deleted: bool) -> None:
-        rpr = run.find(w("rPr"))
+        rpr = run.find(_RPR)
         character_style = None
         if rpr is not None:
-            element = rpr.find(w("rStyle"))
+            element = rpr.find(_RSTYLE)
             character_style = element.get(W_VAL) if element is not None else None
             self._count_language(rpr)
         base = self.styles.run_emphasis(state.style_id, character_style, role_style=state.role_style)
@@ -403,11 +409,11 @@ class BodyReader:
         for child in _run_children(run):
             tag = child.tag
             if tag in _SKIPPED_RUN_CHILDREN:
-                if tag == w("instrText") and self._fields:
+                if tag == _INSTR and self._fields:
                     self._fields[-1].instruction.append(child.text or "")
-                elif tag == w("fldChar"):
+                elif tag == _FLD_CHAR:
                     self._field_char(child, state, deleted=deleted)
-                elif tag == w("commentReference"):
+                elif tag == _COMMENT_REFERENCE:
                     state.after.append(Event("comment", child.get(w("id")) or ""))
                 continue
             text = _run_child_text(child)
@@ -418,14 +424,14 @@ class BodyReader:
                     state.deleted.append(text)
                 else:
                     self._add_text(state, TextPiece(text, bool(bold), bool(italic), bool(underline)))
-            elif tag in (w("footnoteReference"), w("endnoteReference")):
+            elif tag in _NOTE_REFERENCES:
                 if not deleted:
-                    kind = "footnote" if tag == w("footnoteReference") else "endnote"
+                    kind = "footnote" if tag == _FOOTNOTE_REFERENCE else "endnote"
                     marker = NoteMarker(kind, child.get(w("id")) or "")
                     state.pieces.append(marker)
                     for name in self._open_bookmarks.values():
                         self.bookmark_notes.setdefault(name, marker)
-            elif tag in (w("drawing"), w("pict"), w("object")):
+            elif tag in _DRAWINGS:
                 if not deleted:
                     self._drawing(child, state)
             elif tag == w("ruby"):
@@ -583,9 +589,9 @@ def _run_child_text(child: etree._Element) -> str | None:
     tag = child.tag
     if tag in (_TEXT, _DEL_TEXT):
         return child.text or ""
-    if tag in (w("tab"), w("ptab")):
+    if tag in _TAB:
         return "\t"
-    if tag in (w("br"), w("cr")):
+    if tag in _BR:
         kind = child.get(w("type"))
         return " " if kind in ("page", "column") else "\n"
     if tag == w("noBreakHyphen"):

@@ -19,8 +19,10 @@ from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import Participant
 from minutes_editor.paths import resources_dir
 
-#: Sentences longer than this many cut points are split at every separator (the search is quadratic).
-_MAX_CUTS = 400
+#: Sentences longer than this many cut points are split at every separator.
+_MAX_CUTS = 2000
+#: A name spans at most this many separators ("Saint Kitts and Nevis", "Bosnia and Herzegovina" have one).
+_MAX_SPAN = 4
 
 
 @cache
@@ -124,7 +126,7 @@ def _best_split(text: str, separator: str, cuts: list[int], known: dict[str, str
     # best[i]: (known pieces, pieces) for the text up to boundary i, and where the last piece began.
     best: list[tuple[int, int, int]] = [(0, 0, -1)] + [(-1, 0, -1)] * (len(bounds) - 1)
     for end in range(1, len(bounds)):
-        for begin in range(end):
+        for begin in range(max(0, end - _MAX_SPAN - 1), end):
             if best[begin][0] < 0:
                 continue
             piece = text[bounds[begin][1] : bounds[end][0]].strip()

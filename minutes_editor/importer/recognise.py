@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from minutes_editor.model.language import LanguagePreset, available_languages, load_preset
 from minutes_editor.model.report import SectionKind
@@ -25,6 +25,7 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Text folded for comparison: no diacritics, tatweel, case, accents, punctuation; single spaces."""
     text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))

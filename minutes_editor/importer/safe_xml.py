@@ -79,7 +79,8 @@ def parse_part(data: bytes, name: str, path: Path | None = None) -> etree._Eleme
     except ValueError as error:  # e.g. an encoding lxml does not know
         raise DamagedDocumentError(f"part {name} is damaged: {error}", path) from error
     docinfo = root.getroottree().docinfo
-    if docinfo.doctype or docinfo.internalDTD is not None:
+    doctype = getattr(docinfo, "doctype", "")  # missing from lxml-stubs
+    if doctype or docinfo.internalDTD is not None:
         # A DTD in an encoding the byte check cannot see (UTF-16): still refused.
         raise UnsafeDocumentError(
             f"part {name} declares a DTD or entities, which Word never writes; refused for safety", path

@@ -52,14 +52,22 @@ class Emphasis:
     underline: bool | None = None
 
 
+_NO_EMPHASIS = Emphasis()
+_B, _B_CS, _I, _I_CS, _U = (w(tag) for tag in ("b", "bCs", "i", "iCs", "u"))
+_EMPHASIS_TAGS = frozenset({_B, _B_CS, _I, _I_CS, _U})
+
+
 def emphasis_of(rpr: etree._Element | None) -> Emphasis:
     """Emphasis set by one w:rPr: a complex-script twin counts as much as the Latin toggle."""
     if rpr is None:
-        return Emphasis()
+        return _NO_EMPHASIS
+    found = {child.tag: child for child in rpr if child.tag in _EMPHASIS_TAGS}
+    if not found:
+        return _NO_EMPHASIS  # the common case, read in one pass
     return Emphasis(
-        bold=_either(on_off(rpr.find(w("b"))), on_off(rpr.find(w("bCs")))),
-        italic=_either(on_off(rpr.find(w("i"))), on_off(rpr.find(w("iCs")))),
-        underline=underline_of(rpr.find(w("u"))),
+        bold=_either(on_off(found.get(_B)), on_off(found.get(_B_CS))),
+        italic=_either(on_off(found.get(_I)), on_off(found.get(_I_CS))),
+        underline=underline_of(found.get(_U)),
     )
 
 
@@ -84,6 +92,17 @@ def _toggle(paragraph: bool | None, character: bool | None) -> bool | None:
     if character is None:
         return paragraph
     return paragraph != character
+
+
+@dataclass(frozen=True)
+class ParagraphDefaults:
+    """What a paragraph style gives its paragraphs, with inheritance resolved."""
+
+    outline: int | None
+    bidi: bool | None
+    indent: int | None
+    num_id: str | None
+    ilvl: int | None
 
 
 @dataclass
@@ -115,6 +134,7 @@ class Styles:
     default_lang: str = ""
     default_lang_bidi: str = ""
     _chain_cache: dict[str, list[Style]] = field(default_factory=dict)
+    _paragraph_cache: dict[str | None, ParagraphDefaults] = field(default_factory=dict)
     _run_cache: dict[tuple[str | None, str | None, bool], Emphasis] = field(default_factory=dict)
 
     @classmethod
@@ -205,6 +225,17 @@ class Styles:
         """Start indentation (twips) the style gives."""
         value = self._resolve(style_id, "indent")
         return value if isinstance(value, int) else None
+
+    def paragraph_defaults(self, style_id: str | None) -> ParagraphDefaults:
+        """Outline level, direction, indentation and numbering a paragraph style gives, resolved once."""
+        cached = self._paragraph_cache.get(style_id)
+        if cached is None:
+            num_id, ilvl = self.numbering(style_id)
+            cached = ParagraphDefaults(
+                self.outline_level(style_id), self.bidi(style_id), self.indent(style_id), num_id, ilvl
+            )
+            self._paragraph_cache[style_id] = cached
+        return cached
 
     def style_emphasis(self, style_id: str | None) -> Emphasis:
         """Emphasis set by a style and its ancestors (document defaults not included)."""
@@ -343,9 +374,9 @@ class Numbering:
                 numbering.nums.setdefault(num_id, abstract_id.get(W_VAL) or "")
             for override in element.iter(w("lvlOverride")):
                 ilvl = _int(override.get(w("ilvl")))
-                lvl = override.find(w("lvl"))
-                if ilvl is not None and lvl is not None and lvl.find(w("numFmt")) is not None:
-                    numbering.overrides[(num_id, ilvl)] = _level(lvl)
+                definition = override.find(w("lvl"))
+                if ilvl is not None and definition is not None and definition.find(w("numFmt")) is not None:
+                    numbering.overrides[(num_id, ilvl)] = _level(definition)
         return numbering
 
     def abstract(self, num_id: str, styles: Styles) -> AbstractNumbering | None:
