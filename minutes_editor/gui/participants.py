@@ -7,8 +7,10 @@ with the new list and the window pushes an undo command, then calls
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -22,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui.names import KOSOVO, NameEntry, NameOverrides, all_entries, standard_name
+from minutes_editor.gui.names import KOSOVO, NameEntry, NameOverrides, all_entries, fold, standard_name
 from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Direction, Participant, direction_of
 
 _CODE = Qt.ItemDataRole.UserRole
+#: What separates the names of a pasted registration list: lines, commas and semicolons in either script.
+_LIST_SEPARATORS = re.compile(r"[\n\r\t,،;؛]+")
 
 
 class ChosenList(QListWidget):
@@ -72,6 +76,8 @@ class ParticipantPicker(QWidget):
         self.candidates.setObjectName("participant_candidates")
         self.add_button = QPushButton(self.tr("&Add"))
         self.add_free_button = QPushButton(self.tr("Add as &typed"))
+        self.paste_button = QPushButton(self.tr("&Paste a list"))
+        self.paste_button.setToolTip(self.tr("Add every name of a list copied from a registration sheet"))
         self.chosen = ChosenList()
         self.chosen.setObjectName("participant_list")
         self.chosen.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -99,6 +105,7 @@ class ParticipantPicker(QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.add_free_button)
+        add_row.addWidget(self.paste_button)
         left.addLayout(add_row)
         right = QVBoxLayout()
         right.addWidget(QLabel(self.tr("Participants, in report order (drag to reorder, F2 to rename)")))
@@ -118,6 +125,7 @@ class ParticipantPicker(QWidget):
         self.candidates.itemActivated.connect(self._add_entry)
         self.add_button.clicked.connect(lambda: self._add_entry(self.candidates.currentItem()))
         self.add_free_button.clicked.connect(self._add_free)
+        self.paste_button.clicked.connect(lambda: self.add_list(QGuiApplication.clipboard().text()))
         self.remove_button.clicked.connect(self._remove)
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
@@ -196,6 +204,41 @@ class ParticipantPicker(QWidget):
                 self._add_entry(self.candidates.item(row))
                 return True
         return False
+
+    def match(self, name: str) -> NameEntry | None:
+        """The listed entry a typed name stands for (its name, an alias or the user's spelling), or None."""
+        wanted = fold(name.strip().rstrip("."))
+        candidates = [wanted]
+        # An Arabic list joins names with a leading و ("والنمسا"): try without it too.
+        if wanted.startswith("و") and len(wanted) > 2:
+            candidates.append(wanted[1:])
+        for candidate in candidates:
+            for entry in self._entries:
+                if candidate in (fold(entry.name), *(fold(alias) for alias in entry.aliases if alias)):
+                    return entry
+        return None
+
+    def add_list(self, text: str) -> list[Participant]:
+        """Add each name of a pasted list: matched names get their standard spelling, others stay as typed."""
+        added: list[Participant] = []
+        known = {participant.code for participant in self._participants if participant.code}
+        names = {participant.name for participant in self._participants}
+        for raw in _LIST_SEPARATORS.split(text):
+            name = raw.strip().rstrip(".").strip()
+            if not name:
+                continue
+            entry = self.match(name)
+            participant = Participant(entry.name, entry.code) if entry else Participant(name)
+            if (participant.code and participant.code in known) or participant.name in names:
+                continue
+            added.append(participant)
+            known.add(participant.code)
+            names.add(participant.name)
+        if added:
+            self._emit([*self._participants, *added])
+            if any(participant.code == KOSOVO for participant in added):
+                self.designation_needed.emit(KOSOVO)
+        return added
 
     def _add_entry(self, item: QListWidgetItem | None) -> None:
         if item is None:

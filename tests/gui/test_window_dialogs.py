@@ -277,3 +277,21 @@ def test_footnote_panel_numbers_follow_the_report_order(qtbot, type_text, window
     window.outline.select(report.sections[1])
     label = panel.notes._rows.itemAt(0, panel.notes._rows.ItemRole.LabelRole).widget()
     assert label.text() == "2"
+
+
+def test_pasting_a_registration_list_matches_standard_names(qtbot, window):
+    report = Report(language="ar", sections=[Section(SectionKind.PARTICIPATION)])
+    window.new_report(report)
+    window.outline.select(report.sections[0])
+    picker = window.section_page.picker
+    QApplication.clipboard().setText("Austria\nصربيا، تركيا\n  Hungary ; بلدية فيينا.\nAustria")
+    qtbot.mouseClick(picker.paste_button, Qt.MouseButton.LeftButton)
+    assert [(p.name, p.code) for p in report.sections[0].participants] == [
+        ("النمسا", "AT"),
+        ("صربيا", "RS"),
+        ("تركيا", "TR"),
+        ("هنغاريا", "HU"),
+        ("بلدية فيينا", ""),
+    ]
+    window.undo()
+    assert report.sections[0].participants == []
