@@ -11,6 +11,14 @@ from PySide6.QtWidgets import QWidget
 from minutes_editor.paths import ui_dir
 
 _W = TypeVar("_W", bound=QWidget)
+_LOADERS: list[QUiLoader] = []
+
+
+def _loader() -> QUiLoader:
+    # One loader for every form: making one scans for Designer plugins each time.
+    if not _LOADERS:
+        _LOADERS.append(QUiLoader())
+    return _LOADERS[0]
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
@@ -20,7 +28,7 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     if not file.open(QIODevice.OpenModeFlag.ReadOnly):
         raise FileNotFoundError(f"cannot open the form {path}: {file.errorString()}")
     try:
-        widget = QUiLoader().load(file, parent)
+        widget = _loader().load(file, parent)
     finally:
         file.close()
     if widget is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTime, QTimer
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -100,6 +100,11 @@ class TitlePage(QWidget):
         for widget in (self.meeting, self.subtitle, self.location, self.timezone.lineEdit(), self.status.lineEdit()):
             widget.installEventFilter(undo_filter)
         self.text_fields: list[QWidget] = [self.meeting, self.subtitle, self.location, self.timezone, self.status]
+        self._lines_of: tuple[TitleBlock, LanguagePreset] | None = None
+        self._lines_timer = QTimer(self)
+        self._lines_timer.setSingleShot(True)
+        self._lines_timer.setInterval(0)
+        self._lines_timer.timeout.connect(self.update_lines)
 
     def show_title(self, title: TitleBlock, preset: LanguagePreset) -> None:
         """Show the title block's values and the lines the report will print."""
@@ -132,6 +137,16 @@ class TitlePage(QWidget):
         set_combo_text(self.timezone, title.timezone)
         set_combo_text(self.status, title.status)
         set_text(self.location, title.location)
+        # Writing the date line loads the language's CLDR data (tens of ms the first time):
+        # do it just after, so opening a report shows the window first.
+        self._lines_of = (title, preset)
+        self._lines_timer.start()
+
+    def update_lines(self) -> None:
+        """Show the date and location lines as the report writes them."""
+        if self._lines_of is None:
+            return
+        title, preset = self._lines_of
         self.date_line.setText(preset.date_line_text(title))
         self.location_line.setText(preset.location_line_text(title))
 

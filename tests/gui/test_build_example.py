@@ -230,7 +230,7 @@ def test_build_the_arabic_example_through_the_window(qtbot, type_text, window, t
     if report.title.status != expected.title.status:
         retype(qtbot, type_text, title.status.lineEdit(), expected.title.status)
     assert asdict(report.title) == asdict(expected.title)
-    assert title.date_line.text() == load_preset("ar").date_line_text(expected.title)
+    qtbot.waitUntil(lambda: title.date_line.text() == load_preset("ar").date_line_text(expected.title))
 
     # Sections, in order, from Report > Add a section; sessions with Ctrl+Shift+N.
     for section in expected.sections:
