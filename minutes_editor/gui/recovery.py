@@ -61,7 +61,7 @@ from PySide6.QtWidgets import (
 
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
-from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report
+from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report, Span
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.minutes_file import load_report, report_to_document
 
@@ -313,6 +313,7 @@ def recovery_bytes(report: Report) -> bytes:
 _MARK = f"\0{uuid.uuid4().hex}:"
 _MARK_JSON = re.compile('"' + re.escape(json.dumps(_MARK)[1:-1]) + '([0-9]+)"')
 _encode_text = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_BLOCK_HEADS = {kind: '{"type":' + _encode_text(kind.value) + ',"content":[' for kind in BlockKind}
 
 
 def _shell(obj: Any, **changes: object) -> Any:
@@ -326,21 +327,24 @@ def _shell(obj: Any, **changes: object) -> Any:
 def _blocks_json(blocks: list[Block]) -> str:
     encode = _encode_text
     parts: list[str] = []
-    append = parts.append
     for block in blocks:
         if block.kind is BlockKind.BULLET:
-            append(f'{{"type":"bullet","level":{block.level:d},"content":[')
+            head = f'{{"type":"bullet","level":{block.level:d},"content":['
         else:
-            append('{"type":' + encode(block.kind.value) + ',"content":[')
-        first = True
-        for item in block.content:
-            if not first:
-                append(",")
-            first = False
+            head = _BLOCK_HEADS[block.kind]
+        content = block.content
+        if len(content) == 1:
+            # Most paragraphs are one span without emphasis: the short way.
+            item = content[0]
+            if isinstance(item, Span) and not (item.bold or item.italic or item.underline):
+                parts.append(head + '{"text":' + encode(item.text) + "}]}")
+                continue
+        items: list[str] = []
+        for item in content:
             if isinstance(item, FootnoteRef):
-                append('{"footnote":' + encode(item.footnote_id) + "}")
+                items.append('{"footnote":' + encode(item.footnote_id) + "}")
             elif item.bold or item.italic or item.underline:
-                append(
+                items.append(
                     '{"text":'
                     + encode(item.text)
                     + (',"bold":true' if item.bold else "")
@@ -349,11 +353,9 @@ def _blocks_json(blocks: list[Block]) -> str:
                     + "}"
                 )
             else:
-                append('{"text":' + encode(item.text) + "}")
-        append("]},")
-    if parts:
-        parts[-1] = "]}"
-    return "[" + "".join(parts) + "]"
+                items.append('{"text":' + encode(item.text) + "}")
+        parts.append(head + ",".join(items) + "]}")
+    return "[" + ",".join(parts) + "]"
 
 
 def _meta_bytes(document: ReportDocument, report_file: str) -> bytes:
