@@ -24,8 +24,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from minutes_editor.model.report import FootnoteRef, Inline, Report, Span
+from minutes_editor.model.report import FootnoteRef, Inline, Participant, Report, Span
 from minutes_editor.model.script import ARABIC_MARKS, TATWEEL, ZWJ, ZWNJ
 from minutes_editor.model.text_fields import (
     FOOTNOTE_MARK,
@@ -34,6 +35,8 @@ from minutes_editor.model.text_fields import (
     TextField,
     get_field,
     iter_fields,
+    locate,
+    resolve_field,
     set_field,
 )
 
@@ -228,6 +231,47 @@ def revert_edits(report: Report, edits: Iterable[FieldEdit]) -> None:
     """Give each edited field back its old value, last edit first (an undo command's undo)."""
     for edit in reversed(list(edits)):
         set_field(report, edit.path, edit.old)
+
+
+@dataclass(frozen=True)
+class AttributeChange:
+    """An edit seen as setting one attribute of one model object, the way a window's field command works.
+
+    Goals and participants change as whole lists (``session.goals``,
+    ``section.participants``), with new Participant objects where a name
+    changes, so the old list and its items are left as they were.
+    """
+
+    target: object
+    attribute: str
+    old: object
+    new: object
+
+
+def attribute_changes(report: Report, edits: Iterable[FieldEdit]) -> list[AttributeChange]:
+    """The attribute sets that make ``edits``, in order; several goals or participants of one list make one."""
+    changes: list[AttributeChange] = []
+    new_lists: dict[tuple[int, str], list[Any]] = {}  # (id of owner, attribute) -> the list being built
+    for edit in edits:
+        place = locate(edit.path)
+        if place.goal >= 0 or place.participant >= 0:
+            section = report.sections[place.section]
+            owner: object = section.sessions[place.session] if place.goal >= 0 else section
+            attribute = "goals" if place.goal >= 0 else "participants"
+            key = (id(owner), attribute)
+            new_list = new_lists.get(key)
+            if new_list is None:
+                current = list(getattr(owner, attribute))
+                new_list = new_lists[key] = list(current)
+                changes.append(AttributeChange(owner, attribute, current, new_list))
+            if place.goal >= 0:
+                new_list[place.goal] = edit.new
+            else:
+                new_list[place.participant] = Participant(str(edit.new), new_list[place.participant].code)
+            continue
+        target, attribute = resolve_field(report, edit.path)
+        changes.append(AttributeChange(target, attribute, edit.old, edit.new))
+    return changes
 
 
 def _expand(found: re.Match[str], replacement: str, query: Query) -> str:

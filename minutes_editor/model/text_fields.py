@@ -134,8 +134,15 @@ def set_field(report: Report, path: str, value: FieldValue) -> None:
     setattr(owner, attribute, copy.deepcopy(value) if isinstance(value, list) else value)
 
 
+def resolve_field(report: Report, path: str) -> tuple[object, str]:
+    """The object holding the field at ``path`` and the attribute that holds its value; raises KeyError.
+
+    A goal resolves to a stand-in object whose ``value`` is the goal.
+    """
+    return _resolve(report, path)
+
+
 def _resolve(report: Report, path: str) -> tuple[object, str]:
-    """The object holding the field at ``path`` and the attribute that holds its value."""
     steps = _steps(path)
     try:
         head, index = steps[0]
@@ -184,3 +191,48 @@ class _GoalSlot:
     @value.setter
     def value(self, text: str) -> None:
         self._goals[self._index] = text
+
+
+@dataclass(frozen=True)
+class Place:
+    """A field path taken apart for the window: which part shows it and which item of that part.
+
+    ``section``/``session``/``block``/``participant``/``goal``/``footnote``
+    are list indexes, -1 when the path has none; ``attribute`` names a title
+    block field, "heading" or "title" (a session's), else "".
+    """
+
+    section: int = -1
+    session: int = -1
+    block: int = -1
+    participant: int = -1
+    goal: int = -1
+    footnote: int = -1
+    attribute: str = ""
+
+    @property
+    def in_title_block(self) -> bool:
+        """Whether the place is a field of the title block."""
+        return self.section < 0 and self.footnote < 0
+
+
+def locate(path: str) -> Place:
+    """Take a field or item path apart ("sections[3].sessions[0].blocks[2]"); raises KeyError for a bad path."""
+    indexes: dict[str, int] = {}
+    attribute = ""
+    names = {
+        "sections": "section",
+        "sessions": "session",
+        "blocks": "block",
+        "participants": "participant",
+        "goals": "goal",
+        "footnotes": "footnote",
+    }
+    for name, index in _steps(path):
+        if index is not None:
+            if name not in names:
+                raise KeyError(f"not a field path: {path!r}")
+            indexes[names[name]] = index
+        elif name != "title" or indexes:  # a leading "title" is the title block; later, a session's title
+            attribute = name
+    return Place(**indexes, attribute=attribute)

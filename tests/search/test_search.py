@@ -29,6 +29,7 @@ from minutes_editor.model.search import (
     Query,
     SearchError,
     apply_edits,
+    attribute_changes,
     count_report,
     count_text,
     find_all,
@@ -36,7 +37,7 @@ from minutes_editor.model.search import (
     replace_match,
     revert_edits,
 )
-from minutes_editor.model.text_fields import FieldKind, get_field, iter_fields
+from minutes_editor.model.text_fields import FieldKind, Place, get_field, iter_fields, locate
 from minutes_editor.storage.minutes_file import load_report
 from tests.strategies import reports
 
@@ -335,3 +336,56 @@ def test_arabic_example_counts_per_section() -> None:
         assert section_counts == expected
         assert section_counts.words > 0
     assert counts.total.words > 1000
+
+
+# ------------------------------------------------------------ places and attribute changes (for the window)
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("title.meeting", Place(attribute="meeting")),
+        ("sections[2]", Place(section=2)),
+        ("sections[2].heading", Place(section=2, attribute="heading")),
+        ("sections[2].blocks[1]", Place(section=2, block=1)),
+        ("sections[1].participants[3]", Place(section=1, participant=3)),
+        ("sections[4].sessions[0]", Place(section=4, session=0)),
+        ("sections[4].sessions[0].title", Place(section=4, session=0, attribute="title")),
+        ("sections[4].sessions[0].goals[1]", Place(section=4, session=0, goal=1)),
+        ("sections[4].sessions[0].blocks[3]", Place(section=4, session=0, block=3)),
+        ("footnotes[0]", Place(footnote=0)),
+    ],
+)
+def test_locate_takes_paths_apart(path: str, expected: Place) -> None:
+    assert locate(path) == expected
+    assert expected.in_title_block == path.startswith("title.")
+
+
+@pytest.mark.parametrize("path", ["", "title", "sections[x]", "nothing[1]", "sections[0].blocks"])
+def test_bad_paths_are_refused(path: str) -> None:
+    with pytest.raises(KeyError):
+        get_field(everywhere(), path)
+
+
+def test_attribute_changes_set_what_the_edits_set_and_put_it_back() -> None:
+    report = everywhere()
+    report.sections[1].participants.append(Participant("Budapest Two", "HU"))
+    report.sections[2].sessions[0].goals.append("Another Budapest goal")
+    original = copy.deepcopy(report)
+    old_participants = report.sections[1].participants
+    plan = replace_all(report, Query("Budapest"), "Rabat")
+    changes = attribute_changes(report, plan.edits)
+    # Two participants and two goals each make one list change.
+    assert [change.attribute for change in changes].count("participants") == 1
+    assert [change.attribute for change in changes].count("goals") == 1
+    for change in changes:
+        setattr(change.target, change.attribute, change.new)
+    expected = copy.deepcopy(original)
+    apply_edits(expected, plan.edits)
+    assert report == expected
+    assert [participant.code for participant in report.sections[1].participants] == ["", "HU"]
+    # The old list and its participants are untouched, ready for undo.
+    assert [participant.name for participant in old_participants] == ["Budapest", "Budapest Two"]
+    for change in reversed(changes):
+        setattr(change.target, change.attribute, change.old)
+    assert report == original
