@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -38,6 +39,10 @@ from minutes_editor.gui.rich_text import block_kind, insert_footnote, set_block_
 from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction
 
 _UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
+#: Mime type naming a fragment copied in a body editor of this process.
+FRAGMENT_MIME = "application/x-minutes-editor-fragment"
+#: The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks.
+_FRAGMENTS: dict[str, QTextDocumentFragment] = {}
 
 
 def is_undo_key(event: QKeyEvent) -> bool:
@@ -208,9 +213,32 @@ class BodyEditor(QTextEdit):
         cursor.insertText(text, fmt)
         self.setTextCursor(cursor)
 
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy or drag: Qt's data for other programs, plus a token for pasting back here with formats."""
+        data = super().createMimeDataFromSelection()
+        token = f"{id(self)}-{len(_FRAGMENTS)}-{self.textCursor().selectionStart()}"
+        _FRAGMENTS.clear()
+        _FRAGMENTS[token] = QTextDocumentFragment(self.textCursor())
+        data.setData(FRAGMENT_MIME, token.encode())
+        return data
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        """Text of any kind can be pasted or dropped."""
+        return source.hasText() or not source.data(FRAGMENT_MIME).isEmpty()
+
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste as plain text in the current emphasis: pasted HTML would bring foreign styles and lists."""
-        if source.hasText():
+        """Paste or drop text: copied here, it keeps its emphasis, bullets and footnote marks.
+
+        Text from elsewhere comes in plain, in the current emphasis: foreign HTML would bring its styles.
+        """
+        # Read the token whether or not formats() lists it: some clipboards list only the text formats.
+        token = bytes(source.data(FRAGMENT_MIME).data()).decode(errors="replace")
+        fragment = _FRAGMENTS.get(token)
+        if fragment is not None:
+            cursor = self.textCursor()
+            cursor.insertFragment(fragment)
+            self.setTextCursor(cursor)
+        elif source.hasText():
             self.insert_plain(source.text().replace("\r\n", "\n").replace("\r", "\n"))
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

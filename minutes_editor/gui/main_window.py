@@ -21,8 +21,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QTextCursor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -64,7 +64,7 @@ from minutes_editor.model.report import (
     TitleBlock,
     plain_text,
 )
-from minutes_editor.render.flow import flatten
+from minutes_editor.render.flow import Origin, flatten
 from minutes_editor.storage.atomic import WriteError
 from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
 
@@ -119,6 +119,8 @@ class MainWindow(QMainWindow):
         self.preview = child(form, QTextBrowser, "preview")
         child(form, QLabel, "outline_label").setBuddy(self.tree)
         self.preview_renderer = PreviewRenderer(self.preview.document())
+        self.preview.viewport().installEventFilter(self)
+        self.preview.setToolTip(self.tr("Double-click a paragraph to edit it"))
         self.outline = Outline(self.tree, self)
         self._create_actions()
         body_actions = [self.actions_by_name[name] for name in ("bold", "italic", "underline")]
@@ -425,6 +427,48 @@ class MainWindow(QMainWindow):
 
     def _focus_next_field(self) -> None:
         self.focusNextChild()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A double click in the preview opens the paragraph under the mouse in its editor."""
+        if (
+            event.type() == QEvent.Type.MouseButtonDblClick
+            and isinstance(event, QMouseEvent)
+            and watched is self.preview.viewport()
+        ):
+            block = self.preview.cursorForPosition(event.position().toPoint()).block()
+            self.go_to_origin(self.preview_renderer.origin_at(block.blockNumber()))
+            return True
+        return super().eventFilter(watched, event)
+
+    def go_to_origin(self, origin: Origin | None) -> None:
+        """Show the part a preview paragraph comes from, the cursor at the start of that paragraph."""
+        if origin is None:
+            return
+        report = self.document.report
+        if origin.section < 0 or origin.section >= len(report.sections):
+            self.outline.select(report.title)
+            self.title_page.meeting.setFocus()
+            return
+        section = report.sections[origin.section]
+        part: Section | Session = section
+        if 0 <= origin.session < len(section.sessions):
+            part = section.sessions[origin.session]
+        self.outline.select(part)
+        editor = self.current_editor()
+        if editor is None:
+            return
+        if origin.block >= 0:
+            block = editor.document().findBlockByNumber(origin.block)
+            if block.isValid():
+                cursor = editor.textCursor()
+                cursor.setPosition(block.position())
+                editor.setTextCursor(cursor)
+                editor.ensureCursorVisible()
+            editor.setFocus()
+        elif isinstance(part, Session):
+            self.session_page.title.setFocus()
+        else:
+            self.section_page.heading.setFocus()
 
     # ================================================================ Views (for commands)
 

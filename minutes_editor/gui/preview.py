@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from minutes_editor.model.report import Direction
-from minutes_editor.render.flow import FlowDocument, NoteMark, Paragraph, Role
+from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role
 
 BULLET_GLYPHS = {1: "•", 2: "o", 3: "▪"}
 #: Indent per bullet level and the hanging indent that puts the glyph before the text, in pixels.
@@ -225,6 +225,14 @@ class PreviewRenderer:
                 fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
                 fmt.setForeground(_NOTE_COLOUR)
             cursor.insertText(text.replace("\n", "\u2028"), fmt)
+
+    def origin_at(self, block_number: int) -> Origin | None:
+        """Where in the report the shown block ``block_number`` comes from (None for notes and the sentinel)."""
+        index = block_number - 1
+        if not 0 <= index < len(self._chunks):
+            return None
+        chunk = self._chunks[index]
+        return chunk.paragraphs[0].origin if chunk.paragraphs else None
 
     @property
     def line_count(self) -> int:

@@ -471,3 +471,62 @@ def test_next_field_and_next_part_keys(qtbot, window_factory, example):
     assert window.outline.current_part() is window.report.sections[1]
     qtbot.keyClick(window.current_editor(), Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
     assert window.outline.current_part() is window.report.sections[0]
+
+
+def test_copy_and_paste_inside_the_editor_keeps_emphasis_bullets_and_footnotes(qtbot, window_factory, example):
+    window = window_factory("en", example)
+    report = window.report
+    scene = report.sections[3]
+    _select(window, scene)
+    editor = window.current_editor()
+    editor.setFocus()
+    # Select the bullet carrying the Kosovo footnote and the emphasised lead-in after it, copy, paste at the end.
+    document = editor.document()
+    cursor = editor.textCursor()
+    cursor.setPosition(document.findBlockByNumber(7).position())
+    cursor.setPosition(
+        document.findBlockByNumber(8).position() + document.findBlockByNumber(8).length() - 1,
+        cursor.MoveMode.KeepAnchor,
+    )
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    editor.moveCursor(cursor.MoveOperation.End)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.keyClick(editor, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    window.flush()
+    copied = scene.blocks[-2:]
+    assert [b.plain_text for b in copied] == [b.plain_text for b in scene.blocks[7:9]]
+    assert copied[0].content[1] == scene.blocks[7].content[1]  # the footnote reference
+    assert copied[1].content[1].bold
+    # Text from another program arrives plain.
+    from PySide6.QtCore import QMimeData
+
+    data = QMimeData()
+    data.setHtml("<b>bold elsewhere</b>")
+    data.setText("bold elsewhere")
+    editor.insertFromMimeData(data)
+    window.flush()
+    assert scene.blocks[-1].content[-1].text.endswith("bold elsewhere")
+    assert not scene.blocks[-1].content[-1].bold
+
+
+def test_double_click_in_the_preview_opens_the_paragraph(qtbot, window_factory, example):
+    window = window_factory("en", example)
+    window.refresh_preview()
+    document = window.preview.document()
+    target = next(
+        number
+        for number in range(document.blockCount())
+        if document.findBlockByNumber(number).text().replace("\u00a0", " ").startswith("•  يجب إنشاء")
+    )
+    rect = window.preview.document().documentLayout().blockBoundingRect(document.findBlockByNumber(target))
+    window.preview.verticalScrollBar().setValue(int(rect.top()) - 10)
+    point = window.preview.viewport().mapFromParent(window.preview.viewport().pos())
+    point.setY(int(rect.center().y()) - window.preview.verticalScrollBar().value())
+    point.setX(window.preview.viewport().width() // 2)
+    qtbot.mouseDClick(window.preview.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    session = window.report.sections[4].sessions[0]
+    assert window.outline.current_part() is session
+    editor = window.current_editor()
+    assert editor.textCursor().block().blockNumber() == 1
+    assert editor.textCursor().block().text().startswith("يجب إنشاء")
