@@ -679,6 +679,14 @@ class WindowAutosave(QObject):
                 return
             self.saver.close()
         self.saver = Autosaver(document, folder=self.folder, interval_ms=self.interval_ms, parent=self)
+        self.saver.failed.connect(self._tell_failure)
+
+    def _tell_failure(self, message: str) -> None:
+        # In the status bar, not a dialog: typing goes on, and the next change tries again.
+        status_bar = getattr(self.window, "statusBar", None)
+        if callable(status_bar):
+            text = self.tr("The recovery copy could not be saved: %1").replace("%1", message)
+            status_bar().showMessage(text, 15000)
 
     def set_interval(self, interval_ms: int) -> None:
         """Change the autosave delay (the setting changed)."""

@@ -12,7 +12,7 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
+        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
@@ -52,8 +52,12 @@
         <translation>قسم آخر</translation>
     </message>
     <message>
-        <source>&amp;File</source>
+        <source>Double-click a paragraph to edit it</source>
         <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it).</extracomment>
+        <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
@@ -508,6 +512,13 @@
     <message>
         <source>As the report writes it</source>
         <translation>كما يكتبها التقرير</translation>
+    </message>
+</context>
+<context>
+    <name>WindowAutosave</name>
+    <message>
+        <source>The recovery copy could not be saved: %1</source>
+        <translation>تعذّر حفظ نسخة الاستعادة: %1</translation>
     </message>
 </context>
 <context>

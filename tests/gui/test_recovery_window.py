@@ -233,3 +233,18 @@ def test_closing_the_window_removes_the_copy_but_a_cancelled_close_keeps_it(
     assert window.services.autosave.saver is None
     window.show()  # shown again: autosave follows the report again
     assert window.services.autosave.saver is not None
+
+
+def test_a_failed_autosave_is_told_in_the_status_bar(
+    make_window, example: Path, type_text, qtbot, folder: Path
+) -> None:
+    window = make_window(example)
+    saver = window.services.autosave.saver
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder")  # the data folder went away
+    with qtbot.waitSignal(saver.failed, timeout=5000):
+        type_at_end(window, first_session(window), " ف", type_text)
+    qtbot.waitUntil(lambda: saver.report_path.name in window.statusBar().currentMessage())
+    saver.detach()
