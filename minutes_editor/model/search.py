@@ -184,24 +184,41 @@ def _fold_with_origin(text: str, query: Query) -> tuple[str, list[int]]:
 # ------------------------------------------------------------ replacing
 
 
-def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
-    r"""The edits replacing every match of ``query`` with ``replacement``; the report is left unchanged.
+def find_replacements(report: Report, query: Query, replacement: str) -> list[tuple[Match, str]]:
+    r"""Every match with the text that replaces it (group references expanded); raises SearchError.
 
     For a regular expression, ``replacement`` may name groups (``\1``,
     ``\g<name>``); with folding on, groups hold the folded text. A plain
-    query's replacement is taken literally. Raises SearchError.
+    query's replacement is taken literally.
     """
     if not query.pattern:
-        return ReplacePlan()
+        return []
     pattern = query.compile()
-    edits: list[FieldEdit] = []
+    return [
+        (match, _expand(regex_match, replacement, query))
+        for text_field in _fields(report, query)
+        for match, regex_match in _matches(text_field, pattern, query)
+    ]
+
+
+def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
+    """The edits replacing every match of ``query`` with ``replacement`` (see find_replacements); report unchanged."""
+    return plan_replacements(report, find_replacements(report, query, replacement))
+
+
+def plan_replacements(report: Report, replacements: Iterable[tuple[Match, str]]) -> ReplacePlan:
+    """The edits making some replacements (matches of one search, non-overlapping): one edit per field."""
+    by_path: dict[str, list[tuple[int, int, str]]] = {}
+    for match, text in replacements:
+        by_path.setdefault(match.path, []).append((match.start, match.end, text))
+    if not by_path:
+        return ReplacePlan()
+    edits = []
     count = 0
-    for text_field in _fields(report, query):
-        found = [
-            (match.start, match.end, _expand(regex_match, replacement, query))
-            for match, regex_match in _matches(text_field, pattern, query)
-        ]
+    for text_field in iter_fields(report):
+        found = by_path.get(text_field.path)
         if found:
+            found.sort()
             edits.append(_edit(report, text_field, found))
             count += len(found)
     return ReplacePlan(edits, count)
@@ -209,15 +226,9 @@ def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
 
 def replace_match(report: Report, match: Match, query: Query, replacement: str) -> FieldEdit | None:
     """The edit replacing one match found earlier, or None if the field no longer has it there."""
-    pattern = query.compile()
-    for text_field in _fields(report, query):
-        if text_field.path != match.path:
-            continue
-        for current, regex_match in _matches(text_field, pattern, query):
-            if (current.start, current.end, current.text) == (match.start, match.end, match.text):
-                return _edit(
-                    report, text_field, [(current.start, current.end, _expand(regex_match, replacement, query))]
-                )
+    for current, text in find_replacements(report, query, replacement):
+        if current == match:
+            return plan_replacements(report, [(current, text)]).edits[0]
     return None
 
 
