@@ -723,14 +723,15 @@ def _refs(pieces: list[Piece]) -> bool:
 
 
 def _merge_spans(spans: list[Span]) -> list[Span]:
-    merged: list[Span] = []
+    """Join neighbouring spans of equal emphasis, in linear time."""
+    groups: list[tuple[tuple[bool, bool, bool], list[str]]] = []
     for span in spans:
-        last = merged[-1] if merged else None
-        if last is not None and (last.bold, last.italic, last.underline) == (span.bold, span.italic, span.underline):
-            last.text += span.text
+        key = (span.bold, span.italic, span.underline)
+        if groups and groups[-1][0] == key:
+            groups[-1][1].append(span.text)
         else:
-            merged.append(span)
-    return merged
+            groups.append((key, [span.text]))
+    return [Span("".join(texts), *key) for key, texts in groups]
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -25,12 +25,17 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890
 _NOT_WORD = re.compile(r"[^\w]+")
 
 
-@lru_cache(maxsize=65536)
+#: Lines longer than this are never headings, labels or status words: they are not folded at all.
+MAX_LINE = 300
+
+
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Text folded for comparison: no diacritics, tatweel, case, accents, punctuation; single spaces."""
     text = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))
     text = text.translate(_ARABIC_FOLD).translate(_DIGITS)
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Turkish dotless ı is what "I" lower-cases to there: fold both to i.
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("ı", "i"))
     text = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_NOT_WORD.sub(" ", text).split())
 
@@ -73,6 +78,8 @@ def _heading_table() -> dict[str, HeadingMatch]:
 
 def recognise_heading(text: str) -> HeadingMatch | None:
     """The section kind a heading names in some shipped language, or None."""
+    if len(text) > MAX_LINE:
+        return None
     return _heading_table().get(fold(text))
 
 
@@ -116,7 +123,7 @@ def _status_words() -> frozenset[str]:
 
 def is_status(text: str) -> bool:
     """Whether a line is a document status word of some language ("Draft report", "مسودة التقرير")."""
-    return fold(text) in _status_words()
+    return len(text) <= MAX_LINE and fold(text) in _status_words()
 
 
 @cache
@@ -126,7 +133,7 @@ def _session_labels() -> tuple[str, ...]:
 
 def looks_like_session(text: str) -> bool:
     """Whether a sub-heading starts with the word "Session" of some language."""
-    folded = fold(text)
+    folded = fold(text[:MAX_LINE])
     return any(folded == label or folded.startswith(label + " ") for label in _session_labels() if label)
 
 

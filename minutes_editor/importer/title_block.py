@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
+from babel.localedata import locale_identifiers
 
 from minutes_editor.importer.recognise import ascii_digits, fold, presets, strip_label
 from minutes_editor.model.language import LanguagePreset
@@ -44,11 +45,22 @@ class DateLine:
 
 
 @cache
-def _month_names() -> dict[str, int]:
+def _month_names(language: str) -> dict[str, int]:
+    """Folded month names mapped to month numbers, from every shipped preset and every variant of ``language``.
+
+    Arabic writes October تشرين الأول, أكتوبر or أكتوبر/تشرين الأول depending on the country.
+    """
     names: dict[str, int] = {}
-    locales = {preset.date_locale for preset in presets()} | {"en"}
-    for code in sorted(locales):
-        locale = Locale.parse(code)
+    locales = {"en"}
+    for preset in presets():
+        locales.update(getattr(preset, "date_locales", ()) or (preset.date_locale,))
+    locales.update(code for code in locale_identifiers() if code.split("_", 1)[0] == language)
+    # Shorter identifiers first: a language's own names win over a region's where they differ.
+    for code in sorted(locales, key=lambda code: (code.count("_"), code)):
+        try:
+            locale = Locale.parse(code)
+        except (ValueError, UnknownLocaleError):
+            continue
         for context in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for number, name in locale.months[context][width].items():
@@ -66,7 +78,7 @@ def parse_date_line(text: str, preset: LanguagePreset) -> DateLine | None:
     original = body
     # Digits are matched in ASCII; the mapping keeps every position, so the zone's own text is kept as written.
     body = ascii_digits(body)
-    found = _find_date(body)
+    found = _find_date(body, preset.date_locale.split("_", 1)[0])
     if found is None:
         return None
     date, start, end = found
@@ -96,7 +108,7 @@ def _with_label(text: str, preset: LanguagePreset) -> str:
     return text if strip_label(text, "date") is not None else f"{preset.label('date')}: {text}"
 
 
-def _find_date(body: str) -> tuple[dt.date, int, int] | None:
+def _find_date(body: str, language: str) -> tuple[dt.date, int, int] | None:
     """The first date written in ``body`` (numeric or with a month name), with where it starts and ends."""
     found: list[tuple[int, int, dt.date]] = []
     for pattern in (_ISO_DATE, _NUMERIC_DATE):
@@ -107,7 +119,7 @@ def _find_date(body: str) -> tuple[dt.date, int, int] | None:
             if value is not None:
                 found.append((match.start(), match.end(), value))
                 break
-    named = _find_named_date(body)
+    named = _find_named_date(body, language)
     if named is not None:
         found.append(named)
     if not found:
@@ -116,8 +128,8 @@ def _find_date(body: str) -> tuple[dt.date, int, int] | None:
     return value, start, end
 
 
-def _find_named_date(body: str) -> tuple[int, int, dt.date] | None:
-    months = _month_names()
+def _find_named_date(body: str, language: str) -> tuple[int, int, dt.date] | None:
+    months = _month_names(language)
     for word in _WORD.finditer(body):
         # Two-word months ("تشرين الأول") are tried before their first word alone.
         candidates = [word.group(0)]
