@@ -25,7 +25,7 @@ from minutes_editor.importer import (
     import_docx,
 )
 from minutes_editor.importer.safe_xml import parse_part
-from tests.importer.helpers import make_docx, p
+from tests.importer.helpers import make_docx, p, r
 
 QUICK = 5.0  # seconds: refusing a wrong file must not take longer
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -292,16 +292,17 @@ def test_relationship_outside_the_package(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------ a huge document
 
+HEADING1 = (
+    '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
+    '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+)
+
 
 def test_hundred_thousand_paragraphs_import_within_a_minute(tmp_path: Path) -> None:
     count = 100_000
     heading = p("Main discussion points", style="Heading1")
     body = heading + "".join(p(f"Point number {index}: the delegations agreed.") for index in range(count))
-    styles = (
-        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>'
-        '<w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
-    )
-    path = make_docx(tmp_path / "huge.docx", body, styles=styles)
+    path = make_docx(tmp_path / "huge.docx", body, styles=HEADING1)
     start = time.perf_counter()
     result = import_docx(path)
     elapsed = time.perf_counter() - start
@@ -309,3 +310,16 @@ def test_hundred_thousand_paragraphs_import_within_a_minute(tmp_path: Path) -> N
     blocks = result.report.all_blocks()
     assert len(blocks) == count
     assert blocks[-1].plain_text == f"Point number {count - 1}: the delegations agreed."
+
+
+def test_one_paragraph_of_a_hundred_thousand_runs(tmp_path: Path) -> None:
+    # Word splits runs freely; joining them must stay linear, not copy the paragraph once per run.
+    count = 100_000
+    body = "<w:p>" + "".join(r(f"word{index} ") for index in range(count)) + "</w:p>"
+    path = make_docx(tmp_path / "runs.docx", p("Discussion", style="Heading1") + body, styles=HEADING1)
+    start = time.perf_counter()
+    result = import_docx(path)
+    elapsed = time.perf_counter() - start
+    assert elapsed < 30, f"100,000 runs took {elapsed:.1f} s"
+    [block] = result.report.all_blocks()
+    assert block.plain_text.split() == [f"word{index}" for index in range(count)]
