@@ -336,8 +336,10 @@ def _splice_one(items: list[Inline], start: int, end: int, replacement: str) -> 
         offset = item_end
         if isinstance(item, FootnoteRef):
             if not placed and item_start >= start and item_start < end:
-                # The match starts on a footnote mark: the replacement goes before it.
-                if replacement:
+                # The match starts on a footnote mark: the replacement goes before it, ending the span there.
+                if replacement and result and isinstance(result[-1], Span) and result[-1] is previous_span:
+                    result[-1].text += replacement
+                elif replacement:
                     result.append(_styled(replacement, previous_span))
                 placed = True
             result.append(item)
