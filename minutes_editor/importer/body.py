@@ -137,6 +137,8 @@ class RawParagraph:
     indent: int | None = None
     bidi: bool | None = None
     source: str = "body"
+    #: Names of the bookmarks that start in the paragraph (a writer may name a heading's section kind so).
+    bookmarks: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
@@ -195,6 +197,7 @@ class _Paragraph:
     role_style: bool
     pieces: list[Piece] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
+    bookmarks: list[str] = field(default_factory=list)
     after: list[Item] = field(default_factory=list)
 
 
@@ -287,6 +290,7 @@ class BodyReader:
             style_id=style_id,
             style_names=names,
             source=source,
+            bookmarks=tuple(state.bookmarks),
         )
         self._paragraph_properties(raw, ppr)
         self.stats.paragraphs += 1
@@ -363,7 +367,9 @@ class BodyReader:
                     self.stats.insertions += 1
                 self._inline(child, state, deleted=deleted)
             elif tag == w("bookmarkStart"):
-                self._open_bookmarks[child.get(w("id")) or ""] = child.get(w("name")) or ""
+                name = child.get(w("name")) or ""
+                self._open_bookmarks[child.get(w("id")) or ""] = name
+                state.bookmarks.append(name)
             elif tag == w("bookmarkEnd"):
                 self._open_bookmarks.pop(child.get(w("id")) or "", None)
             elif tag in _DELETED:

@@ -104,6 +104,28 @@ class Source:
 class _Heading:
     level: int
     text: str
+    #: The section kind (or "session") a bookmark on the heading names, if any.
+    marker: SectionKind | str | None = None
+
+
+#: A bookmark naming what a heading starts: "_Minutes_objectives_3", "_Minutes_session_7". A writer can
+#: mark headings so, and the kind of a section with a heading of its own survives the round trip.
+_MARKER = re.compile(r"_Minutes_([a-z_]+?)(?:_\d+)?")
+SESSION_MARKER = "session"
+
+
+def heading_marker(paragraph: RawParagraph) -> SectionKind | str | None:
+    """The section kind, or "session", that a bookmark on a heading paragraph names."""
+    for name in paragraph.bookmarks:
+        match = _MARKER.fullmatch(name)
+        if match is None:
+            continue
+        value = match.group(1)
+        if value == SESSION_MARKER:
+            return SESSION_MARKER
+        if value in {kind.value for kind in SectionKind}:
+            return SectionKind(value)
+    return None
 
 
 @dataclass
@@ -299,10 +321,11 @@ class Builder:
         heading = self._heading(paragraph)
         if heading is not None:
             self._pending_refs.extend(self.refs_of(paragraph.pieces))
+            marker = heading_marker(paragraph)
             if heading.level <= 1:
-                self._new_section(heading.text, level=1)
+                self._new_section(heading.text, level=1, marker=marker)
             elif heading.level == 2:
-                self._subheading(heading.text, items, index)
+                self._subheading(heading.text, items, index, marker=marker)
             else:
                 self._add_block(Block(BlockKind.LABEL, self._content(paragraph.pieces)))
                 self._counts["deep headings"] += 1
@@ -318,21 +341,33 @@ class Builder:
             return
         self._block(paragraph)
 
-    def _new_section(self, text: str, level: int) -> None:
-        match = recognise_heading(text)
-        kind = match.kind if match else SectionKind.GENERIC
+    def _new_section(self, text: str, level: int, marker: SectionKind | str | None = None) -> None:
+        if isinstance(marker, SectionKind):
+            kind = marker
+        else:
+            match = recognise_heading(text)
+            kind = match.kind if match else SectionKind.GENERIC
         heading: str | None = text
-        if match and text.strip() == self.preset.heading(kind):
+        if text.strip() == self.preset.heading(kind) and (marker is not None or recognise_heading(text)):
             heading = None
         section = Section(kind=kind, heading=heading, level=level)
         self.report.sections.append(section)
         self._section = section
         self._session = None
 
-    def _subheading(self, text: str, items: list[Item], index: int) -> None:
+    def _subheading(self, text: str, items: list[Item], index: int, marker: SectionKind | str | None = None) -> None:
         current = self._section
         if current is None:
-            self._new_section(text, level=1)
+            self._new_section(text, level=1, marker=marker)
+            return
+        if isinstance(marker, SectionKind):
+            self._new_section(text, level=2, marker=marker)
+            return
+        if marker == SESSION_MARKER and current.kind in (SectionKind.DISCUSSION, SectionKind.GENERIC):
+            current.kind = SectionKind.DISCUSSION
+            session = Session(title=text)
+            current.sessions.append(session)
+            self._session = session
             return
         if recognise_heading(text) is not None:
             # A known heading (even the generic default) is a sub-section, never a session's title.

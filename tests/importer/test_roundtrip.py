@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from minutes_editor.export.docx_writer import export_docx, render_docx
 from minutes_editor.importer import import_docx
@@ -94,3 +96,48 @@ def test_language_survives(language: str, report: Report, tmp_path_factory: pyte
     path = tmp_path_factory.mktemp("lang") / "report.docx"
     path.write_bytes(render_docx(expressible(report)).data)
     assert import_docx(path).report.language == language
+
+
+def _mark_headings(path: Path, markers: list[str]) -> None:
+    """Put a bookmark named for each heading's section kind (or "session") into the exported document."""
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    document = etree.fromstring(parts["word/document.xml"])
+    headings = [
+        paragraph
+        for paragraph in document.iter(f"{w}p")
+        if (style := paragraph.find(f"{w}pPr/{w}pStyle")) is not None
+        and style.get(f"{w}val") in ("Heading1", "Heading2")
+    ]
+    assert len(headings) == len(markers)
+    for index, (paragraph, marker) in enumerate(zip(headings, markers, strict=True)):
+        start = etree.Element(
+            f"{w}bookmarkStart", {f"{w}id": str(900 + index), f"{w}name": f"_Minutes_{marker}_{index}"}
+        )
+        paragraph.find(f"{w}pPr").addnext(start)
+        paragraph.append(etree.Element(f"{w}bookmarkEnd", {f"{w}id": str(900 + index)}))
+    parts["word/document.xml"] = etree.tostring(document, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+
+
+def test_heading_bookmarks_carry_section_kinds(tmp_path: Path) -> None:
+    # Headings of their own hide the kind from the words; a bookmark naming it (a convention the writer can
+    # adopt: "_Minutes_<kind>_<n>", "_Minutes_session_<n>") brings it back.
+    report = load_report(EXAMPLES / "budapest-process-2021-10-14.en.minutes")
+    markers = []
+    for index, section in enumerate(report.sections):
+        section.heading = f"Part {index + 1} in our own words"
+        markers.append(section.kind.value)
+        for session in section.sessions:
+            session.goals = []  # no goals line: only the bookmark says these are sessions
+            markers.append("session")
+    path = tmp_path / "marked.docx"
+    export_docx(report, path)
+    plain = import_docx(path).report
+    assert [section.kind.value for section in plain.sections] != [section.kind.value for section in report.sections]
+    _mark_headings(path, markers)
+    imported = import_docx(path).report
+    assert_same(imported, report)
