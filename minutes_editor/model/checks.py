@@ -61,9 +61,8 @@ class Problem:
 
     def __str__(self) -> str:
         at = self.where if self.start is None else f"{self.where}: character {self.start + 1}"
-        if self.start is not None:
-            return f"{self.severity.value}: {at}: {self.message}"
-        return f"{self.severity.value}: {self.where}: {self.message}"
+        code = f" [{self.code}]" if self.code else ""
+        return f"{self.severity.value}: {at}: {self.message}{code}"
 
 
 def check_report(report: Report) -> list[Problem]:

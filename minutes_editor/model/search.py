@@ -24,6 +24,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from minutes_editor.model.report import FootnoteRef, Inline, Participant, Report, Span
@@ -146,39 +147,64 @@ def _matches(text_field: TextField, pattern: re.Pattern[str], query: Query) -> I
         yield Match(text_field.path, start, end, text[start:end]), found
 
 
-# Letters and marks folding changes: hamza-carrying alefs become bare alef.
-_HAMZA = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-_ARABIC_MARK_RE = re.compile(f"[{ARABIC_MARKS}]")
+# Folding maps letters one to one (أ -> ا, é -> e) and deletes marks and kashida, so each folded
+# character comes from one original character: offsets map back through a list of kept indexes.
+_HAMZA = {ord(char): "ا" for char in "أإآٱ"}
+_LATIN_RANGES = ((0x00C0, 0x0250), (0x1E00, 0x1F00))
 
 
-def _fold_char(char: str, query: Query) -> str:
-    if char == TATWEEL:
-        return "" if query.ignore_tatweel else char
-    if query.ignore_diacritics:
-        if _ARABIC_MARK_RE.match(char):
-            return ""
-        if not char.isascii():
-            decomposed = unicodedata.normalize("NFD", char)
-            char = "".join(part for part in decomposed if not unicodedata.combining(part))
-    if query.ignore_hamza:
-        char = char.translate(_HAMZA)
-    return char
+def _latin_bases() -> dict[int, str]:
+    bases: dict[int, str] = {}
+    for first, last in _LATIN_RANGES:
+        for code in range(first, last):
+            base = "".join(part for part in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(part))
+            if len(base) == 1 and base != chr(code):
+                bases[code] = base
+    return bases
+
+
+_LATIN_BASES = _latin_bases()
+_ARABIC_MARK = re.compile(f"[{ARABIC_MARKS}]")
+#: Combining marks that "ignore diacritics" deletes: Latin accents (decomposed) and Arabic harakat.
+_MARK_DELETIONS = "".join(chr(code) for code in range(0x0300, 0x0370)) + "".join(
+    chr(code) for code in range(0x0600, 0x0900) if _ARABIC_MARK.match(chr(code))
+)
+
+
+@cache
+def _fold_table(ignore_diacritics: bool, ignore_tatweel: bool, ignore_hamza: bool) -> tuple[dict[int, str | None], str]:
+    """The str.translate table of a folding, and the characters it deletes."""
+    table: dict[int, str | None] = {}
+    deleted = ""
+    if ignore_diacritics:
+        table.update(_LATIN_BASES)
+        deleted += _MARK_DELETIONS
+    if ignore_tatweel:
+        deleted += TATWEEL
+    if ignore_hamza:
+        table.update(_HAMZA)
+    table.update(dict.fromkeys(map(ord, deleted)))
+    return table, deleted
 
 
 def _fold_text(text: str, query: Query) -> str:
-    return "".join(_fold_char(char, query) for char in text)
+    table, _deleted = _fold_table(query.ignore_diacritics, query.ignore_tatweel, query.ignore_hamza)
+    return text.translate(table)
 
 
-def _fold_with_origin(text: str, query: Query) -> tuple[str, list[int]]:
-    """Folded text and, for each of its characters (and its end), the offset in ``text`` it comes from."""
-    pieces: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(text):
-        folded = _fold_char(char, query) if not char.isascii() else char
-        pieces.append(folded)
-        origin.extend([index] * len(folded))
+def _fold_with_origin(text: str, query: Query) -> tuple[str, list[int] | None]:
+    """Folded text and, for each of its characters (and its end), the offset in ``text`` it comes from.
+
+    None stands for "the same offset" when folding deleted nothing.
+    """
+    table, deleted = _fold_table(query.ignore_diacritics, query.ignore_tatweel, query.ignore_hamza)
+    folded = text.translate(table)
+    if len(folded) == len(text):
+        return folded, None
+    gone = frozenset(deleted)
+    origin = [index for index, char in enumerate(text) if char not in gone]
     origin.append(len(text))
-    return "".join(pieces), origin
+    return folded, origin
 
 
 # ------------------------------------------------------------ replacing

@@ -354,3 +354,4 @@ def test_cli_prints_code_path_and_character(tmp_path: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert "sections[0].blocks[0]: character 15:" in out
     assert "'،'" in out
+    assert out.rstrip().endswith("[latin-punctuation]")
