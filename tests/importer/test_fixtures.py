@@ -509,3 +509,26 @@ def test_inexact_date_line_is_read_and_noted(tmp_path: Path) -> None:
         "CET",
     )
     assert any("was read as" in note and "Thursday" in note for note in result.notes)
+
+
+def test_language_from_run_marks_and_from_script(tmp_path: Path) -> None:
+    persian = '<w:rtl/><w:lang w:val="en-US" w:bidi="fa-IR"/>'
+    body = p("اهداف نشست", style="Heading1", ppr="<w:bidi/>", rpr=persian) + p(
+        "این نشست برای بررسی همکاری برگزار شد.", ppr="<w:bidi/>", rpr=persian
+    )
+    marked = import_docx(make_docx(tmp_path / "fa.docx", body, styles=HEADING_STYLE)).report
+    assert marked.language.split("-")[0] == "fa"
+    # Nothing declared, not even paragraph direction: the script of the text decides.
+    unmarked = import_docx(make_docx(tmp_path / "ar.docx", p("أهداف الاجتماع", style="Heading1"), styles=HEADING_STYLE))
+    assert unmarked.report.language == "ar"
+    assert unmarked.report.sections[0].kind is SectionKind.OBJECTIVES
+    # Declared English in the core properties, but every paragraph right to left in Arabic: Arabic.
+    wrong = import_docx(
+        make_docx(
+            tmp_path / "wrong.docx",
+            p("المشاركة", style="Heading1", ppr="<w:bidi/>") + p("حضرت البلدان التالية.", ppr="<w:bidi/>"),
+            styles=HEADING_STYLE,
+            core_language="en-US",
+        )
+    )
+    assert wrong.report.language == "ar"
