@@ -93,7 +93,8 @@ def parse_date_line(text: str, preset: LanguagePreset) -> DateLine | None:
         # The zone as our writer wrote it (after one space), else as a person typed it (separators trimmed).
         for timezone in (zone_text.strip(), zone_text.strip(_FILLER)):
             title = TitleBlock(date=date, start_time=start_time, end_time=end_time, timezone=timezone)
-            if preset.date_line_text(title) == written:
+            # ``written`` has its spaces collapsed; so must ours (CLDR puts no-break spaces in "2021 г.").
+            if " ".join(preset.date_line_text(title).split()) == written:
                 return DateLine(date, start_time, end_time, timezone, exact=True)
         leftover = (body[:start] + (rest[: times[0].start()] if times else rest)).strip(_FILLER)
         if len(times) > 1:

@@ -1,22 +1,96 @@
-"""Per-language presets: default headings, labels, list joining, dates and fonts.
+"""Per-language presets: default headings, labels, list joining, dates, digits, quotation marks and fonts.
 
 The words a report prints come from data files (``templates/languages/XX.json``),
 not from the interface's translations, so a report in Arabic can be written
-from an English interface or from the command line.
+from an English interface or from the command line. Adding a language is
+adding a file; :func:`parse_preset` checks it field by field and names the
+file and the field in its error (docs/languages.md describes every field).
+
+A report's language tag can refine its preset in the standard BCP 47 way
+without any change to the .minutes format: a region the preset lists among
+its date variants picks CLDR's dates for that country ("ar-EG" writes
+أكتوبر, "ar-SY" writes تشرين الأول) and the
+Unicode extension ``-u-nu-`` picks the digits ("ar-u-nu-arab" writes
+١٤ for 14).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+import re
+import string
+from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from minutes_editor.model.report import SectionKind, TitleBlock
+from minutes_editor.model.report import Direction, SectionKind, TitleBlock, direction_of
 from minutes_editor.paths import languages_dir
 
 FALLBACK_LANGUAGE = "en"
+
+#: Digits of each CLDR numbering system a preset may name, indexed by value.
+DIGITS: dict[str, str] = {
+    "latn": "0123456789",
+    "arab": "٠١٢٣٤٥٦٧٨٩",  # Arabic-Indic, U+0660-U+0669
+    "arabext": "۰۱۲۳۴۵۶۷۸۹",  # Extended Arabic-Indic (Persian, Urdu), U+06F0-U+06F9
+}
+
+#: CLDR's named date formats; a preset may also give a pattern such as "d MMMM y".
+DATE_FORMAT_NAMES = ("short", "medium", "long", "full")
+
+#: Title-block labels every preset defines.
+LABEL_KEYS = ("date", "location", "session", "footnotes")
+
+_ASCII_DIGITS = frozenset("0123456789")
+_ANY_DIGIT = str.maketrans({digit: str(index) for table in DIGITS.values() for index, digit in enumerate(table)})
+_TAG_PART = re.compile(r"^[A-Za-z0-9]{1,8}$")
+_SPACES = re.compile(" {2,}")
+_SAMPLE_DATE = dt.date(2021, 10, 14)
+
+
+class PresetError(ValueError):
+    """A language preset file is unusable; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class LanguageTag:
+    """The parts of a BCP 47 tag a preset uses: language, region and the ``-u-nu-`` numbering system."""
+
+    language: str
+    region: str = ""
+    numbers: str = ""
+
+    @classmethod
+    def parse(cls, tag: str) -> LanguageTag:
+        """Read "ar", "ar-EG", "fa_IR" or "ar-SY-u-nu-arab"; parts it does not use are ignored."""
+        parts = [part for part in re.split("[-_]", tag.strip()) if part]
+        if not parts:
+            return cls("")
+        language, region, numbers = parts[0].lower(), "", ""
+        index = 1
+        if index < len(parts) and len(parts[index]) == 4 and parts[index].isalpha():
+            index += 1  # a script such as "Arab": the preset's own script is used
+        if index < len(parts) and (
+            (len(parts[index]) == 2 and parts[index].isalpha()) or (len(parts[index]) == 3 and parts[index].isdigit())
+        ):
+            region = parts[index].upper()
+            index += 1
+        rest = [part.lower() for part in parts[index:]]
+        if "u" in rest:
+            extension = rest[rest.index("u") + 1 :]
+            for key_index, key in enumerate(extension):
+                if len(key) == 1:
+                    break  # the next singleton starts another extension
+                if key == "nu" and key_index + 1 < len(extension):
+                    numbers = extension[key_index + 1]
+        return cls(language, region, numbers)
+
+    @property
+    def base(self) -> str:
+        """Language and region only: "ar-EG"."""
+        return f"{self.language}-{self.region}" if self.region else self.language
 
 
 @dataclass(frozen=True)
@@ -51,7 +125,14 @@ class Fonts:
 
 @dataclass(frozen=True)
 class LanguagePreset:
-    """The words and conventions of one report language."""
+    """The words and conventions of one report language.
+
+    ``tag`` is the report's language tag this preset was loaded for (``code``
+    is the preset file's); ``date_locale`` is the Babel locale of dates and
+    times, ``digits`` the CLDR numbering system of generated numbers,
+    ``word_lang`` the language Word marks the report's text with and
+    ``latin_lang`` that of Latin-script words in a right-to-left report.
+    """
 
     code: str
     name: str
@@ -61,14 +142,38 @@ class LanguagePreset:
     list_join: ListJoin
     goals_join: str
     quotes: tuple[str, str]
+    digits: str
     date_locale: str
-    date_pattern: str
-    time_pattern: str
+    date_format: str
+    time_skeleton: str
     time_range: str
+    date_variants: tuple[str, ...]
     date_line: str
     location_line: str
     word_lang: str
+    latin_lang: str
+    hyphenate: bool
     fonts: Fonts
+    tag: str = ""
+
+    @property
+    def direction(self) -> Direction:
+        """The direction the language is written in."""
+        return direction_of(self.code)
+
+    @property
+    def draft_status(self) -> str:
+        """The status word of a draft ("Draft report")."""
+        return self.status_words[0]
+
+    @property
+    def final_status(self) -> str:
+        """The status word of the final version ("Final report")."""
+        return self.status_words[-1]
+
+    def is_final(self, status: str) -> bool:
+        """Whether a title block's status names the final version."""
+        return " ".join(status.split()).casefold() == " ".join(self.final_status.split()).casefold()
 
     def heading(self, kind: SectionKind) -> str:
         """Default heading of a section kind."""
@@ -87,39 +192,109 @@ class LanguagePreset:
         quoted = [self.quote(goal.strip()) for goal in goals if goal.strip()]
         return self.goals_join.join(quoted)
 
+    def to_digits(self, text: str) -> str:
+        """``text`` with its ASCII digits written in the language's digits (other characters kept)."""
+        return to_digits(text, self.digits)
+
     def format_date(self, value: dt.date) -> str:
-        """A date written the way the language writes it (CLDR, through Babel)."""
+        """A date written the way the language writes it (CLDR, through Babel), in its digits."""
         from babel.dates import format_date
 
-        return str(format_date(value, self.date_pattern, locale=self.date_locale))
+        return self.to_digits(str(format_date(value, self.date_format, locale=self.date_locale)))
 
     def format_time(self, value: dt.time) -> str:
-        """A time of day written the way the language writes it."""
-        from babel.dates import format_time
+        """A time of day written the way the language writes it, in its digits."""
+        return self.to_digits(self._time(value))
 
-        return str(format_time(value, self.time_pattern, locale=self.date_locale))
+    def format_time_range(self, start: dt.time | None, end: dt.time | None) -> str:
+        """Start and end times as one range ("10:00–13:00"), or the one that is given, or ""."""
+        if start is None or end is None:
+            single = start or end
+            return self.format_time(single) if single is not None else ""
+        if self.time_range:
+            text = self.time_range.format(start=self._time(start), end=self._time(end))
+        else:
+            from babel.dates import format_interval
+
+            moment = dt.date(2000, 1, 1)
+            text = str(
+                format_interval(
+                    dt.datetime.combine(moment, start),
+                    dt.datetime.combine(moment, end),
+                    self.time_skeleton,
+                    locale=self.date_locale,
+                )
+            )
+        return self.to_digits(text)
 
     def date_line_text(self, title: TitleBlock) -> str:
         """The title block's date line, or "" when the report has no date."""
         if title.date is None:
             return ""
-        start = self.format_time(title.start_time) if title.start_time else ""
-        end = self.format_time(title.end_time) if title.end_time else ""
-        times = self.time_range.format(start=start, end=end) if start and end else start or end
+        times = self.format_time_range(title.start_time, title.end_time)
         text = self.date_line.format(
             label=self.label("date"),
             date=self.format_date(title.date),
             times=times,
             timezone=title.timezone if times else "",
         )
-        # An absent time leaves its separator behind: "14 October 2021, " -> "14 October 2021".
-        return " ".join(text.split()).rstrip(",، ")
+        # An absent time leaves its separator behind: "14 October 2021, " -> "14 October 2021". Only plain
+        # spaces are tidied: CLDR's no-break and thin spaces ("2021 г.", "Date :") must stay unbreakable.
+        return _SPACES.sub(" ", text).strip(" ").rstrip(",، ")
 
     def location_line_text(self, title: TitleBlock) -> str:
         """The title block's location line, or "" when no location is given."""
         if not title.location.strip():
             return ""
         return self.location_line.format(label=self.label("location"), location=title.location)
+
+    @property
+    def date_locales(self) -> tuple[str, ...]:
+        """Every Babel locale this preset may write dates in: its own and its variants'."""
+        variants = tuple(tag.replace("-", "_") for tag in self.date_variants)
+        return (self.date_locale, *(locale for locale in variants if locale != self.date_locale))
+
+    def date_choices(self) -> list[tuple[str, str]]:
+        """Report language tags offering other month names, each with its name of October ("ar-EG", "أكتوبر")."""
+        from babel import Locale
+
+        return [
+            (tag, str(Locale.parse(tag.replace("-", "_")).months["format"]["wide"][10])) for tag in self.date_variants
+        ]
+
+    def for_tag(self, tag: str) -> LanguagePreset:
+        """The preset refined for a report's tag: its region's dates and Word language, its ``-u-nu-`` digits."""
+        parsed = LanguageTag.parse(tag)
+        changes: dict[str, Any] = {"tag": tag.strip() or self.code}
+        if parsed.language == self.code:
+            # Only the regions the preset offers: Word's default "en-US" must not turn a report's dates American.
+            if parsed.region and parsed.base.lower() in {variant.lower() for variant in self.date_variants}:
+                changes["date_locale"] = f"{parsed.language}_{parsed.region}"
+                changes["word_lang"] = parsed.base
+            if parsed.numbers in DIGITS:
+                changes["digits"] = parsed.numbers
+        return replace(self, **changes)
+
+    def _time(self, value: dt.time) -> str:
+        from babel.dates import format_skeleton
+
+        return str(
+            format_skeleton(
+                self.time_skeleton, dt.datetime.combine(dt.date(2000, 1, 1), value), locale=self.date_locale
+            )
+        )
+
+
+def to_digits(text: str, system: str) -> str:
+    """``text`` with ASCII digits replaced by those of CLDR numbering system ``system`` ("latn", "arab", "arabext")."""
+    if system == "latn" or not _ASCII_DIGITS.intersection(text):
+        return text
+    return text.translate(str.maketrans("0123456789", DIGITS[system]))
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with Arabic-Indic and Extended Arabic-Indic digits replaced by ASCII ones."""
+    return text.translate(_ANY_DIGIT)
 
 
 def available_languages() -> list[str]:
@@ -129,34 +304,243 @@ def available_languages() -> list[str]:
 
 @cache
 def load_preset(language: str) -> LanguagePreset:
-    """Return the preset for a BCP 47 tag: exact file, else its primary subtag, else English."""
-    tag = language.strip()
-    candidates = [tag, tag.split("-", 1)[0].lower(), FALLBACK_LANGUAGE]
-    for code in candidates:
+    """The preset for a BCP 47 tag: exact file, else its primary subtag, else English; refined by the tag.
+
+    Raises PresetError when the file found is not a valid preset.
+    """
+    parsed = LanguageTag.parse(language)
+    for code in (language.strip(), parsed.base, parsed.language, FALLBACK_LANGUAGE):
+        if not code:
+            continue
         path = languages_dir() / f"{code}.json"
         if path.is_file():
-            return _parse_preset(json.loads(path.read_text(encoding="utf-8")))
+            return _load_file(path).for_tag(language)
     raise FileNotFoundError(f"no language presets found in {languages_dir()}")
 
 
-def _parse_preset(data: dict[str, Any]) -> LanguagePreset:
-    join = data["list_join"]
-    fonts = data["fonts"]
-    return LanguagePreset(
-        code=data["code"],
-        name=data["name"],
-        headings={SectionKind(key): value for key, value in data["headings"].items()},
-        labels=dict(data["labels"]),
-        status_words=tuple(data.get("status_words", ())),
-        list_join=ListJoin(join["separator"], join["last_separator"], join.get("end", "")),
-        goals_join=data["goals_join"],
-        quotes=(data["quotes"][0], data["quotes"][1]),
-        date_locale=data["date_locale"],
-        date_pattern=data["date_pattern"],
-        time_pattern=data["time_pattern"],
-        time_range=data["time_range"],
-        date_line=data["date_line"],
-        location_line=data["location_line"],
-        word_lang=data["word_lang"],
-        fonts=Fonts(fonts["latin"], fonts["cs"], float(fonts["size_pt"])),
+@cache
+def _load_file(path: Path) -> LanguagePreset:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise PresetError(f"{path}: cannot be read: {error}") from error
+    except json.JSONDecodeError as error:
+        raise PresetError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from error
+    return parse_preset(data, source=str(path), expected_code=path.stem)
+
+
+def check_presets() -> dict[str, str]:
+    """Every preset file that is not valid, with its error message (empty when all are good)."""
+    problems: dict[str, str] = {}
+    for path in sorted(languages_dir().glob("*.json")):
+        try:
+            _load_file(path)
+        except PresetError as error:
+            problems[path.name] = str(error)
+    return problems
+
+
+# Validation: what each field must be, checked before anything is built, so a bad file says where it is bad.
+
+
+class _Checker:
+    """Reads fields out of a preset's JSON object, raising PresetError that names the file and the field."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+    def fail(self, field: str, problem: str) -> PresetError:
+        return PresetError(f"{self.source}: {field}: {problem}")
+
+    def obj(
+        self, data: object, field: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
+        if not isinstance(data, dict):
+            raise self.fail(field, f"must be an object, not {_json_type(data)}")
+        missing = [key for key in required if key not in data]
+        if missing:
+            raise self.fail(field, f"missing {', '.join(repr(key) for key in missing)}")
+        unknown = sorted(set(data) - set(required) - set(optional))
+        if unknown:
+            allowed = ", ".join(repr(key) for key in (*required, *optional))
+            raise self.fail(field, f"unknown {', '.join(repr(key) for key in unknown)} (allowed: {allowed})")
+        return data
+
+    def text(self, data: dict[str, Any], key: str, where: str, *, empty: bool = False) -> str:
+        field = f"{where}.{key}" if where else key
+        value = data[key]
+        if not isinstance(value, str):
+            raise self.fail(field, f"must be a string, not {_json_type(value)}")
+        if not empty and not value.strip():
+            raise self.fail(field, "must not be empty")
+        return value
+
+    def template(self, data: dict[str, Any], key: str, allowed: set[str], required: set[str]) -> str:
+        value = self.text(data, key, "")
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(value) if name is not None}
+        except ValueError as error:
+            raise self.fail(key, f"bad placeholder: {error}") from error
+        if names - allowed:
+            raise self.fail(key, f"unknown placeholder {sorted(names - allowed)}; allowed: {sorted(allowed)}")
+        if required - names:
+            raise self.fail(key, f"must contain {', '.join('{' + name + '}' for name in sorted(required - names))}")
+        return value
+
+    def tag(self, data: dict[str, Any], key: str, where: str) -> str:
+        value = self.text(data, key, where)
+        parts = value.split("-")
+        if not (2 <= len(parts[0]) <= 3 and parts[0].isalpha()) or not all(_TAG_PART.match(p) for p in parts):
+            raise self.fail(f"{where}.{key}", f"{value!r} is not a language tag such as 'fa-IR'")
+        return value
+
+    def locale(self, value: str, field: str) -> str:
+        if not _babel_knows(value):
+            raise self.fail(field, f"{value!r} is not a locale Babel knows (such as 'ar_SY' or 'fa_IR')")
+        return value
+
+
+_TOP_REQUIRED = (
+    "code",
+    "name",
+    "headings",
+    "labels",
+    "status_words",
+    "list_join",
+    "goals_join",
+    "quotes",
+    "digits",
+    "dates",
+    "date_line",
+    "location_line",
+    "word",
+    "fonts",
+)
+_TOP_OPTIONAL = ("english_name", "notes")
+
+
+def parse_preset(data: object, *, source: str = "preset", expected_code: str | None = None) -> LanguagePreset:
+    """Check a preset's JSON object field by field and build it; PresetError names the file and the field."""
+    check = _Checker(source)
+    top = check.obj(data, "(top level)", _TOP_REQUIRED, _TOP_OPTIONAL)
+    code = check.text(top, "code", "")
+    if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8})*", code):
+        raise check.fail("code", f"{code!r} is not a language code such as 'fa'")
+    if expected_code is not None and code != expected_code:
+        raise check.fail("code", f"{code!r} differs from the file name {expected_code!r}")
+    name = check.text(top, "name", "")
+    for key in _TOP_OPTIONAL:
+        if key in top:
+            check.text(top, key, "")
+
+    kinds = tuple(kind.value for kind in SectionKind)
+    headings_data = check.obj(top["headings"], "headings", kinds)
+    headings = {SectionKind(key): check.text(headings_data, key, "headings") for key in kinds}
+    labels_data = check.obj(top["labels"], "labels", LABEL_KEYS)
+    labels = {key: check.text(labels_data, key, "labels") for key in LABEL_KEYS}
+    status_data = check.obj(top["status_words"], "status_words", ("draft", "final"))
+    status_words = (check.text(status_data, "draft", "status_words"), check.text(status_data, "final", "status_words"))
+
+    join_data = check.obj(top["list_join"], "list_join", ("separator", "last_separator"), ("end",))
+    list_join = ListJoin(
+        check.text(join_data, "separator", "list_join"),
+        check.text(join_data, "last_separator", "list_join"),
+        check.text(join_data, "end", "list_join", empty=True) if "end" in join_data else "",
     )
+    goals_join = check.text(top, "goals_join", "")
+    quotes = top["quotes"]
+    if not (isinstance(quotes, list) and len(quotes) == 2 and all(isinstance(q, str) and q for q in quotes)):
+        raise check.fail("quotes", 'must be a list of the opening and the closing mark, such as ["«", "»"]')
+
+    digits = check.text(top, "digits", "")
+    if digits not in DIGITS:
+        raise check.fail("digits", f"{digits!r} is not one of {', '.join(repr(key) for key in DIGITS)}")
+
+    dates = check.obj(top["dates"], "dates", ("locale", "date_format", "time_skeleton"), ("time_range", "variants"))
+    date_locale = check.locale(check.text(dates, "locale", "dates"), "dates.locale")
+    date_format = check.text(dates, "date_format", "dates")
+    time_skeleton = check.text(dates, "time_skeleton", "dates")
+    time_range = ""
+    if "time_range" in dates:
+        time_range = check.text(dates, "time_range", "dates")
+        if "{start}" not in time_range or "{end}" not in time_range:
+            raise check.fail("dates.time_range", "must contain {start} and {end}")
+    variants_data = dates.get("variants", [])
+    if not isinstance(variants_data, list) or not all(isinstance(item, str) for item in variants_data):
+        raise check.fail("dates.variants", 'must be a list of language tags such as ["ar-SY", "ar-EG"]')
+    for index, variant in enumerate(variants_data):
+        check.locale(variant.replace("-", "_"), f"dates.variants[{index}]")
+    try:
+        _sample_dates(date_locale, date_format, time_skeleton)
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        raise check.fail("dates", f"CLDR cannot format with these settings: {error}") from error
+
+    date_line = check.template(top, "date_line", {"label", "date", "times", "timezone"}, {"date"})
+    location_line = check.template(top, "location_line", {"label", "location"}, {"location"})
+
+    word = check.obj(top["word"], "word", ("lang", "hyphenate"), ("latin_lang",))
+    word_lang = check.tag(word, "lang", "word")
+    latin_lang = check.tag(word, "latin_lang", "word") if "latin_lang" in word else "en-GB"
+    if not isinstance(word["hyphenate"], bool):
+        raise check.fail("word.hyphenate", f"must be true or false, not {_json_type(word['hyphenate'])}")
+
+    fonts_data = check.obj(top["fonts"], "fonts", ("latin", "cs", "size_pt"))
+    size = fonts_data["size_pt"]
+    if isinstance(size, bool) or not isinstance(size, int | float) or not 6 <= size <= 72:
+        raise check.fail("fonts.size_pt", f"must be a number of points from 6 to 72, not {size!r}")
+    fonts = Fonts(check.text(fonts_data, "latin", "fonts"), check.text(fonts_data, "cs", "fonts"), float(size))
+
+    return LanguagePreset(
+        code=code,
+        name=name,
+        headings=headings,
+        labels=labels,
+        status_words=status_words,
+        list_join=list_join,
+        goals_join=goals_join,
+        quotes=(quotes[0], quotes[1]),
+        digits=digits,
+        date_locale=date_locale,
+        date_format=date_format,
+        time_skeleton=time_skeleton,
+        time_range=time_range,
+        date_variants=tuple(variants_data),
+        date_line=date_line,
+        location_line=location_line,
+        word_lang=word_lang,
+        latin_lang=latin_lang,
+        hyphenate=word["hyphenate"],
+        fonts=fonts,
+        tag=code,
+    )
+
+
+def _sample_dates(locale: str, date_format: str, skeleton: str) -> None:
+    from babel.dates import format_date, format_skeleton
+
+    format_date(_SAMPLE_DATE, date_format, locale=locale)
+    format_skeleton(skeleton, dt.datetime(2021, 10, 14, 10, 0), locale=locale)
+
+
+@cache
+def _babel_knows(locale: str) -> bool:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(locale)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
