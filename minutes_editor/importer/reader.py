@@ -72,7 +72,13 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     items = reader.read_blocks(body)
     notes = _notes(package, reader)
     comments = _comments(package, styles, numbering)
-    core = read_core_properties(archive)
+    extra_notes: list[str] = []
+    try:
+        core = read_core_properties(archive)
+    except DamagedDocumentError as error:
+        # Title, author and dates are not the report's content: a damaged properties part is noted, not fatal.
+        core = CoreProperties()
+        extra_notes.append(f"The document properties could not be read ({error.detail}); author and dates are empty.")
     language = choose_language(core, reader.stats, styles, items)
     source = Source(items, notes, comments, reader.stats, reader.bookmark_notes)
     ours = made_from_our_template({style.name for style in styles.by_id.values()})
@@ -81,6 +87,7 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     report.author = core.author
     report.created = core.created
     report.modified = core.modified
+    builder.notes.extend(extra_notes)
     builder.notes.extend(_header_footer_notes(package, styles, numbering))
     return ImportResult(report, builder.notes)
 
@@ -120,7 +127,11 @@ def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Number
             continue
         if not package.archive.has(relationship.target):
             continue
-        root: etree._Element = package.parse(relationship.target)
+        try:
+            root: etree._Element = package.parse(relationship.target)
+        except DamagedDocumentError:
+            texts.append(f"(a damaged {relationship.type} part, {relationship.target})")
+            continue
         reader = BodyReader(styles, numbering)
         for item in reader.read_blocks(root, source=relationship.type):
             text = " ".join(item.text.split()) if isinstance(item, RawParagraph) else ""

@@ -323,3 +323,25 @@ def test_one_paragraph_of_a_hundred_thousand_runs(tmp_path: Path) -> None:
     assert elapsed < 30, f"100,000 runs took {elapsed:.1f} s"
     [block] = result.report.all_blocks()
     assert block.plain_text.split() == [f"word{index}" for index in range(count)]
+
+
+def test_damaged_document_properties_are_noted_not_fatal(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "props.docx", p("Text"), core_language="en")
+    rebuilt = tmp_path / "props2.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w") as target:
+        for info in source.infolist():
+            data = b"<cp:coreProperties><broken" if info.filename == "docProps/core.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    result = import_docx(rebuilt)
+    assert result.report.title.meeting == "Text"
+    assert any("document properties could not be read" in note for note in result.notes)
+
+
+def test_entities_in_document_properties_are_still_refused(tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "props.docx", p("Text"), core_language="en")
+    rebuilt = tmp_path / "props-xxe.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w") as target:
+        for info in source.infolist():
+            data = XXE.encode() if info.filename == "docProps/core.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    refuse(rebuilt, UnsafeDocumentError, "docProps/core.xml", "DTD or entities")
