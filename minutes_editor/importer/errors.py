@@ -35,3 +35,7 @@ class UnsafeDocumentError(DocxImportError):
 
 class DamagedDocumentError(DocxImportError):
     """The file is a .docx whose parts are missing or broken."""
+
+
+class InternalImportError(DocxImportError):
+    """The importer itself failed on this file (a bug): said clearly instead of crashing the program."""

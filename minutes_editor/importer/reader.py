@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
-from minutes_editor.importer.errors import DamagedDocumentError, DocxImportError
+from minutes_editor.importer.errors import DamagedDocumentError, DocxImportError, InternalImportError
 from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source, made_from_our_template
 from minutes_editor.importer.package import CoreProperties, WordPackage, open_package, read_core_properties
 from minutes_editor.importer.recognise import presets
@@ -54,6 +54,13 @@ def import_docx(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ImportR
             raise DamagedDocumentError("the document nests its content too deeply", source_path) from error
         except MemoryError as error:
             raise DocxImportError("the document is too large to open", source_path) from error
+        except Exception as error:
+            # A bug met on an unusual file must not take the editor down with it; the cause stays chained.
+            raise InternalImportError(
+                f"Minutes Editor could not read this document ({type(error).__name__}: {error}). "
+                "This is a fault in Minutes Editor: please report it, with the file if you can share it.",
+                source_path,
+            ) from error
 
 
 def _import(package: WordPackage, archive: SafePackage) -> ImportResult:

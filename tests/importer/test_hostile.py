@@ -18,6 +18,7 @@ from minutes_editor.importer import (
     DamagedDocumentError,
     DocxImportError,
     EncryptedDocumentError,
+    InternalImportError,
     LegacyWordError,
     Limits,
     NotWordDocumentError,
@@ -345,3 +346,16 @@ def test_entities_in_document_properties_are_still_refused(tmp_path: Path) -> No
             data = XXE.encode() if info.filename == "docProps/core.xml" else source.read(info)
             target.writestr(info.filename, data)
     refuse(rebuilt, UnsafeDocumentError, "docProps/core.xml", "DTD or entities")
+
+
+def test_a_fault_in_the_importer_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Not a mock of the importer: one of its own steps is made to fail as a bug would, to see it said clearly.
+    from minutes_editor.importer import mapping
+
+    def broken(self: mapping.Builder) -> None:
+        raise KeyError("unexpected")
+
+    monkeypatch.setattr(mapping.Builder, "_footnotes", broken)
+    path = make_docx(tmp_path / "ok.docx", p("Text"))
+    error = refuse(path, InternalImportError, "could not read this document", "KeyError", "please report it")
+    assert isinstance(error.__cause__, KeyError)
