@@ -22,9 +22,8 @@ from minutes_editor.model.report import Direction
 from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role
 
 BULLET_GLYPHS = {1: "•", 2: "o", 3: "▪"}
-#: Indent per bullet level and the hanging indent that puts the glyph before the text, in pixels.
+#: Indent per bullet level, in pixels.
 LEVEL_INDENT = 22
-HANGING = 14
 
 
 @dataclass(frozen=True)
@@ -207,11 +206,12 @@ class PreviewRenderer:
         if line.role == Role.BULLET.value:
             indent = LEVEL_INDENT * min(max(line.level, 1), 3)
             # Margins are absolute sides: the start side of a right-to-left report is the right.
+            # No negative text indent for a hanging glyph: Qt lays such a first line of a right-to-left
+            # block out wider than the page, which widened the whole preview past its window.
             if rtl:
                 block.setRightMargin(indent)
             else:
                 block.setLeftMargin(indent)
-            block.setTextIndent(-HANGING)
         base = QTextCharFormat()
         base.setFontFamilies([self._family])
         base.setFontPointSize(self._base_size * look.size * line.size)

@@ -530,3 +530,13 @@ def test_double_click_in_the_preview_opens_the_paragraph(qtbot, window_factory, 
     editor = window.current_editor()
     assert editor.textCursor().block().blockNumber() == 1
     assert editor.textCursor().block().text().startswith("يجب إنشاء")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_preview_fits_its_width(qtbot, window_factory, example, language):
+    window = window_factory(language, example)
+    window.refresh_preview()
+    qtbot.waitUntil(lambda: window.preview.document().blockCount() > 40)
+    # Nothing runs past the right or left edge: there is nothing to scroll sideways.
+    assert window.preview.horizontalScrollBar().maximum() == 0
+    assert window.preview.document().size().width() <= window.preview.viewport().width() + 1
