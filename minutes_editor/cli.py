@@ -46,25 +46,40 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("docx", type=Path, metavar="REPORT.docx")
     importer.add_argument("-o", "--output", type=Path, metavar="REPORT.minutes", help="default: beside the .docx")
 
-    parser.add_argument("file", nargs="?", type=Path, help=argparse.SUPPRESS)
     return parser
+
+
+def build_editor_parser() -> argparse.ArgumentParser:
+    """The parser of ``minutes-editor [--lang LANG] [FILE]``, which opens the window."""
+    parser = argparse.ArgumentParser(
+        prog="minutes-editor",
+        description="Open the editor window (on FILE when given).",
+        epilog="Commands: export, check, import; see 'minutes-editor COMMAND --help'.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--lang", metavar="LANG", help="interface language (en, ar); default: setting or system")
+    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a .minutes report to open")
+    return parser
+
+
+COMMANDS = ("export", "check", "import")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    commands = {"export", "check", "import"}
-    if args_list and args_list[0] not in commands and not args_list[0].startswith("-"):
-        return _open_editor(Path(args_list[0]), args_list[1:])
-    parser = build_parser()
-    args = parser.parse_args(args_list)
-    if args.command == "export":
-        return _export(args.report, args.output, args.template)
-    if args.command == "check":
-        return _check(args.report)
-    if args.command == "import":
+    if args_list and args_list[0] in COMMANDS:
+        args = build_parser().parse_args(args_list)
+        if args.command == "export":
+            return _export(args.report, args.output, args.template)
+        if args.command == "check":
+            return _check(args.report)
         return _import(args.docx, args.output)
-    return _open_editor(args.file, [])
+    if args_list and args_list[0] in ("-h", "--help"):
+        build_parser().print_help()
+        print()
+    editor = build_editor_parser().parse_args(args_list)
+    return _open_editor(editor.file, ["--lang", editor.lang] if editor.lang else [])
 
 
 def _error(message: str) -> None:

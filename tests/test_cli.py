@@ -102,3 +102,19 @@ def test_python_dash_m_exports_the_example(tmp_path: Path) -> None:
     assert completed.returncode == EXIT_OK, completed.stderr
     assert completed.stdout.strip() == str(target)
     assert zipfile.is_zipfile(target)
+
+
+def test_editor_options_reach_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_editor import cli
+
+    opened: list[tuple[Path | None, list[str]]] = []
+
+    def record(path: Path | None, extra: list[str]) -> int:
+        opened.append((path, extra))
+        return EXIT_OK
+
+    monkeypatch.setattr(cli, "_open_editor", record)
+    assert main(["--lang", "ar"]) == EXIT_OK
+    assert main(["meeting.minutes", "--lang", "en"]) == EXIT_OK
+    assert main([]) == EXIT_OK
+    assert opened == [(None, ["--lang", "ar"]), (Path("meeting.minutes"), ["--lang", "en"]), (None, [])]
