@@ -1,6 +1,7 @@
-"""Build templates/report.docx, the default Word template of exported reports, from code.
+"""Build the shipped Word templates from code: templates/report.docx (plain, the default) and templates/formal.docx.
 
-Run ``python tools/build_template.py`` (or ``--output PATH``); the result has
+Run ``python tools/build_template.py`` to write both (or ``--variant formal
+--output PATH`` for one); the result has
 the same bytes on every run (fixed timestamps, fixed part order), so a
 change to the template shows up as a change to this script.
 
@@ -32,6 +33,12 @@ as Word stores its built-in names):
 
 Page: A4, 2.5 cm margins, footer with a centred PAGE field. Settings:
 compatibility mode 15, footnote separators -1 and 0.
+
+The formal template is the plain one plus a "Header" style (header -> Header)
+and a header: an organisation name placeholder over a rule (a bottom border),
+and a "DRAFT" watermark made the way Word makes one (a VML text-path shape
+named PowerPlusWaterMarkObject..., so Word's Design > Watermark sees it, and
+the writer's final-version option removes it).
 """
 
 from __future__ import annotations
@@ -61,6 +68,7 @@ from minutes_editor.export.package import (
     RT_EXTENDED_PROPERTIES,
     RT_FOOTER,
     RT_FOOTNOTES,
+    RT_HEADER,
     RT_NUMBERING,
     RT_OFFICE_DOCUMENT,
     RT_SETTINGS,
@@ -69,7 +77,25 @@ from minutes_editor.export.package import (
     serialize,
 )
 
-OUTPUT = Path(__file__).resolve().parent.parent / "templates" / "report.docx"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+OUTPUT = TEMPLATES / "report.docx"
+
+#: Each template this script builds, by name, and where it goes.
+VARIANTS = {"report": OUTPUT, "formal": TEMPLATES / "formal.docx"}
+
+CT_HEADER = "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"
+V_NS = "urn:schemas-microsoft-com:vml"
+O_NS = "urn:schemas-microsoft-com:office:office"
+W10_NS = "urn:schemas-microsoft-com:office:word"
+
+#: The header's paragraph style; Word stores its name in lower case, as for "footer".
+HEADER = st.StyleName("Header", "header", "Header")
+
+#: What the formal header shows until an organisation puts its own name (and logo) there.
+ORGANISATION_PLACEHOLDER = "Organisation name"
+WATERMARK_TEXT = "DRAFT"
+#: Word names its text watermarks so; Word's Design > Watermark and our writer find them by this prefix.
+WATERMARK_ID = "PowerPlusWaterMarkObject1"
 
 #: A4 in twentieths of a point, and 2.5 cm margins (2.5 / 2.54 * 1440).
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
@@ -161,8 +187,8 @@ def style(
     return element
 
 
-def styles_part() -> etree._Element:
-    """styles.xml: document defaults and every style of the contract."""
+def styles_part(*, header: bool = False) -> etree._Element:
+    """styles.xml: document defaults and every style of the contract (and "Header" when ``header``)."""
     root = etree.Element(f"{{{W_NS}}}styles", nsmap={"w": W_NS, "r": R_NS})
     root.append(
         el(
@@ -335,6 +361,23 @@ def styles_part() -> etree._Element:
             rpr=[*size(20)],
         )
     )
+    if header:
+        root.append(
+            style(
+                HEADER,
+                ui_priority=99,
+                semi_hidden=True,
+                ppr=[
+                    el(
+                        "tabs",
+                        el("tab", val="center", pos=str((PAGE_WIDTH - 2 * MARGIN) // 2)),
+                        el("tab", val="right", pos=str(PAGE_WIDTH - 2 * MARGIN)),
+                    ),
+                    spacing(0, 0, 240),
+                ],
+                rpr=[*size(20)],
+            )
+        )
     return root
 
 
@@ -438,13 +481,18 @@ def footer_part() -> etree._Element:
     return root
 
 
-def document_part(footer_rid: str) -> etree._Element:
+def document_part(footer_rid: str, header_rid: str | None = None) -> etree._Element:
     """document.xml: one empty paragraph and the A4 section; the writer replaces the paragraph."""
     root = etree.Element(f"{{{W_NS}}}document", nsmap={"w": W_NS, "r": R_NS})
+    header_ref = None
+    if header_rid is not None:
+        header_ref = el("headerReference", type="default")
+        header_ref.set(f"{{{R_NS}}}id", header_rid)
     footer_ref = el("footerReference", type="default")
     footer_ref.set(f"{{{R_NS}}}id", footer_rid)
     section = el(
         "sectPr",
+        header_ref,
         footer_ref,
         el("pgSz", w=str(PAGE_WIDTH), h=str(PAGE_HEIGHT)),
         el(
@@ -462,6 +510,96 @@ def document_part(footer_rid: str) -> etree._Element:
     )
     root.append(el("body", el("p", el("pPr", el("pStyle", val=st.BODY_TEXT.style_id))), section))
     return root
+
+
+def header_part() -> etree._Element:
+    """header1.xml of the formal template: the organisation placeholder over a rule, and the DRAFT watermark."""
+    root = etree.Element(f"{{{W_NS}}}hdr", nsmap={"w": W_NS, "r": R_NS, "v": V_NS, "o": O_NS, "w10": W10_NS})
+    rule = el("pBdr", el("bottom", val="single", sz="6", space="4", color="auto"))
+    name = el("t")
+    name.text = ORGANISATION_PLACEHOLDER
+    paragraph = el(
+        "p",
+        el("pPr", el("pStyle", val=HEADER.style_id), rule, spacing(0, 240)),
+        el("r", el("rPr", *bold(), el("caps")), name),
+        watermark_run(),
+    )
+    root.append(paragraph)
+    return root
+
+
+def _vml(tag: str, *children: etree._Element, **attrs: str) -> etree._Element:
+    """A VML element ``v:tag`` (or ``o:tag``, ``w10:tag``) with plain attributes; ``o_`` prefixes an o: one."""
+    prefix, local = tag.split(":", 1)
+    namespace = {"v": V_NS, "o": O_NS, "w10": W10_NS}[prefix]
+    element = etree.Element(f"{{{namespace}}}{local}")
+    for key, value in attrs.items():
+        if key.startswith("o_"):
+            element.set(f"{{{O_NS}}}{key[2:]}", value)
+        else:
+            element.set(key, value)
+    element.extend(children)
+    return element
+
+
+#: Formulas of VML shape type 136 (plain text on a path), as Office defines the type.
+_TEXT_PATH_FORMULAS = (
+    "sum #0 0 10800",
+    "prod #0 2 1",
+    "sum 21600 0 @1",
+    "sum 0 0 @2",
+    "sum 21600 0 @3",
+    "if @0 @3 0",
+    "if @0 21600 @1",
+    "if @0 0 @2",
+    "if @0 @4 21600",
+    "mid @5 @6",
+    "mid @8 @5",
+    "mid @7 @8",
+    "mid @6 @7",
+    "sum @6 0 @5",
+)
+
+
+def watermark_run() -> etree._Element:
+    """A run holding the diagonal, half-transparent grey "DRAFT" text behind the page, centred on the margins."""
+    shapetype = _vml(
+        "v:shapetype",
+        _vml("v:formulas", *(_vml("v:f", eqn=eqn) for eqn in _TEXT_PATH_FORMULAS)),
+        _vml(
+            "v:path",
+            textpathok="t",
+            o_connecttype="custom",
+            o_connectlocs="@9,0;@10,10800;@11,21600;@12,10800",
+            o_connectangles="270,180,90,0",
+        ),
+        _vml("v:textpath", on="t", fitshape="t"),
+        _vml("v:handles", _vml("v:h", position="#0,bottomRight", xrange="6629,14971")),
+        _vml("o:lock", text="t", shapetype="t", **{f"{{{V_NS}}}ext": "edit"}),
+        id="_x0000_t136",
+        coordsize="21600,21600",
+        o_spt="136",
+        adj="10800",
+        path="m@7,l@8,m@5,21600l@6,21600e",
+    )
+    shape = _vml(
+        "v:shape",
+        _vml("v:fill", opacity=".5"),
+        _vml("v:textpath", style='font-family:"Calibri";font-size:1pt', string=WATERMARK_TEXT),
+        _vml("w10:wrap", anchorx="margin", anchory="margin"),
+        id=WATERMARK_ID,
+        o_spid="_x0000_s2049",
+        type="#_x0000_t136",
+        style=(
+            "position:absolute;margin-left:0;margin-top:0;width:412.4pt;height:165pt;rotation:315;"
+            "z-index:-251657216;mso-position-horizontal:center;mso-position-horizontal-relative:margin;"
+            "mso-position-vertical:center;mso-position-vertical-relative:margin"
+        ),
+        o_allowincell="f",
+        fillcolor="silver",
+        stroked="f",
+    )
+    return el("r", el("rPr", el("noProof")), el("pict", shapetype, shape))
 
 
 def core_part() -> etree._Element:
@@ -495,8 +633,11 @@ def content_types() -> etree._Element:
     return root
 
 
-def build() -> bytes:
-    """The template's bytes."""
+def build(variant: str = "report") -> bytes:
+    """The bytes of template ``variant`` ("report" or "formal")."""
+    if variant not in VARIANTS:
+        raise ValueError(f"unknown template {variant!r}; known: {', '.join(VARIANTS)}")
+    formal = variant == "formal"
     package = Package({CONTENT_TYPES: serialize(content_types())})
     package.relate("", RT_OFFICE_DOCUMENT, "word/document.xml")
     package.relate("", RT_CORE_PROPERTIES, "docProps/core.xml")
@@ -507,12 +648,15 @@ def build() -> bytes:
     package.relate(main, RT_SETTINGS, "word/settings.xml")
     package.relate(main, RT_FOOTNOTES, "word/footnotes.xml")
     footer_rid = package.relate(main, RT_FOOTER, "word/footer1.xml")
-    package.put_xml(main, document_part(footer_rid), CT_DOCUMENT)
-    package.put_xml("word/styles.xml", styles_part(), CT_STYLES)
+    header_rid = package.relate(main, RT_HEADER, "word/header1.xml") if formal else None
+    package.put_xml(main, document_part(footer_rid, header_rid), CT_DOCUMENT)
+    package.put_xml("word/styles.xml", styles_part(header=formal), CT_STYLES)
     package.put_xml("word/numbering.xml", numbering_part(), CT_NUMBERING)
     package.put_xml("word/settings.xml", settings_part(), CT_SETTINGS)
     package.put_xml("word/footnotes.xml", footnotes_part(), CT_FOOTNOTES)
     package.put_xml("word/footer1.xml", footer_part(), CT_FOOTER)
+    if formal:
+        package.put_xml("word/header1.xml", header_part(), CT_HEADER)
     package.put_xml("docProps/core.xml", core_part(), CT_CORE_PROPERTIES)
     package.put_xml("docProps/app.xml", app_part(), CT_EXTENDED_PROPERTIES)
     return package.to_bytes()
@@ -520,12 +664,18 @@ def build() -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write (default {OUTPUT})")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), help="build one template (default: all of them)")
+    parser.add_argument("--output", type=Path, help="where to write the one template (default: templates/NAME.docx)")
     args = parser.parse_args(argv)
-    data = build()
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_bytes(data)
-    print(f"wrote {args.output} ({len(data)} bytes)")
+    if args.output is not None:
+        targets = {args.variant or "report": args.output}
+    else:
+        targets = {name: VARIANTS[name] for name in ([args.variant] if args.variant else VARIANTS)}
+    for name, target in targets.items():
+        data = build(name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        print(f"wrote {target} ({len(data)} bytes)")
     return 0
 
 

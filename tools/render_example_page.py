@@ -26,8 +26,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--language", default="ar", help="example language (default ar)")
     parser.add_argument("--dpi", type=int, default=90, help="resolution of the PNG (default 90)")
     parser.add_argument("--output", type=Path, help="PNG to write (default docs/example-LANG-page1.png)")
+    parser.add_argument("--source", type=Path, help="a .minutes report to render instead of the example")
+    parser.add_argument("--template", help="template path or shipped name (default: the plain report template)")
     args = parser.parse_args(argv)
-    source = ROOT / "examples" / f"budapest-process-2021-10-14.{args.language}.minutes"
+    source = args.source or ROOT / "examples" / f"budapest-process-2021-10-14.{args.language}.minutes"
     output = args.output or ROOT / "docs" / f"example-{args.language}-page1.png"
     for tool in ("soffice", "pdftoppm"):
         if shutil.which(tool) is None:
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="render-example-") as folder:
         work = Path(folder)
         document = work / "example.docx"
-        export_docx(load_report(source), document)
+        export_docx(load_report(source), document, template=args.template)
         subprocess.run(
             [
                 "soffice",

@@ -11,6 +11,15 @@ Right-to-left reports get ``w:bidi`` on every paragraph and in the styles,
 complex-script twins of every font property, and a right-to-left section
 (../shared/DOCX-RTL.md). Left-to-right reports get none of these.
 
+The report's language (minutes_editor.model.language) also sets ``w:lang``
+(Latin, complex-script and East Asian slots), automatic hyphenation in the
+settings (on for languages that hyphenate, off for right-to-left ones) and,
+with a template we ship, the default fonts and body size.
+
+The template's header watermark (formal.docx's "DRAFT") is kept for a draft
+and removed for the final version: ``watermark=False``, or by default when the
+report's status is its language's final-status word.
+
 A footnote referenced a second time gets, at the second place, a NOTEREF
 field to the first reference: Word shows it as the same superscript number
 and updates it when notes are renumbered; the cached result is the number.
@@ -36,6 +45,7 @@ from minutes_editor.export.oxml import (
     PPR_ORDER,
     RPR_ORDER,
     SECTPR_ORDER,
+    SETTINGS_ORDER,
     STYLE_ORDER,
     STYLES_ORDER,
     XML_SPACE,
@@ -48,7 +58,13 @@ from minutes_editor.export.package import (
     RT_FOOTER,
     RT_HEADER,
 )
-from minutes_editor.export.template import PreparedTemplate, TemplateError, abstract_for, prepare
+from minutes_editor.export.template import (
+    PreparedTemplate,
+    TemplateError,
+    abstract_for,
+    prepare,
+    remove_watermarks,
+)
 from minutes_editor.export.text import clean_xml_text, describe_dropped, split_by_direction
 from minutes_editor.model.report import Direction, Report
 from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, Run, flatten
@@ -112,15 +128,20 @@ class ExportResult:
     warnings: list[ExportWarning] = field(default_factory=list)
 
 
-def export_docx(report: Report, path: Path | str, *, template: Path | str | None = None) -> ExportResult:
+def export_docx(
+    report: Report, path: Path | str, *, template: Path | str | None = None, watermark: bool | None = None
+) -> ExportResult:
     """Write ``report`` as a Word document at ``path``, atomically, keeping the previous file as NAME.docx.bak.
 
-    ``template`` is any .docx whose page set-up and styles the report takes
-    (our default template when None). Raises TemplateError for an unusable
-    template and minutes_editor.storage.atomic.WriteError when the file
-    cannot be written.
+    ``template`` is any .docx whose page set-up, headers, footers and styles
+    the report takes, or the name of a template we ship ("formal"); our
+    default template when None. ``watermark`` False removes the template's
+    watermark (the final version), True keeps it; None keeps it unless the
+    report's status is its language's final-status word. Raises
+    TemplateError for an unusable template and
+    minutes_editor.storage.atomic.WriteError when the file cannot be written.
     """
-    output = render_docx(report, template=template)
+    output = render_docx(report, template=template, watermark=watermark)
     target = Path(path)
 
     def write(stream: BinaryIO) -> None:
@@ -130,9 +151,9 @@ def export_docx(report: Report, path: Path | str, *, template: Path | str | None
     return ExportResult(target, output.warnings)
 
 
-def render_docx(report: Report, *, template: Path | str | None = None) -> DocxOutput:
+def render_docx(report: Report, *, template: Path | str | None = None, watermark: bool | None = None) -> DocxOutput:
     """The .docx bytes of ``report``, without touching the disk (besides reading the template)."""
-    writer = DocxWriter(template=Path(template) if template is not None else None)
+    writer = DocxWriter(template=template, watermark=watermark)
     writer.write(flatten(report), report)
     return DocxOutput(writer.to_bytes(), writer.warnings)
 
@@ -140,8 +161,9 @@ def render_docx(report: Report, *, template: Path | str | None = None) -> DocxOu
 class DocxWriter:
     """Writes one flattened report into a prepared template: start, add paragraphs and notes, save."""
 
-    def __init__(self, *, template: Path | None = None) -> None:
+    def __init__(self, *, template: Path | str | None = None, watermark: bool | None = None) -> None:
         self.prepared: PreparedTemplate = prepare(template)
+        self.watermark = watermark
         self.warnings: list[ExportWarning] = [ExportWarning(message) for message in self.prepared.warnings]
         self._rtl = False
         self._body: etree._Element | None = None
@@ -164,7 +186,14 @@ class DocxWriter:
         self._flow = flow
         self._patch_styles(flow)
         self._patch_numbering(flow)
+        self._patch_settings(flow)
         package = self.prepared.package
+        keep_watermark = self.watermark
+        if keep_watermark is None:
+            status = next((p.text for p in flow.paragraphs if p.role is Role.STATUS), "")
+            keep_watermark = not flow.preset.is_final(status)
+        if not keep_watermark:
+            remove_watermarks(package, self.prepared.main)
         body = package.xml(self.prepared.main).find(w("body"))
         assert body is not None
         section = body.find(w("sectPr"))
@@ -345,8 +374,10 @@ class DocxWriter:
         defaults = get_or_add(root, w("docDefaults"), STYLES_ORDER)
         rpr = get_or_add(get_or_add(defaults, w("rPrDefault"), DOC_DEFAULTS_ORDER), w("rPr"), ())
         fonts = get_or_add(rpr, w("rFonts"), RPR_ORDER)
-        preset_fonts = flow.preset.fonts
-        if self.prepared.is_default:
+        preset = flow.preset
+        preset_fonts = preset.fonts
+        if self.prepared.is_default or self.prepared.shipped:
+            # Our templates leave fonts to the language: Tahoma for Persian, Calibri for French, ...
             for slot in ("ascii", "hAnsi", "eastAsia"):
                 fonts.set(w(slot), preset_fonts.latin)
             fonts.set(w("cs"), preset_fonts.cs)
@@ -355,13 +386,14 @@ class DocxWriter:
             get_or_add(rpr, w("szCs"), RPR_ORDER).set(_VAL, half_points)
         elif fonts.get(w("cs")) is None and fonts.get(w("cstheme")) is None:
             fonts.set(w("cs"), preset_fonts.cs)
+        # The report's language decides proofing: Latin-script text in val (and the East Asian slot, which
+        # Word fills with the Latin language when no East Asian language is set up), right-to-left text in bidi.
         lang = get_or_add(rpr, w("lang"), RPR_ORDER)
+        latin = preset.latin_lang if self._rtl else preset.word_lang
+        lang.set(_VAL, latin)
+        lang.set(w("eastAsia"), latin)
         if self._rtl:
-            lang.set(w("bidi"), flow.preset.word_lang)
-            if lang.get(_VAL) is None:
-                lang.set(_VAL, "en-GB")
-        else:
-            lang.set(_VAL, flow.preset.word_lang)
+            lang.set(w("bidi"), preset.word_lang)
         if not self._rtl:
             return
         ppr_default = get_or_add(get_or_add(defaults, w("pPrDefault"), DOC_DEFAULTS_ORDER), w("pPr"), ())
@@ -380,6 +412,18 @@ class DocxWriter:
             is_default = style.get(w("default")) in ("1", "true", "on")
             if style.get(w("styleId")) in wanted or is_default or key in page_styles:
                 _patch_rtl_style(style)
+
+    def _patch_settings(self, flow: FlowDocument) -> None:
+        # Automatic hyphenation for languages that hyphenate; off for right-to-left scripts, which do not.
+        settings = self.prepared.package.xml(self.prepared.settings)
+        existing = settings.find(w("autoHyphenation"))
+        if flow.preset.hyphenate and not self._rtl:
+            # A template's <w:autoHyphenation w:val="false"/> would turn it off again: the element alone means on.
+            hyphenation = get_or_add(settings, w("autoHyphenation"), SETTINGS_ORDER)
+            if _VAL in hyphenation.attrib:
+                del hyphenation.attrib[_VAL]
+        elif existing is not None:
+            settings.remove(existing)
 
     def _patch_numbering(self, flow: FlowDocument) -> None:
         if not self._rtl:

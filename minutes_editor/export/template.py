@@ -1,11 +1,16 @@
 """Prepare a Word template for export: find its parts and styles, fill in what it lacks from ours.
 
-Any .docx (or .dotx) can serve as a template. Its body is emptied (its last
-section properties, with page size, margins and footer, are kept); styles,
+Any .docx (or .dotx) can serve as a template, as pandoc's reference document
+does: its styles, page size, margins, headers, footers and their pictures are
+kept and its body is emptied (its last section properties are kept); styles,
 numbering, settings and footnotes parts it lacks are taken from our default
-template (templates/report.docx); a required style it lacks is copied from
-ours with a warning; a heading or bullet style without suitable Word
-numbering gets our numbering definitions.
+template (templates/report.docx); the required styles it lacks are copied
+from ours with one warning naming them all; a heading or bullet style without
+suitable Word numbering gets our numbering definitions.
+
+A template may be named instead of given as a path: "formal" is
+templates/formal.docx. Watermarks in its headers (Word's text or picture
+watermarks) can be removed for the final version.
 """
 
 from __future__ import annotations
@@ -39,17 +44,23 @@ from minutes_editor.export.package import (
     CT_TEMPLATE,
     CT_TEMPLATE_MACRO,
     RT_FOOTNOTES,
+    RT_HEADER,
     RT_NUMBERING,
     RT_SETTINGS,
     RT_STYLES,
     Package,
     PackageError,
 )
-from minutes_editor.paths import default_template
+from minutes_editor.paths import default_template, templates_dir
 
 VAL = w("val")
 STYLE_ID = w("styleId")
 TYPE = w("type")
+
+#: Names Word gives its watermark shapes: text ("Design > Watermark > DRAFT") and picture watermarks.
+WATERMARK_PREFIXES = ("PowerPlusWaterMarkObject", "WordPictureWatermark")
+_VML_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
+_DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
 class TemplateError(ValueError):
@@ -64,7 +75,8 @@ class PreparedTemplate:
     template; ``heading_num_id`` and ``bullet_num_id`` are the ``w:num``
     ids of the heading and bullet numbering; ``separator_ids`` are the ids
     of the footnote separators; ``is_default`` tells whether this is our
-    own template, whose fonts the writer may set from the language.
+    default template; ``shipped`` whether it is one of the templates we ship
+    (templates/*.docx), whose fonts the writer sets from the report's language.
     """
 
     package: Package
@@ -78,6 +90,7 @@ class PreparedTemplate:
     bullet_num_id: str
     separator_ids: tuple[str, ...]
     is_default: bool
+    shipped: bool = False
     warnings: list[str] = field(default_factory=list)
 
 
@@ -96,11 +109,31 @@ def default_package() -> Package:
     return Package.from_bytes(_read(default_template()))
 
 
-def prepare(template: Path | None = None) -> PreparedTemplate:
-    """Open ``template`` (None for our default) and make it fit to receive a report."""
+def shipped_templates() -> dict[str, Path]:
+    """The templates we ship, by name: "report" (plain, the default) and "formal"."""
+    return {path.stem: path for path in sorted(templates_dir().glob("*.docx"))}
+
+
+def resolve_template(template: Path | str | None) -> Path | None:
+    """The file a template setting means: an existing path, else a shipped template's name ("formal"), else as given.
+
+    None stays None (our default template).
+    """
+    if template is None:
+        return None
+    path = Path(template)
+    if path.exists() or len(path.parts) != 1:
+        return path
+    return shipped_templates().get(path.stem if path.suffix.lower() == ".docx" else path.name, path)
+
+
+def prepare(template: Path | str | None = None) -> PreparedTemplate:
+    """Open ``template`` (None for our default, or a shipped template's name) and make it fit to receive a report."""
     ours_path = default_template()
+    template = resolve_template(template)
     is_default = template is None or Path(template).resolve() == ours_path.resolve()
     source = ours_path if template is None else Path(template)
+    shipped = is_default or source.resolve().parent == templates_dir().resolve()
     try:
         package = Package.from_bytes(_read(source) if is_default else source.read_bytes())
         main = package.main_document()
@@ -109,7 +142,9 @@ def prepare(template: Path | None = None) -> PreparedTemplate:
     except PackageError as error:
         raise TemplateError(f"The template {source} cannot be used: {error}.") from error
     ours = package if is_default else default_package()
-    return _Preparer(package, main, ours, is_default).run()
+    prepared = _Preparer(package, main, ours, is_default).run()
+    prepared.shipped = shipped
+    return prepared
 
 
 class _Preparer:
@@ -178,12 +213,21 @@ class _Preparer:
         root = self.package.xml(styles_part)
         ours_root = self.ours.xml(self.ours.related(self.ours_main, RT_STYLES) or "")
         ids: dict[st.StyleName, str] = {}
+        missing: list[str] = []
         for wanted in st.REQUIRED_STYLES:
             found = find_style(root, wanted.xml_name, wanted.kind)
             if found is None:
                 found = self._copy_style(root, ours_root, wanted.style_id)
-                self.warnings.append(f'The template has no style "{wanted.name}"; the default one is used.')
+                missing.append(f'"{wanted.name}"')
             ids[wanted] = found.get(STYLE_ID, "")
+        # One warning for all of them: a plain document lacks half a dozen, and a list of six warnings buries the rest.
+        if len(missing) == 1:
+            self.warnings.append(f"The template has no style {missing[0]}; the default one is used.")
+        elif missing:
+            self.warnings.append(
+                f"The template lacks {len(missing)} styles the report uses: {', '.join(missing)}; "
+                "the default ones are used."
+            )
         return ids
 
     def _copy_style(self, root: etree._Element, ours_root: etree._Element, our_id: str) -> etree._Element:
@@ -329,6 +373,35 @@ class _Preparer:
                 section.remove(reference)
             body.append(section)
         get_or_add(section, w("pgSz"), SECTPR_ORDER)
+
+
+def header_parts(package: Package, main: str) -> list[str]:
+    """The header parts the main document refers to (default, first-page and even-page headers)."""
+    return [rel.target for rel in package.relationships(main) if rel.rel_type == RT_HEADER and package.has(rel.target)]
+
+
+def watermark_runs(package: Package, main: str) -> list[etree._Element]:
+    """The runs of the headers that hold a Word watermark (VML or DrawingML), in document order."""
+    runs: list[etree._Element] = []
+    for name in header_parts(package, main):
+        root = package.xml(name)
+        shapes = [shape for shape in root.iter(_VML_SHAPE) if shape.get("id", "").startswith(WATERMARK_PREFIXES)]
+        shapes += [shape for shape in root.iter(_DOC_PR) if shape.get("name", "").startswith(WATERMARK_PREFIXES)]
+        for shape in shapes:
+            run = next((parent for parent in shape.iterancestors(w("r"))), None)
+            if run is not None and run not in runs:
+                runs.append(run)
+    return runs
+
+
+def remove_watermarks(package: Package, main: str) -> int:
+    """Remove the watermarks of the template's headers; returns how many were removed."""
+    runs = watermark_runs(package, main)
+    for run in runs:
+        parent = run.getparent()
+        if parent is not None:
+            parent.remove(run)
+    return len(runs)
 
 
 def find_style(root: etree._Element, xml_name: str, kind: str = "paragraph") -> etree._Element | None:
