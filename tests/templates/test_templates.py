@@ -30,6 +30,9 @@ from tests.support.ooxml import missing_reason, validate_part, wml_schema
 ROOT = Path(__file__).resolve().parents[2]
 FORMAL = templates_dir() / "formal.docx"
 V = "urn:schemas-microsoft-com:vml"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 IMAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
@@ -265,3 +268,53 @@ def test_templates_are_found_by_name_or_path(tmp_path: Path) -> None:
     assert resolve_template(own) == own  # an existing path wins over a name
     with pytest.raises(TemplateError, match="fancy"):
         render_docx(sample_report("en"), template="fancy")
+
+
+WORD_2016_WATERMARK = f"""
+<w:r xmlns:w="{W}" xmlns:mc="{MC}" xmlns:wp="{WP}" xmlns:v="{V}">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps">
+      <w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="1"
+          locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>
+        <wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH>
+        <wp:positionV relativeFrom="margin"><wp:align>center</wp:align></wp:positionV>
+        <wp:extent cx="5000000" cy="2000000"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>
+        <wp:docPr id="7" name="PowerPlusWaterMarkObject357"/><wp:cNvGraphicFramePr/>
+        <a:graphic xmlns:a="{A}"><a:graphicData uri="wps"/></a:graphic>
+      </wp:anchor></w:drawing>
+    </mc:Choice>
+    <mc:Fallback><w:pict><v:shape id="PowerPlusWaterMarkObject357" type="#_x0000_t136"/></w:pict></mc:Fallback>
+  </mc:AlternateContent>
+</w:r>"""
+PICTURE_WATERMARK = f"""
+<w:r xmlns:w="{W}" xmlns:v="{V}"><w:pict><v:shape id="WordPictureWatermark12" type="#_x0000_t75"/></w:pict></w:r>"""
+
+
+def test_word_watermarks_of_any_kind_are_removed_for_the_final_version(tmp_path: Path) -> None:
+    from lxml import etree
+
+    from minutes_editor.export.package import Package
+
+    package = Package.from_file(letterhead(tmp_path))
+    main = package.main_document()
+    (header_name,) = [rel.target for rel in package.relationships(main) if rel.rel_type == HEADER_REL]
+    paragraph = package.xml(header_name).find(f"{{{W}}}p")
+    assert paragraph is not None
+    paragraph.append(etree.fromstring(WORD_2016_WATERMARK))
+    paragraph.append(etree.fromstring(PICTURE_WATERMARK))
+    template = tmp_path / "watermarked.docx"
+    template.write_bytes(package.to_bytes())
+
+    def names(document: Docx) -> list[str]:
+        _, header = header_of(document)
+        shapes = [shape.get("id", "") for shape in header.iter(f"{{{V}}}shape")]
+        found = shapes + [frame.get("name", "") for frame in header.iter(f"{{{WP}}}docPr")]
+        return [name for name in found if name != "Picture 1"]  # python-docx's name for the logo
+
+    kept = names(Docx.read(render_docx(sample_report("en"), template=template).data))
+    assert sorted(kept) == ["PowerPlusWaterMarkObject357"] * 2 + ["WordPictureWatermark12"]
+    final = Docx.read(render_docx(sample_report("en"), template=template, watermark=False).data)
+    assert names(final) == []
+    _, header = header_of(final)
+    assert "Ministry of Examples" in "".join(xpath(header, "//w:t/text()"))
+    assert header.xpath("//a:blip", namespaces={"a": A})  # the logo is not a watermark
