@@ -269,9 +269,9 @@ class Builder:
             if not self._date_line(text):
                 return self._unplaced_title_line(item, text)
         elif item.has_style(LOCATION_LINE) or (strip_label(text, "location") is not None and not title.location):
-            prefix = f"{self.preset.label('location')}: "
-            if text.startswith(prefix):
-                title.location = text[len(prefix) :]  # as our writer wrote it: the rest exactly
+            written = self._location_as_written(text)
+            if written is not None:
+                title.location = written
             else:
                 rest = strip_label(text, "location")
                 title.location = rest.strip() if rest is not None else text.strip()
@@ -290,6 +290,15 @@ class Builder:
             self._block(item)
             return False
         return True
+
+    def _location_as_written(self, text: str) -> str | None:
+        """The location in a line written by the language's template ("Lieu\u00a0: {location}"), exactly."""
+        label = self.preset.label("location")
+        head, _, tail = self.preset.location_line.partition("{location}")
+        head, tail = head.format(label=label), tail.format(label=label)
+        if text.startswith(head) and text.endswith(tail) and len(text) >= len(head) + len(tail):
+            return text[len(head) : len(text) - len(tail)]
+        return None
 
     def _date_line(self, text: str) -> bool:
         title = self.report.title

@@ -105,7 +105,7 @@ def strip_label(text: str, key: str) -> str | None:
     if not separator:
         return None
     if fold(head) in _labels(key):
-        return rest.strip()
+        return rest.lstrip()  # the end is kept: a date line's zone may end in a line break
     return None
 
 

@@ -90,8 +90,9 @@ def parse_date_line(text: str, preset: LanguagePreset) -> DateLine | None:
         start_time = _time(times[0]) if times else None
         end_time = _time(times[1]) if len(times) > 1 else None
         zone_text = original[end + times[-1].end() :] if times else ""
-        # The zone as our writer wrote it (after one space), else as a person typed it (separators trimmed).
-        for timezone in (zone_text.strip(), zone_text.strip(_FILLER)):
+        # The zone as our writer wrote it (after one space, line breaks and all), else as a person typed it.
+        as_written = zone_text[1:] if zone_text.startswith(" ") else zone_text
+        for timezone in (as_written, zone_text.strip(), zone_text.strip(_FILLER)):
             title = TitleBlock(date=date, start_time=start_time, end_time=end_time, timezone=timezone)
             # ``written`` has its spaces collapsed; so must ours (CLDR puts no-break spaces in "2021 г.").
             if " ".join(preset.date_line_text(title).split()) == written:
