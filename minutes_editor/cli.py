@@ -37,7 +37,13 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export a .minutes report to a Word .docx")
     export.add_argument("report", type=Path, metavar="REPORT.minutes")
     export.add_argument("-o", "--output", type=Path, metavar="REPORT.docx", help="default: beside the report")
-    export.add_argument("--template", type=Path, metavar="T.docx", help="a .docx whose styles and page set-up to use")
+    export.add_argument(
+        "--template",
+        type=Path,
+        metavar="T.docx",
+        help="a .docx whose styles, page set-up, header and footer to use, or a shipped one by name: report, formal",
+    )
+    export.add_argument("--final", action="store_true", help="final version: leave out the template's DRAFT watermark")
 
     check = commands.add_parser("check", help="validate a .minutes report and list problems")
     check.add_argument("report", type=Path, metavar="REPORT.minutes")
@@ -71,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args_list and args_list[0] in COMMANDS:
         args = build_parser().parse_args(args_list)
         if args.command == "export":
-            return _export(args.report, args.output, args.template)
+            return _export(args.report, args.output, args.template, final=args.final)
         if args.command == "check":
             return _check(args.report)
         return _import(args.docx, args.output)
@@ -86,7 +92,7 @@ def _error(message: str) -> None:
     print(f"minutes-editor: {message}", file=sys.stderr)
 
 
-def _export(source: Path, output: Path | None, template: Path | None) -> int:
+def _export(source: Path, output: Path | None, template: Path | None, *, final: bool = False) -> int:
     from minutes_editor.export.docx_writer import TemplateError, export_docx
     from minutes_editor.storage.atomic import WriteError
     from minutes_editor.storage.minutes_file import ReportFileError, load_report
@@ -98,7 +104,7 @@ def _export(source: Path, output: Path | None, template: Path | None) -> int:
         return EXIT_BAD_INPUT
     target = output or source.with_suffix(".docx")
     try:
-        result = export_docx(report, target, template=template)
+        result = export_docx(report, target, template=template, watermark=False if final else None)
     except TemplateError as error:
         _error(str(error))
         return EXIT_BAD_INPUT

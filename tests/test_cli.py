@@ -118,3 +118,18 @@ def test_editor_options_reach_the_window(monkeypatch: pytest.MonkeyPatch) -> Non
     assert main(["meeting.minutes", "--lang", "en"]) == EXIT_OK
     assert main([]) == EXIT_OK
     assert opened == [(None, ["--lang", "ar"]), (Path("meeting.minutes"), ["--lang", "en"]), (None, [])]
+
+
+def test_final_export_leaves_out_the_formal_templates_watermark(tmp_path: Path) -> None:
+    source = tmp_path / "meeting.minutes"
+    save_report(_small_report(), source)
+    draft, final = tmp_path / "draft.docx", tmp_path / "final.docx"
+    assert main(["export", str(source), "-o", str(draft), "--template", "formal"]) == EXIT_OK
+    assert main(["export", str(source), "-o", str(final), "--template", "formal", "--final"]) == EXIT_OK
+
+    def headers(path: Path) -> str:
+        with zipfile.ZipFile(path) as archive:
+            return "".join(archive.read(name).decode() for name in archive.namelist() if name.startswith("word/header"))
+
+    assert "DRAFT" in headers(draft)
+    assert "DRAFT" not in headers(final)
