@@ -385,7 +385,8 @@ def _keys(value: object, path: str, *, required: set[str], optional: set[str]) -
             raise InvalidFieldError(_join(path, key), "is missing")
     for key in value:
         if key not in required and key not in optional:
-            raise InvalidFieldError(_join(path, str(key)), "is not a field of this format version")
+            name = key if key.isidentifier() else _show(key)  # a hostile key may hold newlines or be huge
+            raise InvalidFieldError(_join(path, name), "is not a field of this format version")
     return value
 
 

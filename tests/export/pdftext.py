@@ -3,7 +3,7 @@
 pdftotext keeps lines, but not the logical order of right-to-left text: the
 words of an Arabic line come out in visual or mixed order, lam-alef
 ligatures come out reversed ("اال" for "الا"), a shadda can be split off its
-letter, and LibreOffice's kashida justification shows up as "8" digits
+letter, and LibreOffice's kashida justification shows up as "8" or "i"
 inside words. So a paragraph is compared as a bag of word keys (a word's
 letters, normalised and sorted), and located as a run of consecutive lines:
 
@@ -29,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_KASHIDA_DIGITS = re.compile("(?<=[\u0600-\u06ff])8+(?=[\u0600-\u06ff])")
+# Kashida stretches come out as glyphs of the fallback font: "8" with one font, "i" with another.
+_KASHIDA_DIGITS = re.compile("(?<=[\u0620-\u064a\u066e-\u06d3])[8i]+(?=[\u0620-\u064a\u066e-\u06d3])")
 _MARKS = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 _DETACHED_MARK = re.compile("\\s+(?=[\u064b-\u065f\u0670])")
 _WORD = re.compile(r"[^\W_]+")

@@ -724,3 +724,16 @@ def test_any_damaged_file_gives_a_report_or_a_report_file_error(
         report_from_bytes(bytes(data))
     except ReportFileError as caught:
         _assert_readable(caught)
+
+
+def test_an_unknown_key_with_a_newline_is_named_on_one_line() -> None:
+    from minutes_editor.storage.minutes_file import FORMAT_NAME, FORMAT_VERSION, report_from_document
+
+    document = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "report": {"language": "en", "title": {"\n": None}, "sections": []},
+    }
+    with pytest.raises(ReportFileError) as caught:
+        report_from_document(document)
+    assert str(caught.value) == "title.'\\n': is not a field of this format version"
