@@ -23,6 +23,13 @@ report's status is its language's final-status word.
 A footnote referenced a second time gets, at the second place, a NOTEREF
 field to the first reference: Word shows it as the same superscript number
 and updates it when notes are renumbered; the cached result is the number.
+
+Every heading paragraph carries a hidden bookmark naming what it starts,
+``_Minutes_<kind>_<n>`` for a section (``_Minutes_takeaways_4``) and
+``_Minutes_session_<n>`` for a session's title: a section whose heading was
+renamed keeps its kind when the document is imported again
+(minutes_editor.importer.mapping reads them). Word hides bookmarks whose
+names start with an underscore; LibreOffice keeps them when it saves a .docx.
 """
 
 from __future__ import annotations
@@ -66,7 +73,7 @@ from minutes_editor.export.template import (
     remove_watermarks,
 )
 from minutes_editor.export.text import clean_xml_text, describe_dropped, split_by_direction
-from minutes_editor.model.report import Direction, Report
+from minutes_editor.model.report import Direction, Report, SectionKind
 from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, Run, flatten
 from minutes_editor.storage.atomic import atomic_write
 
@@ -84,6 +91,10 @@ _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _FOOTNOTE_REFERENCE, _FOOTNOTE_REF, _FOOTNOTE, _ID = (
     w(n) for n in ("footnoteReference", "footnoteRef", "footnote", "id")
 )
+
+#: The prefix of the bookmarks that name a heading's section kind, or "session"; the importer reads them.
+HEADING_MARK_PREFIX = "_Minutes_"
+SESSION_MARK = "session"
 
 _ROLE_NAMES = {
     Role.TITLE: "title",
@@ -167,12 +178,16 @@ class DocxWriter:
         self.warnings: list[ExportWarning] = [ExportWarning(message) for message in self.prepared.warnings]
         self._rtl = False
         self._body: etree._Element | None = None
+        # Kinds of the report's sections, by index, for the heading bookmarks (none without a report).
+        self._section_kinds: tuple[SectionKind, ...] = ()
 
     # Life cycle
 
     def write(self, flow: FlowDocument, report: Report | None = None) -> None:
         """Write the whole report: settings and styles for its language, body, footnotes, properties."""
         self.start(flow)
+        if report is not None:
+            self._section_kinds = tuple(section.kind for section in report.sections)
         for paragraph in flow.paragraphs:
             self.add(paragraph)
         self.add_notes(flow)
@@ -207,6 +222,7 @@ class DocxWriter:
         self._note_uses = _note_counts(flow)
         self._note_seen: set[int] = set()
         self._bookmark = 0
+        self._section_kinds = ()
         self._ppr_cache: dict[tuple[Role, int], etree._Element] = {}
 
     def add(self, paragraph: Paragraph) -> None:
@@ -292,8 +308,29 @@ class DocxWriter:
             ppr = self._ppr_cache[key] = self._make_ppr(paragraph.role, level)
         # Copying a prepared property element is faster than building it again for every paragraph.
         element.append(copy.copy(ppr))  # lxml copies the whole subtree
+        mark = self._heading_mark(paragraph)
+        if mark is None:
+            self._runs(element, paragraph.inlines, paragraph)
+            return element
+        # Around the whole heading text, after w:pPr: range markup is paragraph content in the schema.
+        self._bookmark += 1
+        start = etree.SubElement(element, w("bookmarkStart"))
+        start.set(_ID, str(self._bookmark))
+        start.set(w("name"), f"{HEADING_MARK_PREFIX}{mark}_{self._bookmark}")
         self._runs(element, paragraph.inlines, paragraph)
+        etree.SubElement(element, w("bookmarkEnd")).set(_ID, str(self._bookmark))
         return element
+
+    def _heading_mark(self, paragraph: Paragraph) -> str | None:
+        """What a heading paragraph starts, for its bookmark: a section kind's value or "session"."""
+        if paragraph.role not in (Role.HEADING, Role.SUBHEADING):
+            return None
+        origin = paragraph.origin
+        if origin.session >= 0:
+            return SESSION_MARK
+        if 0 <= origin.section < len(self._section_kinds):
+            return self._section_kinds[origin.section].value
+        return None
 
     def _make_ppr(self, role: Role, level: int) -> etree._Element:
         ppr = etree.Element(_PPR)
@@ -562,4 +599,6 @@ def _w3cdtf(value: dt.datetime) -> str:
     # A naive time is taken as UTC, so the same report gives the same file on every machine.
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    value = value.astimezone(dt.UTC)
+    # W3CDTF years have four digits; strftime's %Y writes year 999 as "999" on glibc.
+    return f"{value.year:04d}-{value:%m-%dT%H:%M:%S}Z"

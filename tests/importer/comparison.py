@@ -12,12 +12,9 @@ importer:
 
 - a sub-heading or session title without visible text is not written, so
   it is given one ("x");
-- a section of a named kind with a heading of its own would read back as a
-  generic section (the kind is known from the heading's words), so it keeps
-  the default heading;
-- a generic sub-section right after a discussion section would read back
-  as one more session (both are a Heading 2 followed by text), so it keeps
-  the default heading, which names it a section;
+- (a section of a named kind with a heading of its own, and a generic
+  sub-section right after a discussion section, are expressible: the writer
+  bookmarks every heading with its section kind or "session");
 - participants are names in one sentence: names are trimmed, empty ones
   left out, and a name holding the joining words ("A and B") is one the
   sentence cannot tell apart, so such names are replaced;
@@ -40,8 +37,6 @@ from minutes_editor.model.report import (
     Block,
     FootnoteRef,
     Report,
-    Section,
-    SectionKind,
     Span,
 )
 
@@ -85,16 +80,11 @@ def expressible(report: Report) -> Report:
     result = _map_texts(copy.deepcopy(report), lambda text: text.replace("\r\n", "\n").replace("\r", "\n"))
     preset = load_preset(result.language)
     separators = {preset.list_join.separator, preset.list_join.last_separator}
-    previous: Section | None = None
     for section in result.sections:
-        if section.kind is not SectionKind.GENERIC and section.heading is not None:
-            section.heading = None
         if section.level == 2:
             heading = section.heading if section.heading is not None else preset.heading(section.kind)
             if not heading.strip():
                 section.heading = "x"
-            if section.kind is SectionKind.GENERIC and previous is not None and previous.kind is SectionKind.DISCUSSION:
-                section.heading = None
         for session in section.sessions:
             if not session.title.strip():
                 session.title = "x"
@@ -111,7 +101,6 @@ def expressible(report: Report) -> Report:
         if names and preset.list_join.end:
             names[-1].name = names[-1].name.rstrip(preset.list_join.end).strip() or "x"
         section.participants = names
-        previous = section
     title = result.title
     for field in ("meeting", "subtitle", "location", "status"):
         if not getattr(title, field).strip():
