@@ -31,6 +31,8 @@ class ReportDocument(QObject):
         super().__init__(parent)
         self.report = report
         self.path = path
+        #: The Word document this report was imported from (it has no file of its own until saved).
+        self.source: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.disk_hash: str | None = _hash_file(path) if path else None
         # Bound methods, not lambdas: Qt drops them when this object is destroyed, before the

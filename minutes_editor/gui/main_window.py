@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui import ask
+from minutes_editor.gui import ask, docx_import
 from minutes_editor.gui.bodies import BodyStore
 from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
 from minutes_editor.gui.commands import FieldCommand, InsertCommand, MoveCommand, RemoveCommand
@@ -216,6 +216,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([actions["new"], actions["open"]])
+        file_menu.addAction(docx_import.import_action(self))
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addActions([actions["save"], actions["save_as"]])
@@ -357,7 +358,7 @@ class MainWindow(QMainWindow):
         self.document.flush()
 
     def _update_title(self) -> None:
-        name = self.document.path.name if self.document.path else self.tr("Untitled report")
+        name = self._name()
         self.setWindowTitle(f"{name}[*] — {QCoreApplication.translate('MainWindow', 'Minutes Editor')}")
 
     def _apply_report_direction(self) -> None:
@@ -893,7 +894,11 @@ class MainWindow(QMainWindow):
     # ================================================================ files
 
     def _name(self) -> str:
-        return self.document.path.name if self.document.path else self.tr("Untitled report")
+        if self.document.path:
+            return self.document.path.name
+        if self.document.source:
+            return self.tr("%1 (imported)").replace("%1", self.document.source.name)
+        return self.tr("Untitled report")
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to drop the open report."""
@@ -921,14 +926,17 @@ class MainWindow(QMainWindow):
         """Ask for a report file and open it."""
         if not self.maybe_save():
             return False
-        folder = str(self.document.path.parent) if self.document.path else ""
-        path = ask.open_path(self, self.tr("Open report"), folder, ask.MINUTES_FILTER)
+        known = self.document.path or self.document.source
+        folder = str(known.parent) if known else ""
+        path = ask.open_path(self, self.tr("Open report"), folder, docx_import.open_filter())
         return self.open_path(path, check_saved=False) if path else False
 
     def open_path(self, path: Path, *, check_saved: bool = True) -> bool:
-        """Open a .minutes file; a broken or newer file shows the loader's message and changes nothing."""
+        """Open a .minutes file or import a Word document as a new report; an unreadable file changes nothing."""
         if check_saved and not self.maybe_save():
             return False
+        if docx_import.is_word_document(Path(path)):
+            return docx_import.import_word_document(self, Path(path))
         try:
             document = ReportDocument.open(Path(path))
         except ReportFileError as error:
@@ -947,7 +955,8 @@ class MainWindow(QMainWindow):
     def save_as(self, path: Path | None = None) -> bool:
         """Save to a new file."""
         if path is None:
-            suggestion = str(self.document.path) if self.document.path else self._name() + SUFFIX
+            imported = docx_import.suggested_path(self.document, SUFFIX)
+            suggestion = str(self.document.path or imported or self._name() + SUFFIX)
             path = ask.save_path(self, self.tr("Save report as"), suggestion, ask.MINUTES_FILTER)
             if path is None:
                 return False
@@ -985,6 +994,8 @@ class MainWindow(QMainWindow):
         self.flush()
         if path is None:
             base = self.document.path.with_suffix(".docx") if self.document.path else Path(self._name() + ".docx")
+            if not self.document.path and self.document.source:
+                base = self.document.source  # the draft it was imported from, revised
             path = ask.save_path(self, self.tr("Export to Word"), str(base), ask.DOCX_FILTER)
             if path is None:
                 return None

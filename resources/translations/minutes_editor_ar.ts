@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>DocxImport</name>
+    <message>
+        <source>Reports and Word documents (*.minutes *.docx)</source>
+        <translation>التقارير ومستندات Word (*.minutes *.docx)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Word document…</source>
+        <translation>&amp;استيراد مستند Word…</translation>
+    </message>
+    <message>
+        <source>Open a .docx draft report as a new report</source>
+        <translation>فتح مسودة تقرير بصيغة ‎.docx‎ كتقرير جديد</translation>
+    </message>
+    <message>
+        <source>Import Word document</source>
+        <translation>استيراد مستند Word</translation>
+    </message>
+    <message>
+        <source>Cannot open the Word document</source>
+        <translation>تعذّر فتح مستند Word</translation>
+    </message>
+    <message>
+        <source>The open report was not changed.</source>
+        <translation>لم يتغيّر التقرير المفتوح.</translation>
+    </message>
+    <message>
+        <source>Imported “%1” as a new report.</source>
+        <translation>استُورد «%1» كتقرير جديد.</translation>
+    </message>
+    <message>
+        <source>Notes on the imported document</source>
+        <translation>ملاحظات على المستند المستورد</translation>
+    </message>
+    <message>
+        <source>“%1” was opened as a new report. Check these points against the Word document: they were kept as text, moved or left out.</source>
+        <translation>فُتح «%1» كتقرير جديد. راجع هذه النقاط مقابل مستند Word: فقد حُفظت نصًّا أو نُقلت أو تُركت.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy the list</source>
+        <translation>&amp;نسخ القائمة</translation>
+    </message>
+</context>
+<context>
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
@@ -143,6 +186,10 @@
     <message>
         <source>Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the designation footnote where the text names Kosovo.</source>
         <translation>كوسوفو مُدرجة في القائمة. لا تحمل جملة المشاركين حاشية سفلية، لذا يقترح المحرّر حاشية التسمية حيث يذكر النص كوسوفو.</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (مستورد)</translation>
     </message>
     <message>
         <source>Open report</source>
@@ -572,7 +619,7 @@
     <name>preview</name>
     <message>
         <source>The report is empty.</source>
-        <extracomment>Indent per bullet level and the hanging indent that puts the glyph before the text, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
+        <extracomment>Indent per bullet level, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
         <translation>التقرير فارغ.</translation>
     </message>
 </context>

@@ -1,0 +1,169 @@
+"""Opening a Word draft report in the window: imported into a new unsaved report, with its import notes listed.
+
+File > Open accepts .docx files (and hands other word-processor files to the
+importer, which names what they are), and File > Import Word document… asks
+for one directly. The import (minutes_editor.importer, no Qt) gives a report
+and notes: what was kept as text or left out. The report opens as a new
+document with no file of its own, marked modified, so Save asks where (beside
+the .docx, as NAME.minutes) and closing asks first; the notes are listed in a
+dialog that does not block the window. A file the importer refuses shows its
+message and leaves the open report as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_editor.gui import ask
+from minutes_editor.gui.document import ReportDocument
+
+if TYPE_CHECKING:
+    from minutes_editor.gui.main_window import MainWindow
+
+REPORTS_AND_WORD_FILTER = QT_TRANSLATE_NOOP("DocxImport", "Reports and Word documents (*.minutes *.docx)")
+# Files File > Open gives to the importer rather than the .minutes loader; it names the ones it cannot read.
+WORD_SUFFIXES = frozenset({".docx", ".docm", ".dotx", ".dotm", ".doc", ".dot", ".rtf", ".odt"})
+# Milliseconds the status bar says what was imported.
+STATUS_MS = 6000
+
+
+def open_filter() -> str:
+    """The name filters of File > Open: reports and Word documents together, then each alone."""
+    return ";;".join(
+        [
+            QCoreApplication.translate("DocxImport", REPORTS_AND_WORD_FILTER),
+            QCoreApplication.translate("ask", ask.MINUTES_FILTER),
+            QCoreApplication.translate("ask", ask.DOCX_FILTER),
+        ]
+    )
+
+
+def is_word_document(path: Path) -> bool:
+    """Whether File > Open should import ``path`` (a word-processor file) instead of loading it as a report."""
+    return Path(path).suffix.lower() in WORD_SUFFIXES
+
+
+def suggested_path(document: ReportDocument, suffix: str) -> Path | None:
+    """Where to suggest saving an imported report: beside the Word document it came from, with ``suffix``."""
+    source = document.source
+    return source.with_suffix(suffix) if source is not None else None
+
+
+def import_action(window: MainWindow) -> QAction:
+    """The File menu's "Import Word document…" action of ``window``."""
+    action = QAction(QCoreApplication.translate("DocxImport", "&Import Word document…"), window)
+    action.setObjectName("action_import_docx")
+    action.setStatusTip(QCoreApplication.translate("DocxImport", "Open a .docx draft report as a new report"))
+    action.triggered.connect(lambda _checked=False: import_dialog(window))
+    return action
+
+
+def import_dialog(window: MainWindow) -> bool:
+    """Ask for a Word document and import it (after asking about unsaved changes)."""
+    if not window.maybe_save():
+        return False
+    document = window.document
+    known = document.path or document.source
+    folder = str(known.parent) if known is not None else ""
+    path = ask.open_path(
+        window, QCoreApplication.translate("DocxImport", "Import Word document"), folder, ask.DOCX_FILTER
+    )
+    return import_word_document(window, path) if path else False
+
+
+def import_word_document(window: MainWindow, path: Path) -> bool:
+    """Import ``path`` into a new unsaved report in ``window``; False (nothing changed) when it cannot be read."""
+    # lxml and the importer are loaded on first use, not at start-up.
+    from minutes_editor.importer import DocxImportError, import_docx
+
+    path = Path(path)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        # In the GUI thread: a 100-section report imports in well under a second (benchmarks/bench_import.py).
+        result = import_docx(path)
+    except DocxImportError as error:
+        QApplication.restoreOverrideCursor()
+        ask.error(
+            window,
+            QCoreApplication.translate("DocxImport", "Cannot open the Word document"),
+            str(error),
+            QCoreApplication.translate("DocxImport", "The open report was not changed."),
+        )
+        return False
+    QApplication.restoreOverrideCursor()
+    document = ReportDocument(result.report)
+    document.source = path
+    # A new report with no file yet: the window shows it modified, and closing or opening another asks first.
+    document.undo_stack.resetClean()
+    window.set_document(document)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("DocxImport", "Imported “%1” as a new report.").replace("%1", path.name), STATUS_MS
+    )
+    if result.notes:
+        show_notes(window, path, result.notes)
+    return True
+
+
+def show_notes(parent: QWidget, source: Path, notes: list[str]) -> ImportNotesDialog:
+    """Show the import notes beside the window, without blocking it."""
+    dialog = ImportNotesDialog(source, notes, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
+class ImportNotesDialog(QDialog):
+    """The list of what an import kept as text or left out (comments, tracked deletions, images, ...)."""
+
+    def __init__(self, source: Path, notes: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_notes_dialog")
+        self.setWindowTitle(QCoreApplication.translate("DocxImport", "Notes on the imported document"))
+        self.setModal(False)
+        self.notes = list(notes)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            QCoreApplication.translate(
+                "DocxImport",
+                "“%1” was opened as a new report. Check these points against the Word document:"
+                " they were kept as text, moved or left out.",
+            ).replace("%1", source.name)
+        )
+        intro.setObjectName("intro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setObjectName("notes")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.addItems(self.notes)
+        intro.setBuddy(self.list)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton(
+            QCoreApplication.translate("DocxImport", "&Copy the list"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.setObjectName("copy_notes")
+        self.copy_button.clicked.connect(self.copy_notes)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def copy_notes(self) -> None:
+        """Put every note on the clipboard, one a line (to paste into a message or the revision log)."""
+        QGuiApplication.clipboard().setText("\n".join(self.notes))
