@@ -93,18 +93,22 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
     path = Path(path)
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        # In the GUI thread: a 100-section report imports in well under a second (benchmarks/bench_import.py).
+        # In the GUI thread: the 100x report imports in about half a second (benchmarks/bench_import.py).
         result = import_docx(path)
     except DocxImportError as error:
+        failure: DocxImportError | None = error
+    else:
+        failure = None
+    finally:
         QApplication.restoreOverrideCursor()
+    if failure is not None:
         ask.error(
             window,
             QCoreApplication.translate("DocxImport", "Cannot open the Word document"),
-            str(error),
+            str(failure),
             QCoreApplication.translate("DocxImport", "The open report was not changed."),
         )
         return False
-    QApplication.restoreOverrideCursor()
     document = ReportDocument(result.report)
     document.source = path
     # A new report with no file yet: the window shows it modified, and closing or opening another asks first.
