@@ -9,7 +9,9 @@ the window, whose one undo stack covers every body and the structure.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -62,6 +64,8 @@ class BodyEditor(QTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.owner: object | None = None
+        # Actions put first in the context menu for a position (the spell checker's suggestions).
+        self.context_extras: Callable[[QTextEdit, QPoint], list[QAction]] | None = None
         self._places: dict[int, tuple[int, int]] = {}
         self._undo_actions: tuple[QAction, QAction] | None = None
         self.setAcceptRichText(False)
@@ -244,12 +248,18 @@ class BodyEditor(QTextEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The standard menu, with the window's undo and redo in place of the document's."""
         menu = self.createStandardContextMenu(event.pos())
+        extras = self.context_extras(self, event.pos()) if self.context_extras is not None else []
         if self._undo_actions is not None:
             for action in menu.actions():
                 if action.objectName() in ("edit-undo", "edit-redo"):
                     menu.removeAction(action)
             first = menu.actions()[0] if menu.actions() else None
             menu.insertActions(first, list(self._undo_actions))
+        if extras:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, extras)
+            if first is not None:
+                menu.insertSeparator(first)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

@@ -51,6 +51,7 @@ from minutes_editor.gui.pages import SectionPage, SessionPage, TitlePage, UndoKe
 from minutes_editor.gui.preview import PreviewRenderer
 from minutes_editor.gui.rich_text import OBJECT_CHAR, apply_direction, footnote_ids
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
+from minutes_editor.gui.writing_aids import install_writing_aids
 from minutes_editor.model.language import LanguagePreset, load_preset
 from minutes_editor.model.report import (
     BlockKind,
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
     document_replaced = Signal(object)
     #: The preview was refreshed (tests and benchmarks wait for it).
     preview_refreshed = Signal()
+    # A body document was shown in an editor (the spell checker underlines in it).
+    body_shown = Signal(object)
 
     def __init__(self, interface_language: str = "en", settings: Any | None = None) -> None:
         super().__init__()
@@ -157,6 +160,8 @@ class MainWindow(QMainWindow):
 
         self.document = ReportDocument(Report(language="en"))
         self.set_document(self.document)
+        # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
+        self.writing_aids = install_writing_aids(self)
         self.resize(1300, 820)
 
     # ================================================================ actions and menus
@@ -224,7 +229,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(actions["export"])
         file_menu.addSeparator()
         file_menu.addAction(actions["quit"])
-        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([actions["undo"], actions["redo"]])
         edit_menu.addSeparator()
         edit_menu.addActions([actions["quick_name"], actions["insert_time"], actions["insert_footnote"]])
@@ -232,7 +237,7 @@ class MainWindow(QMainWindow):
         format_menu.addActions([actions[name] for name in ("bold", "italic", "underline")])
         format_menu.addSeparator()
         format_menu.addActions([actions[name] for name in ("paragraph", "bullet", "label")])
-        report_menu = bar.addMenu(self.tr("&Report"))
+        self.report_menu = report_menu = bar.addMenu(self.tr("&Report"))
         self.section_menu = QMenu(self.tr("Add a &section"), self)
         for kind, name in _SECTION_KIND_NAMES.items():
             action = self.section_menu.addAction(QCoreApplication.translate("MainWindow", name))
@@ -395,6 +400,7 @@ class MainWindow(QMainWindow):
 
     def _show_body(self, panel: BodyPanel, owner: Section | Session) -> None:
         document = self.store.document(owner)
+        self.body_shown.emit(document)
         panel.editor.show_body(owner, document, self.document.report.direction)
         self._update_notes()
         self._update_designation_offer()

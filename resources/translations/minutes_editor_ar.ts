@@ -9,6 +9,191 @@
     </message>
 </context>
 <context>
+    <name>ChecksDock</name>
+    <message>
+        <source>The report has no meeting title</source>
+        <translation>التقرير بلا عنوان للاجتماع</translation>
+    </message>
+    <message>
+        <source>Empty heading</source>
+        <translation>عنوان قسم فارغ</translation>
+    </message>
+    <message>
+        <source>Empty section</source>
+        <translation>قسم فارغ</translation>
+    </message>
+    <message>
+        <source>Empty paragraph</source>
+        <translation>فقرة فارغة</translation>
+    </message>
+    <message>
+        <source>Participant without a name</source>
+        <translation>مشارك بلا اسم</translation>
+    </message>
+    <message>
+        <source>Participant listed twice</source>
+        <translation>مشارك مذكور مرتين</translation>
+    </message>
+    <message>
+        <source>Session without a title</source>
+        <translation>جلسة بلا عنوان</translation>
+    </message>
+    <message>
+        <source>Empty session</source>
+        <translation>جلسة فارغة</translation>
+    </message>
+    <message>
+        <source>Empty goal</source>
+        <translation>هدف فارغ</translation>
+    </message>
+    <message>
+        <source>Footnote referenced nowhere</source>
+        <translation>حاشية لا يشير إليها أي موضع</translation>
+    </message>
+    <message>
+        <source>Footnote referenced more than once</source>
+        <translation>حاشية يشار إليها أكثر من مرة</translation>
+    </message>
+    <message>
+        <source>Empty footnote</source>
+        <translation>حاشية فارغة</translation>
+    </message>
+    <message>
+        <source>Reference to a missing footnote</source>
+        <translation>إشارة إلى حاشية غير موجودة</translation>
+    </message>
+    <message>
+        <source>Digits of another system</source>
+        <translation>أرقام من نظام آخر</translation>
+    </message>
+    <message>
+        <source>Unbalanced bracket</source>
+        <translation>قوس غير متوازن</translation>
+    </message>
+    <message>
+        <source>Brackets in reverse order</source>
+        <translation>قوسان بترتيب معكوس</translation>
+    </message>
+    <message>
+        <source>Unbalanced quotation mark</source>
+        <translation>علامة تنصيص غير متوازنة</translation>
+    </message>
+    <message>
+        <source>Quotation marks in reverse order</source>
+        <translation>علامتا تنصيص بترتيب معكوس</translation>
+    </message>
+    <message>
+        <source>Latin punctuation in Arabic text</source>
+        <translation>ترقيم لاتيني في نص عربي</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>التدقيق</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>دقّق مجدداً</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>No problems found</source>
+        <translation>لم يُعثر على مشكلات</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>لا توجد مشكلات</numerusform>
+            <numerusform>مشكلة واحدة</numerusform>
+            <numerusform>مشكلتان</numerusform>
+            <numerusform>%n مشكلات</numerusform>
+            <numerusform>%n مشكلة</numerusform>
+            <numerusform>%n مشكلة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Footnote %1</source>
+        <translation>الحاشية %1</translation>
+    </message>
+    <message>
+        <source>Title block</source>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>Section %1</source>
+        <translation>القسم %1</translation>
+    </message>
+    <message>
+        <source>session %1</source>
+        <translation>الجلسة %1</translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation>الفقرة %1</translation>
+    </message>
+    <message>
+        <source>participant %1</source>
+        <translation>المشارك %1</translation>
+    </message>
+    <message>
+        <source>goal %1</source>
+        <translation>الهدف %1</translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>العنوان</translation>
+    </message>
+</context>
+<context>
+    <name>CountsDialog</name>
+    <message>
+        <source>Word count</source>
+        <translation>عدد الكلمات</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>الجزء</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>الأحرف</translation>
+    </message>
+    <message>
+        <source>Without spaces</source>
+        <translation>دون المسافات</translation>
+    </message>
+    <message>
+        <source>Title block</source>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>Footnotes</source>
+        <translation>الحواشي</translation>
+    </message>
+    <message>
+        <source>Whole report</source>
+        <translation>التقرير كله</translation>
+    </message>
+</context>
+<context>
     <name>DocxImport</name>
     <message>
         <source>Reports and Word documents (*.minutes *.docx)</source>
@@ -49,6 +234,84 @@
     <message>
         <source>&amp;Copy the list</source>
         <translation>&amp;نسخ القائمة</translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceDialog</name>
+    <message>
+        <source>Find and replace</source>
+        <translation>بحث واستبدال</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;ابحث عن:</translation>
+    </message>
+    <message>
+        <source>Replace &amp;with:</source>
+        <translation>استبدل &amp;بـ:</translation>
+    </message>
+    <message>
+        <source>Match &amp;case</source>
+        <translation>طابق حالة الأ&amp;حرف</translation>
+    </message>
+    <message>
+        <source>Whole &amp;words</source>
+        <translation>كلمات &amp;كاملة</translation>
+    </message>
+    <message>
+        <source>Regular e&amp;xpression</source>
+        <translation>تعبير &amp;نمطي</translation>
+    </message>
+    <message>
+        <source>Ignore &amp;diacritics</source>
+        <translation>تجاهل ال&amp;تشكيل</translation>
+    </message>
+    <message>
+        <source>Ignore &amp;kashida</source>
+        <translation>تجاهل ال&amp;كشيدة</translation>
+    </message>
+    <message>
+        <source>Ignore &amp;hamza on alef</source>
+        <translation>تجاهل &amp;همزة الألف</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>ابحث عن ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>ا&amp;ستبدل</translation>
+    </message>
+    <message>
+        <source>Replace &amp;all</source>
+        <translation>استبدل ال&amp;كل</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>لم يُعثر عليه</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>استبدال</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>استبدال الكل</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replacement(s)</source>
+        <translation>
+            <numerusform>لم يُستبدل شيء</numerusform>
+            <numerusform>استبدال واحد</numerusform>
+            <numerusform>استبدالان</numerusform>
+            <numerusform>%n استبدالات</numerusform>
+            <numerusform>%n استبدالاً</numerusform>
+            <numerusform>%n استبدال</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -511,6 +774,21 @@
     </message>
 </context>
 <context>
+    <name>SpellingService</name>
+    <message>
+        <source>No suggestions</source>
+        <translation>لا اقتراحات</translation>
+    </message>
+    <message>
+        <source>Add to dictionary</source>
+        <translation>أضف إلى القاموس</translation>
+    </message>
+    <message>
+        <source>Ignore all</source>
+        <translation>تجاهل الكل</translation>
+    </message>
+</context>
+<context>
     <name>TitleBlockForm</name>
     <message>
         <source>Title block</source>
@@ -566,6 +844,25 @@
     <message>
         <source>The recovery copy could not be saved: %1</source>
         <translation>تعذّر حفظ نسخة الاستعادة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WritingAids</name>
+    <message>
+        <source>&amp;Find and replace…</source>
+        <translation>&amp;بحث واستبدال…</translation>
+    </message>
+    <message>
+        <source>Check &amp;spelling as you type</source>
+        <translation>دقّق الإ&amp;ملاء أثناء الكتابة</translation>
+    </message>
+    <message>
+        <source>&amp;Check the report</source>
+        <translation>&amp;دقّق التقرير</translation>
+    </message>
+    <message>
+        <source>&amp;Word count…</source>
+        <translation>&amp;عدد الكلمات…</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,124 @@
+"""Taking the window to a place in the report named by a field path and character offsets (checks, search)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+from minutes_editor.model.report import FootnoteRef, Section, Session
+from minutes_editor.model.text_fields import iter_fields, locate
+
+if TYPE_CHECKING:
+    from minutes_editor.gui.main_window import MainWindow
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Qt's position (UTF-16 code units) of the Python index ``index`` in ``text``."""
+    head = text[:index]
+    if head.isascii() or max(head, default="\0") < "\U00010000":
+        return index
+    return len(head.encode("utf-16-le")) // 2
+
+
+def go_to(window: MainWindow, path: str, start: int | None = None, end: int | None = None) -> bool:
+    """Show the field at ``path`` with ``start:end`` of its text selected; False if the report has no such field."""
+    window.flush()
+    report = window.report
+    try:
+        place = locate(path)
+    except KeyError:
+        return False
+    text = next((field.text for field in iter_fields(report) if field.path == path), "")
+    first = utf16_offset(text, start) if start is not None else None
+    last = utf16_offset(text, end if end is not None else start) if start is not None else None
+    if place.footnote >= 0:
+        return _go_to_footnote(window, place.footnote, first, last)
+    if place.in_title_block:
+        window.show_part(report.title)
+        page = window.title_page
+        widget = {
+            "meeting": page.meeting,
+            "subtitle": page.subtitle,
+            "location": page.location,
+            "status": page.status,
+            "timezone": page.timezone,
+        }.get(place.attribute, page.meeting)
+        _select_in(widget, first, last)
+        return True
+    if not 0 <= place.section < len(report.sections):
+        return False
+    section = report.sections[place.section]
+    part: Section | Session = section
+    if place.session >= 0:
+        if place.session >= len(section.sessions):
+            return False
+        part = section.sessions[place.session]
+    window.show_part(part)
+    if place.block >= 0:
+        editor = window.current_editor()
+        if editor is None:
+            return False
+        block = editor.document().findBlockByNumber(place.block)
+        if not block.isValid():
+            return False
+        cursor = QTextCursor(block)
+        if first is not None and last is not None:
+            cursor.setPosition(block.position() + min(first, block.length() - 1))
+            cursor.setPosition(block.position() + min(last, block.length() - 1), QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        editor.ensureCursorVisible()
+        editor.setFocus()
+        return True
+    if place.attribute == "heading":
+        _select_in(window.section_page.heading, first, last)
+    elif place.attribute == "title":
+        _select_in(window.session_page.title, first, last)
+    elif place.goal >= 0:
+        _select_line(window.session_page.goals, place.goal, first, last)
+    elif place.participant >= 0:
+        window.section_page.picker.setFocus()
+    else:
+        window.focus_editor()
+    return True
+
+
+def _go_to_footnote(window: MainWindow, index: int, first: int | None, last: int | None) -> bool:
+    report = window.report
+    if not 0 <= index < len(report.footnotes):
+        return False
+    note_id = report.footnotes[index].id
+    for section in report.sections:
+        for owner in (section, *section.sessions):
+            if any(
+                isinstance(item, FootnoteRef) and item.footnote_id == note_id
+                for block in owner.blocks
+                for item in block.content
+            ):
+                window.show_part(owner)
+                panel = window.current_body_panel()
+                edit = panel.notes.edits.get(note_id) if panel is not None else None
+                if edit is not None:
+                    _select_in(edit, first, last)
+                return True
+    return False  # a note referenced nowhere has no place in the window
+
+
+def _select_in(widget: QLineEdit | QComboBox, first: int | None, last: int | None) -> None:
+    widget.setFocus()
+    line = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    if line is not None and first is not None and last is not None:
+        line.setSelection(first, last - first)
+
+
+def _select_line(widget: QPlainTextEdit | QTextEdit, line: int, first: int | None, last: int | None) -> None:
+    block = widget.document().findBlockByNumber(line)
+    if not block.isValid():
+        return
+    cursor = QTextCursor(block)
+    if first is not None and last is not None:
+        cursor.setPosition(block.position() + first)
+        cursor.setPosition(block.position() + last, QTextCursor.MoveMode.KeepAnchor)
+    widget.setTextCursor(cursor)
+    widget.setFocus()

@@ -1,0 +1,158 @@
+"""Spell checking in the window: wavy underlines in the body editors and suggestions on right click."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardPaths, Signal
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextEdit
+
+from minutes_editor.gui.places import utf16_offset
+from minutes_editor.spelling import SpellChecker
+
+PERSONAL_DICTIONARY = "personal-dictionary.txt"
+MAX_SUGGESTIONS = 6
+
+
+def personal_dictionary_path(settings_file: Path | None = None) -> Path:
+    """Where the user's own words live: beside the settings file, else in Qt's config folder for the app."""
+    if settings_file is not None:
+        return settings_file.parent / PERSONAL_DICTIONARY
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(folder) / PERSONAL_DICTIONARY
+
+
+class SpellHighlighter(QSyntaxHighlighter):
+    """Underlines the misspelt words of one body document, paragraph by paragraph as they change."""
+
+    def __init__(self, document: QTextDocument, service: SpellingService) -> None:
+        super().__init__(document)
+        self.service = service
+        self.misspelt = QTextCharFormat()
+        self.misspelt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self.misspelt.setUnderlineColor(QColor("red"))
+
+    def highlightBlock(self, text: str) -> None:
+        """Mark the misspelt words of one paragraph (Qt calls this for each changed paragraph)."""
+        checker = self.service.checker
+        if checker is None or not self.service.enabled:
+            return
+        for start, end, _word in checker.check(text):
+            first = utf16_offset(text, start)
+            self.setFormat(first, utf16_offset(text, end) - first, self.misspelt)
+
+
+class SpellingService(QObject):
+    """One spell checker for the open report's language, its highlighters and its right-click actions."""
+
+    # A dictionary is missing (the notice's message), for the status bar.
+    notice = Signal(str)
+
+    def __init__(self, personal_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.personal_path = personal_path
+        self.checker: SpellChecker | None = None
+        self.enabled = True
+        self._highlighters: dict[int, SpellHighlighter] = {}
+        self.language = ""
+
+    def set_language(self, language: str) -> None:
+        """Check in ``language`` from now on (a report opened, or its language changed)."""
+        if language == self.language and self.checker is not None:
+            return
+        self.language = language
+        self.checker = SpellChecker(language, self.personal_path)
+        if self.checker.notice is not None:
+            self.notice.emit(self.checker.notice.message)
+        self.rehighlight()
+
+    def attach(self, document: QTextDocument) -> None:
+        """Underline misspellings in ``document`` (once per document)."""
+        key = id(document)
+        if key in self._highlighters and self._highlighters[key].document() is document:
+            return
+        highlighter = SpellHighlighter(document, self)
+        self._highlighters[key] = highlighter
+        # Qt queues the first pass over a new document's text; run it now, unheard, so the body store
+        # does not take the underlines for an edit (which would start a preview and an autosave).
+        blocked = document.blockSignals(True)
+        QCoreApplication.sendPostedEvents(highlighter, QEvent.Type.MetaCall)
+        document.blockSignals(blocked)
+        document.destroyed.connect(lambda _obj=None, key=key: self._highlighters.pop(key, None))
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Turn the underlines on or off."""
+        self.enabled = enabled
+        self.rehighlight()
+
+    def rehighlight(self) -> None:
+        """Check every attached document again (after a word was added, the language changed)."""
+        for highlighter in list(self._highlighters.values()):
+            document = highlighter.document()
+            # Highlighting changes no text; keep the body store from taking it for an edit.
+            blocked = document.blockSignals(True)
+            highlighter.rehighlight()
+            document.blockSignals(blocked)
+
+    def context_actions(self, editor: QTextEdit, position: QPoint) -> list[QAction]:
+        """Suggestions, "Add to dictionary" and "Ignore" for the misspelt word under ``position``, if any."""
+        checker = self.checker
+        if checker is None or not self.enabled:
+            return []
+        cursor = editor.cursorForPosition(position)
+        block = cursor.block()
+        text = block.text()
+        at = cursor.positionInBlock()
+        for start, end, word in checker.check(text):
+            first, last = utf16_offset(text, start), utf16_offset(text, end)
+            if first <= at <= last:
+                return self._actions(editor, block.position() + first, block.position() + last, word)
+        return []
+
+    def _actions(self, editor: QTextEdit, first: int, last: int, word: str) -> list[QAction]:
+        assert self.checker is not None
+        actions: list[QAction] = []
+        for suggestion in self.checker.suggestions(word, MAX_SUGGESTIONS):
+            action = QAction(suggestion, editor)
+            font = action.font()
+            font.setBold(True)
+            action.setFont(font)
+            action.triggered.connect(lambda _checked=False, text=suggestion: self._replace(editor, first, last, text))
+            actions.append(action)
+        if not actions:
+            none = QAction(self.tr("No suggestions"), editor)
+            none.setEnabled(False)
+            actions.append(none)
+        add = QAction(self.tr("Add to dictionary"), editor)
+        add.triggered.connect(lambda _checked=False: self._add(word))
+        ignore = QAction(self.tr("Ignore all"), editor)
+        ignore.triggered.connect(lambda _checked=False: self._ignore(word))
+        actions += [add, ignore]
+        return actions
+
+    @staticmethod
+    def _replace(editor: QTextEdit, first: int, last: int, text: str) -> None:
+        # One edit block: one undo step of the document, hence one on the window's stack.
+        cursor = QTextCursor(editor.document())
+        cursor.setPosition(first + 1 if first + 1 <= last else first)
+        fmt = cursor.charFormat()
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.insertText(text, fmt)
+        cursor.endEditBlock()
+        editor.setTextCursor(cursor)
+
+    def _add(self, word: str) -> None:
+        assert self.checker is not None
+        try:
+            self.checker.add_word(word)
+        except OSError as error:
+            self.notice.emit(str(error))
+        self.rehighlight()
+
+    def _ignore(self, word: str) -> None:
+        assert self.checker is not None
+        self.checker.ignore_word(word)
+        self.rehighlight()

@@ -1,0 +1,119 @@
+"""The writing aids in the window: spell checking as you type, the checks dock, find and replace, word count.
+
+``install_writing_aids(window)`` adds them to a MainWindow: actions in the
+Edit and Report menus, the checks dock on the start side, the spelling
+underlines in every body document the window shows and its suggestions in
+the body editors' context menus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTextEdit
+
+from minutes_editor.gui.checks_dock import ChecksDock
+from minutes_editor.gui.counts_dialog import CountsDialog
+from minutes_editor.gui.find_replace import FindReplaceDialog
+from minutes_editor.gui.spelling_support import SpellingService, personal_dictionary_path
+
+if TYPE_CHECKING:
+    from minutes_editor.gui.document import ReportDocument
+    from minutes_editor.gui.main_window import MainWindow
+
+
+class WritingAids(QObject):
+    """Owns the aids of one window and keeps them following its open report."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        settings_file = window.settings.file_name if window.settings is not None else None
+        self.spelling = SpellingService(personal_dictionary_path(settings_file), self)
+        self.spelling.notice.connect(lambda message: window.statusBar().showMessage(message, 15000))
+        self.checks = ChecksDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.checks)
+        self.checks.hide()
+        self.find_dialog: FindReplaceDialog | None = None
+        self.actions = self._create_actions()
+        for panel in (window.section_page.body, window.session_page.body):
+            panel.editor.context_extras = self.context_actions
+        window.document_replaced.connect(self._document_replaced)
+        window.body_shown.connect(self.spelling.attach)
+        self._document_replaced(window.document)
+
+    def _create_actions(self) -> dict[str, QAction]:
+        window = self.window
+        find = QAction(self.tr("&Find and replace…"), window)
+        find.setObjectName("action_find_replace")
+        find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence(QKeySequence.StandardKey.Replace)])
+        find.triggered.connect(self.show_find)
+        spelling = QAction(self.tr("Check &spelling as you type"), window)
+        spelling.setObjectName("action_spelling")
+        spelling.setCheckable(True)
+        spelling.setChecked(True)
+        spelling.toggled.connect(self.spelling.set_enabled)
+        check = QAction(self.tr("&Check the report"), window)
+        check.setObjectName("action_check_report")
+        check.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        check.triggered.connect(self.show_checks)
+        counts = QAction(self.tr("&Word count…"), window)
+        counts.setObjectName("action_word_count")
+        counts.triggered.connect(self.show_counts)
+        window.edit_menu.addSeparator()
+        window.edit_menu.addActions([find, spelling])
+        window.report_menu.addSeparator()
+        window.report_menu.addActions([check, counts])
+        actions = {"find_replace": find, "spelling": spelling, "check_report": check, "word_count": counts}
+        for name, action in actions.items():
+            window.actions_by_name[name] = action
+        return actions
+
+    def _document_replaced(self, document: ReportDocument) -> None:
+        # Loading Enchant and a dictionary takes a moment: after the window has shown the report.
+        QTimer.singleShot(0, self._follow_language)
+        if self.checks.isVisible():
+            self.checks.refresh()
+
+    def _follow_language(self) -> None:
+        self.spelling.set_language(self.window.report.language)
+
+    def context_actions(self, editor: QTextEdit, position: QPoint) -> list[QAction]:
+        """The spelling actions for the word under the mouse (the body editor puts them first)."""
+        return self.spelling.context_actions(editor, position)
+
+    def show_find(self) -> FindReplaceDialog:
+        """Open (or raise) the find and replace dialog, the selected text as what to find."""
+        if self.find_dialog is None:
+            self.find_dialog = FindReplaceDialog(self.window)
+        editor = self.window.current_editor()
+        selected = editor.textCursor().selectedText() if editor is not None else ""
+        if selected and "\u2029" not in selected:
+            self.find_dialog.find_edit.setText(selected)
+        self.find_dialog.show()
+        self.find_dialog.raise_()
+        self.find_dialog.activateWindow()
+        self.find_dialog.find_edit.setFocus()
+        self.find_dialog.find_edit.selectAll()
+        return self.find_dialog
+
+    def show_checks(self) -> ChecksDock:
+        """Run the checks and show the dock listing what they found."""
+        self.checks.show()
+        self.checks.raise_()
+        self.checks.refresh()
+        return self.checks
+
+    def show_counts(self) -> CountsDialog:
+        """Show the word and character counts of the report as it is now."""
+        dialog = CountsDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+def install_writing_aids(window: MainWindow) -> WritingAids:
+    """Add the writing aids to ``window``."""
+    return WritingAids(window)
