@@ -11,12 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTextEdit
 
 from minutes_editor.gui.checks_dock import ChecksDock
 from minutes_editor.gui.counts_dialog import CountsDialog
 from minutes_editor.gui.find_replace import FindReplaceDialog
+from minutes_editor.gui.shortcuts import shortcut
 from minutes_editor.gui.spelling_support import SpellingService, personal_dictionary_path
 
 if TYPE_CHECKING:
@@ -46,18 +47,18 @@ class WritingAids(QObject):
 
     def _create_actions(self) -> dict[str, QAction]:
         window = self.window
-        find = QAction(self.tr("&Find and replace…"), window)
+        find = QAction(shortcut("find_replace").label(), window)
         find.setObjectName("action_find_replace")
-        find.setShortcuts([QKeySequence(QKeySequence.StandardKey.Find), QKeySequence(QKeySequence.StandardKey.Replace)])
+        find.setShortcuts(shortcut("find_replace").sequences())
         find.triggered.connect(self.show_find)
         spelling = QAction(self.tr("Check &spelling as you type"), window)
         spelling.setObjectName("action_spelling")
         spelling.setCheckable(True)
         spelling.setChecked(True)
         spelling.toggled.connect(self.spelling.set_enabled)
-        check = QAction(self.tr("&Check the report"), window)
+        check = QAction(shortcut("check_report").label(), window)
         check.setObjectName("action_check_report")
-        check.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        check.setShortcuts(shortcut("check_report").sequences())
         check.triggered.connect(self.show_checks)
         counts = QAction(self.tr("&Word count…"), window)
         counts.setObjectName("action_word_count")
@@ -68,6 +69,7 @@ class WritingAids(QObject):
         window.report_menu.addActions([check, counts])
         actions = {"find_replace": find, "spelling": spelling, "check_report": check, "word_count": counts}
         for name, action in actions.items():
+            window.addAction(action)  # keys work wherever the focus is, menu bar shown or not
             window.actions_by_name[name] = action
         return actions
 

@@ -849,16 +849,8 @@
 <context>
     <name>WritingAids</name>
     <message>
-        <source>&amp;Find and replace…</source>
-        <translation>&amp;بحث واستبدال…</translation>
-    </message>
-    <message>
         <source>Check &amp;spelling as you type</source>
         <translation>دقّق الإ&amp;ملاء أثناء الكتابة</translation>
-    </message>
-    <message>
-        <source>&amp;Check the report</source>
-        <translation>&amp;دقّق التقرير</translation>
     </message>
     <message>
         <source>&amp;Word count…</source>
@@ -998,6 +990,10 @@
         <translation>إدراج &amp;حاشية سفلية</translation>
     </message>
     <message>
+        <source>&amp;Find and replace…</source>
+        <translation>&amp;بحث واستبدال…</translation>
+    </message>
+    <message>
         <source>&amp;Bold</source>
         <translation>&amp;غامق</translation>
     </message>
@@ -1056,6 +1052,10 @@
     <message>
         <source>Move the selected part &amp;down</source>
         <translation>نقل الجزء المحدّد إلى الأ&amp;سفل</translation>
+    </message>
+    <message>
+        <source>&amp;Check the report</source>
+        <translation>&amp;دقّق التقرير</translation>
     </message>
     <message>
         <source>&amp;Next part</source>

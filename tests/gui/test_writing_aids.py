@@ -341,3 +341,24 @@ def test_word_count_dialog_shows_the_engines_counts(open_window) -> None:
     assert table.topLevelItem(1).text(1) == dialog.locale().toString(counts.sections[0].words)
     dialog.close()
     QApplication.processEvents()
+
+
+def test_keys_from_the_one_shortcuts_table_open_the_aids(open_window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from minutes_editor.gui.shortcuts import shortcut
+
+    window = open_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    assert window.actions_by_name["check_report"].shortcuts() == shortcut("check_report").sequences()
+    QTest.keyClick(window, Qt.Key.Key_F7)
+    assert window.writing_aids.checks.isVisible()
+    window.show_part(window.report.sections[2])
+    window.current_editor().setFocus()
+    QTest.keyClick(window.current_editor(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.writing_aids.find_dialog
+    assert dialog is not None
+    assert dialog.isVisible()
+    dialog.close()
