@@ -41,15 +41,17 @@ class CountsDialog(QDialog):
         rows.append((self.tr("Footnotes"), counts.footnotes))
         rows.append((self.tr("Whole report"), counts.total))
         locale = self.locale()
+        item = QTreeWidgetItem()
         for name, part in rows:
             values = (part.words, part.characters, part.characters_no_spaces)
             item = QTreeWidgetItem([name, *(locale.toString(value) for value in values)])
             for column in (1, 2, 3):
                 item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.addTopLevelItem(item)
-        font = self.table.topLevelItem(self.table.topLevelItemCount() - 1).font(0)
+        # The last row, the whole report, in bold.
+        font = item.font(0)
         font.setBold(True)
         for column in range(4):
-            self.table.topLevelItem(self.table.topLevelItemCount() - 1).setFont(column, font)
+            item.setFont(column, font)
         self.table.resizeColumnToContents(0)
         self.resize(560, 360)

@@ -38,14 +38,14 @@ def go_to(window: MainWindow, path: str, start: int | None = None, end: int | No
     if place.in_title_block:
         window.show_part(report.title)
         page = window.title_page
-        widget = {
+        widgets: dict[str, QLineEdit | QComboBox] = {
             "meeting": page.meeting,
             "subtitle": page.subtitle,
             "location": page.location,
             "status": page.status,
             "timezone": page.timezone,
-        }.get(place.attribute, page.meeting)
-        _select_in(widget, first, last)
+        }
+        _select_in(widgets.get(place.attribute, page.meeting), first, last)
         return True
     if not 0 <= place.section < len(report.sections):
         return False
@@ -90,7 +90,8 @@ def _go_to_footnote(window: MainWindow, index: int, first: int | None, last: int
         return False
     note_id = report.footnotes[index].id
     for section in report.sections:
-        for owner in (section, *section.sessions):
+        owners: list[Section | Session] = [section, *section.sessions]
+        for owner in owners:
             if any(
                 isinstance(item, FootnoteRef) and item.footnote_id == note_id
                 for block in owner.blocks
