@@ -1,4 +1,6 @@
-"""Screenshots of the main window for the documentation: ``python -m minutes_editor.gui.screenshot OUT.png LANG``.
+"""Screenshots of the main window for the documentation.
+
+``python -m minutes_editor.gui.screenshot OUT.png LANG [REPORT.minutes]``
 
 Opens the Arabic example in the given interface language, selects the part
 that shows the most (the setting-the-scene section: bullets, a lead-in label,
@@ -46,4 +48,5 @@ def grab_main_window(target: Path, language: str, report: Path | None = None, wi
 
 if __name__ == "__main__":
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    print(grab_main_window(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "en"))
+    report = Path(sys.argv[3]) if len(sys.argv) > 3 else None
+    print(grab_main_window(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else "en", report))
