@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from minutes_editor.errors import UserFileError
 
 
-class DocxImportError(Exception):
+class DocxImportError(UserFileError):
     """A .docx file could not be imported; ``str()`` is the message for the user."""
-
-    def __init__(self, message: str, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.detail = message
-        self.path = path
-
-    def __str__(self) -> str:
-        return f"{self.path.name}: {self.detail}" if self.path else self.detail
 
 
 class NotWordDocumentError(DocxImportError):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from minutes_editor.errors import UserFileError
 from minutes_editor.model.report import (
     MAX_BULLET_LEVEL,
     Block,
@@ -47,16 +48,8 @@ Json = dict[str, Any]
 MIGRATIONS: dict[int, Callable[[Json], Json]] = {}
 
 
-class ReportFileError(ValueError):
+class ReportFileError(UserFileError, ValueError):
     """A .minutes file could not be read; ``str()`` is the message for the user."""
-
-    def __init__(self, message: str, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.detail = message
-        self.path = path
-
-    def __str__(self) -> str:
-        return f"{self.path.name}: {self.detail}" if self.path else self.detail
 
 
 class NewerVersionError(ReportFileError):
