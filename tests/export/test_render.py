@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from dataclasses import dataclass
 
 import pytest
@@ -16,6 +13,7 @@ from minutes_editor.render.flow import Role, flatten
 from minutes_editor.storage.minutes_file import load_report
 from tests.export.pdftext import find_in_order, normalise
 from tests.export.reports import example_path
+from tests.support.libreoffice import convert, missing_tools, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.slow
 
@@ -33,7 +31,7 @@ class Rendered:
 
 
 def _missing() -> str | None:
-    absent = [tool for tool in TOOLS if shutil.which(tool) is None]
+    absent = missing_tools(*TOOLS)
     if absent:
         return f"not installed: {', '.join(absent)}"
     examples = [example_path(language) for language in LANGUAGES]
@@ -53,31 +51,12 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     for language, report in reports.items():
         target = folder / f"example-{language}.docx"
         export_docx(report, target)
-        documents.append(str(target))
-    profile = folder / "lo-profile"
-    # One soffice call for both files, with a private profile so parallel runs and a user's LibreOffice don't clash.
-    command = [
-        "soffice",
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(folder),
-        *documents,
-    ]
-    result = subprocess.run(
-        command, capture_output=True, text=True, timeout=240, check=False, env={**os.environ, "HOME": str(folder)}
-    )
-    out: dict[str, Rendered] = {}
-    for language, report in reports.items():
-        pdf = folder / f"example-{language}.pdf"
-        assert pdf.is_file(), f"soffice made no PDF for {language}: {result.stdout}\n{result.stderr}"
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        pages = int(re.search(r"^Pages:\s+(\d+)", info, flags=re.MULTILINE).group(1))  # type: ignore[union-attr]
-        out[language] = Rendered(report, text, pages)
-    return out
+        documents.append(target)
+    pdfs = convert(documents, "pdf", folder)
+    return {
+        language: Rendered(report, pdf_text(pdf), pdf_pages(pdf))
+        for (language, report), pdf in zip(reports.items(), pdfs, strict=True)
+    }
 
 
 def headings_and_bullets(report: Report) -> list[tuple[Role, str]]:

@@ -12,7 +12,6 @@ refused with a clear message.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from minutes_editor.model.report import BlockKind, FootnoteRef, Span
 from minutes_editor.storage.minutes_file import load_report
 from tests.importer.comparison import canonical, outline
 from tests.importer.helpers import report_texts, word_counts, xml_texts
+from tests.support.libreoffice import convert
 
 pytestmark = [
     pytest.mark.slow,
@@ -91,34 +91,10 @@ LIBREOFFICE_REPORT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def soffice(profile: Path, target: str, outdir: Path, sources: list[Path]) -> None:
-    """Convert several files in one LibreOffice run, with a private profile."""
-    completed = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(outdir),
-            *map(str, sources),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    for source in sources:
-        assert (outdir / f"{source.stem}.{target}").exists(), completed.stdout + completed.stderr
-
-
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Examples exported and sent through LibreOffice both ways, plus a LibreOffice-made report."""
     folder = tmp_path_factory.mktemp("libreoffice")
-    profile = folder / "profile"
     exported = []
     for language in LANGUAGES:
         path = folder / f"{language}.docx"
@@ -126,10 +102,11 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Path:
         exported.append(path)
     handmade = folder / "handmade.fodt"
     handmade.write_text(LIBREOFFICE_REPORT, encoding="utf-8")
-    soffice(profile, "docx", folder / "docx-docx", [*exported, handmade])
-    soffice(profile, "odt", folder / "odt", exported)
-    soffice(profile, "docx", folder / "docx-odt-docx", sorted((folder / "odt").glob("*.odt")))
-    soffice(profile, "doc", folder / "doc", [handmade])
+    profile = folder / "profile"
+    convert([*exported, handmade], "docx", folder / "docx-docx", profile=profile)
+    odt = convert(exported, "odt", folder / "odt", profile=profile)
+    convert(odt, "docx", folder / "docx-odt-docx", profile=profile)
+    convert([handmade], "doc", folder / "doc", profile=profile)
     return folder
 
 

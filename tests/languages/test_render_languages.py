@@ -14,9 +14,7 @@ such words are left out of what is looked for.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from minutes_editor.model.report import Report
 from minutes_editor.render.flow import Role, flatten
 from tests.export.pdftext import find_in_order, word_keys
 from tests.languages.samples import persian_example, sample_report
+from tests.support.libreoffice import convert, missing_tools, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.slow
 
@@ -80,7 +79,7 @@ def read_lines(pdf: Path) -> list[Line]:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
-    absent = [tool for tool in TOOLS if shutil.which(tool) is None]
+    absent = missing_tools(*TOOLS)
     if absent:
         pytest.skip(f"not installed: {', '.join(absent)}")
     folder = tmp_path_factory.mktemp("languages")
@@ -91,33 +90,11 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
         target = folder / f"report-{name}.docx"
         export_docx(report, target)
         documents.append(str(target))
-    profile = folder / "lo-profile"
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *documents,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=400,
-        check=False,
-        env={**os.environ, "HOME": str(folder)},
-    )
-    out: dict[str, Rendered] = {}
-    for name, report in reports.items():
-        pdf = folder / f"report-{name}.pdf"
-        assert pdf.is_file(), f"soffice made no PDF for {name}: {result.stdout}\n{result.stderr}"
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
-        pages = int(re.search(r"^Pages:\s+(\d+)", info, flags=re.MULTILINE).group(1))  # type: ignore[union-attr]
-        out[name] = Rendered(report, text, read_lines(pdf), pages)
-    return out
+    pdfs = convert([Path(document) for document in documents], "pdf", folder)
+    return {
+        name: Rendered(report, pdf_text(pdf), read_lines(pdf), pdf_pages(pdf))
+        for (name, report), pdf in zip(reports.items(), pdfs, strict=True)
+    }
 
 
 def extractable(text: str) -> str:

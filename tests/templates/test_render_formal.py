@@ -8,8 +8,6 @@ too, which the final version shows as the baseline.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 
 from minutes_editor.export.docx_writer import export_docx
 from tests.languages.samples import sample_report
+from tests.support.libreoffice import convert, missing_tools, pdf_text
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +40,7 @@ def light_grey_pixels(pdf: Path, work: Path) -> int:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, int]]:
-    absent = [tool for tool in TOOLS if shutil.which(tool) is None]
+    absent = missing_tools(*TOOLS)
     if absent:
         pytest.skip(f"not installed: {', '.join(absent)}")
     folder = tmp_path_factory.mktemp("formal")
@@ -50,30 +49,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, i
         target = folder / f"{name}.docx"
         export_docx(sample_report(code), target, template="formal", watermark=draft)
         documents.append(str(target))
-    result = subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={(folder / 'lo-profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            *documents,
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, "HOME": str(folder)},
-    )
-    out: dict[str, tuple[str, int]] = {}
-    for name in VERSIONS:
-        pdf = folder / f"{name}.pdf"
-        assert pdf.is_file(), f"soffice made no PDF for {name}: {result.stdout}\n{result.stderr}"
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        out[name] = (text, light_grey_pixels(pdf, folder))
-    return out
+    pdfs = convert([Path(document) for document in documents], "pdf", folder)
+    return {name: (pdf_text(pdf), light_grey_pixels(pdf, folder)) for name, pdf in zip(VERSIONS, pdfs, strict=True)}
 
 
 @pytest.mark.parametrize("code", ["en", "fa"])
