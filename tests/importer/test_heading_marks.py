@@ -9,7 +9,6 @@ writer and after LibreOffice's .docx to .docx conversion.
 
 from __future__ import annotations
 
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from minutes_editor.model.report import Block, BlockKind, Report, Section, Secti
 from minutes_editor.storage.minutes_file import load_report
 from tests.importer.comparison import canonical, outline
 from tests.importer.helpers import report_texts, word_counts, xml_texts
+from tests.support.libreoffice import convert, missing_tools
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 LANGUAGES = ("ar", "en")
@@ -114,19 +114,15 @@ def test_without_the_marks_the_kinds_would_be_lost(language: str, tmp_path: Path
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.skipif(bool(missing_tools("soffice")), reason="LibreOffice (soffice) is not installed")
 def test_marks_survive_libreoffice(tmp_path: Path) -> None:
-    from tests.importer.test_libreoffice import soffice
-
     sources = []
     for language in LANGUAGES:
         path = tmp_path / f"{language}.docx"
         export_docx(marked_report(language), path)
         sources.append(path)
-    out = tmp_path / "docx-docx"
-    soffice(tmp_path / "profile", "docx", out, sources)  # one LibreOffice run for both files
-    for language, source in zip(LANGUAGES, sources, strict=True):
-        converted = out / source.name
+    outputs = convert(sources, "docx", tmp_path / "docx-docx")  # one LibreOffice run for both files
+    for language, source, converted in zip(LANGUAGES, sources, outputs, strict=True):
         assert heading_marks(converted) == heading_marks(source), language
         result = import_docx(converted)
         assert_same_structure(result.report, marked_report(language))
