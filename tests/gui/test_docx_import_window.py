@@ -29,6 +29,17 @@ def example(language: str) -> Path:
     return examples_dir() / f"budapest-process-2021-10-14.{language}.minutes"
 
 
+@pytest.fixture(autouse=True)
+def _no_blocking_boxes(monkeypatch) -> None:
+    """A message box nobody expected fails the test instead of waiting offscreen for a click that never comes."""
+
+    def unexpected(_parent, title: str, text: str, detail: str = "") -> None:
+        pytest.fail(f"unexpected message box: {title}: {text} {detail}")
+
+    for name in ("error", "info", "confirm"):
+        monkeypatch.setattr(ask, name, unexpected)
+
+
 @pytest.fixture
 def window(qtbot, monkeypatch) -> MainWindow:
     """An English window on a new report; it never prompts at teardown."""
