@@ -295,80 +295,97 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))]
 
 
-def main() -> None:
+def main(only: str = "") -> None:
+    """Print every figure, or only those of ``only`` (startup, typing or big) while iterating."""
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         home = work / "home"
         home.mkdir()
 
-        # Start-up to a shown window, alternating so both see the same machine load.
-        bare: list[float] = []
-        editor: list[float] = []
-        bare_rss: list[float] = []
-        for _run in range(STARTUP_RUNS):
-            seconds, result = run_child("bare-window", home=home)
-            bare.append(seconds)
-            bare_rss.append(float(result["rss_mb"]))  # type: ignore[arg-type]
-            seconds, _result = run_child("editor-window", str(EXAMPLE), home=home)
-            editor.append(seconds)
-        bare_start = statistics.median(bare)
-        print(f"bare window (import PySide6.QtWidgets, show): {bare_start * 1000:.0f} ms, {max(bare_rss):.0f} MB")
-        print(
-            f"start-up to shown window, Arabic example: {statistics.median(editor) * 1000:.0f} ms "
-            f"= {statistics.median(editor) / bare_start:.2f} x bare (target < 1.5 x), {STARTUP_RUNS} runs"
-        )
+        if only in ("", "startup"):
+            startup(home)
+        if only in ("", "typing"):
+            typing(work, home)
+        if only in ("", "big"):
+            big_report(work, home)
 
-        # Keystroke latency in a session body.
-        long_report = write_report(long_session_report(1000), work / "long-session.minutes")
-        for label, path in (("Arabic example session", EXAMPLE), ("session of 1,000 paragraphs", long_report)):
-            figures: dict[str, dict[str, list[float]]] = {}
-            autosaves: list[float] = []
-            for kind in ("bare", "editor"):
-                pooled: dict[str, list[float]] = {"letters": [], "enters": [], "stalls": []}
-                for _run in range(TYPING_RUNS):
-                    _seconds, result = run_child("typing", str(path), kind, home=home)
-                    for key in pooled:
-                        pooled[key] += result[key]  # type: ignore[operator]
-                    if result.get("autosave_ms"):
-                        autosaves.append(float(result["autosave_ms"]))  # type: ignore[arg-type]
-                figures[kind] = pooled
-            for key, target in (("letters", 4.0), ("enters", 10.0)):
-                ours, base = figures["editor"][key], figures["bare"][key]
-                print(
-                    f"keystroke latency, {key[:-1]}, {label}: median {statistics.median(ours):.2f} ms, "
-                    f"p95 {percentile(ours, 0.95):.2f} ms (target < {target:.0f} ms); bare QTextEdit "
-                    f"p95 {percentile(base, 0.95):.2f} ms = {percentile(ours, 0.95) / percentile(base, 0.95):.1f} x"
-                )
-            stalls = figures["editor"]["stalls"]
+
+def startup(home: Path) -> None:
+    """Start-up to a shown window, against the bare window."""
+    # Start-up to a shown window, alternating so both see the same machine load.
+    bare: list[float] = []
+    editor: list[float] = []
+    bare_rss: list[float] = []
+    for _run in range(STARTUP_RUNS):
+        seconds, result = run_child("bare-window", home=home)
+        bare.append(seconds)
+        bare_rss.append(float(result["rss_mb"]))  # type: ignore[arg-type]
+        seconds, _result = run_child("editor-window", str(EXAMPLE), home=home)
+        editor.append(seconds)
+    bare_start = statistics.median(bare)
+    print(f"bare window (import PySide6.QtWidgets, show): {bare_start * 1000:.0f} ms, {max(bare_rss):.0f} MB")
+    print(
+        f"start-up to shown window, Arabic example: {statistics.median(editor) * 1000:.0f} ms "
+        f"= {statistics.median(editor) / bare_start:.2f} x bare (target < 1.5 x), {STARTUP_RUNS} runs"
+    )
+
+
+def typing(work: Path, home: Path) -> None:
+    """Keystroke latency in a session body."""
+    long_report = write_report(long_session_report(1000), work / "long-session.minutes")
+    for label, path in (("Arabic example session", EXAMPLE), ("session of 1,000 paragraphs", long_report)):
+        figures: dict[str, dict[str, list[float]]] = {}
+        autosaves: list[float] = []
+        for kind in ("bare", "editor"):
+            pooled: dict[str, list[float]] = {"letters": [], "enters": [], "stalls": []}
+            for _run in range(TYPING_RUNS):
+                _seconds, result = run_child("typing", str(path), kind, home=home)
+                for key in pooled:
+                    pooled[key] += result[key]  # type: ignore[operator]
+                if result.get("autosave_ms"):
+                    autosaves.append(float(result["autosave_ms"]))  # type: ignore[arg-type]
+            figures[kind] = pooled
+        for key, target in (("letters", 4.0), ("enters", 10.0)):
+            ours, base = figures["editor"][key], figures["bare"][key]
             print(
-                f"event loop held between keystrokes (timers), {label}: longest {max(stalls):.1f} ms, "
-                f"p95 {percentile(stalls, 0.95):.1f} ms"
-                + (f"; last autosave serialised in {autosaves[-1]:.1f} ms" if autosaves else "")
+                f"keystroke latency, {key[:-1]}, {label}: median {statistics.median(ours):.2f} ms, "
+                f"p95 {percentile(ours, 0.95):.2f} ms (target < {target:.0f} ms); bare QTextEdit "
+                f"p95 {percentile(base, 0.95):.2f} ms = {percentile(ours, 0.95) / percentile(base, 0.95):.1f} x"
             )
-
-        # The 100x report: autosave time and peak memory with it open.
-        from benchmarks.bench_export import scaled_report
-        from minutes_editor.storage.minutes_file import load_report
-
-        big = write_report(scaled_report(load_report(EXAMPLE), 100), work / "report-100x.minutes")
-        _seconds, result = run_child("big-report", str(big), home=home)
-        gui_ms = statistics.median(result["gui_thread_ms"])  # type: ignore[arg-type]
+        stalls = figures["editor"]["stalls"]
         print(
-            f"autosave of the 100x report ({result['paragraphs']} body paragraphs, {result['bytes'] / 1e6:.1f} MB): "
-            f"{gui_ms:.1f} ms on the GUI thread (target < 30 ms; median of 9, fastest "
-            f"{min(result['gui_thread_ms']):.1f} ms; serialising "  # type: ignore[type-var]
-            f"{statistics.median(result['serialise_ms']):.1f} ms), "  # type: ignore[arg-type]
-            f"then {statistics.median(result['write_ms']):.1f} ms writing and fsync on a worker thread"  # type: ignore[arg-type]
+            f"event loop held between keystrokes (timers), {label}: longest {max(stalls):.1f} ms, "
+            f"p95 {percentile(stalls, 0.95):.1f} ms"
+            + (f"; last autosave serialised in {autosaves[-1]:.1f} ms" if autosaves else "")
         )
-        rss = float(result["rss_mb"])  # type: ignore[arg-type]
-        print(
-            f"peak memory with the 100x report open: {rss:.0f} MB (target < 250 MB) "
-            f"= {rss / max(bare_rss):.1f} x bare window; opened and shown in {result['open_s']:.2f} s"
-        )
+
+
+def big_report(work: Path, home: Path) -> None:
+    """The 100x report: autosave time and peak memory with it open."""
+    from benchmarks.bench_export import scaled_report
+    from minutes_editor.storage.minutes_file import load_report
+
+    _seconds, bare = run_child("bare-window", home=home)
+    bare_rss = [float(bare["rss_mb"])]  # type: ignore[arg-type]
+    big = write_report(scaled_report(load_report(EXAMPLE), 100), work / "report-100x.minutes")
+    _seconds, result = run_child("big-report", str(big), home=home)
+    gui_ms = statistics.median(result["gui_thread_ms"])  # type: ignore[arg-type]
+    print(
+        f"autosave of the 100x report ({result['paragraphs']} body paragraphs, {result['bytes'] / 1e6:.1f} MB): "
+        f"{gui_ms:.1f} ms on the GUI thread (target < 30 ms; median of 9, fastest "
+        f"{min(result['gui_thread_ms']):.1f} ms; serialising "  # type: ignore[type-var]
+        f"{statistics.median(result['serialise_ms']):.1f} ms), "  # type: ignore[arg-type]
+        f"then {statistics.median(result['write_ms']):.1f} ms writing and fsync on a worker thread"  # type: ignore[arg-type]
+    )
+    rss = float(result["rss_mb"])  # type: ignore[arg-type]
+    print(
+        f"peak memory with the 100x report open: {rss:.0f} MB (target < 250 MB) "
+        f"= {rss / max(bare_rss):.1f} x bare window; opened and shown in {result['open_s']:.2f} s"
+    )
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         CHILDREN[sys.argv[2]](*sys.argv[3:])
     else:
-        main()
+        main(sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else "")

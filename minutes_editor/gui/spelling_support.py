@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardPaths, Signal
@@ -13,6 +14,10 @@ from minutes_editor.spelling import SpellChecker
 
 PERSONAL_DICTIONARY = "personal-dictionary.txt"
 MAX_SUGGESTIONS = 6
+# Words, URLs and mail addresses never hold whitespace, so a paragraph checks as its whitespace-free runs.
+_RUN_RE = re.compile(r"\S+")
+#: Runs whose misspellings are remembered; past it the memory starts afresh.
+_RUN_CACHE_LIMIT = 20_000
 
 
 def personal_dictionary_path(settings_file: Path | None = None) -> Path:
@@ -35,12 +40,21 @@ class SpellHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         """Mark the misspelt words of one paragraph (Qt calls this for each changed paragraph)."""
-        checker = self.service.checker
-        if checker is None or not self.service.enabled:
+        service = self.service
+        if service.checker is None or not service.enabled:
             return
-        for start, end, _word in checker.check(text):
-            first = utf16_offset(text, start)
-            self.setFormat(first, utf16_offset(text, end) - first, self.misspelt)
+        # Typing changes one run of the paragraph: the others' results come from memory, keeping a key cheap.
+        known = service.checked_runs()
+        checker = service.checker
+        for match in _RUN_RE.finditer(text):
+            run = match.group()
+            found = known.get(run)
+            if found is None:
+                found = known[run] = [(start, end) for start, end, _word in checker.check(run)]
+            offset = match.start()
+            for start, end in found:
+                first = utf16_offset(text, offset + start)
+                self.setFormat(first, utf16_offset(text, offset + end) - first, self.misspelt)
 
 
 class SpellingService(QObject):
@@ -56,6 +70,19 @@ class SpellingService(QObject):
         self.enabled = True
         self._highlighters: dict[int, SpellHighlighter] = {}
         self.language = ""
+        self._runs: dict[str, list[tuple[int, int]]] = {}
+        self._runs_state: tuple[int, int, int, bool] | None = None
+
+    def checked_runs(self) -> dict[str, list[tuple[int, int]]]:
+        """The misspelt words (start and end offsets) of runs of text without whitespace checked so far."""
+        checker = self.checker
+        assert checker is not None
+        # A word added or ignored, or another checker, changes the answers: forget them then.
+        state = (id(checker), len(checker._ignored), len(checker.personal.words), checker.ignore_uppercase)
+        if state != self._runs_state or len(self._runs) >= _RUN_CACHE_LIMIT:
+            self._runs.clear()
+            self._runs_state = state
+        return self._runs
 
     def set_language(self, language: str) -> None:
         """Check in ``language`` from now on (a report opened, or its language changed)."""
@@ -88,6 +115,7 @@ class SpellingService(QObject):
 
     def rehighlight(self) -> None:
         """Check every attached document again (after a word was added, the language changed)."""
+        self._runs.clear()
         for highlighter in list(self._highlighters.values()):
             document = highlighter.document()
             # Highlighting changes no text; keep the body store from taking it for an edit.
