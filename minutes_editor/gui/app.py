@@ -10,10 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTimer
 from PySide6.QtWidgets import QApplication
 
+from minutes_editor.gui import docx_import
+from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow, interface_direction
 from minutes_editor.gui.services import attach_services, offer_restore
 from minutes_editor.gui.settings import Settings, set_application_identity
+from minutes_editor.storage.minutes_file import ReportFileError
 
 LANGUAGE_ENV = "MINUTES_EDITOR_LANG"
 INTERFACE_LANGUAGES = ("en", "ar")
@@ -43,6 +46,15 @@ def configure_application(app: QApplication, language: str) -> None:
 
 def create_window(path: Path | None, language: str, settings: Settings | None = None) -> MainWindow:
     """A main window in ``language`` with ``path`` open (errors are shown, the window still opens)."""
+    if path is not None and not docx_import.is_word_document(path):
+        try:
+            document = ReportDocument.open(path)
+        except ReportFileError:
+            pass  # the window opens empty and open_path shows the loader's message
+        else:
+            window = MainWindow(language, settings, document)
+            window._add_recent(path)
+            return window
     window = MainWindow(language, settings)
     if path is not None:
         window.open_path(path, check_saved=False)

@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
     # A body document was shown in an editor (the spell checker underlines in it).
     body_shown = Signal(object)
 
-    def __init__(self, interface_language: str = "en", settings: Any | None = None) -> None:
+    def __init__(
+        self, interface_language: str = "en", settings: Any | None = None, document: ReportDocument | None = None
+    ) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.interface_language = interface_language
@@ -158,7 +160,8 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
-        self.document = ReportDocument(Report(language="en"))
+        # A report to open is shown at once: showing an empty one first would load its language for nothing.
+        self.document = document if document is not None else ReportDocument(Report(language="en"))
         self.set_document(self.document)
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self.writing_aids = install_writing_aids(self)
