@@ -18,11 +18,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QMouseEvent, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+    QMouseEvent,
+    QPaintEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -73,6 +82,10 @@ APP_NAME = "Minutes Editor"
 #: Milliseconds after the last change before the preview and footnote numbers are refreshed.
 PREVIEW_DELAY_MS = 300
 RTL_INTERFACE_LANGUAGES = frozenset({"ar", "fa", "ur"})
+#: Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work.
+FIRST_PAINT_WAIT_MS = 300
+#: Milliseconds after the first paint before that work starts: time for the frame to reach the screen.
+AFTER_PAINT_MS = 50
 
 _SECTION_KIND_NAMES = {
     SectionKind.OBJECTIVES: QT_TRANSLATE_NOOP("MainWindow", "Meeting objectives"),
@@ -115,6 +128,8 @@ class MainWindow(QMainWindow):
         self._last_text_widget: QWidget | None = None
         self._quick: QuickInsert | None = None
         self._recent_fallback: list[Path] = []
+        self._painted = False
+        self._after_paint: list[Callable[[], None]] = []
 
         form = load_form("main_window", self)
         self.setCentralWidget(form)
@@ -166,6 +181,28 @@ class MainWindow(QMainWindow):
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self.writing_aids = install_writing_aids(self)
         self.resize(1300, 820)
+
+    # ================================================================ first paint
+
+    def run_after_first_paint(self, task: Callable[[], None]) -> None:
+        """Run ``task`` once the window has been painted (work the first sight of the report does not need)."""
+        if self._painted:
+            QTimer.singleShot(0, task)
+            return
+        self._after_paint.append(task)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run_after_paint)
+
+    def _run_after_paint(self) -> None:
+        tasks, self._after_paint = self._after_paint, []
+        for task in tasks:
+            task()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Paint, and the first time start the work that waited for the window to be seen."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(AFTER_PAINT_MS, self._run_after_paint)
 
     # ================================================================ actions and menus
 
@@ -339,7 +376,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(document.is_modified)
         self._update_title()
         # The first preview of a long report takes a while: let the window show first.
-        self.preview_timer.start(0)
+        self.run_after_first_paint(lambda: self.preview_timer.start(0))
         if old is not document:
             self.document_replaced.emit(document)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTextEdit
 
@@ -75,7 +75,7 @@ class WritingAids(QObject):
 
     def _document_replaced(self, document: ReportDocument) -> None:
         # Loading Enchant and a dictionary takes a moment: after the window has shown the report.
-        QTimer.singleShot(0, self._follow_language)
+        self.window.run_after_first_paint(self._follow_language)
         if self.checks.isVisible():
             self.checks.refresh()
 
