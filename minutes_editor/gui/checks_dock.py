@@ -17,12 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui.places import go_to
-from minutes_editor.model.checks import Problem, Severity, check_report
-from minutes_editor.model.text_fields import iter_fields, locate
-
 if TYPE_CHECKING:
     from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.model.checks import Problem
+
+# The checks, the field walker and the jumps are imported when first used: the dock waits hidden at start-up.
 
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 EXCERPT_CONTEXT = 12
@@ -99,6 +98,9 @@ class ChecksDock(QDockWidget):
 
     def refresh(self) -> list[Problem]:
         """Run the checks on the report as it is now and list what they find."""
+        from minutes_editor.model.checks import Severity, check_report
+        from minutes_editor.model.text_fields import iter_fields
+
         window = self.window_
         window.flush()
         self.problems = check_report(window.report)
@@ -126,6 +128,8 @@ class ChecksDock(QDockWidget):
 
     def place_name(self, path: str) -> str:
         """A person's name for a field path: "Section 3 · paragraph 2", "Title block", "Footnote 1"."""
+        from minutes_editor.model.text_fields import locate
+
         place = locate(path)
         if place.footnote >= 0:
             return self.tr("Footnote %1").replace("%1", str(place.footnote + 1))
@@ -145,6 +149,9 @@ class ChecksDock(QDockWidget):
         return " · ".join(parts)
 
     def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        from minutes_editor.gui.places import go_to
+        from minutes_editor.model.checks import Problem
+
         problem = item.data(0, PROBLEM_ROLE)
         if isinstance(problem, Problem):
             go_to(self.window_, problem.where, problem.start, problem.end)

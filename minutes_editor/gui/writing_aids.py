@@ -15,13 +15,13 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTextEdit
 
 from minutes_editor.gui.checks_dock import ChecksDock
-from minutes_editor.gui.counts_dialog import CountsDialog
-from minutes_editor.gui.find_replace import FindReplaceDialog
 from minutes_editor.gui.shortcuts import shortcut
 from minutes_editor.gui.spelling_support import SpellingService, personal_dictionary_path
 
 if TYPE_CHECKING:
+    from minutes_editor.gui.counts_dialog import CountsDialog
     from minutes_editor.gui.document import ReportDocument
+    from minutes_editor.gui.find_replace import FindReplaceDialog
     from minutes_editor.gui.main_window import MainWindow
 
 
@@ -89,6 +89,9 @@ class WritingAids(QObject):
     def show_find(self) -> FindReplaceDialog:
         """Open (or raise) the find and replace dialog, the selected text as what to find."""
         if self.find_dialog is None:
+            # Imported on first use: the search code is not needed to show the window.
+            from minutes_editor.gui.find_replace import FindReplaceDialog
+
             self.find_dialog = FindReplaceDialog(self.window)
         editor = self.window.current_editor()
         selected = editor.textCursor().selectedText() if editor is not None else ""
@@ -110,6 +113,8 @@ class WritingAids(QObject):
 
     def show_counts(self) -> CountsDialog:
         """Show the word and character counts of the report as it is now."""
+        from minutes_editor.gui.counts_dialog import CountsDialog
+
         dialog = CountsDialog(self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
