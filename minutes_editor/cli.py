@@ -64,7 +64,9 @@ def build_editor_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", metavar="LANG", help="interface language (en, ar); default: setting or system")
-    parser.add_argument("file", nargs="?", type=Path, metavar="FILE", help="a .minutes report to open, or a Word .docx draft to import")
+    parser.add_argument(
+        "file", nargs="?", type=Path, metavar="FILE", help="a .minutes report to open, or a Word .docx draft to import"
+    )
     return parser
 
 
