@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from minutes_editor.gui.places import utf16_offset
-from minutes_editor.spelling import SpellChecker
+
+if TYPE_CHECKING:
+    from minutes_editor.spelling import SpellChecker
 
 PERSONAL_DICTIONARY = "personal-dictionary.txt"
 MAX_SUGGESTIONS = 6
@@ -89,6 +92,9 @@ class SpellingService(QObject):
         if language == self.language and self.checker is not None:
             return
         self.language = language
+        # Imported here: the checker is made after the window has been painted (writing_aids.py).
+        from minutes_editor.spelling import SpellChecker
+
         self.checker = SpellChecker(language, self.personal_path)
         if self.checker.notice is not None:
             self.notice.emit(self.checker.notice.message)
