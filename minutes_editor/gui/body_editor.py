@@ -46,6 +46,9 @@ FRAGMENT_MIME = "application/x-minutes-editor-fragment"
 #: The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks.
 _FRAGMENTS: dict[str, QTextDocumentFragment] = {}
 
+#: Keys whose handling depends on the paragraph's kind (bullet levels, new bullets and paragraphs).
+_BLOCK_KEYS = frozenset({Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter})
+
 
 def is_undo_key(event: QKeyEvent) -> bool:
     """Whether a key event is one of the platform's undo or redo keys (or Ctrl+Y)."""
@@ -122,6 +125,10 @@ class BodyEditor(QTextEdit):
                 if event.matches(QKeySequence.StandardKey.Redo) or key == Qt.Key.Key_Y
                 else self.undo_requested
             ).emit()
+            return
+        if key not in _BLOCK_KEYS:
+            # Letters and most keys: Qt's own handling, without looking up the paragraph's kind first.
+            super().keyPressEvent(event)
             return
         kind, level = block_kind(self.textCursor().block())
         if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
