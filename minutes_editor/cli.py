@@ -106,7 +106,8 @@ def _export(source: Path, output: Path | None, template: Path | None, *, final: 
         return EXIT_BAD_INPUT
     target = output or source.with_suffix(".docx")
     try:
-        result = export_docx(report, target, template=template, watermark=False if final else None)
+        chosen = template or report.template or None  # the command line wins over the report's own choice
+        result = export_docx(report, target, template=chosen, watermark=False if final else None)
     except TemplateError as error:
         _error(str(error))
         return EXIT_BAD_INPUT

@@ -133,3 +133,18 @@ def test_final_export_leaves_out_the_formal_templates_watermark(tmp_path: Path) 
 
     assert "DRAFT" in headers(draft)
     assert "DRAFT" not in headers(final)
+
+
+def test_export_uses_the_reports_own_template_unless_told_otherwise(tmp_path: Path) -> None:
+    report = _small_report()
+    report.template = "formal"
+    source = tmp_path / "meeting.minutes"
+    save_report(report, source)
+    own, plain = tmp_path / "own.docx", tmp_path / "plain.docx"
+    assert main(["export", str(source), "-o", str(own)]) == EXIT_OK
+    assert main(["export", str(source), "-o", str(plain), "--template", "report"]) == EXIT_OK
+    with zipfile.ZipFile(own) as archive:
+        own_headers = [name for name in archive.namelist() if name.startswith("word/header")]
+        assert any("DRAFT" in archive.read(name).decode() for name in own_headers)
+    with zipfile.ZipFile(plain) as archive:
+        assert not any("DRAFT" in archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header"))
