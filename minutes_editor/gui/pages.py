@@ -34,6 +34,22 @@ from minutes_editor.model.report import Direction, Section, SectionKind, Session
 TIME_ZONES = ("CET", "CEST", "UTC", "GMT", "EET", "EEST", "بتوقيت وسط أوروبا", "بتوقيت غرينتش")
 
 
+def _fill_with_form(page: QWidget, name: str) -> QWidget:
+    """Load Designer form ``name`` and make it fill ``page``, edge to edge."""
+    form = load_form(name, page)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    return form
+
+
+def _put_in(holder: QWidget, widget: QWidget) -> None:
+    """Place ``widget`` in a placeholder of a form (a widget the form gave a layout)."""
+    layout = holder.layout()
+    if layout is not None:
+        layout.addWidget(widget)
+
+
 class UndoKeyFilter(QObject):
     """Sends undo and redo keys past a field's own history to the window's one undo stack."""
 
@@ -72,10 +88,7 @@ class TitlePage(QWidget):
     def __init__(self, undo_filter: UndoKeyFilter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("title_page")
-        form = load_form("title_block", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = _fill_with_form(self, "title_block")
         self.meeting = child(form, QLineEdit, "meeting")
         self.subtitle = child(form, QLineEdit, "subtitle")
         self.has_date = child(form, QCheckBox, "has_date")
@@ -185,21 +198,14 @@ class SectionPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("section_page")
-        form = load_form("section_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = _fill_with_form(self, "section_page")
         self.heading = child(form, QLineEdit, "heading")
         self.subheading = child(form, QCheckBox, "subheading")
         self.participants_holder = child(form, QWidget, "participants_holder")
         self.picker = ParticipantPicker(overrides)
-        holder_layout = self.participants_holder.layout()
-        if holder_layout is not None:
-            holder_layout.addWidget(self.picker)
+        _put_in(self.participants_holder, self.picker)
         self.body = BodyPanel(actions)
-        body_layout = child(form, QWidget, "body_holder").layout()
-        if body_layout is not None:
-            body_layout.addWidget(self.body)
+        _put_in(child(form, QWidget, "body_holder"), self.body)
         self.heading.installEventFilter(undo_filter)
         self.section: Section | None = None
 
@@ -231,17 +237,12 @@ class SessionPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("session_page")
-        form = load_form("session_page", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = _fill_with_form(self, "session_page")
         self.title = child(form, QLineEdit, "title")
         self.goals = child(form, QPlainTextEdit, "goals")
         self.goals_line = child(form, QLabel, "goals_line")
         self.body = BodyPanel(actions)
-        body_layout = child(form, QWidget, "body_holder").layout()
-        if body_layout is not None:
-            body_layout.addWidget(self.body)
+        _put_in(child(form, QWidget, "body_holder"), self.body)
         self.title.installEventFilter(undo_filter)
         self.goals.installEventFilter(undo_filter)
         self.session: Session | None = None
