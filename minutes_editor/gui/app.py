@@ -7,13 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication
 
 from minutes_editor.gui import docx_import
+from minutes_editor.gui.directions import is_rtl_language, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.i18n import install_translations
-from minutes_editor.gui.main_window import MainWindow, interface_direction
+from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.services import attach_services, offer_restore
 from minutes_editor.gui.settings import Settings, set_application_identity
 from minutes_editor.storage.minutes_file import ReportFileError
@@ -41,7 +42,7 @@ def interface_language(argv: list[str], setting: str = "") -> str:
 
 def configure_application(app: QApplication, language: str) -> None:
     """Mirror the whole application for right-to-left interface languages (Arabic, Persian, Urdu)."""
-    app.setLayoutDirection(interface_direction(language))
+    set_layout_direction(app, is_rtl_language(language))
 
 
 def create_window(path: Path | None, language: str, settings: Settings | None = None) -> MainWindow:
@@ -84,7 +85,7 @@ def main(argv: list[str], path: Path | None) -> int:
 
     window = new_window(path)
     window.show()
-    QTimer.singleShot(0, lambda: offer_restore(window, new_window))
+    window.run_after_first_paint(lambda: offer_restore(window, new_window))
     return app.exec()
 
 

@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.rich_text import block_kind, insert_footnote, set_block_kind
+from minutes_editor.gui.shortcuts import is_undo_key
 from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction
 
-_UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 #: Mime type naming a fragment copied in a body editor of this process.
 FRAGMENT_MIME = "application/x-minutes-editor-fragment"
 #: The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks.
@@ -48,13 +48,6 @@ _FRAGMENTS: dict[str, QTextDocumentFragment] = {}
 
 #: Keys whose handling depends on the paragraph's kind (bullet levels, new bullets and paragraphs).
 _BLOCK_KEYS = frozenset({Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter})
-
-
-def is_undo_key(event: QKeyEvent) -> bool:
-    """Whether a key event is one of the platform's undo or redo keys (or Ctrl+Y)."""
-    if any(event.matches(key) for key in _UNDO_KEYS):
-        return True
-    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
 
 
 class BodyEditor(QTextEdit):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -88,6 +88,8 @@ def import_dialog(window: MainWindow) -> bool:
 def import_word_document(window: MainWindow, path: Path) -> bool:
     """Import ``path`` into a new unsaved report in ``window``; False (nothing changed) when it cannot be read."""
     # lxml and the importer are loaded on first use, not at start-up.
+    from PySide6.QtCore import Qt  # not at import: this module is loaded with the window's first frame
+
     from minutes_editor.importer import DocxImportError, import_docx
 
     path = Path(path)
@@ -125,6 +127,8 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
 def show_notes(parent: QWidget, source: Path, notes: list[str]) -> ImportNotesDialog:
     """Show the import notes beside the window, without blocking it."""
     dialog = ImportNotesDialog(source, notes, parent)
+    from PySide6.QtCore import Qt
+
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

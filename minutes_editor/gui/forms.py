@@ -1,39 +1,213 @@
-"""Loading the Qt Designer forms of ``ui/`` at run time (they ship in the wheel under _data/ui)."""
+"""The Qt Designer forms of ``ui/`` (shipped in the wheel under _data/ui), built at run time, and filling their fields.
+
+Designer stays the tool for editing the forms; this module builds them
+itself instead of through QUiLoader. PySide6's QUiLoader spends about 40 ms
+of every start more than building the same widgets (it scans for Designer
+plugins and wraps every named child in Python), and the window's first
+frame is built from these forms. Our forms use a small part of the .ui
+format, which is all this builder accepts: a widget or layout it does not
+know raises FormError naming the file and the element. Enum and flag
+properties are set by their key names (gui/directions.py says why), strings
+go through the translator under the form's class name as lupdate collects
+them. tests/gui/test_forms.py builds every form both ways and compares them.
+"""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from typing import TypeVar
 
-from PySide6.QtCore import QFile, QIODevice
-from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QWidget
+from PySide6 import QtWidgets
+from PySide6.QtCore import QCoreApplication, QObject, QSize
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QSizePolicy,
+    QSpacerItem,
+    QSplitter,
+    QStackedWidget,
+    QTreeWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from minutes_editor.paths import ui_dir
 
 _W = TypeVar("_W", bound=QWidget)
-_LOADERS: list[QUiLoader] = []
+_MARGINS = ("leftMargin", "topMargin", "rightMargin", "bottomMargin")
 
 
-def _loader() -> QUiLoader:
-    # One loader for every form: making one scans for Designer plugins each time.
-    if not _LOADERS:
-        _LOADERS.append(QUiLoader())
-    return _LOADERS[0]
+class FormError(ValueError):
+    """A form in ui/ uses something the builder does not know (a bug in the form or in this module)."""
 
 
 def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Build the widget of ``ui/NAME.ui``; its texts go through the translator under the form's class name."""
     path = ui_dir() / f"{name}.ui"
-    file = QFile(str(path))
-    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"cannot open the form {path}: {file.errorString()}")
     try:
-        widget = _loader().load(file, parent)
-    finally:
-        file.close()
-    if widget is None:
-        raise ValueError(f"cannot load the form {path}")
+        root = ET.parse(path).getroot()
+    except (OSError, ET.ParseError) as error:
+        raise FormError(f"cannot read the form {path}: {error}") from error
+    top = root.find("widget")
+    if root.tag != "ui" or top is None:
+        raise FormError(f"{path}: not a Designer form (no <ui><widget>)")
+    builder = _Builder(str(path), root.findtext("class") or top.get("name", ""))
+    widget = builder.widget(top, parent)
+    builder.link_buddies()
     return widget
+
+
+class _Builder:
+    """Builds one form: widgets, layouts and properties, then the labels' buddies."""
+
+    def __init__(self, source: str, context: str) -> None:
+        self.source = source
+        self.context = context
+        self.named: dict[str, QWidget] = {}
+        self.buddies: list[tuple[QLabel, str]] = []
+
+    def fail(self, element: ET.Element, problem: str) -> FormError:
+        attributes = "".join(f' {key}="{value}"' for key, value in element.attrib.items())
+        return FormError(f"{self.source}: <{element.tag}{attributes}>: {problem}")
+
+    def _class(self, element: ET.Element, base: type) -> type:
+        kind = getattr(QtWidgets, element.get("class", ""), None)
+        if not (isinstance(kind, type) and issubclass(kind, base)):
+            raise self.fail(element, f"not a {base.__name__} class of QtWidgets")
+        return kind
+
+    def widget(self, element: ET.Element, parent: QWidget | None) -> QWidget:
+        # By keyword: a positional parent makes PySide6 try overloads taking a Qt enum first (QSplitter's
+        # orientation), which builds the whole Qt namespace.
+        widget: QWidget = self._class(element, QWidget)(parent=parent)
+        name = element.get("name", "")
+        widget.setObjectName(name)
+        self.named[name] = widget
+        columns: list[str] = []
+        for item in element:
+            if item.tag == "property":
+                self.property(widget, item)
+            elif item.tag == "layout":
+                self.layout(item, widget)
+            elif item.tag == "widget":
+                child = self.widget(item, widget)
+                if isinstance(widget, QSplitter | QStackedWidget):
+                    widget.addWidget(child)
+            elif item.tag == "column" and isinstance(widget, QTreeWidget):
+                columns.append(str(self.value(item.find("property[@name='text']"), item)))
+            else:
+                raise self.fail(item, f"not supported inside a {type(widget).__name__}")
+        if columns and isinstance(widget, QTreeWidget):
+            widget.setHeaderLabels(columns)
+        return widget
+
+    def layout(self, element: ET.Element, parent: QWidget | None) -> QLayout:
+        kind = self._class(element, QLayout)
+        layout: QLayout = kind(parent) if parent is not None else kind()
+        layout.setObjectName(element.get("name", ""))
+        current = layout.contentsMargins()
+        margins = [current.left(), current.top(), current.right(), current.bottom()]
+        for item in element:
+            if item.tag == "property":
+                name = item.get("name", "")
+                if name in _MARGINS:
+                    margins[_MARGINS.index(name)] = int(self.value(item, item))  # type: ignore[call-overload]
+                else:
+                    self.property(layout, item)
+            elif item.tag == "item":
+                self.item(layout, item)
+            else:
+                raise self.fail(item, "not supported inside a layout")
+        layout.setContentsMargins(*margins)
+        stretch = element.get("stretch")
+        if stretch:
+            if not isinstance(layout, QBoxLayout):
+                raise self.fail(element, "stretch is only for box layouts")
+            for index, factor in enumerate(stretch.split(",")):
+                layout.setStretch(index, int(factor))
+        return layout
+
+    def item(self, layout: QLayout, element: ET.Element) -> None:
+        if len(element) != 1:
+            raise self.fail(element, "an item holds exactly one widget, layout or spacer")
+        content = element[0]
+        if isinstance(layout, QFormLayout):
+            row, column = int(element.get("row", "-1")), int(element.get("column", "-1"))
+            if row < 0 or column not in (0, 1):
+                raise self.fail(element, "a form layout item needs a row and a column of 0 or 1")
+            role = QFormLayout.ItemRole.LabelRole if column == 0 else QFormLayout.ItemRole.FieldRole
+            if content.tag == "widget":
+                layout.setWidget(row, role, self.widget(content, layout.parentWidget()))
+            elif content.tag == "layout":
+                layout.setLayout(row, role, self.layout(content, None))
+            else:
+                raise self.fail(content, "not supported in a form layout")
+            return
+        if not isinstance(layout, QBoxLayout):
+            raise self.fail(element, f"items of a {type(layout).__name__} are not supported")
+        if content.tag == "widget":
+            layout.addWidget(self.widget(content, layout.parentWidget()))
+        elif content.tag == "layout":
+            layout.addLayout(self.layout(content, None))
+        elif content.tag == "spacer":
+            layout.addItem(self.spacer(content))
+        else:
+            raise self.fail(content, "not supported in a box layout")
+
+    def spacer(self, element: ET.Element) -> QSpacerItem:
+        orientation = "Qt::Horizontal"
+        for item in element:
+            if item.tag == "property" and item.get("name") == "orientation":
+                orientation = item.findtext("enum", "")
+            elif item.tag == "property":
+                raise self.fail(item, "only a spacer's orientation is supported")
+        # As QUiLoader makes a spacer without a sizeHint: no size, expanding along its orientation.
+        expanding, minimum = QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum
+        if orientation.endswith("Vertical"):
+            return QSpacerItem(0, 0, minimum, expanding)
+        return QSpacerItem(0, 0, expanding, minimum)
+
+    def property(self, target: QObject, element: ET.Element) -> None:
+        name = element.get("name", "")
+        value = self.value(element, element)
+        if name == "buddy" and isinstance(target, QLabel):
+            self.buddies.append((target, str(value)))
+            return
+        if not target.setProperty(name, value):
+            raise self.fail(element, f"{type(target).__name__} has no property {name!r} taking {value!r}")
+
+    def value(self, element: ET.Element | None, where: ET.Element) -> object:
+        if element is None or len(element) != 1:
+            raise self.fail(where, "a property holds exactly one value")
+        value = element[0]
+        text = value.text or ""
+        if value.tag == "string":
+            if value.get("notr") == "true":
+                return text
+            return QCoreApplication.translate(self.context, text, value.get("comment"))
+        if value.tag == "cstring":
+            return text
+        if value.tag == "bool":
+            return text == "true"
+        if value.tag == "number":
+            return int(text)
+        if value.tag in ("enum", "set"):
+            # "QAbstractItemView::EditKeyPressed|QAbstractItemView::SelectedClicked" -> "EditKeyPressed|SelectedClicked"
+            return "|".join(key.rsplit("::", 1)[-1] for key in text.split("|"))
+        if value.tag == "size":
+            return QSize(int(value.findtext("width", "0")), int(value.findtext("height", "0")))
+        raise self.fail(value, "this kind of value is not supported")
+
+    def link_buddies(self) -> None:
+        for label, name in self.buddies:
+            buddy = self.named.get(name)
+            if buddy is None:
+                raise FormError(f"{self.source}: the buddy {name!r} of {label.objectName()!r} is not in the form")
+            label.setBuddy(buddy)
 
 
 def child(form: QWidget, kind: type[_W], name: str) -> _W:
@@ -42,3 +216,35 @@ def child(form: QWidget, kind: type[_W], name: str) -> _W:
     if widget is None:
         raise LookupError(f"the form {form.objectName()} has no {kind.__name__} named {name!r}")
     return widget
+
+
+def fill_with_form(page: QWidget, name: str) -> QWidget:
+    """Load Designer form ``name`` and make it fill ``page``, edge to edge."""
+    form = load_form(name, page)
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    return form
+
+
+def put_in(holder: QWidget, widget: QWidget) -> None:
+    """Place ``widget`` in a placeholder of a form (a widget the form gave a layout)."""
+    layout = holder.layout()
+    if layout is not None:
+        layout.addWidget(widget)
+
+
+def set_text(widget: QLineEdit, text: str) -> None:
+    """Show ``text`` without emitting edits and without moving the cursor when nothing changed."""
+    if widget.text() != text:
+        widget.blockSignals(True)
+        widget.setText(text)
+        widget.blockSignals(False)
+
+
+def set_combo_text(widget: QComboBox, text: str) -> None:
+    """Show ``text`` in an editable combo box without emitting edits."""
+    if widget.currentText() != text:
+        widget.blockSignals(True)
+        widget.setEditText(text)
+        widget.blockSignals(False)

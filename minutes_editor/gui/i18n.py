@@ -15,14 +15,13 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from minutes_editor.gui.directions import is_rtl_language, set_layout_direction
 from minutes_editor.paths import resources_dir
 
 # Interface languages with a complete translation; English is the source language.
 SUPPORTED_LANGUAGES: dict[str, str] = {"en": "English", "ar": "العربية"}
-# Interface languages that mirror the whole window.
-RTL_LANGUAGES = frozenset({"ar", "fa", "ur"})
 ENVIRONMENT_VARIABLE = "MINUTES_EDITOR_LANG"
 CATALOG = "minutes_editor"
 SOURCE_LANGUAGE = "en"
@@ -57,16 +56,6 @@ def choose_language(setting: str = "", system_languages: Iterable[str] | None = 
     return SOURCE_LANGUAGE
 
 
-def is_rtl(language: str) -> bool:
-    """Whether an interface in ``language`` is laid out right to left."""
-    return _primary(language) in RTL_LANGUAGES
-
-
-def layout_direction(language: str) -> Qt.LayoutDirection:
-    """The layout direction of the whole window for an interface language."""
-    return Qt.LayoutDirection.RightToLeft if is_rtl(language) else Qt.LayoutDirection.LeftToRight
-
-
 def install_translations(language: str) -> list[QTranslator]:
     """Show the interface in ``language``: load its translations, set the default locale and the direction.
 
@@ -96,7 +85,7 @@ def install_translations(language: str) -> list[QTranslator]:
     locale = system if _primary(system.name()) == language else QLocale(language)
     QLocale.setDefault(locale)
     if hasattr(application, "setLayoutDirection"):
-        application.setLayoutDirection(layout_direction(language))
+        set_layout_direction(application, is_rtl_language(language))
     return list(_installed)
 
 

@@ -6,6 +6,14 @@ as the body document's own undo steps relayed by ``BodyStore``. The preview
 is rebuilt from ``render.flow.flatten`` on a short timer after the last
 change, never inside a keystroke.
 
+The window starts in two steps. Its first frame holds what the first sight
+of a report needs: the outline, the title block page, menus and toolbar.
+That code leaves PySide6's ``Qt`` namespace alone (gui/directions.py says
+why) and imports no more than it needs. ``complete`` builds the rest (the
+section and session pages with their body editors, the body store, the
+preview, the writing aids) just after the first paint, or at once when
+something asks for one of them first.
+
 Hooks for other parts of the application (autosave, settings):
 ``document_replaced(ReportDocument)`` fires when another report is opened or
 created; ``document.changed`` fires on every edit (typing included);
@@ -20,18 +28,10 @@ import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDesktopServices,
-    QKeySequence,
-    QMouseEvent,
-    QPaintEvent,
-    QTextCursor,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -42,25 +42,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTextBrowser,
+    QTextEdit,
     QToolButton,
     QTreeWidget,
     QWidget,
 )
 
 from minutes_editor.gui import ask, docx_import
-from minutes_editor.gui.bodies import BodyStore
-from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
 from minutes_editor.gui.commands import FieldCommand, InsertCommand, MoveCommand, RemoveCommand
-from minutes_editor.gui.dialogs import NewReportDialog, QuickInsert, ShortcutsDialog
+from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_enum_property, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.forms import child, load_form
 from minutes_editor.gui.names import KOSOVO, NameOverrides, all_entries, designation_note
 from minutes_editor.gui.outline import Outline, section_title
-from minutes_editor.gui.pages import SectionPage, SessionPage, TitlePage, UndoKeyFilter, direction_of_layout
-from minutes_editor.gui.preview import PreviewRenderer
-from minutes_editor.gui.rich_text import OBJECT_CHAR, apply_direction, footnote_ids
-from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
-from minutes_editor.gui.writing_aids import install_writing_aids
+from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, UndoKeyFilter, shortcut
+from minutes_editor.gui.title_page import TitlePage
 from minutes_editor.model.language import LanguagePreset, load_preset
 from minutes_editor.model.report import (
     BlockKind,
@@ -74,14 +70,23 @@ from minutes_editor.model.report import (
     TitleBlock,
     plain_text,
 )
-from minutes_editor.render.flow import Origin, flatten
 from minutes_editor.storage.atomic import WriteError
 from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCursor
+
+    from minutes_editor.gui.bodies import BodyStore
+    from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
+    from minutes_editor.gui.dialogs import QuickInsert, ShortcutsDialog
+    from minutes_editor.gui.pages import SectionPage, SessionPage
+    from minutes_editor.gui.preview import PreviewRenderer
+    from minutes_editor.gui.writing_aids import WritingAids
+    from minutes_editor.render.flow import Origin
 
 APP_NAME = "Minutes Editor"
 #: Milliseconds after the last change before the preview and footnote numbers are refreshed.
 PREVIEW_DELAY_MS = 300
-RTL_INTERFACE_LANGUAGES = frozenset({"ar", "fa", "ur"})
 #: Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work.
 FIRST_PAINT_WAIT_MS = 300
 #: Milliseconds after the first paint before that work starts: time for the frame to reach the screen.
@@ -96,12 +101,6 @@ _SECTION_KIND_NAMES = {
     SectionKind.TAKEAWAYS: QT_TRANSLATE_NOOP("MainWindow", "Key takeaways"),
     SectionKind.GENERIC: QT_TRANSLATE_NOOP("MainWindow", "Other section"),
 }
-
-
-def interface_direction(language: str) -> Qt.LayoutDirection:
-    """The layout direction of an interface language."""
-    base = language.replace("-", "_").split("_", 1)[0].lower()
-    return Qt.LayoutDirection.RightToLeft if base in RTL_INTERFACE_LANGUAGES else Qt.LayoutDirection.LeftToRight
 
 
 class MainWindow(QMainWindow):
@@ -120,7 +119,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main_window")
         self.interface_language = interface_language
-        self.setLayoutDirection(interface_direction(interface_language))
+        set_layout_direction(self, is_rtl_language(interface_language))
         self.settings = settings
         self.overrides = NameOverrides()
         self.undo_filter = UndoKeyFilter(self)
@@ -130,6 +129,8 @@ class MainWindow(QMainWindow):
         self._recent_fallback: list[Path] = []
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
+        self._completed = False
+        self._store: BodyStore | None = None
 
         form = load_form("main_window", self)
         self.setCentralWidget(form)
@@ -138,32 +139,18 @@ class MainWindow(QMainWindow):
         self.editor_stack = child(form, QStackedWidget, "editor_stack")
         self.preview = child(form, QTextBrowser, "preview")
         child(form, QLabel, "outline_label").setBuddy(self.tree)
-        self.preview_renderer = PreviewRenderer(self.preview.document())
         self.preview.viewport().installEventFilter(self)
         self.preview.setToolTip(self.tr("Double-click a paragraph to edit it"))
         self.outline = Outline(self.tree, self)
         self._create_actions()
-        body_actions = [self.actions_by_name[name] for name in ("bold", "italic", "underline")]
-        body_actions += [None] + [self.actions_by_name[name] for name in ("paragraph", "bullet", "label")]
-        body_actions += [None, self.actions_by_name["insert_footnote"]]
-        self.title_page = TitlePage(self.undo_filter)
-        self.section_page = SectionPage(body_actions, self.overrides, self.undo_filter)
-        self.session_page = SessionPage(body_actions, self.undo_filter)
-        for page in (self.title_page, self.section_page, self.session_page):
-            self.editor_stack.addWidget(page)
-        for panel in (self.section_page.body, self.session_page.body):
-            panel.editor.set_undo_actions(self.actions_by_name["undo"], self.actions_by_name["redo"])
-            panel.editor.undo_requested.connect(self.undo)
-            panel.editor.redo_requested.connect(self.redo)
-            panel.notes.note_edited.connect(self._note_edited)
-            panel.notes.done.connect(panel.editor.setFocus)
-            panel.banner_button.clicked.connect(self.insert_designation_note)
+        self.title_page = TitlePage(self.undo_filter, after_paint=self.run_after_first_paint)
+        self.editor_stack.addWidget(self.title_page)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([230, 620, 450])
         self._create_menus()
-        self._connect_pages()
+        self._connect_title_page()
         self.outline.selected.connect(self.show_part)
         self.outline.move_requested.connect(self._move_part)
 
@@ -175,12 +162,81 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
 
+        # The rest of the window comes right after the first paint, before the first preview.
+        self.run_after_first_paint(self.complete)
         # A report to open is shown at once: showing an empty one first would load its language for nothing.
         self.document = document if document is not None else ReportDocument(Report(language="en"))
         self.set_document(self.document)
-        # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
-        self.writing_aids = install_writing_aids(self)
         self.resize(1300, 820)
+
+    # ================================================================ the rest of the window
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether the parts built after the first paint are there."""
+        return self._completed
+
+    def complete(self) -> None:
+        """Build what the first frame left out: section and session pages, body store, preview, writing aids."""
+        if self._completed:
+            return
+        self._completed = True
+        from minutes_editor.gui.pages import SectionPage, SessionPage
+        from minutes_editor.gui.preview import PreviewRenderer
+        from minutes_editor.gui.writing_aids import install_writing_aids
+
+        self._preview_renderer = PreviewRenderer(self.preview.document())
+        actions = self.actions_by_name
+        body_actions: list[QAction | None] = [actions[name] for name in ("bold", "italic", "underline")]
+        body_actions += [None] + [actions[name] for name in ("paragraph", "bullet", "label")]
+        body_actions += [None, actions["insert_footnote"]]
+        self._section_page = SectionPage(body_actions, self.overrides, self.undo_filter)
+        self._session_page = SessionPage(body_actions, self.undo_filter)
+        for page in (self._section_page, self._session_page):
+            self.editor_stack.addWidget(page)
+        for panel in (self._section_page.body, self._session_page.body):
+            panel.editor.set_undo_actions(actions["undo"], actions["redo"])
+            panel.editor.undo_requested.connect(self.undo)
+            panel.editor.redo_requested.connect(self.redo)
+            panel.notes.note_edited.connect(self._note_edited)
+            panel.notes.done.connect(panel.editor.setFocus)
+            panel.banner_button.clicked.connect(self.insert_designation_note)
+        self._connect_body_pages()
+        self._attach_store(self.document)
+        self._apply_report_direction()
+        # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
+        self._writing_aids = install_writing_aids(self)
+
+    @property
+    def section_page(self) -> SectionPage:
+        """The page of the selected section."""
+        self.complete()
+        return self._section_page
+
+    @property
+    def session_page(self) -> SessionPage:
+        """The page of the selected session."""
+        self.complete()
+        return self._session_page
+
+    @property
+    def store(self) -> BodyStore:
+        """The body documents of the open report."""
+        self.complete()
+        assert self._store is not None
+        return self._store
+
+    @property
+    def preview_renderer(self) -> PreviewRenderer:
+        """Renders the flattened report into the preview."""
+        self.complete()
+        return self._preview_renderer
+
+    @property
+    def writing_aids(self) -> WritingAids:
+        """Spell checking, the checks dock, find and replace, word count."""
+        self.complete()
+        return self._writing_aids
 
     # ================================================================ first paint
 
@@ -219,9 +275,9 @@ class MainWindow(QMainWindow):
             "quick_name": self.quick_insert_name,
             "insert_time": self.insert_time,
             "insert_footnote": self.insert_footnote,
-            "bold": lambda: self._with_editor(BodyEditor.toggle_bold),
-            "italic": lambda: self._with_editor(BodyEditor.toggle_italic),
-            "underline": lambda: self._with_editor(BodyEditor.toggle_underline),
+            "bold": lambda: self._with_editor(lambda editor: editor.toggle_bold()),
+            "italic": lambda: self._with_editor(lambda editor: editor.toggle_italic()),
+            "underline": lambda: self._with_editor(lambda editor: editor.toggle_underline()),
             "paragraph": lambda: self._with_editor(lambda editor: editor.set_kind(BlockKind.PARAGRAPH)),
             "bullet": lambda: self._with_editor(lambda editor: editor.set_kind(BlockKind.BULLET)),
             "label": lambda: self._with_editor(lambda editor: editor.set_kind(BlockKind.LABEL)),
@@ -248,7 +304,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, handler=handler: handler())
             if entry.name in OUTLINE_KEYS:
                 # Insert, Delete, F2 and Alt+arrows mean other things in text fields.
-                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                set_enum_property(action, "shortcutContext", "WidgetWithChildrenShortcut")
                 self.tree.addAction(action)
             else:
                 self.addAction(action)
@@ -311,7 +367,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
 
-    def _connect_pages(self) -> None:
+    def _connect_title_page(self) -> None:
         title = self.title_page
         report = lambda: self.document.report  # noqa: E731 - the report changes with the document
         title.meeting.textEdited.connect(lambda text: self.set_field(report().title, "meeting", text))
@@ -326,12 +382,13 @@ class MainWindow(QMainWindow):
         title.start_time.timeChanged.connect(lambda *_args: self._set_times())
         title.end_time.timeChanged.connect(lambda *_args: self._set_times())
 
-        section = self.section_page
+    def _connect_body_pages(self) -> None:
+        section = self._section_page
         section.heading.textEdited.connect(self._heading_edited)
         section.subheading.toggled.connect(self._subheading_toggled)
         section.picker.participants_changed.connect(self._participants_changed)
         section.picker.designation_needed.connect(self._designation_listed)
-        session = self.session_page
+        session = self._session_page
         session.title.textEdited.connect(
             lambda text: session.session is not None and self.set_field(session.session, "title", text)
         )
@@ -358,10 +415,8 @@ class MainWindow(QMainWindow):
             old.undo_stack.blockSignals(True)
             old.deleteLater()
         self.document = document
-        self.store = BodyStore(document.report, document.undo_stack, self, document)
-        document.add_flusher(self.store.flush)
-        self.store.edited.connect(lambda _owner: self.document.changed.emit())
-        self.store.numbers_changed.connect(self._update_notes)
+        if self._completed:
+            self._attach_store(document)
         document.changed.connect(self.schedule_preview)
         document.modified_changed.connect(self.setWindowModified)
         document.path_changed.connect(lambda _path: self._update_title())
@@ -379,6 +434,16 @@ class MainWindow(QMainWindow):
         self.run_after_first_paint(lambda: self.preview_timer.start(0))
         if old is not document:
             self.document_replaced.emit(document)
+
+    def _attach_store(self, document: ReportDocument) -> None:
+        """Keep the body documents of ``document``'s report (typing relayed to its undo stack)."""
+        from minutes_editor.gui.bodies import BodyStore
+
+        store = BodyStore(document.report, document.undo_stack, self, document)
+        document.add_flusher(store.flush)
+        store.edited.connect(lambda _owner: self.document.changed.emit())
+        store.numbers_changed.connect(self._update_notes)
+        self._store = store
 
     @property
     def report(self) -> Report:
@@ -408,14 +473,17 @@ class MainWindow(QMainWindow):
 
     def _apply_report_direction(self) -> None:
         direction = self.document.report.direction
-        layout = direction_of_layout(direction)
         self.title_page.set_direction(direction)
-        self.section_page.set_direction(direction)
-        self.session_page.set_direction(direction)
-        apply_direction(self.session_page.goals.document(), direction)
-        self.preview.setLayoutDirection(layout)
-        for panel in (self.section_page.body, self.session_page.body):
-            panel.notes.setLayoutDirection(layout)
+        follow_direction(self.preview, direction)
+        if not self._completed:
+            return  # complete() applies it to the rest
+        from minutes_editor.gui.rich_text import apply_direction
+
+        self._section_page.set_direction(direction)
+        self._session_page.set_direction(direction)
+        apply_direction(self._session_page.goals.document(), direction)
+        for panel in (self._section_page.body, self._session_page.body):
+            follow_direction(panel.notes, direction)
 
     # ================================================================ showing parts
 
@@ -447,11 +515,13 @@ class MainWindow(QMainWindow):
 
     def current_body_panel(self) -> BodyPanel | None:
         """The body panel of the shown page, if it has one."""
+        if not self._completed:
+            return None  # only the title block page exists yet
         page = self.editor_stack.currentWidget()
-        if page is self.section_page:
-            return self.section_page.body
-        if page is self.session_page:
-            return self.session_page.body
+        if page is self._section_page:
+            return self._section_page.body
+        if page is self._session_page:
+            return self._session_page.body
         return None
 
     def current_editor(self) -> BodyEditor | None:
@@ -782,18 +852,27 @@ class MainWindow(QMainWindow):
             panel.notes.edits[footnote_id].setFocus()
         return footnote_id
 
+    def _is_text_field(self, widget: QWidget | None) -> bool:
+        """Whether ``widget`` is a field of this window one can type in (a body editor, a line, the goals)."""
+        editable = isinstance(widget, QLineEdit | QPlainTextEdit) or (
+            isinstance(widget, QTextEdit) and not widget.isReadOnly()  # a body editor, not the preview
+        )
+        return editable and self.isAncestorOf(widget)
+
     def _text_target(self) -> QWidget | None:
         widget = QApplication.focusWidget()
-        if isinstance(widget, BodyEditor | QLineEdit | QPlainTextEdit) and self.isAncestorOf(widget):
+        if self._is_text_field(widget):
             return widget
         return self._last_text_widget or self.current_editor()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if isinstance(new, BodyEditor | QLineEdit | QPlainTextEdit) and self.isAncestorOf(new):
+        if self._is_text_field(new):
             self._last_text_widget = new
 
     def insert_text(self, text: str) -> None:
         """Insert ``text`` at the cursor of the last text field used."""
+        from minutes_editor.gui.body_editor import BodyEditor
+
         widget = self._text_target()
         if isinstance(widget, BodyEditor):
             widget.insert_plain(text)
@@ -828,9 +907,12 @@ class MainWindow(QMainWindow):
 
     def quick_insert_name(self) -> QuickInsert:
         """Open the Ctrl+K popup under the cursor; the chosen name is inserted where the cursor was."""
+        from minutes_editor.gui.body_editor import BodyEditor
+        from minutes_editor.gui.dialogs import QuickInsert
+
         target = self._text_target()
         popup = QuickInsert(self.name_entries(), self)
-        popup.setLayoutDirection(direction_of_layout(self.document.report.direction))
+        follow_direction(popup, self.document.report.direction)
 
         def insert(name: str) -> None:
             if target is not None:
@@ -858,6 +940,8 @@ class MainWindow(QMainWindow):
         self.preview_timer.stop()
         self.flush()
         self.store.renumber()
+        from minutes_editor.render.flow import flatten
+
         self.preview_renderer.show(flatten(self.document.report))
         self._update_notes()
         self._update_designation_offer()
@@ -868,6 +952,8 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if panel is None or editor is None:
             return
+        from minutes_editor.gui.rich_text import footnote_ids
+
         ids = list(dict.fromkeys(footnote_ids(editor.document())))
         rows = []
         for footnote_id in ids:
@@ -892,6 +978,8 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is None or not designation_note(KOSOVO, self.document.report.language):
             return None
+        from minutes_editor.gui.rich_text import OBJECT_CHAR
+
         text = editor.document().toRawText()
         for name in self._designation_names():
             position = text.find(name)
@@ -960,6 +1048,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         if report is None:
+            from minutes_editor.gui.dialogs import NewReportDialog
+
             choice, accepted = NewReportDialog.get_choice(self, self.document.report.language)
             self.activateWindow()
             if not accepted:
@@ -1092,6 +1182,10 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help > Keyboard shortcuts."""
+        from PySide6.QtCore import Qt
+
+        from minutes_editor.gui.dialogs import ShortcutsDialog
+
         dialog = ShortcutsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

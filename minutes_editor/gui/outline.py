@@ -3,11 +3,15 @@
 The tree is rebuilt from the report after every structural change (a report
 has tens of parts, so this is instant) and never changes the report itself:
 a drop becomes ``move_requested`` and the window pushes an undo command.
+Rows keep Qt's default flags: which drops are allowed is decided here, and
+the title block cannot be dragged (the tree's dragging is off while it is
+selected). The outline is part of the window's first frame, so it leaves
+PySide6's ``Qt`` namespace alone until a drop (gui/directions.py).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Signal
 from PySide6.QtGui import QDropEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
@@ -59,13 +63,11 @@ class Outline(QObject):
         self.tree.clear()
         title_text = report.title.meeting.strip() or self.tr("Title block")
         title_item = PartItem(report.title, title_text)
-        title_item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
         font = QFont(title_item.font(0))
         font.setBold(True)
         title_item.setFont(0, font)
         self.tree.addTopLevelItem(title_item)
         number = 0
-        drag = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         for section in report.sections:
             heading = section_title(section, preset)
             if section.level == 1:
@@ -74,11 +76,9 @@ class Outline(QObject):
             else:
                 text = f"   {heading}"
             item = PartItem(section, text)
-            item.setFlags(drag | Qt.ItemFlag.ItemIsDropEnabled)
             self.tree.addTopLevelItem(item)
             for session in section.sessions:
                 child = PartItem(session, session.title.strip() or self.tr("(untitled session)"))
-                child.setFlags(drag)
                 item.addChild(child)
         self.tree.expandAll()
         self._rebuilding = False
@@ -133,6 +133,8 @@ class Outline(QObject):
         self.tree.setCurrentItem(items[target])
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        # A press makes a row current before any drag starts from it: the title block stays in place.
+        self.tree.setDragEnabled(not (isinstance(current, PartItem) and isinstance(current.part, TitleBlock)))
         if not self._rebuilding and isinstance(current, PartItem):
             self.selected.emit(current.part)
 
@@ -144,6 +146,8 @@ class Outline(QObject):
         if event.type() == QEvent.Type.Drop and isinstance(event, QDropEvent) and watched is self.tree.viewport():
             source = self.tree.currentItem()
             target = self.drop_target(source.part if isinstance(source, PartItem) else None, event.position().toPoint())
+            from PySide6.QtCore import Qt  # here, not at import: see the module's docstring
+
             event.setDropAction(Qt.DropAction.IgnoreAction)
             event.accept()
             if target is not None and isinstance(source, PartItem):

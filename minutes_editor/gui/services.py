@@ -1,15 +1,17 @@
 """What a main window gets at start-up besides its widgets: interface language, remembered layout, autosave, recovery.
 
 ``app.main`` calls these in turn; they live here so the window itself stays
-free of start-up policy and tests can build windows without them.
+free of start-up policy and tests can build windows without them. The
+layout and the Settings menu are there from the first frame; the autosave
+starts just after the first paint (or when first asked for), which is
+before anything can be typed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import QMenu, QSplitter
 
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES, choose_language, supported_language
-from minutes_editor.gui.recovery import WindowAutosave, offer_recovery
 from minutes_editor.gui.settings import Settings, WindowLayoutKeeper
+
+if TYPE_CHECKING:
+    from minutes_editor.gui.recovery import WindowAutosave
 
 
 def startup_language(command_line_language: str, settings: Settings) -> str:
@@ -33,11 +37,11 @@ AUTOSAVE_CHOICES_S = (1, 2, 3, 4)
 class SettingsMenu(QObject):
     """The Settings menu: interface language (applied at the next start) and the autosave delay."""
 
-    def __init__(self, window: Any, settings: Settings, autosave: WindowAutosave) -> None:
+    def __init__(self, window: Any, settings: Settings, services: WindowServices) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
-        self.autosave = autosave
+        self.services = services
         self.menu = QMenu(self.tr("&Settings"), window)
         self.menu.setObjectName("settings_menu")
         language_menu = self.menu.addMenu(self.tr("Interface &language"))
@@ -88,26 +92,38 @@ class SettingsMenu(QObject):
     def _choose_interval(self, action: QAction) -> None:
         interval = int(action.data())
         self.settings.set_autosave_interval_ms(interval)
-        self.autosave.set_interval(interval)
+        self.services.autosave.set_interval(interval)
 
 
-@dataclass
 class WindowServices:
     """The helpers attached to one main window (kept alive by the window, as Qt children)."""
 
-    autosave: WindowAutosave
-    layout: WindowLayoutKeeper
-    menu: SettingsMenu
+    def __init__(self, window: Any, settings: Settings, recovery_folder: Path | None) -> None:
+        self.window = window
+        self.settings = settings
+        self.recovery_folder = recovery_folder
+        splitter = getattr(window, "splitter", None)
+        splitters = {"main-splitter": splitter} if isinstance(splitter, QSplitter) else {}
+        self.layout = WindowLayoutKeeper(window, settings, splitters)
+        self.menu = SettingsMenu(window, settings, self)
+        self._autosave: WindowAutosave | None = None
+
+    @property
+    def autosave(self) -> WindowAutosave:
+        """The autosave of whatever report the window shows (started on first use)."""
+        if self._autosave is None:
+            from minutes_editor.gui.recovery import WindowAutosave
+
+            interval = self.settings.autosave_interval_ms()
+            self._autosave = WindowAutosave(self.window, interval_ms=interval, folder=self.recovery_folder)
+        return self._autosave
 
 
 def attach_services(window: Any, settings: Settings, *, recovery_folder: Path | None = None) -> WindowServices:
-    """Give ``window`` an autosave of whatever report it shows, a remembered layout and a Settings menu."""
-    autosave = WindowAutosave(window, interval_ms=settings.autosave_interval_ms(), folder=recovery_folder)
-    splitter = getattr(window, "splitter", None)
-    splitters = {"main-splitter": splitter} if isinstance(splitter, QSplitter) else {}
-    layout = WindowLayoutKeeper(window, settings, splitters)
-    menu = SettingsMenu(window, settings, autosave)
-    return WindowServices(autosave, layout, menu)
+    """Give ``window`` a remembered layout, a Settings menu and, once it has been painted, an autosave."""
+    services = WindowServices(window, settings, recovery_folder)
+    window.run_after_first_paint(lambda: services.autosave)
+    return services
 
 
 def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder: Path | None = None) -> int:
@@ -129,5 +145,7 @@ def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder
         from minutes_editor.gui import ask
 
         ask.error(window, QCoreApplication.translate("services", "Cannot restore the report"), message)
+
+    from minutes_editor.gui.recovery import offer_recovery
 
     return offer_recovery(window, open_document, folder=recovery_folder, on_error=show_error)

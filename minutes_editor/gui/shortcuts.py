@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
 
 CONTEXT = "shortcuts"
 
@@ -91,3 +91,23 @@ def shortcut(name: str) -> Shortcut:
         if entry.name == name:
             return entry
     raise KeyError(name)
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    """Whether a key event is one of the platform's undo or redo keys (or Ctrl+Y)."""
+    if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
+        return True
+    from PySide6.QtCore import Qt  # not at import: the window's first frame does without it (gui/directions.py)
+
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
+class UndoKeyFilter(QObject):
+    """Sends undo and redo keys past a field's own history to the window's one undo stack."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Refuse the override so the window's shortcut fires instead."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and is_undo_key(event):
+            event.ignore()
+            return True
+        return False

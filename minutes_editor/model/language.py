@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import re
 import string
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -155,6 +155,8 @@ class LanguagePreset:
     hyphenate: bool
     fonts: Fonts
     tag: str = ""
+    #: Where the preset was read from, for error messages.
+    source: str = field(default="", compare=False, repr=False)
 
     @property
     def direction(self) -> Direction:
@@ -196,10 +198,22 @@ class LanguagePreset:
         """``text`` with its ASCII digits written in the language's digits (other characters kept)."""
         return to_digits(text, self.digits)
 
+    def check_dates(self) -> None:
+        """Raise PresetError, naming the file, when CLDR cannot write dates and times with these settings.
+
+        Checked on the first date or time written (and by ``check_presets``), not when the preset
+        is read: loading Babel and a language's CLDR data takes tens of milliseconds, which opening
+        a report in the window should not wait for.
+        """
+        problem = _date_settings_problem(self.date_locale, self.date_format, self.time_skeleton, self.date_variants)
+        if problem:
+            raise PresetError(f"{self.source or self.code}: {problem}")
+
     def format_date(self, value: dt.date) -> str:
         """A date written the way the language writes it (CLDR, through Babel), in its digits."""
         from babel.dates import format_date
 
+        self.check_dates()
         return self.to_digits(str(format_date(value, self.date_format, locale=self.date_locale)))
 
     def format_time(self, value: dt.time) -> str:
@@ -208,6 +222,7 @@ class LanguagePreset:
 
     def format_time_range(self, start: dt.time | None, end: dt.time | None) -> str:
         """Start and end times as one range ("10:00–13:00"), or the one that is given, or ""."""
+        self.check_dates()
         if start is None or end is None:
             single = start or end
             return self.format_time(single) if single is not None else ""
@@ -278,6 +293,7 @@ class LanguagePreset:
     def _time(self, value: dt.time) -> str:
         from babel.dates import format_skeleton
 
+        self.check_dates()
         return str(
             format_skeleton(
                 self.time_skeleton, dt.datetime.combine(dt.date(2000, 1, 1), value), locale=self.date_locale
@@ -334,7 +350,7 @@ def check_presets() -> dict[str, str]:
     problems: dict[str, str] = {}
     for path in sorted(languages_dir().glob("*.json")):
         try:
-            _load_file(path)
+            _load_file(path).check_dates()
         except PresetError as error:
             problems[path.name] = str(error)
     return problems
@@ -392,11 +408,6 @@ class _Checker:
         parts = value.split("-")
         if not (2 <= len(parts[0]) <= 3 and parts[0].isalpha()) or not all(_TAG_PART.match(p) for p in parts):
             raise self.fail(f"{where}.{key}", f"{value!r} is not a language tag such as 'fa-IR'")
-        return value
-
-    def locale(self, value: str, field: str) -> str:
-        if not _babel_knows(value):
-            raise self.fail(field, f"{value!r} is not a locale Babel knows (such as 'ar_SY' or 'fa_IR')")
         return value
 
 
@@ -457,7 +468,7 @@ def parse_preset(data: object, *, source: str = "preset", expected_code: str | N
         raise check.fail("digits", f"{digits!r} is not one of {', '.join(repr(key) for key in DIGITS)}")
 
     dates = check.obj(top["dates"], "dates", ("locale", "date_format", "time_skeleton"), ("time_range", "variants"))
-    date_locale = check.locale(check.text(dates, "locale", "dates"), "dates.locale")
+    date_locale = check.text(dates, "locale", "dates")  # known to CLDR: see LanguagePreset.check_dates
     date_format = check.text(dates, "date_format", "dates")
     time_skeleton = check.text(dates, "time_skeleton", "dates")
     time_range = ""
@@ -468,12 +479,6 @@ def parse_preset(data: object, *, source: str = "preset", expected_code: str | N
     variants_data = dates.get("variants", [])
     if not isinstance(variants_data, list) or not all(isinstance(item, str) for item in variants_data):
         raise check.fail("dates.variants", 'must be a list of language tags such as ["ar-SY", "ar-EG"]')
-    for index, variant in enumerate(variants_data):
-        check.locale(variant.replace("-", "_"), f"dates.variants[{index}]")
-    try:
-        _sample_dates(date_locale, date_format, time_skeleton)
-    except (ValueError, KeyError, AttributeError, TypeError) as error:
-        raise check.fail("dates", f"CLDR cannot format with these settings: {error}") from error
 
     date_line = check.template(top, "date_line", {"label", "date", "times", "timezone"}, {"date"})
     location_line = check.template(top, "location_line", {"label", "location"}, {"location"})
@@ -512,14 +517,26 @@ def parse_preset(data: object, *, source: str = "preset", expected_code: str | N
         hyphenate=word["hyphenate"],
         fonts=fonts,
         tag=code,
+        source=source,
     )
 
 
-def _sample_dates(locale: str, date_format: str, skeleton: str) -> None:
+@cache
+def _date_settings_problem(locale: str, date_format: str, skeleton: str, variants: tuple[str, ...]) -> str:
+    """What CLDR cannot do with a preset's date settings, as "field: problem" ("" when it can do all)."""
+    fields = [("dates.locale", locale)]
+    fields += [(f"dates.variants[{index}]", variant.replace("-", "_")) for index, variant in enumerate(variants)]
+    for name, value in fields:
+        if not _babel_knows(value):
+            return f"{name}: {value!r} is not a locale Babel knows (such as 'ar_SY' or 'fa_IR')"
     from babel.dates import format_date, format_skeleton
 
-    format_date(_SAMPLE_DATE, date_format, locale=locale)
-    format_skeleton(skeleton, dt.datetime(2021, 10, 14, 10, 0), locale=locale)
+    try:
+        format_date(_SAMPLE_DATE, date_format, locale=locale)
+        format_skeleton(skeleton, dt.datetime(2021, 10, 14, 10, 0), locale=locale)
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        return f"dates: CLDR cannot format with these settings: {error or type(error).__name__}"
+    return ""
 
 
 @cache

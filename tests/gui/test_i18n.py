@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from minutes_editor.gui import i18n
+from minutes_editor.gui.directions import is_rtl_language, set_enum_property, set_layout_direction
 from minutes_editor.gui.i18n import (
     choose_language,
     install_translations,
-    layout_direction,
     remove_translations,
     translations_dir,
 )
@@ -157,8 +157,16 @@ def test_choosing_the_interface_language(
     assert choose_language(setting, system) == expected
 
 
-def test_right_to_left_interface_languages() -> None:
-    assert layout_direction("ar") == Qt.LayoutDirection.RightToLeft
-    assert layout_direction("fa-IR") == Qt.LayoutDirection.RightToLeft
-    assert layout_direction("ur") == Qt.LayoutDirection.RightToLeft
-    assert layout_direction("en") == Qt.LayoutDirection.LeftToRight
+@pytest.mark.parametrize(("language", "expected"), [("ar", True), ("fa-IR", True), ("ur_PK", True), ("en", False)])
+def test_right_to_left_interface_languages(qapp: QApplication, language: str, expected: bool) -> None:
+    widget = QWidget()
+    set_layout_direction(widget, is_rtl_language(language))
+    assert widget.layoutDirection() == (Qt.LayoutDirection.RightToLeft if expected else Qt.LayoutDirection.LeftToRight)
+
+
+def test_an_unknown_enum_key_is_refused(qapp: QApplication) -> None:
+    with pytest.raises(ValueError, match="layoutDirection"):
+        set_enum_property(QWidget(), "layoutDirection", "Sideways")
+    label = QLabel()
+    set_enum_property(label, "alignment", "AlignRight|AlignBottom")
+    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom

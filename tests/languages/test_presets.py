@@ -229,6 +229,18 @@ def bad(code: str, change: Any) -> str:
     return message
 
 
+def bad_dates(code: str, change: Any) -> str:
+    """The message of a preset whose date settings CLDR refuses: read without complaint, refused on first use."""
+    data = copy.deepcopy(raw(code))
+    change(data)
+    preset = parse_preset(data, source=f"templates/languages/{code}.json", expected_code=code)
+    with pytest.raises(PresetError) as caught:
+        preset.check_dates()
+    message = str(caught.value)
+    assert message.startswith(f"templates/languages/{code}.json: ")
+    return message
+
+
 def test_missing_heading_is_named() -> None:
     assert "headings: missing 'discussion'" in bad("fa", lambda d: d["headings"].pop("discussion"))
 
@@ -249,8 +261,8 @@ def test_wrong_types_are_named() -> None:
 
 def test_bad_values_are_named() -> None:
     assert "digits: 'hindi' is not one of" in bad("ar", lambda d: d.update(digits="hindi"))
-    assert "dates.locale: 'xx_YY' is not a locale" in bad("ar", lambda d: d["dates"].update(locale="xx_YY"))
-    assert "dates.variants[1]" in bad("ar", lambda d: d["dates"].update(variants=["ar-SY", "ar-XX"]))
+    assert "dates.locale: 'xx_YY' is not a locale" in bad_dates("ar", lambda d: d["dates"].update(locale="xx_YY"))
+    assert "dates.variants[1]" in bad_dates("ar", lambda d: d["dates"].update(variants=["ar-SY", "ar-XX"]))
     assert "date_line: must contain {date}" in bad("en", lambda d: d.update(date_line="{label}: {times}"))
     assert "unknown placeholder ['month']" in bad("en", lambda d: d.update(date_line="{date} {month}"))
     assert "dates.time_range: must contain {start} and {end}" in bad(
@@ -258,7 +270,30 @@ def test_bad_values_are_named() -> None:
     )
     assert "word.lang" in bad("fa", lambda d: d["word"].update(lang="Persian"))
     assert "differs from the file name" in bad("fa", lambda d: d.update(code="ur"))
-    assert "dates: CLDR cannot format" in bad("fr", lambda d: d["dates"].update(time_skeleton="Q"))
+
+
+def test_dates_cldr_cannot_write_are_named_on_first_use(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = copy.deepcopy(raw("fr"))
+    data["dates"]["time_skeleton"] = "Q"
+    # Read without loading CLDR data (the window opens a report before it needs a date written) ...
+    preset = parse_preset(data, source="templates/languages/fr.json", expected_code="fr")
+    # ... and refused, naming the file, as soon as a date or time is written or the presets are checked.
+    for use in (
+        preset.check_dates,
+        lambda: preset.format_time(dt.time(10, 0)),
+        lambda: preset.format_date(dt.date(2021, 10, 14)),
+    ):
+        with pytest.raises(PresetError, match=r"^templates/languages/fr\.json: dates: CLDR cannot format"):
+            use()
+    from minutes_editor.model import language
+
+    (tmp_path / "fr.json").write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(language, "languages_dir", lambda: tmp_path)
+    load_preset.cache_clear()
+    try:
+        assert "dates: CLDR cannot format" in check_presets()["fr.json"]
+    finally:
+        load_preset.cache_clear()
 
 
 def test_a_broken_file_is_reported_by_path_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

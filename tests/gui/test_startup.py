@@ -1,0 +1,122 @@
+"""Start-up in two steps: the first frame shows the report with little loaded, the rest follows at once.
+
+Each case starts a fresh interpreter (as ``minutes-editor REPORT`` does): what
+is loaded before the first paint can only be seen in a process that has not
+loaded it yet, and pytest-qt's own set-up loads PySide6's Qt namespace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from minutes_editor.model.language import load_preset
+from minutes_editor.paths import examples_dir
+from minutes_editor.storage.minutes_file import load_report
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+
+PROBE = r"""
+import json, sys
+from pathlib import Path
+
+import minutes_editor.storage.minutes_file  # the order of minutes_editor.cli: the core, then Qt
+
+import PySide6.QtCore as QtCore
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+from minutes_editor.gui.app import configure_application, create_window
+from minutes_editor.gui.i18n import install_translations
+
+install_translations(sys.argv[2])
+configure_application(app, sys.argv[2])
+window = create_window(Path(sys.argv[1]), sys.argv[2])
+window.show()
+
+
+def first_frame():
+    handle = window.windowHandle()
+    if handle is None or not handle.isExposed():
+        QtCore.QTimer.singleShot(1, first_frame)
+        return
+    app.processEvents()  # the paint the exposure asked for
+    print(json.dumps({
+        "qt_namespace": "Qt" in QtCore.__dict__,
+        "loaded": sorted(name for name in ("babel", "docx", "lxml", "enchant") if name in sys.modules),
+        "complete": window.is_complete,
+        "rows": [window.tree.topLevelItem(i).text(0) for i in range(window.tree.topLevelItemCount())],
+        "title": window.windowTitle(),
+        "meeting": window.title_page.meeting.text(),
+        "rtl": window.isRightToLeft(),
+    }), flush=True)
+    window.preview_refreshed.connect(everything)
+
+
+def everything():
+    print(json.dumps({
+        "complete": window.is_complete,
+        "preview": window.preview.toPlainText(),
+        "date_line": window.title_page.date_line.text(),
+        "pages": [window.editor_stack.widget(i).objectName() for i in range(window.editor_stack.count())],
+    }), flush=True)
+    app.quit()
+
+
+QtCore.QTimer.singleShot(0, first_frame)
+app.exec()
+"""
+
+
+def start(tmp_path: Path, interface: str) -> tuple[dict[str, object], dict[str, object]]:
+    """Start the window on the Arabic example; what the first frame and the completed window showed."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path)}
+    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), env.get("PYTHONPATH", "")])
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, str(EXAMPLE), interface],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env=env,
+        cwd=tmp_path,
+    )
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(lines) == 2, result.stderr[-3000:]
+    return json.loads(lines[0]), json.loads(lines[1])
+
+
+@pytest.mark.parametrize("interface", ["en", "ar"])
+def test_the_first_frame_shows_the_report_before_the_rest_is_built(tmp_path: Path, interface: str) -> None:
+    report = load_report(EXAMPLE)
+    first, done = start(tmp_path, interface)
+    # The report is there at first sight: its outline, its file in the title, its title block.
+    rows = first["rows"]
+    assert isinstance(rows, list)
+    assert len(rows) == 1 + len(report.sections)
+    assert rows[0] == report.title.meeting
+    assert rows[1].startswith("1. ")
+    assert "budapest-process-2021-10-14.ar.minutes" in str(first["title"])
+    assert first["meeting"] == report.title.meeting
+    assert first["rtl"] is (interface == "ar")
+    # ... with none of what only later steps need: PySide6's Qt namespace (about 40 ms), Babel's CLDR
+    # data, python-docx, lxml, the spell checker; the section and session pages not built yet.
+    assert first["qt_namespace"] is False
+    assert first["loaded"] == []
+    assert first["complete"] is False
+    # Right after, the rest: every page, the preview of the whole report, the date line in CLDR words.
+    assert done["complete"] is True
+    assert done["pages"] == ["title_page", "section_page", "session_page"]
+    assert report.title.meeting in str(done["preview"])
+    assert "كوسوفو" in str(done["preview"])
+    assert done["date_line"] == load_preset(report.language).date_line_text(report.title)
+    assert "تشرين الأول" in str(done["date_line"])
