@@ -164,10 +164,9 @@ def _import(source: Path, output: Path | None) -> int:
 
 
 def _open_editor(path: Path | None, extra: list[str]) -> int:
-    # The core first: PySide6 hooks every import made after it loads (it reads each new module's
-    # source, looking for its __feature__ switches), and the model and storage need none of that.
-    import minutes_editor.storage.minutes_file  # noqa: F401
+    from minutes_editor.gui import load_without_qt
 
+    load_without_qt()  # before PySide6: see its docstring
     try:
         from minutes_editor.gui.app import main as gui_main
     except ImportError as error:

@@ -2,16 +2,22 @@
 
 Each function builds its box with a ``build_*`` helper (so tests can open and
 inspect the box without running it) and then runs it. Tests monkeypatch the
-public functions (``ask.unsaved_changes = lambda *a: "discard"``).
+public functions (``ask.unsaved_changes = lambda *a: "discard"``). The
+message box and file dialog classes are loaded when a question is first
+asked, not with the window's first frame.
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 # Marked for lupdate; open_path and save_path translate them.
 MINUTES_FILTER = QT_TRANSLATE_NOOP("ask", "Minutes Editor reports (*.minutes)")
@@ -41,10 +47,12 @@ def build_message(
     text: str,
     *,
     detail: str = "",
-    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    buttons: QMessageBox.StandardButton | None = None,
 ) -> QMessageBox:
-    """A message box with the window's title, a main text and optional detail."""
-    box = QMessageBox(icon, title, text, buttons, parent)
+    """A message box with the window's title, a main text, optional detail and buttons (OK by default)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, buttons or QMessageBox.StandardButton.Ok, parent)
     if detail:
         box.setInformativeText(detail)
     return box
@@ -52,16 +60,22 @@ def build_message(
 
 def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     """Tell the user something went wrong."""
+    from PySide6.QtWidgets import QMessageBox
+
     build_message(parent, QMessageBox.Icon.Warning, title, text, detail=detail).exec()
 
 
 def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     """Tell the user something worth knowing."""
+    from PySide6.QtWidgets import QMessageBox
+
     build_message(parent, QMessageBox.Icon.Information, title, text, detail=detail).exec()
 
 
 def confirm(parent: QWidget | None, title: str, text: str, detail: str = "") -> bool:
     """Ask a yes/no question; No is the default."""
+    from PySide6.QtWidgets import QMessageBox
+
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     box = build_message(parent, QMessageBox.Icon.Question, title, text, detail=detail, buttons=buttons)
     box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -70,6 +84,8 @@ def confirm(parent: QWidget | None, title: str, text: str, detail: str = "") -> 
 
 def build_unsaved_changes(parent: QWidget | None, name: str) -> QMessageBox:
     """The box asking whether to save a report before closing it."""
+    from PySide6.QtWidgets import QMessageBox
+
     buttons = QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
     box = build_message(
         parent,
@@ -85,6 +101,8 @@ def build_unsaved_changes(parent: QWidget | None, name: str) -> QMessageBox:
 
 def unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
     """Ask whether to save, discard or keep editing a modified report."""
+    from PySide6.QtWidgets import QMessageBox
+
     answer = build_unsaved_changes(parent, name).exec()
     if answer == QMessageBox.StandardButton.Save:
         return UnsavedChoice.SAVE
@@ -95,6 +113,8 @@ def unsaved_changes(parent: QWidget | None, name: str) -> UnsavedChoice:
 
 def build_after_export(parent: QWidget | None, path: Path, warnings: list[str]) -> QMessageBox:
     """The box shown after an export, offering to open the file or its folder."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = build_message(
         parent,
         QMessageBox.Icon.Information if not warnings else QMessageBox.Icon.Warning,
@@ -125,6 +145,8 @@ def after_export(parent: QWidget | None, path: Path, warnings: list[str]) -> Exp
 
 def open_path(parent: QWidget | None, title: str, directory: str, name_filter: str) -> Path | None:
     """Ask for an existing file to open; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     name_filter = QCoreApplication.translate("ask", name_filter)
     name, _selected = QFileDialog.getOpenFileName(parent, title, directory, name_filter)
     return Path(name) if name else None
@@ -132,6 +154,8 @@ def open_path(parent: QWidget | None, title: str, directory: str, name_filter: s
 
 def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: str) -> Path | None:
     """Ask where to save a file; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
     name_filter = QCoreApplication.translate("ask", name_filter)
     name, _selected = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
     return Path(name) if name else None

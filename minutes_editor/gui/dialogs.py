@@ -1,17 +1,20 @@
-"""The window's dialogs: New report, Keyboard shortcuts, and the Ctrl+K name popup."""
+"""The window's dialogs: New report, Keyboard shortcuts, the Ctrl+K name popup and the notes of a Word import."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -207,3 +210,46 @@ class QuickInsert(QFrame):
         self.move(position)
         self.show()
         self.filter.setFocus()
+
+
+class ImportNotesDialog(QDialog):
+    """The list of what an import kept as text or left out (comments, tracked deletions, images, ...)."""
+
+    def __init__(self, source: Path, notes: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("import_notes_dialog")
+        self.setWindowTitle(QCoreApplication.translate("DocxImport", "Notes on the imported document"))
+        self.setModal(False)
+        self.notes = list(notes)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            QCoreApplication.translate(
+                "DocxImport",
+                "“%1” was opened as a new report. Check these points against the Word document:"
+                " they were kept as text, moved or left out.",
+            ).replace("%1", source.name)
+        )
+        intro.setObjectName("intro")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setObjectName("notes")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.addItems(self.notes)
+        intro.setBuddy(self.list)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.copy_button = buttons.addButton(
+            QCoreApplication.translate("DocxImport", "&Copy the list"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.copy_button.setObjectName("copy_notes")
+        self.copy_button.clicked.connect(self.copy_notes)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+        self.resize(640, 360)
+
+    def copy_notes(self) -> None:
+        """Put every note on the clipboard, one a line (to paste into a message or the revision log)."""
+        QGuiApplication.clipboard().setText("\n".join(self.notes))

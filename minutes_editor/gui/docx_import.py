@@ -16,22 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QListWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
 
 if TYPE_CHECKING:
+    from minutes_editor.gui.dialogs import ImportNotesDialog
     from minutes_editor.gui.main_window import MainWindow
 
 REPORTS_AND_WORD_FILTER = QT_TRANSLATE_NOOP("DocxImport", "Reports and Word documents (*.minutes *.docx)")
@@ -126,52 +118,11 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
 
 def show_notes(parent: QWidget, source: Path, notes: list[str]) -> ImportNotesDialog:
     """Show the import notes beside the window, without blocking it."""
-    dialog = ImportNotesDialog(source, notes, parent)
     from PySide6.QtCore import Qt
 
+    from minutes_editor.gui.dialogs import ImportNotesDialog
+
+    dialog = ImportNotesDialog(source, notes, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
-
-
-class ImportNotesDialog(QDialog):
-    """The list of what an import kept as text or left out (comments, tracked deletions, images, ...)."""
-
-    def __init__(self, source: Path, notes: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("import_notes_dialog")
-        self.setWindowTitle(QCoreApplication.translate("DocxImport", "Notes on the imported document"))
-        self.setModal(False)
-        self.notes = list(notes)
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            QCoreApplication.translate(
-                "DocxImport",
-                "“%1” was opened as a new report. Check these points against the Word document:"
-                " they were kept as text, moved or left out.",
-            ).replace("%1", source.name)
-        )
-        intro.setObjectName("intro")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.list = QListWidget()
-        self.list.setObjectName("notes")
-        self.list.setWordWrap(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.addItems(self.notes)
-        intro.setBuddy(self.list)
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(
-            QCoreApplication.translate("DocxImport", "&Copy the list"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.copy_button.setObjectName("copy_notes")
-        self.copy_button.clicked.connect(self.copy_notes)
-        buttons.rejected.connect(self.close)
-        layout.addWidget(buttons)
-        self.resize(640, 360)
-
-    def copy_notes(self) -> None:
-        """Put every note on the clipboard, one a line (to paste into a message or the revision log)."""
-        QGuiApplication.clipboard().setText("\n".join(self.notes))

@@ -30,8 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QMouseEvent, QPaintEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -49,11 +49,9 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui import ask, docx_import
-from minutes_editor.gui.commands import FieldCommand, InsertCommand, MoveCommand, RemoveCommand
 from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_enum_property, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.forms import child, load_form
-from minutes_editor.gui.names import KOSOVO, NameOverrides, all_entries, designation_note
 from minutes_editor.gui.outline import Outline, section_title
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, UndoKeyFilter, shortcut
 from minutes_editor.gui.title_page import TitlePage
@@ -79,6 +77,7 @@ if TYPE_CHECKING:
     from minutes_editor.gui.bodies import BodyStore
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
     from minutes_editor.gui.dialogs import QuickInsert, ShortcutsDialog
+    from minutes_editor.gui.names import NameOverrides
     from minutes_editor.gui.pages import SectionPage, SessionPage
     from minutes_editor.gui.preview import PreviewRenderer
     from minutes_editor.gui.writing_aids import WritingAids
@@ -121,7 +120,6 @@ class MainWindow(QMainWindow):
         self.interface_language = interface_language
         set_layout_direction(self, is_rtl_language(interface_language))
         self.settings = settings
-        self.overrides = NameOverrides()
         self.undo_filter = UndoKeyFilter(self)
         self.actions_by_name: dict[str, QAction] = {}
         self._last_text_widget: QWidget | None = None
@@ -139,7 +137,6 @@ class MainWindow(QMainWindow):
         self.editor_stack = child(form, QStackedWidget, "editor_stack")
         self.preview = child(form, QTextBrowser, "preview")
         child(form, QLabel, "outline_label").setBuddy(self.tree)
-        self.preview.viewport().installEventFilter(self)
         self.preview.setToolTip(self.tr("Double-click a paragraph to edit it"))
         self.outline = Outline(self.tree, self)
         self._create_actions()
@@ -181,16 +178,20 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
+        from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewRenderer
         from minutes_editor.gui.writing_aids import install_writing_aids
 
+        self._overrides = NameOverrides()
         self._preview_renderer = PreviewRenderer(self.preview.document())
+        self.preview.viewport().installEventFilter(self)  # double-click to edit (see Outline.handle_drops)
+        self.outline.handle_drops()
         actions = self.actions_by_name
         body_actions: list[QAction | None] = [actions[name] for name in ("bold", "italic", "underline")]
         body_actions += [None] + [actions[name] for name in ("paragraph", "bullet", "label")]
         body_actions += [None, actions["insert_footnote"]]
-        self._section_page = SectionPage(body_actions, self.overrides, self.undo_filter)
+        self._section_page = SectionPage(body_actions, self._overrides, self.undo_filter)
         self._session_page = SessionPage(body_actions, self.undo_filter)
         for page in (self._section_page, self._session_page):
             self.editor_stack.addWidget(page)
@@ -206,6 +207,12 @@ class MainWindow(QMainWindow):
         self._apply_report_direction()
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self._writing_aids = install_writing_aids(self)
+
+    @property
+    def overrides(self) -> NameOverrides:
+        """The names this user writes differently from CLDR (remembered)."""
+        self.complete()
+        return self._overrides
 
     @property
     def section_page(self) -> SectionPage:
@@ -650,6 +657,8 @@ class MainWindow(QMainWindow):
             return False
         key = f"{id(target)}.{attribute}" if merge else None
         text = QCoreApplication.translate("MainWindow", "Edit %1").replace("%1", attribute.replace("_", " "))
+        from minutes_editor.gui.commands import FieldCommand
+
         self.document.undo_stack.push(FieldCommand(self, target, attribute, value, text, merge_key=key))
         return True
 
@@ -721,6 +730,8 @@ class MainWindow(QMainWindow):
             index = 0
         section = Section(kind, level=2 if kind is SectionKind.TAKEAWAYS and index > 0 else 1)
         text = self.tr("Add section")
+        from minutes_editor.gui.commands import InsertCommand
+
         self.document.undo_stack.push(InsertCommand(self, report, "sections", index, section, text=text))
         return section
 
@@ -740,6 +751,8 @@ class MainWindow(QMainWindow):
             else len(section.sessions)
         )
         session = Session("")
+        from minutes_editor.gui.commands import InsertCommand
+
         self.document.undo_stack.push(
             InsertCommand(self, section, "sessions", index, session, text=self.tr("Add session"))
         )
@@ -748,6 +761,8 @@ class MainWindow(QMainWindow):
 
     def remove_part(self) -> None:
         """Remove the selected section or session (undo brings it back)."""
+        from minutes_editor.gui.commands import RemoveCommand
+
         report = self.document.report
         part = self.outline.current_part()
         if isinstance(part, Section):
@@ -826,6 +841,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
                 return
         text = self.tr("Move section") if isinstance(part, Section) else self.tr("Move session")
+        from minutes_editor.gui.commands import MoveCommand
+
         command = MoveCommand(self, (source_owner, attribute, source_index), (owner, attribute, index), text)
         self.document.undo_stack.push(command)
 
@@ -891,7 +908,7 @@ class MainWindow(QMainWindow):
 
     def name_entries(self) -> list[Any]:
         """Names offered by Ctrl+K: the report's participants first, then every listed name."""
-        from minutes_editor.gui.names import NameEntry
+        from minutes_editor.gui.names import NameEntry, all_entries
 
         report = self.document.report
         entries = all_entries(report.language, self.overrides)
@@ -962,11 +979,15 @@ class MainWindow(QMainWindow):
         panel.notes.show_notes(rows, self.document.report.direction)
 
     def _designation_names(self) -> list[str]:
+        from minutes_editor.gui.names import KOSOVO, all_entries
+
         language = self.document.report.language
         names = [entry.name for entry in all_entries(language, self.overrides) if entry.code == KOSOVO]
         return [name for name in names if name]
 
     def _has_designation_note(self) -> bool:
+        from minutes_editor.gui.names import KOSOVO, designation_note
+
         note_text = designation_note(KOSOVO, self.document.report.language)
         return any(
             plain_text(note.content).strip() == note_text.strip()
@@ -975,6 +996,8 @@ class MainWindow(QMainWindow):
         )
 
     def _designation_position(self) -> int | None:
+        from minutes_editor.gui.names import KOSOVO, designation_note
+
         editor = self.current_editor()
         if editor is None or not designation_note(KOSOVO, self.document.report.language):
             return None
@@ -1007,6 +1030,8 @@ class MainWindow(QMainWindow):
 
     def insert_designation_note(self) -> str | None:
         """Insert the designation footnote after the first mention of Kosovo in the shown body."""
+        from minutes_editor.gui.names import KOSOVO, designation_note
+
         editor = self.current_editor()
         position = self._designation_position()
         if editor is None or position is None:
@@ -1148,6 +1173,9 @@ class MainWindow(QMainWindow):
             return None
         warnings = [str(warning) for warning in getattr(result, "warnings", [])]
         choice = ask.after_export(self, path, warnings)
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         if choice == ask.ExportChoice.OPEN_FILE:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         elif choice == ask.ExportChoice.OPEN_FOLDER:

@@ -51,9 +51,17 @@ class Outline(QObject):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.tree.viewport().installEventFilter(self)
         self.tree.currentItemChanged.connect(self._current_changed)
         self._rebuilding = False
+
+    def handle_drops(self) -> None:
+        """Turn drops on the tree into move requests (see eventFilter).
+
+        Called once the window has been painted: the first Python use of a scroll area's viewport
+        makes PySide6 build its types for every widget class (tens of milliseconds), and nothing
+        can be dropped before the window shows anyway.
+        """
+        self.tree.viewport().installEventFilter(self)
 
     def rebuild(self, report: Report, preset: LanguagePreset, select: object | None = None) -> None:
         """Show the report's parts and select ``select`` (or keep the current part selected)."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from minutes_editor.export.docx_writer import export_docx
 from minutes_editor.gui import ask
 from minutes_editor.gui.app import configure_application, create_window
-from minutes_editor.gui.docx_import import ImportNotesDialog
+from minutes_editor.gui.dialogs import ImportNotesDialog
 from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.importer import import_docx

@@ -26,7 +26,9 @@ PROBE = r"""
 import json, sys
 from pathlib import Path
 
-import minutes_editor.storage.minutes_file  # the order of minutes_editor.cli: the core, then Qt
+from minutes_editor.gui import load_without_qt
+
+load_without_qt()  # as minutes_editor.cli does
 
 import PySide6.QtCore as QtCore
 from PySide6.QtWidgets import QApplication

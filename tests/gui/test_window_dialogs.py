@@ -221,7 +221,7 @@ def test_export_imports_python_docx_only_when_exporting_and_offers_to_open(
     monkeypatch.setattr(
         ask, "after_export", lambda _p, path, warnings: choices.append(path) or ask.ExportChoice.OPEN_FOLDER
     )
-    monkeypatch.setattr("minutes_editor.gui.main_window.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", opened.append)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     target = tmp_path / "out.docx"
     assert choices == [target]
