@@ -9,7 +9,8 @@ Translators edit the .ts files (Qt Linguist or any XML editor); run this
 script again afterwards and commit both the .ts and the .qm. The Python
 sources must be named one by one: lupdate reads Python only from files given
 on its command line, not from a scanned folder. It finds ``self.tr("...")``,
-``QCoreApplication.translate("context", "...")`` and ``QT_TRANSLATE_NOOP``.
+``QCoreApplication.translate("context", "...")`` and ``QT_TRANSLATE_NOOP``
+(also the importer's Qt-free function of that name, for the import notes).
 """
 
 from __future__ import annotations
@@ -30,10 +31,17 @@ SOURCE_LANGUAGE = "en"
 
 
 def sources() -> list[Path]:
-    """Every file whose strings the interface shows: the GUI package and the Designer forms."""
+    """Every file whose strings the interface shows: the import notes' templates, the GUI package, the forms."""
+    # The Qt-free importer marks its note templates with its own QT_TRANSLATE_NOOP; only the files that do are
+    # given, and first: lupdate hands a "#:" comment to the next message it finds, even in the next file.
+    importer = [
+        path
+        for path in sorted((ROOT / "minutes_editor" / "importer").glob("*.py"))
+        if "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")
+    ]
     python = sorted((ROOT / "minutes_editor" / "gui").rglob("*.py"))
     forms = sorted((ROOT / "ui").rglob("*.ui"))
-    return python + forms
+    return importer + python + forms
 
 
 def ts_path(language: str) -> Path:

@@ -16,7 +16,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from minutes_editor.export import styles as template_styles
+from minutes_editor.importer import notes as n
 from minutes_editor.importer.body import BodyStats, Event, Item, NoteMarker, Piece, RawParagraph, TextPiece
+from minutes_editor.importer.notes import ImportNote, Listing, Phrase
 from minutes_editor.importer.participants import split_participants
 from minutes_editor.importer.recognise import (
     ends_like_sentence,
@@ -137,7 +139,7 @@ class Builder:
     preset: LanguagePreset
     #: Whether the document was made from our template: then its styles say everything, and no guessing is done.
     ours: bool = False
-    notes: list[str] = field(default_factory=list)
+    notes: list[ImportNote] = field(default_factory=list)
     report: Report = field(init=False)
     _section: Section | None = None
     _session: Session | None = None
@@ -311,16 +313,16 @@ class Builder:
         title.timezone = parsed.timezone
         if not parsed.exact:
             written = self.preset.date_line_text(title)
-            self.notes.append(f'The date line "{text}" was read as "{written}"; check the date, times and time zone.')
+            self.notes.append(ImportNote.of(n.DATE_READ_AS, text=text, written=written))
         return True
 
     def _unplaced_title_line(self, paragraph: RawParagraph, text: str) -> bool:
         title = self.report.title
         if not title.subtitle:
             title.subtitle = text
-            self.notes.append(f'The line "{text}" could not be read as a date; it was kept as the subtitle.')
+            self.notes.append(ImportNote.of(n.DATE_KEPT_AS_SUBTITLE, text=text))
             return True
-        self.notes.append(f'The line "{text}" could not be read as a date; it was kept as a paragraph.')
+        self.notes.append(ImportNote.of(n.DATE_KEPT_AS_PARAGRAPH, text=text))
         self._block(paragraph)
         return False
 
@@ -516,7 +518,7 @@ class Builder:
         if self._section is None:
             self.report.sections.append(Section(kind=SectionKind.GENERIC, heading="", level=1))
             self._section = self.report.sections[-1]
-            self.notes.append("Text before the first heading was put in an untitled section.")
+            self.notes.append(ImportNote.of(n.UNTITLED_SECTION))
         self._section.blocks.append(block)
 
     def _content(self, pieces: list[Piece], strip: int = 0) -> list[Inline]:
@@ -576,13 +578,13 @@ class Builder:
             endnotes += note.kind == "endnote"
             self.report.footnotes.append(Footnote(note_id, self._note_content(note)))
         if endnotes:
-            self.notes.append(f"{endnotes} endnote(s) became footnotes: the report has footnotes only.")
+            self.notes.append(ImportNote.of(n.ENDNOTES, endnotes))
 
     def _note_content(self, note: NoteText) -> list[Span]:
         pieces: list[Piece] = []
         for item in note.items:
             if isinstance(item, Event):
-                self._event(item, where="a footnote")
+                self._event(item, where=Phrase.of(n.IN_FOOTNOTE))
                 continue
             if pieces and item.pieces:
                 pieces.append(TextPiece(" "))
@@ -600,75 +602,84 @@ class Builder:
 
     # -------------------------------------------------------------- events
 
-    def _where(self) -> str:
+    def _where(self) -> Phrase:
         if self._session is not None:
-            return f'session "{self._session.title}"'
+            return Phrase.of(n.IN_SESSION, title=self._session.title)
         if self._section is not None:
             heading = self._section.heading
             if heading is None:
                 heading = self.preset.heading(self._section.kind)
-            return f'section "{heading}"' if heading else "the untitled section"
-        return "the title block"
+            return Phrase.of(n.IN_SECTION, heading=heading) if heading else Phrase.of(n.IN_UNTITLED_SECTION)
+        return Phrase.of(n.IN_TITLE_BLOCK)
 
-    def _event(self, event: Event, where: str | None = None) -> None:
-        place = where or self._where()
+    def _event(self, event: Event, where: Phrase | None = None) -> None:
+        found = self._event_note(event, where or self._where())
+        if found is not None:
+            self.notes.append(found)
+
+    def _event_note(self, event: Event, where: Phrase) -> ImportNote | None:
         kind = event.kind
         if kind == "table":
-            self.notes.append(f"A table ({event.detail} rows) in {place} was kept as text, one paragraph per row.")
-        elif kind == "deletion":
-            self.notes.append(f'Tracked deletion in {place}, not imported: "{_short(event.detail)}"')
-        elif kind == "moved":
-            self.notes.append(
-                f'Tracked move in {place}: the text at its old place was left out: "{_short(event.detail)}"'
-            )
-        elif kind == "comment":
+            return ImportNote.of(n.TABLE, int(event.detail), place=where)
+        if kind == "comment":
             comment = self.source.comments.get(event.detail)
+            if comment is None:
+                return None
             anchor = " ".join("".join(self.source.stats.comment_anchors.get(event.detail, [])).split())
-            if comment is not None:
-                about = f' on "{_short(anchor)}"' if anchor else ""
-                author = f" by {comment.author}" if comment.author else ""
-                self.notes.append(f'Comment{author}{about} in {place}: "{_short(comment.text, 300)}"')
-        elif kind == "image":
-            name = f' "{event.detail}"' if event.detail else ""
-            self.notes.append(f"An image{name} in {place} was left out: reports hold text only.")
-        elif kind == "drawing":
-            self.notes.append(f"A drawing or shape in {place} was left out: reports hold text only.")
-        elif kind == "textbox":
-            self.notes.append(f"The text of a text box in {place} was kept as paragraphs where the box stood.")
-        elif kind == "object":
-            self.notes.append(f"An embedded object in {place} was left out.")
-        elif kind == "equation":
-            self.notes.append(f'An equation in {place} was kept as plain text: "{_short(event.detail)}"')
-        else:
-            self.notes.append(f"Something in {place} was not imported: {event.detail}.")
+            text = _short(comment.text, 300)
+            if comment.author and anchor:
+                return ImportNote.of(
+                    n.COMMENT_BY_ON, author=comment.author, anchor=_short(anchor), place=where, text=text
+                )
+            if comment.author:
+                return ImportNote.of(n.COMMENT_BY, author=comment.author, place=where, text=text)
+            if anchor:
+                return ImportNote.of(n.COMMENT_ON, anchor=_short(anchor), place=where, text=text)
+            return ImportNote.of(n.COMMENT, place=where, text=text)
+        if kind == "image":
+            if event.detail:
+                return ImportNote.of(n.NAMED_IMAGE, name=event.detail, place=where)
+            return ImportNote.of(n.IMAGE, place=where)
+        quoting = {"deletion": n.TRACKED_DELETION, "moved": n.TRACKED_MOVE, "equation": n.EQUATION}
+        if kind in quoting:
+            return ImportNote.of(quoting[kind], place=where, text=_short(event.detail))
+        plain = {
+            "drawing": n.DRAWING,
+            "textbox": n.TEXT_BOX,
+            "object": n.EMBEDDED_OBJECT,
+            "embedded": n.EMBEDDED_DOCUMENT,
+        }
+        if kind in plain:
+            return ImportNote.of(plain[kind], place=where)
+        return ImportNote.of(n.NOT_IMPORTED, place=where, detail=event.detail)
 
     def _summaries(self) -> None:
         stats = self.source.stats
         counts = self._counts
         if stats.insertions:
-            self.notes.append(f"{stats.insertions} tracked insertion(s) were accepted: their text is in the report.")
+            self.notes.append(ImportNote.of(n.TRACKED_INSERTIONS, stats.insertions))
         if stats.deletions:
-            self.notes.append(f"{stats.deletions} tracked deletion(s) were left out (listed above).")
+            self.notes.append(ImportNote.of(n.TRACKED_DELETIONS, stats.deletions))
         fields = {name: count for name, count in stats.fields.items() if name not in ("NOTEREF",)}
         if fields:
-            listed = ", ".join(f"{name} ({count})" for name, count in sorted(fields.items()))
-            self.notes.append(f"Fields were kept as the text they showed: {listed}.")
+            listed = Listing(tuple(f"{name} ({count})" for name, count in sorted(fields.items())))
+            self.notes.append(ImportNote.of(n.FIELDS, fields=listed))
         if stats.links:
-            shown = ", ".join(sorted(set(stats.links))[:10])
-            self.notes.append(f"{len(stats.links)} link(s) were kept as text without their addresses: {shown}.")
-        messages = {
-            "numbered items": "{} numbered list item(s) became bullets: the report's lists are bulleted.",
-            "deep bullets": "{} list item(s) deeper than level 3 were put at level 3.",
-            "deep headings": "{} heading(s) below the second level became lead-in labels.",
-            "moved marks": "{} footnote mark(s) in a heading, title or goals line were moved to the next paragraph.",
-            "broken note cross-references": "{} repeated footnote mark(s) pointed at nothing and were left out.",
-            "missing notes": "{} footnote mark(s) pointed at a note the document does not have.",
-            "unreferenced notes": "{} footnote(s) are not referenced in the text; they were kept.",
-            "marks inside notes": "{} note mark(s) inside footnotes were left out.",
+            shown = Listing(tuple(sorted(set(stats.links))[:10]))
+            self.notes.append(ImportNote.of(n.LINKS, len(stats.links), links=shown))
+        templates = {
+            "numbered items": n.NUMBERED_ITEMS,
+            "deep bullets": n.DEEP_BULLETS,
+            "deep headings": n.DEEP_HEADINGS,
+            "moved marks": n.MOVED_MARKS,
+            "broken note cross-references": n.BROKEN_CROSS_REFERENCES,
+            "missing notes": n.MISSING_NOTES,
+            "unreferenced notes": n.UNREFERENCED_NOTES,
+            "marks inside notes": n.MARKS_INSIDE_NOTES,
         }
-        for key, message in messages.items():
+        for key, template in templates.items():
             if counts[key]:
-                self.notes.append(message.format(counts[key]))
+                self.notes.append(ImportNote.of(template, counts[key]))
 
 
 # ------------------------------------------------------------------ helpers

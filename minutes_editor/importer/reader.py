@@ -17,9 +17,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from minutes_editor.importer import notes as n
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
 from minutes_editor.importer.errors import DamagedDocumentError, DocxImportError, InternalImportError
 from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source, made_from_our_template
+from minutes_editor.importer.notes import ImportNote, Listing, Phrase, Value
 from minutes_editor.importer.package import CoreProperties, WordPackage, open_package, read_core_properties
 from minutes_editor.importer.recognise import presets
 from minutes_editor.importer.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
@@ -37,7 +39,13 @@ class ImportResult:
     """A report read from a .docx, and notes for the user about what was kept as text or left out."""
 
     report: Report
-    notes: list[str] = field(default_factory=list)
+    #: The notes, each a template and its values: the window shows them in the interface's language.
+    structured_notes: list[ImportNote] = field(default_factory=list)
+
+    @property
+    def notes(self) -> list[str]:
+        """The notes as English sentences, as the command line prints them."""
+        return [str(note) for note in self.structured_notes]
 
 
 def import_docx(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
@@ -79,13 +87,13 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     items = reader.read_blocks(body)
     notes = _notes(package, reader)
     comments = _comments(package, styles, numbering)
-    extra_notes: list[str] = []
+    extra_notes: list[ImportNote] = []
     try:
         core = read_core_properties(archive)
     except DamagedDocumentError as error:
         # Title, author and dates are not the report's content: a damaged properties part is noted, not fatal.
         core = CoreProperties()
-        extra_notes.append(f"The document properties could not be read ({error.detail}); author and dates are empty.")
+        extra_notes.append(ImportNote.of(n.PROPERTIES_UNREADABLE, detail=error.detail))
     language = choose_language(core, reader.stats, styles, items)
     source = Source(items, notes, comments, reader.stats, reader.bookmark_notes)
     ours = made_from_our_template({style.name for style in styles.by_id.values()})
@@ -127,8 +135,8 @@ def _comments(package: WordPackage, styles: Styles, numbering: Numbering) -> dic
     return comments
 
 
-def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Numbering) -> list[str]:
-    texts: list[str] = []
+def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Numbering) -> list[ImportNote]:
+    texts: list[Value] = []
     for relationship in package.relationships.values():
         if relationship.type not in ("header", "footer") or relationship.external:
             continue
@@ -137,7 +145,8 @@ def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Number
         try:
             root: etree._Element = package.parse(relationship.target)
         except DamagedDocumentError:
-            texts.append(f"(a damaged {relationship.type} part, {relationship.target})")
+            damaged = n.DAMAGED_HEADER if relationship.type == "header" else n.DAMAGED_FOOTER
+            texts.append(Phrase.of(damaged, part=relationship.target))
             continue
         reader = BodyReader(styles, numbering)
         for item in reader.read_blocks(root, source=relationship.type):
@@ -147,8 +156,8 @@ def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Number
                 texts.append(text)
     if not texts:
         return []
-    shown = "; ".join(f'"{text}"' for text in texts[:5])
-    return [f"Page header and footer text is not part of a report and was not imported: {shown}."]
+    shown = Listing(tuple(texts[:5]), n.QUOTED_SEPARATOR)
+    return [ImportNote.of(n.HEADER_FOOTER, texts=shown)]
 
 
 # ------------------------------------------------------------------ language

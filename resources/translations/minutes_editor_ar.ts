@@ -318,7 +318,7 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
+        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
@@ -327,10 +327,283 @@
     </message>
 </context>
 <context>
+    <name>ImportNotes</name>
+    <message>
+        <source>session &quot;{title}&quot;</source>
+        <translation>الجلسة «{title}»</translation>
+    </message>
+    <message>
+        <source>section &quot;{heading}&quot;</source>
+        <translation>القسم «{heading}»</translation>
+    </message>
+    <message>
+        <source>the untitled section</source>
+        <translation>القسم غير المعنون</translation>
+    </message>
+    <message>
+        <source>the title block</source>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>a footnote</source>
+        <translation>إحدى الحواشي السفلية</translation>
+    </message>
+    <message>
+        <source>The date line &quot;{text}&quot; was read as &quot;{written}&quot;; check the date, times and time zone.</source>
+        <translation>قُرئ سطر التاريخ «{text}» على أنه «{written}»؛ تحقّق من التاريخ والأوقات والمنطقة الزمنية.</translation>
+    </message>
+    <message>
+        <source>The line &quot;{text}&quot; could not be read as a date; it was kept as the subtitle.</source>
+        <translation>تعذّرت قراءة السطر «{text}» تاريخًا؛ فحُفظ عنوانًا فرعيًا.</translation>
+    </message>
+    <message>
+        <source>The line &quot;{text}&quot; could not be read as a date; it was kept as a paragraph.</source>
+        <translation>تعذّرت قراءة السطر «{text}» تاريخًا؛ فحُفظ فقرةً.</translation>
+    </message>
+    <message>
+        <source>Text before the first heading was put in an untitled section.</source>
+        <translation>وُضع النص الوارد قبل العنوان الأول في قسم غير معنون.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A table (%n rows) in {place} was kept as text, one paragraph per row.</source>
+        <translation>
+            <numerusform>حُفظ جدول (بلا صفوف) في {place} نصًّا، لكل صف فقرة.</numerusform>
+            <numerusform>حُفظ جدول (صف واحد) في {place} نصًّا، لكل صف فقرة.</numerusform>
+            <numerusform>حُفظ جدول (صفّان) في {place} نصًّا، لكل صف فقرة.</numerusform>
+            <numerusform>حُفظ جدول (%n صفوف) في {place} نصًّا، لكل صف فقرة.</numerusform>
+            <numerusform>حُفظ جدول (%n صفًّا) في {place} نصًّا، لكل صف فقرة.</numerusform>
+            <numerusform>حُفظ جدول (%n صف) في {place} نصًّا، لكل صف فقرة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tracked deletion in {place}, not imported: &quot;{text}&quot;</source>
+        <translation>حذفٌ متعقَّب في {place} لم يُستورد: «{text}»</translation>
+    </message>
+    <message>
+        <source>Tracked move in {place}: the text at its old place was left out: &quot;{text}&quot;</source>
+        <translation>نقلٌ متعقَّب في {place}: لم يُستورد النص من موضعه القديم: «{text}»</translation>
+    </message>
+    <message>
+        <source>Comment by {author} on &quot;{anchor}&quot; in {place}: &quot;{text}&quot;</source>
+        <translation>تعليق من {author} على «{anchor}» في {place}: «{text}»</translation>
+    </message>
+    <message>
+        <source>Comment by {author} in {place}: &quot;{text}&quot;</source>
+        <translation>تعليق من {author} في {place}: «{text}»</translation>
+    </message>
+    <message>
+        <source>Comment on &quot;{anchor}&quot; in {place}: &quot;{text}&quot;</source>
+        <translation>تعليق على «{anchor}» في {place}: «{text}»</translation>
+    </message>
+    <message>
+        <source>Comment in {place}: &quot;{text}&quot;</source>
+        <translation>تعليق في {place}: «{text}»</translation>
+    </message>
+    <message>
+        <source>An image &quot;{name}&quot; in {place} was left out: reports hold text only.</source>
+        <translation>لم تُستورد الصورة «{name}» الواردة في {place}: لا تحوي التقارير إلا النص.</translation>
+    </message>
+    <message>
+        <source>An image in {place} was left out: reports hold text only.</source>
+        <translation>لم تُستورد صورة واردة في {place}: لا تحوي التقارير إلا النص.</translation>
+    </message>
+    <message>
+        <source>A drawing or shape in {place} was left out: reports hold text only.</source>
+        <translation>لم يُستورد رسم أو شكل وارد في {place}: لا تحوي التقارير إلا النص.</translation>
+    </message>
+    <message>
+        <source>The text of a text box in {place} was kept as paragraphs where the box stood.</source>
+        <translation>حُفظ نص مربع نص في {place} فقراتٍ في موضع المربع.</translation>
+    </message>
+    <message>
+        <source>An embedded object in {place} was left out.</source>
+        <translation>لم يُستورد كائن مضمَّن في {place}.</translation>
+    </message>
+    <message>
+        <source>An equation in {place} was kept as plain text: &quot;{text}&quot;</source>
+        <translation>حُفظت معادلة في {place} نصًّا عاديًا: «{text}»</translation>
+    </message>
+    <message>
+        <source>Something in {place} was not imported: an embedded document (altChunk) whose content is not imported.</source>
+        <translation>لم يُستورد عنصر في {place}: مستند مضمَّن (altChunk) لا يُستورد محتواه.</translation>
+    </message>
+    <message>
+        <source>Something in {place} was not imported: {detail}.</source>
+        <extracomment>{detail} is an English description; the importer has no such event today.</extracomment>
+        <translation>لم يُستورد عنصر في {place}: {detail}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n endnote(s) became footnotes: the report has footnotes only.</source>
+        <translation>
+            <numerusform>لم تُحوَّل أي حاشية ختامية إلى حاشية سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
+            <numerusform>حُوِّلت حاشية ختامية واحدة إلى حاشية سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
+            <numerusform>حُوِّلت حاشيتان ختاميتان إلى حاشيتين سفليتين: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
+            <numerusform>حُوِّلت %n حواشٍ ختامية إلى حواشٍ سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
+            <numerusform>حُوِّلت %n حاشيةً ختامية إلى حواشٍ سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
+            <numerusform>حُوِّلت %n حاشية ختامية إلى حواشٍ سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracked insertion(s) were accepted: their text is in the report.</source>
+        <translation>
+            <numerusform>لم تُقبل أي إضافة متعقَّبة.</numerusform>
+            <numerusform>قُبلت إضافة متعقَّبة واحدة: نصها في التقرير.</numerusform>
+            <numerusform>قُبلت إضافتان متعقَّبتان: نصهما في التقرير.</numerusform>
+            <numerusform>قُبلت %n إضافات متعقَّبة: نصها في التقرير.</numerusform>
+            <numerusform>قُبلت %n إضافةً متعقَّبة: نصها في التقرير.</numerusform>
+            <numerusform>قُبلت %n إضافة متعقَّبة: نصها في التقرير.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracked deletion(s) were left out (listed above).</source>
+        <translation>
+            <numerusform>لا توجد عمليات حذف متعقَّبة.</numerusform>
+            <numerusform>حذف متعقَّب واحد لم يُستورد نصه (مذكور أعلاه).</numerusform>
+            <numerusform>حذفان متعقَّبان لم يُستورد نصهما (مذكوران أعلاه).</numerusform>
+            <numerusform>%n عمليات حذف متعقَّبة لم يُستورد نصها (مذكورة أعلاه).</numerusform>
+            <numerusform>%n عمليةَ حذف متعقَّبة لم يُستورد نصها (مذكورة أعلاه).</numerusform>
+            <numerusform>%n عملية حذف متعقَّبة لم يُستورد نصها (مذكورة أعلاه).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fields were kept as the text they showed: {fields}.</source>
+        <extracomment>{fields} lists Word&apos;s field names with their counts, as &quot;PAGE (1), DATE (2)&quot;.</extracomment>
+        <translation>حُفظت الحقول بالنص الذي كانت تعرضه: {fields}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) were kept as text without their addresses: {links}.</source>
+        <extracomment>{links} lists the links&apos; texts (at most ten).</extracomment>
+        <translation>
+            <numerusform>حُفظت الروابط نصًّا دون عناوينها: {links}.</numerusform>
+            <numerusform>حُفظ رابط واحد نصًّا دون عنوانه: {links}.</numerusform>
+            <numerusform>حُفظ رابطان نصًّا دون عنوانيهما: {links}.</numerusform>
+            <numerusform>حُفظت %n روابط نصًّا دون عناوينها: {links}.</numerusform>
+            <numerusform>حُفظ %n رابطًا نصًّا دون عناوينها: {links}.</numerusform>
+            <numerusform>حُفظ %n رابط نصًّا دون عناوينها: {links}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n numbered list item(s) became bullets: the report&apos;s lists are bulleted.</source>
+        <translation>
+            <numerusform>لم يتحوّل أي بند مرقَّم إلى نقطة تعداد: قوائم التقرير نقطية.</numerusform>
+            <numerusform>تحوّل بند مرقَّم واحد إلى نقطة تعداد: قوائم التقرير نقطية.</numerusform>
+            <numerusform>تحوّل بندان مرقَّمان إلى نقطتَي تعداد: قوائم التقرير نقطية.</numerusform>
+            <numerusform>تحوّلت %n بنود مرقَّمة إلى نقاط تعداد: قوائم التقرير نقطية.</numerusform>
+            <numerusform>تحوّل %n بندًا مرقَّمًا إلى نقاط تعداد: قوائم التقرير نقطية.</numerusform>
+            <numerusform>تحوّل %n بند مرقَّم إلى نقاط تعداد: قوائم التقرير نقطية.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n list item(s) deeper than level 3 were put at level 3.</source>
+        <translation>
+            <numerusform>لا توجد بنود أعمق من المستوى 3.</numerusform>
+            <numerusform>وُضع بند واحد أعمق من المستوى 3 في المستوى 3.</numerusform>
+            <numerusform>وُضع بندان أعمق من المستوى 3 في المستوى 3.</numerusform>
+            <numerusform>وُضعت %n بنود أعمق من المستوى 3 في المستوى 3.</numerusform>
+            <numerusform>وُضع %n بندًا أعمق من المستوى 3 في المستوى 3.</numerusform>
+            <numerusform>وُضع %n بند أعمق من المستوى 3 في المستوى 3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n heading(s) below the second level became lead-in labels.</source>
+        <translation>
+            <numerusform>لا توجد عناوين دون المستوى الثاني.</numerusform>
+            <numerusform>تحوّل عنوان واحد دون المستوى الثاني إلى عبارة استهلالية.</numerusform>
+            <numerusform>تحوّل عنوانان دون المستوى الثاني إلى عبارتين استهلاليتين.</numerusform>
+            <numerusform>تحوّلت %n عناوين دون المستوى الثاني إلى عبارات استهلالية.</numerusform>
+            <numerusform>تحوّل %n عنوانًا دون المستوى الثاني إلى عبارات استهلالية.</numerusform>
+            <numerusform>تحوّل %n عنوان دون المستوى الثاني إلى عبارات استهلالية.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n footnote mark(s) in a heading, title or goals line were moved to the next paragraph.</source>
+        <translation>
+            <numerusform>لم تُنقل أي علامة حاشية إلى الفقرة التالية.</numerusform>
+            <numerusform>نُقلت علامة حاشية واحدة وردت في عنوان أو في العنوان الرئيسي أو في سطر الأهداف إلى الفقرة التالية.</numerusform>
+            <numerusform>نُقلت علامتا حاشية وردتا في عنوان أو في العنوان الرئيسي أو في سطر الأهداف إلى الفقرة التالية.</numerusform>
+            <numerusform>نُقلت %n علامات حواشٍ وردت في عنوان أو في العنوان الرئيسي أو في سطر الأهداف إلى الفقرة التالية.</numerusform>
+            <numerusform>نُقلت %n علامةَ حاشية وردت في عنوان أو في العنوان الرئيسي أو في سطر الأهداف إلى الفقرة التالية.</numerusform>
+            <numerusform>نُقلت %n علامة حاشية وردت في عنوان أو في العنوان الرئيسي أو في سطر الأهداف إلى الفقرة التالية.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repeated footnote mark(s) pointed at nothing and were left out.</source>
+        <translation>
+            <numerusform>لا توجد علامات حواشٍ مكرَّرة لا تشير إلى شيء.</numerusform>
+            <numerusform>أُسقطت علامة حاشية مكرَّرة واحدة لا تشير إلى شيء.</numerusform>
+            <numerusform>أُسقطت علامتا حاشية مكرَّرتان لا تشيران إلى شيء.</numerusform>
+            <numerusform>أُسقطت %n علامات حواشٍ مكرَّرة لا تشير إلى شيء.</numerusform>
+            <numerusform>أُسقطت %n علامةَ حاشية مكرَّرة لا تشير إلى شيء.</numerusform>
+            <numerusform>أُسقطت %n علامة حاشية مكرَّرة لا تشير إلى شيء.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n footnote mark(s) pointed at a note the document does not have.</source>
+        <translation>
+            <numerusform>لم تُشر أي علامة حاشية إلى حاشية لا يتضمّنها المستند.</numerusform>
+            <numerusform>أشارت علامة حاشية واحدة إلى حاشية لا يتضمّنها المستند.</numerusform>
+            <numerusform>أشارت علامتا حاشية إلى حاشية لا يتضمّنها المستند.</numerusform>
+            <numerusform>أشارت %n علامات حواشٍ إلى حاشية لا يتضمّنها المستند.</numerusform>
+            <numerusform>أشارت %n علامةَ حاشية إلى حاشية لا يتضمّنها المستند.</numerusform>
+            <numerusform>أشارت %n علامة حاشية إلى حاشية لا يتضمّنها المستند.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n footnote(s) are not referenced in the text; they were kept.</source>
+        <translation>
+            <numerusform>لا توجد حواشٍ لا يشير إليها النص.</numerusform>
+            <numerusform>حاشية واحدة لا يشير إليها النص، وقد حُفظت.</numerusform>
+            <numerusform>حاشيتان لا يشير إليهما النص، وقد حُفظتا.</numerusform>
+            <numerusform>%n حواشٍ لا يشير إليها النص، وقد حُفظت.</numerusform>
+            <numerusform>%n حاشيةً لا يشير إليها النص، وقد حُفظت.</numerusform>
+            <numerusform>%n حاشية لا يشير إليها النص، وقد حُفظت.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note mark(s) inside footnotes were left out.</source>
+        <translation>
+            <numerusform>لا توجد علامات حواشٍ داخل الحواشي.</numerusform>
+            <numerusform>أُسقطت علامة حاشية واحدة وردت داخل الحواشي.</numerusform>
+            <numerusform>أُسقطت علامتا حاشية وردتا داخل الحواشي.</numerusform>
+            <numerusform>أُسقطت %n علامات حواشٍ وردت داخل الحواشي.</numerusform>
+            <numerusform>أُسقطت %n علامةَ حاشية وردت داخل الحواشي.</numerusform>
+            <numerusform>أُسقطت %n علامة حاشية وردت داخل الحواشي.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The document properties could not be read ({detail}); author and dates are empty.</source>
+        <extracomment>{detail} is the XML parser&apos;s English message.</extracomment>
+        <translation>تعذّرت قراءة خصائص المستند ({detail})؛ فبقي المؤلف والتواريخ فارغة.</translation>
+    </message>
+    <message>
+        <source>Page header and footer text is not part of a report and was not imported: &quot;{texts}&quot;.</source>
+        <extracomment>{texts} lists the texts, each closed and the next opened by the separator below.</extracomment>
+        <translation>نص رأس الصفحة وتذييلها ليس جزءًا من التقرير، فلم يُستورد: «{texts}».</translation>
+    </message>
+    <message>
+        <source>&quot;; &quot;</source>
+        <extracomment>What separates quoted texts in a note: it closes one text&apos;s quotation mark and opens the next one&apos;s.</extracomment>
+        <translation>»؛ «</translation>
+    </message>
+    <message>
+        <source>(a damaged header part, {part})</source>
+        <translation>(جزء رأس صفحة تالف، {part})</translation>
+    </message>
+    <message>
+        <source>(a damaged footer part, {part})</source>
+        <translation>(جزء تذييل صفحة تالف، {part})</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>What separates the items of a list inside a note (&quot;PAGE (1), DATE (2)&quot;).</extracomment>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Meeting objectives</source>
-        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed.</extracomment>
+        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work. Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted window to be flushed to the screen before the rest of the window is built.</extracomment>
         <translation>أهداف الاجتماع</translation>
     </message>
     <message>
@@ -777,6 +1050,7 @@
     <name>SpellingService</name>
     <message>
         <source>No suggestions</source>
+        <extracomment>Runs whose misspellings are remembered; past it the memory starts afresh. Milliseconds without a keystroke after which the word being typed is checked.</extracomment>
         <translation>لا اقتراحات</translation>
     </message>
     <message>

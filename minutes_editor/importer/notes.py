@@ -1,0 +1,204 @@
+"""The notes an import gives the user, structured so the window can show them in its own language; no Qt here.
+
+A note is a template and the values that fill it: the template is an English
+sentence with ``{name}`` fields and, when it counts something, Qt's ``%n``;
+the values are the user's own text (kept as written), numbers, or phrases of
+the same kind (the place a note is about: ``section "Opening remarks"``).
+``str(note)`` is the English sentence, which the command line prints. The
+window renders the same note with ``render(translate)``, looking each
+template up in its Qt catalogue (context ``ImportNotes``), so an Arabic
+interface shows Arabic notes around the document's own words.
+
+Every template below is marked with ``QT_TRANSLATE_NOOP`` so that
+pyside6-lupdate, which reads source text and imports nothing, puts it in the
+catalogue; ``tools/build_translations.py`` passes this file to it. A fourth
+argument, a number, marks a template with ``%n`` as a plural message (lupdate
+takes it as ``translate``'s ``n``), so translators give each plural form.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Self, TypeAlias
+
+# The Qt translation context of every template here.
+CONTEXT = "ImportNotes"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: N802
+    """Mark ``text`` for lupdate and return it unchanged (Qt's macro of the same name, without importing Qt)."""
+    del context, disambiguation, n  # read by lupdate from the source text only
+    return text
+
+
+# The templates. Translators: keep every {name} field as it is; {place} is one of the places below,
+# the {text}, {anchor}, {title} and {heading} fields are the document's own words.
+
+# ---------------------------------------------------------------- places
+
+IN_SESSION = QT_TRANSLATE_NOOP("ImportNotes", 'session "{title}"')
+IN_SECTION = QT_TRANSLATE_NOOP("ImportNotes", 'section "{heading}"')
+IN_UNTITLED_SECTION = QT_TRANSLATE_NOOP("ImportNotes", "the untitled section")
+IN_TITLE_BLOCK = QT_TRANSLATE_NOOP("ImportNotes", "the title block")
+IN_FOOTNOTE = QT_TRANSLATE_NOOP("ImportNotes", "a footnote")
+
+# ------------------------------------------------------- the title block
+
+DATE_READ_AS = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'The date line "{text}" was read as "{written}"; check the date, times and time zone.'
+)
+DATE_KEPT_AS_SUBTITLE = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'The line "{text}" could not be read as a date; it was kept as the subtitle.'
+)
+DATE_KEPT_AS_PARAGRAPH = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'The line "{text}" could not be read as a date; it was kept as a paragraph.'
+)
+UNTITLED_SECTION = QT_TRANSLATE_NOOP("ImportNotes", "Text before the first heading was put in an untitled section.")
+
+# ----------------------------------------------- things met in the text
+
+TABLE = QT_TRANSLATE_NOOP(
+    "ImportNotes", "A table (%n rows) in {place} was kept as text, one paragraph per row.", None, 1
+)
+TRACKED_DELETION = QT_TRANSLATE_NOOP("ImportNotes", 'Tracked deletion in {place}, not imported: "{text}"')
+TRACKED_MOVE = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'Tracked move in {place}: the text at its old place was left out: "{text}"'
+)
+COMMENT_BY_ON = QT_TRANSLATE_NOOP("ImportNotes", 'Comment by {author} on "{anchor}" in {place}: "{text}"')
+COMMENT_BY = QT_TRANSLATE_NOOP("ImportNotes", 'Comment by {author} in {place}: "{text}"')
+COMMENT_ON = QT_TRANSLATE_NOOP("ImportNotes", 'Comment on "{anchor}" in {place}: "{text}"')
+COMMENT = QT_TRANSLATE_NOOP("ImportNotes", 'Comment in {place}: "{text}"')
+NAMED_IMAGE = QT_TRANSLATE_NOOP("ImportNotes", 'An image "{name}" in {place} was left out: reports hold text only.')
+IMAGE = QT_TRANSLATE_NOOP("ImportNotes", "An image in {place} was left out: reports hold text only.")
+DRAWING = QT_TRANSLATE_NOOP("ImportNotes", "A drawing or shape in {place} was left out: reports hold text only.")
+TEXT_BOX = QT_TRANSLATE_NOOP(
+    "ImportNotes", "The text of a text box in {place} was kept as paragraphs where the box stood."
+)
+EMBEDDED_OBJECT = QT_TRANSLATE_NOOP("ImportNotes", "An embedded object in {place} was left out.")
+EQUATION = QT_TRANSLATE_NOOP("ImportNotes", 'An equation in {place} was kept as plain text: "{text}"')
+EMBEDDED_DOCUMENT = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "Something in {place} was not imported: an embedded document (altChunk) whose content is not imported.",
+)
+#: {detail} is an English description; the importer has no such event today.
+NOT_IMPORTED = QT_TRANSLATE_NOOP("ImportNotes", "Something in {place} was not imported: {detail}.")
+
+# ------------------------------------------------- summaries at the end
+
+ENDNOTES = QT_TRANSLATE_NOOP("ImportNotes", "%n endnote(s) became footnotes: the report has footnotes only.", None, 1)
+TRACKED_INSERTIONS = QT_TRANSLATE_NOOP(
+    "ImportNotes", "%n tracked insertion(s) were accepted: their text is in the report.", None, 1
+)
+TRACKED_DELETIONS = QT_TRANSLATE_NOOP("ImportNotes", "%n tracked deletion(s) were left out (listed above).", None, 1)
+#: {fields} lists Word's field names with their counts, as "PAGE (1), DATE (2)".
+FIELDS = QT_TRANSLATE_NOOP("ImportNotes", "Fields were kept as the text they showed: {fields}.")
+#: {links} lists the links' texts (at most ten).
+LINKS = QT_TRANSLATE_NOOP("ImportNotes", "%n link(s) were kept as text without their addresses: {links}.", None, 1)
+NUMBERED_ITEMS = QT_TRANSLATE_NOOP(
+    "ImportNotes", "%n numbered list item(s) became bullets: the report's lists are bulleted.", None, 1
+)
+DEEP_BULLETS = QT_TRANSLATE_NOOP("ImportNotes", "%n list item(s) deeper than level 3 were put at level 3.", None, 1)
+DEEP_HEADINGS = QT_TRANSLATE_NOOP("ImportNotes", "%n heading(s) below the second level became lead-in labels.", None, 1)
+MOVED_MARKS = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "%n footnote mark(s) in a heading, title or goals line were moved to the next paragraph.",
+    None,
+    1,
+)
+BROKEN_CROSS_REFERENCES = QT_TRANSLATE_NOOP(
+    "ImportNotes", "%n repeated footnote mark(s) pointed at nothing and were left out.", None, 1
+)
+MISSING_NOTES = QT_TRANSLATE_NOOP(
+    "ImportNotes", "%n footnote mark(s) pointed at a note the document does not have.", None, 1
+)
+UNREFERENCED_NOTES = QT_TRANSLATE_NOOP(
+    "ImportNotes", "%n footnote(s) are not referenced in the text; they were kept.", None, 1
+)
+MARKS_INSIDE_NOTES = QT_TRANSLATE_NOOP("ImportNotes", "%n note mark(s) inside footnotes were left out.", None, 1)
+
+# ------------------------------------------------ parts beside the body
+
+#: {detail} is the XML parser's English message.
+PROPERTIES_UNREADABLE = QT_TRANSLATE_NOOP(
+    "ImportNotes", "The document properties could not be read ({detail}); author and dates are empty."
+)
+#: {texts} lists the texts, each closed and the next opened by the separator below.
+HEADER_FOOTER = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'Page header and footer text is not part of a report and was not imported: "{texts}".'
+)
+DAMAGED_HEADER = QT_TRANSLATE_NOOP("ImportNotes", "(a damaged header part, {part})")
+DAMAGED_FOOTER = QT_TRANSLATE_NOOP("ImportNotes", "(a damaged footer part, {part})")
+#: What separates the items of a list inside a note ("PAGE (1), DATE (2)").
+COMMA = QT_TRANSLATE_NOOP("ImportNotes", ", ")
+#: What separates quoted texts in a note: it closes one text's quotation mark and opens the next one's.
+QUOTED_SEPARATOR = QT_TRANSLATE_NOOP("ImportNotes", '"; "')
+
+# ------------------------------------------------------------ rendering
+
+# Looks a template up for a count (None when it counts nothing) and returns it with %n filled in.
+Translate = Callable[[str, "int | None"], str]
+_FIELD = re.compile(r"\{([a-z_]+)\}")
+
+
+def english(template: str, count: int | None) -> str:
+    """The template as written, its ``%n`` filled in: the notes in English, as the command line prints them."""
+    return template if count is None else template.replace("%n", str(count))
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A template and the values of its ``{name}`` fields; ``count`` fills its ``%n`` and picks the plural form."""
+
+    template: str
+    values: Mapping[str, Value] = field(default_factory=dict, hash=False)
+    count: int | None = None
+
+    @classmethod
+    def of(cls, template: str, count: int | None = None, **values: Value) -> Self:
+        """``template`` with its field values, and its count when it has ``%n``."""
+        return cls(template, values, count)
+
+    def render(self, translate: Translate = english) -> str:
+        """The phrase with ``translate`` applied to its template and to every phrase among its values."""
+        text = translate(self.template, self.count)
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            # A field the values lack stays as written: a mistyped translation shows, it does not crash the window.
+            return render_value(self.values[name], translate) if name in self.values else match.group(0)
+
+        return _FIELD.sub(fill, text)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+@dataclass(frozen=True)
+class ImportNote(Phrase):
+    """One note for the user about what an import kept as text, moved or left out."""
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Several values shown as one, joined by a separator template (``COMMA`` or ``QUOTED_SEPARATOR``)."""
+
+    items: tuple[Value, ...]
+    separator: str = COMMA
+
+    def __str__(self) -> str:
+        return render_value(self)
+
+
+Value: TypeAlias = str | int | Phrase | Listing
+
+
+def render_value(value: Value, translate: Translate = english) -> str:
+    """A value as text: phrases and listings rendered with ``translate``, the document's words as they are."""
+    if isinstance(value, Phrase):
+        return value.render(translate)
+    if isinstance(value, Listing):
+        separator = translate(value.separator, None)
+        return separator.join(render_value(item, translate) for item in value.items)
+    return str(value)
