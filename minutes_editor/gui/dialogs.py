@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
@@ -31,6 +32,11 @@ from minutes_editor.gui.names import NameEntry
 from minutes_editor.gui.shortcuts import CONTEXT, SHORTCUTS
 from minutes_editor.model.language import available_languages, load_preset
 from minutes_editor.model.report import Report, Section, SectionKind, Session
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from minutes_editor.importer import ImportNote
 
 
 class Skeleton:
@@ -215,12 +221,15 @@ class QuickInsert(QFrame):
 class ImportNotesDialog(QDialog):
     """The list of what an import kept as text or left out (comments, tracked deletions, images, ...)."""
 
-    def __init__(self, source: Path, notes: list[str], parent: QWidget | None = None) -> None:
+    def __init__(self, source: Path, notes: Sequence[ImportNote], parent: QWidget | None = None) -> None:
+        from minutes_editor.gui.docx_import import note_text
+
         super().__init__(parent)
         self.setObjectName("import_notes_dialog")
         self.setWindowTitle(QCoreApplication.translate("DocxImport", "Notes on the imported document"))
         self.setModal(False)
-        self.notes = list(notes)
+        # The notes as shown and copied: in the interface's language, around the document's own words.
+        self.notes = [note_text(note) for note in notes]
         layout = QVBoxLayout(self)
         intro = QLabel(
             QCoreApplication.translate(

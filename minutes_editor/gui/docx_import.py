@@ -6,7 +6,9 @@ for one directly. The import (minutes_editor.importer, no Qt) gives a report
 and notes: what was kept as text or left out. The report opens as a new
 document with no file of its own, marked modified, so Save asks where (beside
 the .docx, as NAME.minutes) and closing asks first; the notes are listed in a
-dialog that does not block the window. A file the importer refuses shows its
+dialog that does not block the window, each rendered in the interface's
+language from its template (context ``ImportNotes`` of our catalogue) with the
+document's own words left as they are. A file the importer refuses shows its
 message and leaves the open report as it was.
 """
 
@@ -23,8 +25,11 @@ from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from minutes_editor.gui.dialogs import ImportNotesDialog
     from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.importer import ImportNote, Phrase
 
 REPORTS_AND_WORD_FILTER = QT_TRANSLATE_NOOP("DocxImport", "Reports and Word documents (*.minutes *.docx)")
 # Files File > Open gives to the importer rather than the .minutes loader; it names the ones it cannot read.
@@ -111,12 +116,24 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
     window.statusBar().showMessage(
         QCoreApplication.translate("DocxImport", "Imported “%1” as a new report.").replace("%1", path.name), STATUS_MS
     )
-    if result.notes:
-        show_notes(window, path, result.notes)
+    if result.structured_notes:
+        show_notes(window, path, result.structured_notes)
     return True
 
 
-def show_notes(parent: QWidget, source: Path, notes: list[str]) -> ImportNotesDialog:
+def translate_note_template(template: str, count: int | None) -> str:
+    """A note's template in the interface's language, its ``%n`` filled with ``count`` in the right plural form."""
+    if count is None:
+        return QCoreApplication.translate("ImportNotes", template)
+    return QCoreApplication.translate("ImportNotes", template, None, count)
+
+
+def note_text(note: Phrase) -> str:
+    """An import note (or a place it names) as a sentence in the interface's language."""
+    return note.render(translate_note_template)
+
+
+def show_notes(parent: QWidget, source: Path, notes: Sequence[ImportNote]) -> ImportNotesDialog:
     """Show the import notes beside the window, without blocking it."""
     from PySide6.QtCore import Qt
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -13,14 +14,18 @@ from minutes_editor.export.docx_writer import export_docx
 from minutes_editor.gui import ask
 from minutes_editor.gui.app import configure_application, create_window
 from minutes_editor.gui.dialogs import ImportNotesDialog
+from minutes_editor.gui.docx_import import note_text
 from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow
-from minutes_editor.importer import import_docx
+from minutes_editor.importer import ImportNote, Phrase, import_docx
+from minutes_editor.importer import notes as n
+from minutes_editor.importer.notes import Listing, Value
 from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
 from tests.gui.test_i18n_window import chrome_texts, english_left
 from tests.importer.comparison import canonical, outline
 from tests.importer.helpers import make_docx, p, r
+from tests.importer.test_fixtures import HEADING_STYLE
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -276,3 +281,93 @@ def test_the_arabic_interface_shows_the_import_in_arabic_right_to_left(qtbot, tm
     finally:
         install_translations("en")
         configure_application(app, "en")
+
+
+def reviewed_draft(folder: Path) -> Path:
+    """A draft back from review, in English: a comment, a tracked deletion and a table of three rows."""
+    rows = "".join(f"<w:tr><w:tc>{p(country)}</w:tc><w:tc>{p(figure)}</w:tc></w:tr>" for country, figure in TABLE)
+    body = (
+        p("Meeting objectives", style="Heading1")
+        + '<w:p><w:commentRangeStart w:id="0"/>'
+        + r("Agree the agenda ")
+        + '<w:del w:id="5" w:author="Editor"><w:r><w:delText>and the minutes</w:delText></w:r></w:del>'
+        + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>'
+        + f"<w:tbl><w:tblPr/><w:tblGrid/>{rows}</w:tbl>"
+    )
+    comments = '<w:comment w:id="0" w:author="Chair"><w:p><w:r><w:t>Check the date first</w:t></w:r></w:p></w:comment>'
+    return make_docx(folder / "reviewed.docx", body, styles=HEADING_STYLE, comments=comments)
+
+
+TABLE = [("Country", "Arrivals"), ("Iraq", "1,200"), ("Syria", "950")]
+ARABIC_LETTERS = re.compile("[\u0600-\u06ff]")
+LATIN_LETTERS = re.compile("[A-Za-z]")
+
+
+def document_words(value: Value) -> list[str]:
+    """The document's own words in a note's values (its places' and lists' too): what no translation touches."""
+    if isinstance(value, Phrase):
+        return [word for inner in value.values.values() for word in document_words(inner)]
+    if isinstance(value, Listing):
+        return [word for item in value.items for word in document_words(item)]
+    return [str(value)]
+
+
+@pytest.fixture
+def arabic_interface(qapp: QApplication):
+    install_translations("ar")
+    configure_application(qapp, "ar")
+    yield qapp
+    install_translations("en")
+    configure_application(qapp, "en")
+
+
+def test_the_arabic_interface_lists_the_import_notes_in_arabic_around_the_documents_words(
+    arabic_interface, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+    draft = reviewed_draft(tmp_path)
+    notes = import_docx(draft).structured_notes
+    assert [note.template for note in notes] == [n.TRACKED_DELETION, n.COMMENT_BY_ON, n.TABLE, n.TRACKED_DELETIONS]
+    made = MainWindow("ar")
+    qtbot.addWidget(made)
+    made.show()
+    assert made.open_path(draft)
+    [dialog] = made.findChildren(ImportNotesDialog)
+    rows = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert len(rows) == len(notes)
+    for row, note in zip(rows, notes, strict=True):
+        assert ARABIC_LETTERS.search(row), row
+        assert row != str(note)
+        # Take the document's own words out (they stay as written, in English here): no English is left.
+        rest = row
+        for word in sorted(document_words(note), key=len, reverse=True):
+            assert word in row, (word, row)
+            rest = rest.replace(word, "")
+        assert not LATIN_LETTERS.search(rest), row
+    deletion, comment, table, deletions = rows
+    assert deletion == "حذفٌ متعقَّب في القسم «Meeting objectives» لم يُستورد: «and the minutes»"
+    assert comment == "تعليق من Chair على «Agree the agenda» في القسم «Meeting objectives»: «Check the date first»"
+    # Three rows: the number, and the plural Arabic uses for three to ten.
+    assert "(3 صفوف)" in table
+    # One deletion: Arabic says "one" in words, not the digit.
+    assert "حذف متعقَّب واحد" in deletions
+    assert "1" not in deletions
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "\n".join(rows)
+    dialog.close()
+
+
+@pytest.mark.parametrize(
+    ("count", "rows"),
+    [(1, "(صف واحد)"), (2, "(صفّان)"), (3, "(3 صفوف)"), (10, "(10 صفوف)"), (11, "(11 صفًّا)"), (100, "(100 صف)")],
+)
+def test_a_count_takes_the_arabic_plural_form_it_needs(arabic_interface, count: int, rows: str) -> None:
+    note = ImportNote.of(n.TABLE, count, place=Phrase.of(n.IN_TITLE_BLOCK))
+    assert note_text(note) == f"حُفظ جدول {rows} في ترويسة التقرير نصًّا، لكل صف فقرة."
+
+
+def test_the_english_interface_shows_the_notes_as_the_command_line_prints_them(tmp_path: Path) -> None:
+    result = import_docx(reviewed_draft(tmp_path))
+    assert [note_text(note) for note in result.structured_notes] == result.notes
+    table = 'A table (3 rows) in section "Meeting objectives" was kept as text, one paragraph per row.'
+    assert result.notes[2] == table
