@@ -88,8 +88,9 @@ APP_NAME = "Minutes Editor"
 PREVIEW_DELAY_MS = 300
 #: Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work.
 FIRST_PAINT_WAIT_MS = 300
-#: Milliseconds after the first paint before that work starts: time for the frame to reach the screen.
-AFTER_PAINT_MS = 50
+#: Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted
+#: window to be flushed to the screen before the rest of the window is built.
+AFTER_PAINT_MS = 16
 
 _SECTION_KIND_NAMES = {
     SectionKind.OBJECTIVES: QT_TRANSLATE_NOOP("MainWindow", "Meeting objectives"),
