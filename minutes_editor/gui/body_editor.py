@@ -9,19 +9,22 @@ the window, whose one undo stack covers every body and the structure.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import SIGNAL, QEvent, QMimeData, QObject, QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
     QFont,
+    QFontInfo,
     QKeyEvent,
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
+    QTextLayout,
 )
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -49,6 +52,47 @@ _FRAGMENTS: dict[str, QTextDocumentFragment] = {}
 #: Keys whose handling depends on the paragraph's kind (bullet levels, new bullets and paragraphs).
 _BLOCK_KEYS = frozenset({Qt.Key.Key_Tab, Qt.Key.Key_Backtab, Qt.Key.Key_Return, Qt.Key.Key_Enter})
 
+#: The signal by which QTextEdit's text control asks for a rectangle (the cursor's) to be scrolled into view.
+_VISIBILITY_REQUEST = "visibilityRequest(QRectF)"
+#: Letter probed for the font of a right-to-left body holding no right-to-left letter yet.
+_RTL_SAMPLE = "\u0627"
+#: Family that draws a sample letter, by (font key, letter): probing lays out text.
+_SCRIPT_FAMILIES: dict[tuple[str, str], str] = {}
+
+
+def script_sample(document: QTextDocument, limit: int = 2000) -> str:
+    """The first right-to-left letter of a document's text (within ``limit`` characters), else an Arabic one."""
+    for character in document.toRawText()[:limit]:
+        if unicodedata.bidirectional(character) in ("R", "AL"):
+            return character
+    return _RTL_SAMPLE
+
+
+def font_for_script(font: QFont, sample: str) -> QFont:
+    """``font``, led by the family that draws ``sample`` when ``font``'s own family cannot.
+
+    Qt gives an empty line the height of the editor's font but a line of Arabic the height of the
+    fallback font that draws its letters. Where they differ (the interface font often has no Arabic)
+    the first letter typed in every new paragraph changed the line's height, hence the document's:
+    the line jumped and the scroll bar was redrawn, in a slow keystroke per paragraph. Led by the
+    family that draws the script, every line has the height it will keep. Its letters look as before;
+    Latin words in such a body take that family too.
+    """
+    key = (font.key(), sample)
+    family = _SCRIPT_FAMILIES.get(key)
+    if family is None:
+        layout = QTextLayout(sample, font)
+        layout.beginLayout()
+        layout.createLine()
+        layout.endLayout()
+        runs = layout.glyphRuns()
+        family = _SCRIPT_FAMILIES[key] = runs[0].rawFont().familyName() if runs else ""
+    if not family or family == QFontInfo(font).family():
+        return font
+    led = QFont(font)
+    led.setFamilies([family, *font.families()])
+    return led
+
 
 class BodyEditor(QTextEdit):
     """Edits one body document: emphasis, bullet levels, labels and footnote references."""
@@ -72,6 +116,46 @@ class BodyEditor(QTextEdit):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
         self.setFont(font)
+        self._scroll_to_cursor_ourselves()
+
+    def _scroll_to_cursor_ourselves(self) -> None:
+        """Answer the text control's requests to show the cursor with ``reveal`` instead of QTextEdit's own step.
+
+        QTextEdit's step first recomputes the scroll bars whenever the cursor lies lower than the
+        vertical bar's maximum (it compares a document position with a scroll value, so this is true
+        near the end of any body longer than the view), and in a right-to-left editor recomputing them
+        repaints the whole view: about 2 ms of every keystroke, where a letter needs one line repainted.
+        The bars still follow the document's size, which QTextEdit tracks through another signal.
+        """
+        control = next(
+            (child for child in self.children() if child.metaObject().className() == "QWidgetTextControl"), None
+        )
+        # Another Qt may name or wire its control otherwise: then its own step stays.
+        if control is not None and QObject.disconnect(control, SIGNAL(_VISIBILITY_REQUEST), None, None):
+            QObject.connect(control, SIGNAL(_VISIBILITY_REQUEST), self.reveal)
+
+    def reveal(self, rect: QRectF) -> None:
+        """Scroll just enough to show ``rect`` (document coordinates), as QTextEdit does."""
+        area = rect.toRect()
+        viewport = self.viewport()
+        bar = self.horizontalScrollBar()
+        if bar.maximum() > 0:  # a body wraps at the view's width: only an unbreakable wide object scrolls
+            rtl = self.isRightToLeft()
+            offset = bar.maximum() - bar.value() if rtl else bar.value()
+            if area.x() < offset:
+                bar.setValue(bar.maximum() - area.x() if rtl else area.x())
+            elif area.x() + area.width() > offset + viewport.width():
+                value = area.x() + area.width() - viewport.width()
+                bar.setValue(bar.maximum() - value if rtl else value)
+        bar = self.verticalScrollBar()
+        if area.y() < bar.value():
+            bar.setValue(area.y())
+        elif area.y() + area.height() > bar.value() + viewport.height():
+            value = area.y() + area.height() - viewport.height()
+            if value > bar.maximum():
+                # The document grew (a new line at the end) before its new size reached the bar.
+                bar.setMaximum(value)
+            bar.setValue(value)
 
     def sizeHint(self) -> QSize:
         """Prefer a tall editor: the body is where the typing happens."""
@@ -88,10 +172,11 @@ class BodyEditor(QTextEdit):
         current = self.document()
         self._places[id(current)] = (self.textCursor().position(), self.verticalScrollBar().value())
         self.owner = owner
-        if document.defaultFont() != self.font():
-            document.setDefaultFont(self.font())
-        self.setDocument(document)
         rtl = direction is Direction.RTL
+        font = font_for_script(self.font(), script_sample(document)) if rtl else self.font()
+        if document.defaultFont() != font:
+            document.setDefaultFont(font)
+        self.setDocument(document)
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         position, scroll = self._places.get(id(document), (0, 0))
         cursor = QTextCursor(document)
