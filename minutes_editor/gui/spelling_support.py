@@ -1,4 +1,9 @@
-"""Spell checking in the window: wavy underlines in the body editors and suggestions on right click."""
+"""Spell checking in the window: wavy underlines in the body editors and suggestions on right click.
+
+The word being typed (the run of text around an editor's cursor) is checked
+once typing pauses for ``TYPING_PAUSE_MS``, not at every key: a half-typed
+word is not marked, and a keystroke costs no dictionary look-up.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QStandardPaths, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextEdit
 
 from minutes_editor.gui.places import utf16_offset
@@ -21,6 +26,20 @@ MAX_SUGGESTIONS = 6
 _RUN_RE = re.compile(r"\S+")
 #: Runs whose misspellings are remembered; past it the memory starts afresh.
 _RUN_CACHE_LIMIT = 20_000
+#: Milliseconds without a keystroke after which the word being typed is checked.
+TYPING_PAUSE_MS = 500
+
+
+def python_index(text: str, units: int) -> int:
+    """The Python index in ``text`` of Qt's position ``units`` (UTF-16 code units)."""
+    if max(text, default="\0") < "\U00010000":
+        return units
+    count = 0
+    for index, character in enumerate(text):
+        if count >= units:
+            return index
+        count += 2 if character >= "\U00010000" else 1
+    return len(text)
 
 
 def personal_dictionary_path(settings_file: Path | None = None) -> Path:
@@ -49,8 +68,15 @@ class SpellHighlighter(QSyntaxHighlighter):
         # Typing changes one run of the paragraph: the others' results come from memory, keeping a key cheap.
         known = service.checked_runs()
         checker = service.checker
+        block = self.currentBlock()
+        typing = service.typing_position(self.document(), block)
+        at = python_index(text, typing - block.position()) if typing is not None else -1
         for match in _RUN_RE.finditer(text):
             run = match.group()
+            if match.start() <= at <= match.end():
+                # The word being typed: left unmarked until typing pauses (see the module's docstring).
+                service.check_after_pause(self, block)
+                continue
             found = known.get(run)
             if found is None:
                 found = known[run] = [(start, end) for start, end, _word in checker.check(run)]
@@ -75,6 +101,56 @@ class SpellingService(QObject):
         self.language = ""
         self._runs: dict[str, list[tuple[int, int]]] = {}
         self._runs_state: tuple[int, int, int, bool] | None = None
+        self._editors: list[QTextEdit] = []
+        # Paragraphs holding a word left unchecked while it was typed, by document: a cursor follows each.
+        self._waiting: dict[int, list[QTextCursor]] = {}
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(TYPING_PAUSE_MS)
+        self._pause.timeout.connect(self.check_typed_words)
+        self._every_word = False
+
+    def watch_editors(self, editors: list[QTextEdit]) -> None:
+        """The editors the user types in: the word at an editor's cursor waits for a pause to be checked."""
+        self._editors = list(editors)
+
+    def typing_position(self, document: QTextDocument, block: QTextBlock) -> int | None:
+        """The position of the cursor of an editor showing ``document``, if it lies in ``block``."""
+        if self._every_word:
+            return None
+        for editor in self._editors:
+            if editor.document() is document:
+                position = editor.textCursor().position()
+                start = block.position()
+                return position if start <= position < start + block.length() else None
+        return None
+
+    def check_after_pause(self, highlighter: SpellHighlighter, block: QTextBlock) -> None:
+        """Check ``block`` again once typing pauses (a word in it was left unchecked)."""
+        waiting = self._waiting.setdefault(id(highlighter.document()), [])
+        if not any(cursor.block() == block for cursor in waiting):
+            waiting.append(QTextCursor(block))
+        self._pause.start()
+
+    def check_typed_words(self) -> None:
+        """Check the words left unchecked while they were typed (typing paused, or a test asks)."""
+        self._pause.stop()
+        waiting, self._waiting = self._waiting, {}
+        self._every_word = True
+        try:
+            for key, cursors in waiting.items():
+                highlighter = self._highlighters.get(key)
+                if highlighter is None:
+                    continue
+                document = highlighter.document()
+                # Highlighting changes no text; keep the body store from taking it for an edit.
+                blocked = document.blockSignals(True)
+                for cursor in cursors:
+                    if cursor.block().isValid():
+                        highlighter.rehighlightBlock(cursor.block())
+                document.blockSignals(blocked)
+        finally:
+            self._every_word = False
 
     def checked_runs(self) -> dict[str, list[tuple[int, int]]]:
         """The misspelt words (start and end offsets) of runs of text without whitespace checked so far."""
@@ -112,7 +188,11 @@ class SpellingService(QObject):
         blocked = document.blockSignals(True)
         QCoreApplication.sendPostedEvents(highlighter, QEvent.Type.MetaCall)
         document.blockSignals(blocked)
-        document.destroyed.connect(lambda _obj=None, key=key: self._highlighters.pop(key, None))
+        document.destroyed.connect(lambda _obj=None, key=key: self._forget(key))
+
+    def _forget(self, key: int) -> None:
+        self._highlighters.pop(key, None)
+        self._waiting.pop(key, None)
 
     def set_enabled(self, enabled: bool) -> None:
         """Turn the underlines on or off."""
@@ -122,12 +202,20 @@ class SpellingService(QObject):
     def rehighlight(self) -> None:
         """Check every attached document again (after a word was added, the language changed)."""
         self._runs.clear()
-        for highlighter in list(self._highlighters.values()):
-            document = highlighter.document()
-            # Highlighting changes no text; keep the body store from taking it for an edit.
-            blocked = document.blockSignals(True)
-            highlighter.rehighlight()
-            document.blockSignals(blocked)
+        if self._waiting:
+            self._pause.stop()
+            self._waiting.clear()
+        # Every word, the one at the cursor included: nobody is typing it now.
+        self._every_word = True
+        try:
+            for highlighter in list(self._highlighters.values()):
+                document = highlighter.document()
+                # Highlighting changes no text; keep the body store from taking it for an edit.
+                blocked = document.blockSignals(True)
+                highlighter.rehighlight()
+                document.blockSignals(blocked)
+        finally:
+            self._every_word = False
 
     def context_actions(self, editor: QTextEdit, position: QPoint) -> list[QAction]:
         """Suggestions, "Add to dictionary" and "Ignore" for the misspelt word under ``position``, if any."""

@@ -39,8 +39,10 @@ class WritingAids(QObject):
         self.checks.hide()
         self.find_dialog: FindReplaceDialog | None = None
         self.actions = self._create_actions()
-        for panel in (window.section_page.body, window.session_page.body):
-            panel.editor.context_extras = self.context_actions
+        editors = [panel.editor for panel in (window.section_page.body, window.session_page.body)]
+        for editor in editors:
+            editor.context_extras = self.context_actions
+        self.spelling.watch_editors(editors)
         window.document_replaced.connect(self._document_replaced)
         window.body_shown.connect(self.spelling.attach)
         self._document_replaced(window.document)

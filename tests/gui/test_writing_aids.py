@@ -123,13 +123,76 @@ def test_misspelt_words_are_underlined_as_you_type_and_corrected_from_the_menu(o
 
 
 @needs_enchant
-def test_add_to_dictionary_saves_the_word_and_clears_every_underline(open_window) -> None:
+def test_the_word_being_typed_is_marked_once_typing_pauses(open_window, qtbot) -> None:
+    window = open_window()
+    window.show_part(window.report.sections[2])
+    editor = window.current_editor()
+    editor.setFocus()
+    _type_at_end(editor, " تسيهاي")
+    # Still under the cursor: a half-typed word is not marked, and no key waits for the dictionary.
+    assert _underlined(editor.document().lastBlock()) == []
+    window.flush()
+    steps = window.document.undo_stack.count()
+    qtbot.waitUntil(lambda: _underlined(editor.document().lastBlock()) == ["تسيهاي"], timeout=3000)
+    # Marking it after the pause is no edit.
+    assert not window.store.dirty
+    assert window.document.undo_stack.count() == steps
+    # A word the cursor has left is marked at once.
+    _type_at_end(editor, " والاتحادد والا")
+    assert _underlined(editor.document().lastBlock()) == ["تسيهاي", "والاتحادد"]
+    qtbot.waitUntil(lambda: "والا" in _underlined(editor.document().lastBlock()), timeout=3000)
+
+
+@needs_enchant
+def test_typing_inside_a_marked_word_unmarks_it_until_the_pause(open_window, qtbot) -> None:
+    window = open_window()
+    window.show_part(window.report.sections[2])
+    editor = window.current_editor()
+    _type_at_end(editor, " الاجتمع والاتحاد")
+    block = editor.document().lastBlock()
+    assert _underlined(block) == ["الاجتمع"]
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + block.text().index("الاجتمع") + len("الاجتم"))
+    editor.setTextCursor(cursor)
+    editor.insertPlainText("ا")  # الاجتماع: right now, but only checked once typing pauses
+    assert _underlined(editor.document().lastBlock()) == []
+    window.writing_aids.spelling.check_typed_words()
+    assert _underlined(editor.document().lastBlock()) == []
+    editor.insertPlainText("ز")  # الاجتمازع: wrong again, marked after the pause
+    assert _underlined(editor.document().lastBlock()) == []
+    qtbot.waitUntil(lambda: _underlined(editor.document().lastBlock()) == ["الاجتمازع"], timeout=3000)
+
+
+@needs_enchant
+def test_checking_a_word_after_a_pause_leaves_the_undo_steps_of_typing_alone(open_window, type_text) -> None:
+    window = open_window()
+    window.show_part(window.report.sections[2])
+    editor = window.current_editor()
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    before = editor.document().toPlainText()
+    stack = window.document.undo_stack
+    steps = stack.index()
+    type_text(editor, " تسي")
+    window.writing_aids.spelling.check_typed_words()  # what the pause does in the middle of the word
+    type_text(editor, "هاي كلمة")
+    assert _underlined(editor.document().lastBlock()) == ["تسيهاي"]
+    # One step, as without the pause.
+    assert stack.index() == steps + 1
+    window.undo()
+    assert editor.document().toPlainText() == before
+    window.redo()
+    assert editor.document().toPlainText() == before + " تسيهاي كلمة"
+
+
+@needs_enchant
+def test_add_to_dictionary_saves_the_word_and_clears_every_underline(open_window, qtbot) -> None:
     window = open_window()
     window.show_part(window.report.sections[2])
     editor = window.current_editor()
     _type_at_end(editor, " تسيهاي")
     block = editor.document().lastBlock()
-    assert _underlined(block) == ["تسيهاي"]
+    qtbot.waitUntil(lambda: _underlined(block) == ["تسيهاي"], timeout=3000)
     actions = window.writing_aids.context_actions(editor, _point_in(editor, block, len(block.text()) - 2))
     next(action for action in actions if action.text() == "Add to dictionary").trigger()
     assert _underlined(editor.document().lastBlock()) == []
@@ -154,7 +217,7 @@ def test_spelling_can_be_turned_off(open_window) -> None:
     window = open_window()
     window.show_part(window.report.sections[2])
     editor = window.current_editor()
-    _type_at_end(editor, " الاجتمع")
+    _type_at_end(editor, " الاجتمع ")
     window.actions_by_name["spelling"].setChecked(False)
     assert _underlined(editor.document().lastBlock()) == []
     assert window.writing_aids.context_actions(editor, _point_in(editor, editor.document().lastBlock(), 3)) == []
