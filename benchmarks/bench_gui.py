@@ -389,6 +389,7 @@ def typing(work: Path, home: Path) -> None:
             print(
                 f"keystroke latency, {key[:-1]}, {label}: median {statistics.median(ours):.2f} ms, "
                 f"p95 {percentile(ours, 0.95):.2f} ms (target < {target:.0f} ms); bare QTextEdit "
+                f"median {statistics.median(base):.2f} ms, "
                 f"p95 {percentile(base, 0.95):.2f} ms = {percentile(ours, 0.95) / percentile(base, 0.95):.1f} x"
             )
         stalls = figures["editor"]["stalls"]
