@@ -3,15 +3,20 @@
 A body's document is made the first time its part is shown. Typing marks it
 dirty and nothing more; ``flush()`` converts dirty documents back into model
 blocks, on the preview's timer, before saving and before an autosave, never
-per keystroke. Each undo step a document adds becomes a TextEditCommand on the
-report's one undo stack. Footnotes live in a pool by id, so a reference
+per keystroke. Only the paragraphs edited since the last flush are converted
+again: each converted paragraph carries a mark (its QTextBlock user state)
+that an edit touching it clears, so flushing a 1,000-paragraph body after a
+few keystrokes reads a few paragraphs, not all of them (the others' model
+blocks are the objects the last flush gave: a body's blocks are replaced,
+never changed in place). Each undo step a document adds becomes a
+TextEditCommand on the report's one undo stack. Footnotes live in a pool by id, so a reference
 removed and brought back by undo finds its note again; ``flush()`` makes the
 report list exactly the notes referenced, in the order of first reference.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QTextDocument, QUndoStack
@@ -19,12 +24,16 @@ from PySide6.QtGui import QTextDocument, QUndoStack
 from minutes_editor.gui.commands import TextEditCommand, Views
 from minutes_editor.gui.rich_text import (
     FootnoteMarks,
+    block_to_model,
     blocks_to_document,
-    document_to_blocks,
+    body_blocks,
     footnote_ids,
     install_footnote_marks,
 )
-from minutes_editor.model.report import Footnote, FootnoteRef, Report, Section, Session
+from minutes_editor.model.report import Block, Footnote, FootnoteRef, Report, Section, Session
+
+#: The user state of a paragraph not converted since it was made or last edited.
+UNMARKED = -1
 
 
 @dataclass
@@ -34,6 +43,8 @@ class Body:
     owner: Section | Session
     document: QTextDocument
     dirty: bool = False
+    #: What the last flush read, by paragraph mark: the paragraph's text then and its model block.
+    converted: dict[int, tuple[str, Block]] = field(default_factory=dict)
 
 
 class BodyStore(QObject):
@@ -54,6 +65,7 @@ class BodyStore(QObject):
         self.numbers: dict[str, int] = {}
         self.marks = FootnoteMarks(self.numbers.get, self)
         self._merging: QTextDocument | None = None
+        self._next_mark = 0
         undo_stack.indexChanged.connect(self._stop_merging_elsewhere)
         undo_stack.cleanChanged.connect(lambda _clean: self.stop_merging())
         self.renumber()
@@ -69,6 +81,11 @@ class BodyStore(QObject):
             blocks_to_document(document, owner.blocks, self.report.direction)
             body = Body(owner, document)
             self._bodies[id(owner)] = body
+            # Read once now, while the body opens, so that no flush while the user types reads it all.
+            self._read_blocks(body)
+            document.contentsChange.connect(
+                lambda position, _removed, added, body=body: self._unmark(body, position, added)
+            )
             document.contentsChanged.connect(lambda body=body: self._on_contents_changed(body))
             document.undoCommandAdded.connect(lambda body=body: self._on_undo_command(body))
         return body.document
@@ -91,10 +108,23 @@ class BodyStore(QObject):
             body = self._bodies[id(owner)]
             blocks_to_document(body.document, owner.blocks, self.report.direction)
             body.dirty = False
+            body.converted.clear()
+            self._read_blocks(body)
 
     def _on_contents_changed(self, body: Body) -> None:
         body.dirty = True
         self.edited.emit(body.owner)
+
+    @staticmethod
+    def _unmark(body: Body, position: int, added: int) -> None:
+        # The paragraphs from the one holding ``position`` to the one holding the end of what was put there
+        # (text, a paragraph break, a format) are read again at the next flush. A paragraph that absorbed a
+        # removed one holds ``position`` too.
+        block = body.document.findBlock(position)
+        end = position + added
+        while block.isValid() and block.position() <= end:
+            block.setUserState(UNMARKED)
+            block = block.next()
 
     def _on_undo_command(self, body: Body) -> None:
         text = QCoreApplication.translate("bodies", "Typing")
@@ -136,12 +166,35 @@ class BodyStore(QObject):
         written = False
         for body in self._bodies.values():
             if body.dirty:
-                body.owner.blocks = document_to_blocks(body.document)
+                body.owner.blocks = self._read_blocks(body)
                 body.dirty = False
                 written = True
         if written:
             self._sync_footnotes()
         return written
+
+    def _read_blocks(self, body: Body) -> list[Block]:
+        """The model blocks of a body's document, converting only the paragraphs edited since the last read."""
+        previous = body.converted
+        converted: dict[int, tuple[str, Block]] = {}
+        blocks: list[Block] = []
+        block = body.document.begin()
+        while block.isValid():
+            text = block.text()
+            mark = block.userState()
+            known = previous.get(mark)
+            # The text is compared too, and a mark seen twice is not trusted: whatever an edit did, a
+            # paragraph is reused only as it was read.
+            if known is None or known[0] != text or mark in converted:
+                mark = self._next_mark
+                self._next_mark += 1
+                block.setUserState(mark)
+                known = (text, block_to_model(block))
+            converted[mark] = known
+            blocks.append(known[1])
+            block = block.next()
+        body.converted = converted
+        return body_blocks(blocks)
 
     def _sync_footnotes(self) -> None:
         for note in self.report.footnotes:

@@ -243,17 +243,27 @@ def block_content(block: QTextBlock) -> list[Inline]:
     return content
 
 
+def block_to_model(block: QTextBlock) -> Block:
+    """The model block one text block holds."""
+    kind, level = block_kind(block)
+    return Block(kind, block_content(block), level)
+
+
+def body_blocks(blocks: list[Block]) -> list[Block]:
+    """A body's blocks as read from its paragraphs: one empty paragraph is an empty body."""
+    if len(blocks) == 1 and blocks[0].kind is BlockKind.PARAGRAPH and not blocks[0].content:
+        return []
+    return blocks
+
+
 def document_to_blocks(doc: QTextDocument) -> list[Block]:
     """The model blocks a document holds; a document holding one empty paragraph is an empty body."""
     blocks: list[Block] = []
     block = doc.begin()
     while block.isValid():
-        kind, level = block_kind(block)
-        blocks.append(Block(kind, block_content(block), level))
+        blocks.append(block_to_model(block))
         block = block.next()
-    if len(blocks) == 1 and blocks[0].kind is BlockKind.PARAGRAPH and not blocks[0].content:
-        return []
-    return blocks
+    return body_blocks(blocks)
 
 
 def footnote_ids(doc: QTextDocument) -> list[str]:
