@@ -136,6 +136,7 @@ class Autosaver(QObject):
         self._dirty = False
         self._first_change: float | None = None
         self._closed = False
+        self._paragraphs = ParagraphJson()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
@@ -201,7 +202,7 @@ class Autosaver(QObject):
             self.before_save()
         self.last_flush_ms = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
-        data = recovery_bytes(self.document.report)
+        data = recovery_bytes(self.document.report, self._paragraphs)
         meta = _meta_bytes(self.document, self.report_path.name)
         self.last_serialise_ms = (time.perf_counter() - start) * 1000
         self._writer.submit(self._write, data, meta)
@@ -275,16 +276,43 @@ class Autosaver(QObject):
                     signal.disconnect(slot)
 
 
-def recovery_bytes(report: Report) -> bytes:
+class ParagraphJson:
+    """The JSON of the body paragraphs an autosave wrote, by paragraph, for the next autosave to reuse.
+
+    Between two autosaves a rapporteur changes a few paragraphs of a report
+    that may hold thousands. The window never changes a paragraph in place:
+    the body store gives an edited paragraph a new Block (bodies.py) and
+    find and replace goes through the body documents too; so a Block seen
+    before still has the JSON written then. Only the paragraphs of the last
+    report written are kept.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[Block, str]] = {}
+        self.seen: dict[int, tuple[Block, str]] = {}
+
+    def start(self) -> None:
+        """Begin a report: what it does not use again is forgotten at ``finish``."""
+        self.seen = {}
+
+    def finish(self) -> None:
+        """End a report: keep its paragraphs for the next one."""
+        self.known, self.seen = self.seen, {}
+
+
+def recovery_bytes(report: Report, paragraphs: ParagraphJson | None = None) -> bytes:
     """The report as a .minutes file, compact and fast enough to write between two keystrokes.
 
     The same JSON document as ``report_to_bytes`` (any .minutes reader opens
     it), without the indentation that makes Python's json fall back to its
     slow pure-Python encoder (about 130 ms for a report of 11,000
     paragraphs). Body blocks, the bulk of a report, are encoded by
-    ``_blocks_json``; everything else comes from ``report_to_document``, so
-    the format stays defined in one place (tests compare the two).
+    ``_blocks_json`` (reusing what ``paragraphs`` remembers of the last
+    autosave); everything else comes from ``report_to_document``, so the
+    format stays defined in one place (tests compare the two).
     """
+    cache = paragraphs if paragraphs is not None else ParagraphJson()
+    cache.start()
     stripped = _shell(
         report,
         sections=[
@@ -296,12 +324,17 @@ def recovery_bytes(report: Report) -> bytes:
     fragments: list[str] = []
     for section, section_obj in zip(report.sections, skeleton["report"]["sections"], strict=True):
         section_obj["blocks"] = _MARK + str(len(fragments))
-        fragments.append(_blocks_json(section.blocks))
+        fragments.append(_blocks_json(section.blocks, cache))
         for session, session_obj in zip(section.sessions, section_obj.get("sessions", []), strict=False):
             session_obj["blocks"] = _MARK + str(len(fragments))
-            fragments.append(_blocks_json(session.blocks))
+            fragments.append(_blocks_json(session.blocks, cache))
+    cache.finish()
     text = json.dumps(skeleton, ensure_ascii=False, separators=(",", ":"), check_circular=False)
-    text = _MARK_JSON.sub(lambda match: fragments[int(match.group(1))], text) + "\n"
+    # split() leaves the skeleton's text at even places and the bodies' numbers at odd ones.
+    pieces = _MARK_JSON.split(text)
+    pieces[1::2] = [fragments[int(number)] for number in pieces[1::2]]
+    pieces.append("\n")
+    text = "".join(pieces)
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError:
@@ -324,38 +357,46 @@ def _shell(obj: Any, **changes: object) -> Any:
     return copy
 
 
-def _blocks_json(blocks: list[Block]) -> str:
-    encode = _encode_text
-    parts: list[str] = []
+def _blocks_json(blocks: list[Block], cache: ParagraphJson) -> str:
+    known, seen = cache.known, cache.seen
+    parts = []
     for block in blocks:
-        if block.kind is BlockKind.BULLET:
-            head = f'{{"type":"bullet","level":{block.level:d},"content":['
-        else:
-            head = _BLOCK_HEADS[block.kind]
-        content = block.content
-        if len(content) == 1:
-            # Most paragraphs are one span without emphasis: the short way.
-            item = content[0]
-            if isinstance(item, Span) and not (item.bold or item.italic or item.underline):
-                parts.append(head + '{"text":' + encode(item.text) + "}]}")
-                continue
-        items: list[str] = []
-        for item in content:
-            if isinstance(item, FootnoteRef):
-                items.append('{"footnote":' + encode(item.footnote_id) + "}")
-            elif item.bold or item.italic or item.underline:
-                items.append(
-                    '{"text":'
-                    + encode(item.text)
-                    + (',"bold":true' if item.bold else "")
-                    + (',"italic":true' if item.italic else "")
-                    + (',"underline":true' if item.underline else "")
-                    + "}"
-                )
-            else:
-                items.append('{"text":' + encode(item.text) + "}")
-        parts.append(head + ",".join(items) + "]}")
+        hit = known.get(id(block))
+        if hit is None or hit[0] is not block:
+            hit = (block, _block_json(block))
+        seen[id(block)] = hit
+        parts.append(hit[1])
     return "[" + ",".join(parts) + "]"
+
+
+def _block_json(block: Block) -> str:
+    encode = _encode_text
+    if block.kind is BlockKind.BULLET:
+        head = f'{{"type":"bullet","level":{block.level:d},"content":['
+    else:
+        head = _BLOCK_HEADS[block.kind]
+    content = block.content
+    if len(content) == 1:
+        # Most paragraphs are one span without emphasis: the short way.
+        item = content[0]
+        if isinstance(item, Span) and not (item.bold or item.italic or item.underline):
+            return head + '{"text":' + encode(item.text) + "}]}"
+    items: list[str] = []
+    for item in content:
+        if isinstance(item, FootnoteRef):
+            items.append('{"footnote":' + encode(item.footnote_id) + "}")
+        elif item.bold or item.italic or item.underline:
+            items.append(
+                '{"text":'
+                + encode(item.text)
+                + (',"bold":true' if item.bold else "")
+                + (',"italic":true' if item.italic else "")
+                + (',"underline":true' if item.underline else "")
+                + "}"
+            )
+        else:
+            items.append('{"text":' + encode(item.text) + "}")
+    return head + ",".join(items) + "]}"
 
 
 def _meta_bytes(document: ReportDocument, report_file: str) -> bytes:

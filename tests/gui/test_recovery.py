@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.recovery import (
     Autosaver,
+    ParagraphJson,
     RecoveryChoice,
     RecoveryDialog,
     find_recoverable,
@@ -464,6 +466,28 @@ def test_the_recovery_file_holds_the_same_document_as_a_saved_file(report: Repor
     data = recovery_bytes(report)
     assert json.loads(data) == json.loads(report_to_bytes(report))
     assert report_from_bytes(data) == report_from_bytes(report_to_bytes(report))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=reports(), second=reports(), data=st.data())
+def test_paragraphs_remembered_from_the_last_autosave_never_stand_for_changed_ones(
+    first: Report, second: Report, data: st.DataObject
+) -> None:
+    # As the window changes bodies: an edited paragraph becomes a new Block, the others stay the same objects.
+    paragraphs = ParagraphJson()
+    recovery_bytes(first, paragraphs)
+    replacements = [block for section in second.sections for block in section.blocks]
+    for section in first.sections:
+        for owner in (section, *section.sessions):
+            blocks = list(owner.blocks)
+            for index in range(len(blocks)):
+                if replacements and data.draw(st.booleans()):
+                    blocks[index] = replacements.pop()
+            if data.draw(st.booleans()):
+                blocks = blocks[::-1]
+            owner.blocks = blocks
+    assert recovery_bytes(first, paragraphs) == recovery_bytes(first)
+    assert json.loads(recovery_bytes(first, paragraphs)) == json.loads(report_to_bytes(first))
 
 
 def test_the_recovery_file_mends_split_surrogates_as_a_saved_file_does() -> None:
