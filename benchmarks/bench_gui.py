@@ -120,44 +120,34 @@ def _exposed(widget: object) -> bool:
     return bool(widget.isVisible() and handle is not None and handle.isExposed())  # type: ignore[attr-defined]
 
 
-def _report_when_shown(app: object, kind: str, *, until_ready: bool = False) -> None:
-    """Print a result line as soon as a window of class ``kind`` is exposed and has painted, then leave.
-
-    With ``until_ready``, a second line follows once the window is complete (the parts built after
-    its first paint) and has shown its first preview: when every part of it answers at once.
-    """
+def _print_result(**fields: object) -> None:
+    """One result line for the parent, with the peak memory so far."""
     import resource
 
-    from PySide6.QtCore import QTimer
-
-    def check() -> None:
-        for widget in app.topLevelWidgets():  # type: ignore[attr-defined]
-            if type(widget).__name__ == kind and _exposed(widget):
-                app.processEvents()  # type: ignore[attr-defined]  # the paint the exposure asked for
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(json.dumps({"shown": True, "rss_mb": rss}), flush=True)
-                if not until_ready:
-                    os._exit(0)
-                widget.preview_refreshed.connect(lambda window=widget: ready(window))
-                return
-        QTimer.singleShot(1, check)
-
-    def ready(window: object) -> None:
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({"ready": window.is_complete, "ready_rss_mb": rss}), flush=True)  # type: ignore[attr-defined]
-        os._exit(0)
-
-    QTimer.singleShot(0, check)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({**fields, "rss_mb": rss}), flush=True)
 
 
 def child_bare_window() -> None:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
+    class BareWindow(QWidget):
+        """An empty window that reports once its first paint is done, as the editor's window does."""
+
+        painted = False
+
+        def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+            super().paintEvent(event)  # type: ignore[arg-type]
+            if not self.painted:
+                self.painted = True
+                # A zero timer fires once this paint, children and flush included, is over.
+                QTimer.singleShot(0, lambda: (_print_result(shown=True), os._exit(0)))
+
     app = QApplication(sys.argv[:1])
-    window = QWidget()
+    window = BareWindow()
     window.resize(1300, 820)
     window.show()
-    _report_when_shown(app, "QWidget")
     app.exec()
 
 
@@ -166,13 +156,23 @@ def child_editor_window(path: str) -> None:
     from minutes_editor.gui import load_without_qt
 
     load_without_qt()
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtCore import QTimer
 
-    app = QApplication(sys.argv[:1])
-    _report_when_shown(app, "MainWindow", until_ready=True)
+    from minutes_editor.gui.main_window import MainWindow
+
+    show = MainWindow.show
+
+    def show_and_report(window: MainWindow) -> None:
+        # Shown: once the first paint is over (before the work waiting for it starts). Ready: once the
+        # rest of the window is built and the first preview shown, when every part answers at once.
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _print_result(shown=True)))
+        window.preview_refreshed.connect(lambda: (_print_result(ready=window.is_complete), os._exit(0)))
+        show(window)
+
+    MainWindow.show = show_and_report  # type: ignore[method-assign]
     from minutes_editor.gui.app import main
 
-    main(sys.argv[:1], Path(path))
+    main([sys.argv[0]], Path(path))
 
 
 def _send_key(widget: object, character: str) -> None:

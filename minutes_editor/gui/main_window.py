@@ -112,6 +112,8 @@ class MainWindow(QMainWindow):
     preview_refreshed = Signal()
     # A body document was shown in an editor (the spell checker underlines in it).
     body_shown = Signal(object)
+    #: The window has been painted for the first time (before the work that waits for it starts).
+    first_painted = Signal()
 
     def __init__(
         self, interface_language: str = "en", settings: Any | None = None, document: ReportDocument | None = None
@@ -267,6 +269,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             QTimer.singleShot(AFTER_PAINT_MS, self._run_after_paint)
+            self.first_painted.emit()
 
     # ================================================================ actions and menus
 

@@ -169,7 +169,12 @@ class WindowLayoutKeeper(QObject):
             saved = settings.layout_state(name)
             if saved is not None:
                 splitter.restoreState(saved)
-        window.installEventFilter(self)
+        # Only a close matters here: a window that paints in two steps listens from its second one.
+        later = getattr(window, "run_after_first_paint", None)
+        if callable(later):
+            later(lambda: window.installEventFilter(self))
+        else:
+            window.installEventFilter(self)
 
     def save(self) -> None:
         """Write the window's layout to the settings now."""

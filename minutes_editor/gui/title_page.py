@@ -58,8 +58,15 @@ class TitlePage(QWidget):
         self.date.setDate(QDate.currentDate())
         self.start_time.setTime(QTime(10, 0))
         self.end_time.setTime(QTime(13, 0))
-        for widget in (self.meeting, self.subtitle, self.location, self.timezone.lineEdit(), self.status.lineEdit()):
-            widget.installEventFilter(undo_filter)
+        # After the first paint: a Python event filter makes every event of the first frame cross into
+        # Python (and PySide6 build types for the event classes it meets), and no key is pressed before.
+        fields = (self.meeting, self.subtitle, self.location, self.timezone.lineEdit(), self.status.lineEdit())
+
+        def filter_undo_keys() -> None:
+            for field in fields:
+                field.installEventFilter(undo_filter)
+
+        self.after_paint(filter_undo_keys)
         self.text_fields: list[QWidget] = [self.meeting, self.subtitle, self.location, self.timezone, self.status]
         self._lines_of: tuple[TitleBlock, LanguagePreset] | None = None
         self._lines_timer = QTimer(self)

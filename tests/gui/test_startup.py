@@ -40,15 +40,10 @@ from minutes_editor.gui.i18n import install_translations
 install_translations(sys.argv[2])
 configure_application(app, sys.argv[2])
 window = create_window(Path(sys.argv[1]), sys.argv[2])
-window.show()
 
 
 def first_frame():
-    handle = window.windowHandle()
-    if handle is None or not handle.isExposed():
-        QtCore.QTimer.singleShot(1, first_frame)
-        return
-    app.processEvents()  # the paint the exposure asked for
+    # Recorded as the first paint ends, before the work that waits for it can run.
     print(json.dumps({
         "qt_namespace": "Qt" in QtCore.__dict__,
         "loaded": sorted(name for name in ("babel", "docx", "lxml", "enchant") if name in sys.modules),
@@ -71,7 +66,8 @@ def everything():
     app.quit()
 
 
-QtCore.QTimer.singleShot(0, first_frame)
+window.first_painted.connect(first_frame)
+window.show()
 app.exec()
 """
 

@@ -540,3 +540,25 @@ def test_the_preview_fits_its_width(qtbot, window_factory, example, language):
     # Nothing runs past the right or left edge: there is nothing to scroll sideways.
     assert window.preview.horizontalScrollBar().maximum() == 0
     assert window.preview.document().size().width() <= window.preview.viewport().width() + 1
+
+
+def test_undo_keys_in_a_title_field_undo_in_the_report_once_the_window_has_shown(qtbot, window_factory):
+    window = window_factory()
+    window.show()
+    qtbot.waitExposed(window)
+    # The title fields hand undo keys to the window from just after the first paint (title_page.py).
+    qtbot.waitUntil(lambda: window.is_complete)
+    field = window.title_page.meeting
+    field.setFocus()
+    qtbot.keyClicks(field, "Joint meeting")
+    assert window.report.title.meeting == "Joint meeting"
+    stack = window.document.undo_stack
+    typed_at = stack.index()
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.report.title.meeting == ""
+    assert field.text() == ""
+    # Undone on the report's stack, not by the field's own history (which would have pushed an edit).
+    assert stack.index() == typed_at - 1
+    assert stack.canRedo()
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.report.title.meeting == "Joint meeting"
