@@ -8,7 +8,6 @@ import importlib
 WITHOUT_QT = (
     "minutes_editor.storage.minutes_file",
     "minutes_editor.model.language",
-    "hashlib",
     "xml.etree.ElementTree",
 )
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from minutes_editor.model.report import Report
-from minutes_editor.storage.minutes_file import load_report, report_to_bytes, save_report
+from minutes_editor.storage.minutes_file import read_report, report_to_bytes, save_report
 
 
 class ReportDocument(QObject):
@@ -27,14 +26,18 @@ class ReportDocument(QObject):
     path_changed = Signal(object)
     modified_changed = Signal(bool)
 
-    def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, report: Report, path: Path | None = None, parent: QObject | None = None, *, read: bytes | None = None
+    ) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
         #: The Word document this report was imported from (it has no file of its own until saved).
         self.source: Path | None = None
         self.undo_stack = QUndoStack(self)
-        self.disk_hash: str | None = _hash_file(path) if path else None
+        # The file's bytes as read are hashed when the hash is first needed, not while the window opens.
+        self._disk_hash: str | None = _hash_file(path) if path and read is None else None
+        self._read_bytes: bytes | None = read if path else None
         # Bound methods, not lambdas: Qt drops them when this object is destroyed, before the
         # stack (a child) announces its own clearing.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
@@ -50,7 +53,19 @@ class ReportDocument(QObject):
     @classmethod
     def open(cls, path: Path, parent: QObject | None = None) -> ReportDocument:
         """Load a .minutes file; raises ReportFileError with the loader's message."""
-        return cls(load_report(path), path, parent)
+        report, data = read_report(path)
+        return cls(report, path, parent, read=data)
+
+    @property
+    def disk_hash(self) -> str | None:
+        """Hash of the file as last read or written (None when there is none or it could not be read)."""
+        if self._read_bytes is not None:
+            self._disk_hash, self._read_bytes = _hash(self._read_bytes), None
+        return self._disk_hash
+
+    @disk_hash.setter
+    def disk_hash(self, value: str | None) -> None:
+        self._disk_hash, self._read_bytes = value, None
 
     @property
     def is_modified(self) -> bool:
@@ -83,15 +98,21 @@ class ReportDocument(QObject):
             raise ValueError("the report has no file yet: give a path")
         self.flush()
         save_report(self.report, target)
-        self.disk_hash = hashlib.sha256(report_to_bytes(self.report)).hexdigest()
+        self.disk_hash = _hash(report_to_bytes(self.report))
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)
         self.undo_stack.setClean()
 
 
+def _hash(data: bytes) -> str:
+    import hashlib  # when first needed: it loads OpenSSL, which the window's first frame does without
+
+    return hashlib.sha256(data).hexdigest()
+
+
 def _hash_file(path: Path) -> str | None:
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        return _hash(Path(path).read_bytes())
     except OSError:
         return None

@@ -72,10 +72,15 @@ class InvalidFieldError(ReportFileError):
 
 def load_report(path: Path) -> Report:
     """Read and validate a .minutes file; raise ReportFileError saying what is wrong."""
+    return read_report(path)[0]
+
+
+def read_report(path: Path) -> tuple[Report, bytes]:
+    """As ``load_report``, with the file's bytes as read (to tell later whether the file changed)."""
     path = Path(path)
     data = _read_file(path)
     try:
-        return report_from_bytes(data)
+        return report_from_bytes(data), data
     except ReportFileError as error:
         error.path = path
         raise
