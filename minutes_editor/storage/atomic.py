@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -57,6 +56,8 @@ def atomic_write(path: Path, write: Callable[[BinaryIO], None], *, keep_backup: 
             stream.flush()
             os.fsync(stream.fileno())
         if path.exists():
+            import shutil  # on first save, not when the program starts (it loads the bz2 and lzma modules)
+
             # The new file takes the old one's permissions; a new file gets
             # the usual ones (0o666 less the umask) from _create_temp.
             with contextlib.suppress(OSError):
@@ -115,6 +116,8 @@ def _create_temp(target: Path) -> tuple[int, Path]:
 
 def _copy_to_temp(source: Path, target: Path) -> Path:
     # A copy of the old file beside ``target``, flushed to disk, ready to be renamed over it.
+    import shutil
+
     temp: Path | None = None
     try:
         handle, temp = _create_temp(target)
