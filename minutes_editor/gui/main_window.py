@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         self._apply_report_direction()
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self._writing_aids = install_writing_aids(self)
+        # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
+        _ = self.document.disk_hash
 
     @property
     def overrides(self) -> NameOverrides:
