@@ -11,12 +11,12 @@ import pytest
 from babel import Locale
 
 from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report, SectionKind, Span
-from minutes_editor.paths import examples_dir
 from minutes_editor.render.flow import FlowDocument, NoteMark, Role, flatten
 from minutes_editor.storage.minutes_file import load_report, report_to_bytes
+from tests.support.examples import example_path
 
-ARABIC = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
-ENGLISH = examples_dir() / "budapest-process-2021-10-14.en.minutes"
+ARABIC = example_path("ar")
+ENGLISH = example_path("en")
 #: The circulated draft report as a PDF-to-text tool extracted it (a copy of ../shared/reference).
 REFERENCE = Path(__file__).parent / "data" / "budapest-process-2021-10-14.ar.pdf.txt"
 FOOTNOTE_ID = "kosovo-designation"

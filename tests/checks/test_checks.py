@@ -11,10 +11,8 @@ from minutes_editor.model.checks import Problem, check_report, normalised_name
 from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import (
     Block,
-    BlockKind,
     Footnote,
     FootnoteRef,
-    Inline,
     Participant,
     Report,
     Section,
@@ -25,13 +23,10 @@ from minutes_editor.model.report import (
 )
 from minutes_editor.model.text_fields import get_field, iter_fields
 from minutes_editor.storage.minutes_file import load_report, save_report
+from tests.support.build import para
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-
-
-def para(*content: Inline | str) -> Block:
-    return Block(BlockKind.PARAGRAPH, [Span(item) if isinstance(item, str) else item for item in content])
 
 
 def report_of(*blocks: Block, language: str = "ar", **extra: object) -> Report:

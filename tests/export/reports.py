@@ -7,7 +7,6 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
@@ -36,7 +35,6 @@ NSMAP = {
     "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
 }
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 LATIN = re.compile("[A-Za-z]")
 
@@ -271,8 +269,3 @@ def repeated(report: Report, times: int) -> Report:
         created=report.created,
         modified=report.modified,
     )
-
-
-def example_path(language: str) -> Path:
-    """Path of the Budapest Process example in ``language``."""
-    return EXAMPLES / f"budapest-process-2021-10-14.{language}.minutes"

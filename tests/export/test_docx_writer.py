@@ -23,11 +23,11 @@ from tests.export.reports import (
     Docx,
     arabic_report,
     english_report,
-    example_path,
     q,
     text_of,
     xpath,
 )
+from tests.support.examples import example_path
 
 BULLET_GLYPHS = ("•", "o", "▪")
 

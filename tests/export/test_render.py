@@ -12,7 +12,7 @@ from minutes_editor.model.report import Report
 from minutes_editor.render.flow import Role, flatten
 from minutes_editor.storage.minutes_file import load_report
 from tests.export.pdftext import find_in_order, normalise
-from tests.export.reports import example_path
+from tests.support.examples import example_path
 from tests.support.libreoffice import convert, missing_tools, pdf_pages, pdf_text
 
 pytestmark = pytest.mark.slow

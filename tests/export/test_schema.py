@@ -13,7 +13,8 @@ from lxml import etree
 from minutes_editor.export.docx_writer import render_docx
 from minutes_editor.paths import default_template
 from minutes_editor.storage.minutes_file import load_report
-from tests.export.reports import arabic_report, english_report, example_path, repeated
+from tests.export.reports import arabic_report, english_report, repeated
+from tests.support.examples import example_path
 from tests.support.ooxml import missing_reason, validate_part, wml_schema
 
 pytestmark = pytest.mark.skipif(missing_reason() is not None, reason=missing_reason() or "")

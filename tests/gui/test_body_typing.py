@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from minutes_editor.gui import ask
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.model.report import Block, BlockKind, Direction, Report, Session, Span
-from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report, save_report
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 
 
 def _first_session(report: Report) -> Session:

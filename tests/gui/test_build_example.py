@@ -26,11 +26,11 @@ from minutes_editor.gui.names import organisation_entries
 from minutes_editor.gui.rich_text import block_kind, normalise_blocks
 from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report
-from minutes_editor.paths import examples_dir
 from minutes_editor.render.flow import flatten
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier

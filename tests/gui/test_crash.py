@@ -26,9 +26,10 @@ from typing import Any
 import pytest
 
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 KEY_GAP_MS = 50
 #: What the rapporteur types: Arabic words, Latin and digits, and two new paragraphs.
 TYPED = (

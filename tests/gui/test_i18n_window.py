@@ -32,9 +32,9 @@ from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.recovery import Autosaver, RecoveryDialog, find_recoverable
-from minutes_editor.paths import examples_dir
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Words an Arabic interface shows as they are: a product name, key names, time-zone abbreviations, file types.
 ALLOWED = {

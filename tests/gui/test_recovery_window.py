@@ -18,10 +18,10 @@ from minutes_editor.gui.recovery import RecoveryDialog, find_recoverable
 from minutes_editor.gui.services import attach_services, offer_restore
 from minutes_editor.gui.settings import Settings
 from minutes_editor.model.report import Session
-from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 
 
 @pytest.fixture
@@ -112,7 +112,7 @@ def test_opening_another_report_drops_the_old_copy_and_follows_the_new_one(
     with qtbot.waitSignal(old.saved, timeout=5000):
         type_at_end(window, first_session(window), " ش", type_text)
     other = tmp_path / "other.minutes"
-    shutil.copyfile(examples_dir() / "budapest-process-2021-10-14.en.minutes", other)
+    shutil.copyfile(example_path("en"), other)
     assert window.open_path(other)  # the user chose Discard when asked
     assert not old.report_path.exists()
     new = window.services.autosave.saver
@@ -175,7 +175,7 @@ def test_a_restored_report_gets_its_own_window_when_the_start_window_shows_anoth
     make_window, example: Path, crashed: str, folder: Path, tmp_path: Path
 ) -> None:
     other = tmp_path / "other.minutes"
-    shutil.copyfile(examples_dir() / "budapest-process-2021-10-14.en.minutes", other)
+    shutil.copyfile(example_path("en"), other)
     window = make_window(other)
     made: list[MainWindow] = []
 

@@ -6,8 +6,6 @@ its runs one by one finds: no word, URL or mail address crosses whitespace.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +14,9 @@ from minutes_editor.gui.spelling_support import _RUN_RE
 from minutes_editor.spelling import SpellChecker
 from minutes_editor.spelling.dictionaries import enchant_module
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 # Letters of both scripts, marks, joiners, apostrophes, digits, punctuation and several kinds of whitespace.
 ALPHABET = "abcEU'’\u200c\u200dhtp:/.wx@-،؛؟,قالمنـَ٣3 \t\u00a0\u2029\u2028"
 

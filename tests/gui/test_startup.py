@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from minutes_editor.model.language import load_preset
-from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 
 PROBE = r"""
 import json, sys

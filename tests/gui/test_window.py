@@ -15,10 +15,10 @@ from minutes_editor.gui.app import configure_application
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.rich_text import document_to_blocks
 from minutes_editor.model.report import BlockKind, SectionKind, Session
-from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 
 
 @pytest.fixture
@@ -83,7 +83,7 @@ def test_english_interface_keeps_outline_on_the_left_and_arabic_text_right_to_le
 
 def test_english_report_fields_run_left_to_right(window_factory, tmp_path):
     english = tmp_path / "en.minutes"
-    shutil.copyfile(examples_dir() / "budapest-process-2021-10-14.en.minutes", english)
+    shutil.copyfile(example_path("en"), english)
     window = window_factory("ar", english)
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     _select(window, window.report.sections[0])

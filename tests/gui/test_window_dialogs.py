@@ -22,9 +22,9 @@ from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.names import NameOverrides, country_entries, fold
 from minutes_editor.gui.shortcuts import SHORTCUTS
 from minutes_editor.model.report import Footnote, FootnoteRef, Participant, Report, Section, SectionKind, Span
-from minutes_editor.paths import examples_dir
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 LANGUAGES = {"en": Qt.LayoutDirection.LeftToRight, "ar": Qt.LayoutDirection.RightToLeft}
 
 

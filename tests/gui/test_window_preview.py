@@ -9,11 +9,11 @@ from PySide6.QtGui import QTextDocument
 
 from minutes_editor.gui.preview import BULLET_GLYPHS, LEVEL_INDENT, PreviewRenderer
 from minutes_editor.model.report import Block, BlockKind, Footnote, FootnoteRef, Section, SectionKind, Span
-from minutes_editor.paths import examples_dir
 from minutes_editor.render.flow import flatten
 from minutes_editor.storage.minutes_file import load_report
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 
 
 def _blocks(document: QTextDocument) -> list[tuple]:
@@ -55,7 +55,7 @@ def test_preview_shows_numbers_bullets_on_the_start_side_and_notes_at_the_end(qa
 
 
 def test_english_preview_indents_on_the_left(qapp):
-    report = load_report(examples_dir() / "budapest-process-2021-10-14.en.minutes")
+    report = load_report(example_path("en"))
     bullets = [block for block in _blocks(_fresh(report)) if block[0].startswith(BULLET_GLYPHS[1])]
     assert bullets
     assert all(block[2] == LEVEL_INDENT and block[3] == 0 for block in bullets)

@@ -27,11 +27,11 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.model.search import Query, apply_edits, count_report, find_replacements, replace_all
-from minutes_editor.paths import examples_dir
 from minutes_editor.spelling.dictionaries import enchant_module
 from minutes_editor.storage.minutes_file import save_report
+from tests.support.examples import example_path
 
-EXAMPLE = examples_dir() / "budapest-process-2021-10-14.ar.minutes"
+EXAMPLE = example_path("ar")
 needs_enchant = pytest.mark.skipif(enchant_module() is None, reason="the Enchant library is not installed")
 
 

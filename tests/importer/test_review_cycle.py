@@ -15,8 +15,9 @@ from minutes_editor.importer import import_docx
 from minutes_editor.model.report import BlockKind, Span
 from minutes_editor.storage.minutes_file import load_report
 from tests.importer.comparison import canonical, outline
+from tests.support.examples import example_path
 
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "budapest-process-2021-10-14.en.minutes"
+EXAMPLE = example_path("en")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"

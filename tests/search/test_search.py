@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 
 from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import (
-    Block,
-    BlockKind,
     Footnote,
     FootnoteRef,
     Inline,
@@ -40,13 +38,10 @@ from minutes_editor.model.search import (
 from minutes_editor.model.text_fields import FieldKind, Place, get_field, iter_fields, locate
 from minutes_editor.storage.minutes_file import load_report
 from tests.strategies import reports
+from tests.support.build import para
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
-
-
-def para(*content: Inline | str) -> Block:
-    return Block(BlockKind.PARAGRAPH, [Span(item) if isinstance(item, str) else item for item in content])
 
 
 def one_block(*content: Inline | str, language: str = "en") -> Report:
