@@ -3,24 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from minutes_editor.gui import docx_import
 from minutes_editor.gui.directions import is_rtl_language, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.i18n import install_translations
+from minutes_editor.gui.i18n import choose_language, install_translations
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.services import attach_services, offer_restore
 from minutes_editor.gui.settings import Settings, set_application_identity
 from minutes_editor.storage.minutes_file import ReportFileError
-
-LANGUAGE_ENV = "MINUTES_EDITOR_LANG"
-INTERFACE_LANGUAGES = ("en", "ar")
 
 
 def _options(argv: list[str]) -> list[str]:
@@ -29,15 +25,11 @@ def _options(argv: list[str]) -> list[str]:
 
 
 def interface_language(argv: list[str], setting: str = "") -> str:
-    """The interface language: ``--lang``, else $MINUTES_EDITOR_LANG, else the setting, else the system's if shipped."""
+    """The interface language: ``--lang`` as given, else i18n.choose_language (environment, setting, system)."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--lang")
     known, _rest = parser.parse_known_args(_options(argv))
-    chosen = known.lang or os.environ.get(LANGUAGE_ENV, "") or setting
-    if not chosen:
-        system = QLocale.system().name().split("_", 1)[0]
-        chosen = system if system in INTERFACE_LANGUAGES else "en"
-    return chosen
+    return str(known.lang) if known.lang else choose_language(setting)
 
 
 def configure_application(app: QApplication, language: str) -> None:
