@@ -153,9 +153,9 @@ def child_bare_window() -> None:
 
 def child_editor_window(path: str) -> None:
     # As minutes_editor.cli, which the installed minutes-editor command runs, starts the window.
-    from minutes_editor.gui import load_without_qt
+    from minutes_editor.gui import prepare_start
 
-    load_without_qt()
+    prepare_start()
     from PySide6.QtCore import QTimer
 
     from minutes_editor.gui.main_window import MainWindow

@@ -164,9 +164,9 @@ def _import(source: Path, output: Path | None) -> int:
 
 
 def _open_editor(path: Path | None, extra: list[str]) -> int:
-    from minutes_editor.gui import load_without_qt
+    from minutes_editor.gui import prepare_start
 
-    load_without_qt()  # before PySide6: see its docstring
+    prepare_start()  # before PySide6: see its docstring
     try:
         from minutes_editor.gui.app import main as gui_main
     except ImportError as error:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -25,11 +24,18 @@ def _options(argv: list[str]) -> list[str]:
 
 
 def interface_language(argv: list[str], setting: str = "") -> str:
-    """The interface language: ``--lang`` as given, else i18n.choose_language (environment, setting, system)."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--lang")
-    known, _rest = parser.parse_known_args(_options(argv))
-    return str(known.lang) if known.lang else choose_language(setting)
+    """The interface language: ``--lang`` as given, else i18n.choose_language (environment, setting, system).
+
+    Read without argparse, whose parser costs a start about 3 ms; as argparse, the last ``--lang`` wins.
+    """
+    chosen = ""
+    options = _options(argv)
+    for index, option in enumerate(options):
+        if option == "--lang" and index + 1 < len(options):
+            chosen = options[index + 1]
+        elif option.startswith("--lang="):
+            chosen = option.partition("=")[2]
+    return chosen or choose_language(setting)
 
 
 def configure_application(app: QApplication, language: str) -> None:

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui import ask, docx_import
+from minutes_editor.gui import ask, docx_import, start_finished
 from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_enum_property, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.forms import child, load_form
@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         self._writing_aids = install_writing_aids(self)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
+        start_finished()  # the garbage collector paused by prepare_start resumes
 
     @property
     def overrides(self) -> NameOverrides:

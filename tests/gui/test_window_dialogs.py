@@ -107,6 +107,9 @@ def test_interface_language_from_option_environment_or_default(monkeypatch):
     monkeypatch.setenv("MINUTES_EDITOR_LANG", "ar")
     assert interface_language(["prog"]) == "ar"
     assert interface_language(["prog", "--lang=en"]) == "en"
+    # The last --lang wins, wherever the report's path is.
+    assert interface_language(["prog", "--lang", "en", "report.minutes", "--lang", "fa"]) == "fa"
+    assert interface_language(["prog", "report.minutes", "--lang"]) == "ar"
 
 
 def test_new_report_dialog_is_accepted_and_rejected(qtbot, window, monkeypatch):
