@@ -62,7 +62,8 @@ def suggested_path(document: ReportDocument, suffix: str) -> Path | None:
 
 def import_action(window: MainWindow) -> QAction:
     """The File menu's "Import Word document…" action of ``window``."""
-    action = QAction(QCoreApplication.translate("DocxImport", "&Import Word document…"), window)
+    action = QAction(parent=window)  # not QAction(text, parent): see MainWindow._create_actions
+    action.setText(QCoreApplication.translate("DocxImport", "&Import Word document…"))
     action.setObjectName("action_import_docx")
     action.setStatusTip(QCoreApplication.translate("DocxImport", "Open a .docx draft report as a new report"))
     action.triggered.connect(lambda _checked=False: import_dialog(window))
