@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
         self.preview.setToolTip(self.tr("Double-click a paragraph to edit it"))
         self.outline = Outline(self.tree, self)
         self._create_actions()
-        self.title_page = TitlePage(self.undo_filter, after_paint=self.run_after_first_paint)
+        self.title_page = TitlePage(self.undo_filter, self.editor_stack, after_paint=self.run_after_first_paint)
         self.editor_stack.addWidget(self.title_page)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
