@@ -348,16 +348,20 @@ def startup(home: Path) -> None:
     ready: list[float] = []
     bare_rss: list[float] = []
     run_child("editor-window", str(EXAMPLE), home=home, lines=2)  # warm-up: bytecode written, page cache filled
-    for _run in range(STARTUP_RUNS):
-        seconds, result = run_child("bare-window", home=home)
-        bare.append(seconds)
-        bare_rss.append(float(result["rss_mb"]))  # type: ignore[arg-type]
-        seconds, result = run_child("editor-window", str(EXAMPLE), home=home, lines=2)
-        editor.append(seconds)
-        ready.append(float(result["at_1"]))  # type: ignore[arg-type]
+    for run in range(STARTUP_RUNS):
+        # Each pair in turn starts with the bare window or with ours: neither always comes first.
+        for kind in ("bare", "editor") if run % 2 == 0 else ("editor", "bare"):
+            if kind == "bare":
+                seconds, result = run_child("bare-window", home=home)
+                bare.append(seconds)
+                bare_rss.append(float(result["rss_mb"]))  # type: ignore[arg-type]
+            else:
+                seconds, result = run_child("editor-window", str(EXAMPLE), home=home, lines=2)
+                editor.append(seconds)
+                ready.append(float(result["at_1"]))  # type: ignore[arg-type]
     bare_start = statistics.median(bare)
     print(f"bare window (import PySide6.QtWidgets, show): {bare_start * 1000:.0f} ms, {max(bare_rss):.0f} MB")
-    # Each start beside the bare start just before it, so both saw the same load on this shared machine.
+    # Each start beside the bare start next to it, so both saw the same load on this shared machine.
     paired = statistics.median(ours / theirs for ours, theirs in zip(editor, bare, strict=True))
     print(
         f"start-up to shown window, Arabic example: {statistics.median(editor) * 1000:.0f} ms "
