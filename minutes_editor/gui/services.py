@@ -18,16 +18,11 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QSplitter
 
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES, choose_language, supported_language
+from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES
 from minutes_editor.gui.settings import Settings, WindowLayoutKeeper
 
 if TYPE_CHECKING:
     from minutes_editor.gui.recovery import WindowAutosave
-
-
-def startup_language(command_line_language: str, settings: Settings) -> str:
-    """The interface language: ``--lang``, else $MINUTES_EDITOR_LANG, the setting, the system, English."""
-    return supported_language(command_line_language) or choose_language(settings.interface_language())
 
 
 #: The autosave delays the Settings menu offers, in seconds (all keep the 5-second promise).

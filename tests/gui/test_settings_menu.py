@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from minutes_editor.gui import ask
-from minutes_editor.gui.app import create_window
-from minutes_editor.gui.services import attach_services, startup_language
+from minutes_editor.gui.app import create_window, interface_language
+from minutes_editor.gui.services import attach_services
 from minutes_editor.gui.settings import Settings
 
 
@@ -42,8 +42,9 @@ def test_choosing_a_language_is_kept_for_the_next_start(window_with_services, tm
     assert len(told) == 1  # the user learns it applies at the next start
     again = Settings(tmp_path / "settings.ini")
     assert again.interface_language() == "ar"
-    assert startup_language("", again) == "ar"
-    assert startup_language("en", again) == "en"  # --lang still wins
+    # The next start (gui/app.py main) takes it, unless --lang says otherwise.
+    assert interface_language(["minutes-editor"], again.interface_language()) == "ar"
+    assert interface_language(["minutes-editor", "--lang", "en"], again.interface_language()) == "en"
     _window, next_services, _ = window_with_services(again)
     checked = [action.objectName() for action in next_services.menu.language_actions.actions() if action.isChecked()]
     assert checked == ["language_ar"]
