@@ -181,6 +181,12 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
+        try:
+            self._build_rest()
+        finally:
+            start_finished()  # start-up is over: the garbage collector paused by prepare_start resumes
+
+    def _build_rest(self) -> None:
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewRenderer
@@ -212,7 +218,6 @@ class MainWindow(QMainWindow):
         self._writing_aids = install_writing_aids(self)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
-        start_finished()  # the garbage collector paused by prepare_start resumes
 
     @property
     def overrides(self) -> NameOverrides:
