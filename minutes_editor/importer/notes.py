@@ -14,23 +14,30 @@ pyside6-lupdate, which reads source text and imports nothing, puts it in the
 catalogue; ``tools/build_translations.py`` passes this file to it. A fourth
 argument, a number, marks a template with ``%n`` as a plural message (lupdate
 takes it as ``translate``'s ``n``), so translators give each plural form.
+``Phrase`` and its rendering live in ``minutes_editor.phrases``, shared with
+the file errors, and are re-exported here.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Self, TypeAlias
+from dataclasses import dataclass
+
+from minutes_editor.phrases import QT_TRANSLATE_NOOP, Phrase, Translate, Value, english, render_value
+
+__all__ = [
+    "CONTEXT",
+    "QT_TRANSLATE_NOOP",
+    "ImportNote",
+    "Listing",
+    "Phrase",
+    "Translate",
+    "Value",
+    "english",
+    "render_value",
+]
 
 # The Qt translation context of every template here.
 CONTEXT = "ImportNotes"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: N802
-    """Mark ``text`` for lupdate and return it unchanged (Qt's macro of the same name, without importing Qt)."""
-    del context, disambiguation, n  # read by lupdate from the source text only
-    return text
 
 
 # The templates. Translators: keep every {name} field as it is; {place} is one of the places below,
@@ -137,43 +144,6 @@ QUOTED_SEPARATOR = QT_TRANSLATE_NOOP("ImportNotes", '"; "')
 
 # ------------------------------------------------------------ rendering
 
-# Looks a template up for a count (None when it counts nothing) and returns it with %n filled in.
-Translate = Callable[[str, "int | None"], str]
-_FIELD = re.compile(r"\{([a-z_]+)\}")
-
-
-def english(template: str, count: int | None) -> str:
-    """The template as written, its ``%n`` filled in: the notes in English, as the command line prints them."""
-    return template if count is None else template.replace("%n", str(count))
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A template and the values of its ``{name}`` fields; ``count`` fills its ``%n`` and picks the plural form."""
-
-    template: str
-    values: Mapping[str, Value] = field(default_factory=dict, hash=False)
-    count: int | None = None
-
-    @classmethod
-    def of(cls, template: str, count: int | None = None, **values: Value) -> Self:
-        """``template`` with its field values, and its count when it has ``%n``."""
-        return cls(template, values, count)
-
-    def render(self, translate: Translate = english) -> str:
-        """The phrase with ``translate`` applied to its template and to every phrase among its values."""
-        text = translate(self.template, self.count)
-
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
-            # A field the values lack stays as written: a mistyped translation shows, it does not crash the window.
-            return render_value(self.values[name], translate) if name in self.values else match.group(0)
-
-        return _FIELD.sub(fill, text)
-
-    def __str__(self) -> str:
-        return self.render()
-
 
 @dataclass(frozen=True)
 class ImportNote(Phrase):
@@ -187,18 +157,10 @@ class Listing:
     items: tuple[Value, ...]
     separator: str = COMMA
 
+    def render(self, translate: Translate = english) -> str:
+        """The items rendered with ``translate``, joined by the translated separator."""
+        separator = translate(self.separator, None)
+        return separator.join(render_value(item, translate) for item in self.items)
+
     def __str__(self) -> str:
-        return render_value(self)
-
-
-Value: TypeAlias = str | int | Phrase | Listing
-
-
-def render_value(value: Value, translate: Translate = english) -> str:
-    """A value as text: phrases and listings rendered with ``translate``, the document's words as they are."""
-    if isinstance(value, Phrase):
-        return value.render(translate)
-    if isinstance(value, Listing):
-        separator = translate(value.separator, None)
-        return separator.join(render_value(item, translate) for item in value.items)
-    return str(value)
+        return self.render()

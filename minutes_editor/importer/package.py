@@ -15,9 +15,11 @@ from pathlib import Path
 
 from lxml import etree
 
+from minutes_editor.importer import errors as e
 from minutes_editor.importer.errors import DamagedDocumentError, NotWordDocumentError
 from minutes_editor.importer.safe_xml import parse_part
 from minutes_editor.importer.safe_zip import SafePackage
+from minutes_editor.phrases import Phrase
 
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 #: Relationship types are matched by their last path segment, so transitional and strict both match.
@@ -98,17 +100,17 @@ def open_package(archive: SafePackage) -> WordPackage:
     return WordPackage(archive, main, relationships)
 
 
-def _what_else(archive: SafePackage) -> str:
+def _what_else(archive: SafePackage) -> Phrase:
     if archive.has("mimetype"):
         kind = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
         if "opendocument.text" in kind:
-            return "this is an OpenDocument text (.odt), not a .docx; save it from LibreOffice as Word .docx"
-        return f"this is an OpenDocument file ({kind}), not a Word .docx document"
+            return Phrase(e.OPENDOCUMENT_TEXT)
+        return Phrase.of(e.OPENDOCUMENT, kind=kind)
     if archive.has("xl/workbook.xml"):
-        return "this is an Excel workbook, not a Word .docx document"
+        return Phrase(e.EXCEL)
     if archive.has("ppt/presentation.xml"):
-        return "this is a PowerPoint presentation, not a Word .docx document"
-    return "this zip archive holds no Word document (no main document part)"
+        return Phrase(e.POWERPOINT)
+    return Phrase(e.NO_MAIN_PART)
 
 
 def read_relationships(archive: SafePackage, rels_name: str, base: str) -> dict[str, Relationship]:
@@ -137,7 +139,7 @@ def resolve_target(base: str, target: str) -> str:
         name = target
     name = posixpath.normpath(name)
     if name.startswith("../") or name == "..":
-        raise DamagedDocumentError(f"a relationship points outside the package ({target})")
+        raise DamagedDocumentError.of(e.OUTSIDE_PACKAGE, target=target)
     return name
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from minutes_editor.importer import errors as e
 from minutes_editor.importer import notes as n
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
 from minutes_editor.importer.errors import DamagedDocumentError, DocxImportError, InternalImportError
@@ -59,16 +60,13 @@ def import_docx(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ImportR
                 error.path = source_path
             raise
         except RecursionError as error:
-            raise DamagedDocumentError("the document nests its content too deeply", source_path) from error
+            raise DamagedDocumentError.of(e.CONTENT_TOO_DEEP, source_path) from error
         except MemoryError as error:
-            raise DocxImportError("the document is too large to open", source_path) from error
+            raise DocxImportError.of(e.TOO_LARGE_TO_OPEN, source_path) from error
         except Exception as error:
             # A bug met on an unusual file must not take the editor down with it; the cause stays chained.
-            raise InternalImportError(
-                f"Minutes Editor could not read this document ({type(error).__name__}: {error}). "
-                "This is a fault in Minutes Editor: please report it, with the file if you can share it.",
-                source_path,
-            ) from error
+            fault = f"{type(error).__name__}: {error}"
+            raise InternalImportError.of(e.INTERNAL, source_path, fault=fault) from error
 
 
 def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
@@ -83,7 +81,7 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     document = package.parse(package.main_part)
     body = document.find(w("body"))
     if body is None:
-        raise DamagedDocumentError(f"part {package.main_part} has no body: not a Word document")
+        raise DamagedDocumentError.of(e.NO_BODY, part=package.main_part)
     items = reader.read_blocks(body)
     notes = _notes(package, reader)
     comments = _comments(package, styles, numbering)

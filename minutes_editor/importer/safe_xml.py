@@ -14,6 +14,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from minutes_editor.importer import errors as e
 from minutes_editor.importer.errors import DamagedDocumentError, UnsafeDocumentError
 
 #: Strict (ISO 29500) namespaces and their transitional twins, as bytes for a cheap rewrite.
@@ -52,11 +53,7 @@ def _parser() -> etree.XMLParser:
 def parse_part(data: bytes, name: str, path: Path | None = None) -> etree._Element:
     """Parse one part's bytes into an element tree, or raise a clear error."""
     if any(marker in data for marker in _DTD_MARKERS):
-        raise UnsafeDocumentError(
-            f"part {name} declares a DTD or entities, which Word never writes; refused for safety "
-            "(entity expansion or external entity attack)",
-            path,
-        )
+        raise UnsafeDocumentError.of(e.DTD, path, part=name)
     if b"purl.oclc.org/ooxml" in data:
         for strict, transitional in _STRICT_NAMESPACES:
             data = data.replace(strict, transitional)
@@ -65,24 +62,16 @@ def parse_part(data: bytes, name: str, path: Path | None = None) -> etree._Eleme
     except etree.XMLSyntaxError as error:
         message = str(error)
         if "XML_PARSE_HUGE" in message or "Huge input lookup" in message:
-            raise UnsafeDocumentError(
-                f"part {name} nests elements too deeply or holds too long a text to be a real document", path
-            ) from error
+            raise UnsafeDocumentError.of(e.XML_TOO_DEEP, path, part=name) from error
         if "amplification" in message or "entity reference loop" in message.lower():
             # libxml2's own guard against entity expansion, reached before our DTD check could look.
-            raise UnsafeDocumentError(
-                f"part {name} declares a DTD or entities, which Word never writes; refused for safety "
-                "(entity expansion)",
-                path,
-            ) from error
-        raise DamagedDocumentError(f"part {name} is damaged: {message}", path) from error
+            raise UnsafeDocumentError.of(e.DTD_EXPANSION, path, part=name) from error
+        raise DamagedDocumentError.of(e.XML_DAMAGED, path, part=name, reason=message) from error
     except ValueError as error:  # e.g. an encoding lxml does not know
-        raise DamagedDocumentError(f"part {name} is damaged: {error}", path) from error
+        raise DamagedDocumentError.of(e.XML_DAMAGED, path, part=name, reason=str(error)) from error
     docinfo = root.getroottree().docinfo
     doctype = getattr(docinfo, "doctype", "")  # missing from lxml-stubs
     if doctype or docinfo.internalDTD is not None:
         # A DTD in an encoding the byte check cannot see (UTF-16): still refused.
-        raise UnsafeDocumentError(
-            f"part {name} declares a DTD or entities, which Word never writes; refused for safety", path
-        )
+        raise UnsafeDocumentError.of(e.DTD_FOUND, path, part=name)
     return root

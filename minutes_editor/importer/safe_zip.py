@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION
+from minutes_editor.importer import errors as e
 from minutes_editor.importer.errors import (
     DamagedDocumentError,
     DocxImportError,
@@ -24,6 +26,7 @@ from minutes_editor.importer.errors import (
     NotWordDocumentError,
     UnsafeDocumentError,
 )
+from minutes_editor.phrases import Phrase
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -60,45 +63,30 @@ _COMPRESSION_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 def sniff(path: Path, head: bytes) -> None:
     """Raise a clear error when the first bytes show the file is not a .docx (zip) at all."""
     if not head:
-        raise NotWordDocumentError("the file is empty", path)
+        raise NotWordDocumentError.of(FILE_EMPTY, path)
     if head.startswith(OLE_MAGIC):
         _refuse_ole(path)
     if head.startswith(ZIP_MAGICS):
         return
-    known = {
-        b"%PDF": "a PDF file",
-        b"{\\rtf": "an RTF document (save it from Word as .docx)",
-        b"\x1f\x8b": "a gzip archive",
-        b"Rar!": "a RAR archive",
-        b"7z\xbc\xaf": "a 7-Zip archive",
-    }
+    known = {b"%PDF": e.A_PDF, b"{\\rtf": e.AN_RTF, b"\x1f\x8b": e.A_GZIP, b"Rar!": e.A_RAR, b"7z\xbc\xaf": e.A_7ZIP}
     for magic, what in known.items():
         if head.startswith(magic):
-            raise NotWordDocumentError(f"this is {what}, not a Word .docx document", path)
+            raise NotWordDocumentError.of(e.OTHER_FORMAT, path, what=Phrase(what))
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if text.startswith((b"<?xml", b"<html", b"<!doctype html", b"<w:")):
-        kind = "a Word 2003 XML or HTML file" if b"word" in head.lower() else "an XML or HTML file"
-        raise NotWordDocumentError(f"this is {kind}, not a .docx document (save it from Word as .docx)", path)
-    raise NotWordDocumentError("this is not a Word .docx document (it is not a zip archive)", path)
+        kind = e.WORD_XML_OR_HTML if b"word" in head.lower() else e.XML_OR_HTML
+        raise NotWordDocumentError.of(e.MARKUP, path, kind=Phrase(kind))
+    raise NotWordDocumentError.of(e.NOT_ZIP, path)
 
 
 def _refuse_ole(path: Path) -> None:
     with path.open("rb") as stream:
         data = stream.read(OLE_SCAN_BYTES)
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        raise EncryptedDocumentError(
-            "the document is protected by a password; open it in Word, remove the password "
-            "(File > Info > Protect Document) and save it again",
-            path,
-        )
+        raise EncryptedDocumentError.of(e.ENCRYPTED, path)
     if "WordDocument".encode("utf-16-le") in data:
-        raise LegacyWordError(
-            "this is an old Word 97-2003 document (.doc); open it in Word or LibreOffice and save it as .docx",
-            path,
-        )
-    raise LegacyWordError(
-        "this is an old Microsoft Office binary file (OLE), not a .docx document; save it as .docx", path
-    )
+        raise LegacyWordError.of(e.LEGACY_WORD, path)
+    raise LegacyWordError.of(e.LEGACY_OFFICE, path)
 
 
 class SafePackage:
@@ -120,36 +108,32 @@ class SafePackage:
         try:
             size = path.stat().st_size
             if path.is_dir():
-                raise NotWordDocumentError("this is a folder, not a .docx document", path)
+                raise NotWordDocumentError.of(e.NOT_DOCX_FOLDER, path)
             if size > self.limits.max_file_bytes:
-                raise UnsafeDocumentError(
-                    f"the file is {size // MB} MB, larger than the {self.limits.max_file_bytes // MB} MB "
-                    "a report can be",
-                    path,
+                raise UnsafeDocumentError.of(
+                    e.DOCX_TOO_LARGE, path, size=size // MB, limit=self.limits.max_file_bytes // MB
                 )
             with path.open("rb") as stream:
                 head = stream.read(16)
         except FileNotFoundError as error:
-            raise DocxImportError("the file does not exist", path) from error
+            raise DocxImportError.of(FILE_MISSING, path) from error
         except PermissionError as error:
-            raise DocxImportError("you do not have permission to read this file", path) from error
+            raise DocxImportError.of(NO_PERMISSION, path) from error
         except OSError as error:
-            raise DocxImportError(f"the file cannot be read ({error.strerror or error})", path) from error
+            raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error.strerror or error)) from error
         sniff(path, head)
         try:
             return zipfile.ZipFile(path)
         except zipfile.BadZipFile as error:
-            raise DamagedDocumentError(f"the file is damaged: not a readable zip archive ({error})", path) from error
+            raise DamagedDocumentError.of(e.NOT_READABLE_ZIP, path, reason=str(error)) from error
         except (OSError, ValueError, NotImplementedError, EOFError) as error:
-            raise DamagedDocumentError(f"the file is damaged: {error}", path) from error
+            raise DamagedDocumentError.of(e.FILE_DAMAGED, path, reason=str(error)) from error
 
     def _check_directory(self) -> dict[str, zipfile.ZipInfo]:
         limits = self.limits
         infos = self._zip.infolist()
         if len(infos) > limits.max_members:
-            raise UnsafeDocumentError(
-                f"the archive lists {len(infos)} parts, more than the {limits.max_members} allowed", self.path
-            )
+            raise UnsafeDocumentError.of(e.TOO_MANY_PARTS, self.path, count=len(infos), limit=limits.max_members)
         total = 0
         file_size = self.path.stat().st_size
         members: dict[str, zipfile.ZipInfo] = {}
@@ -157,28 +141,23 @@ class SafePackage:
             name = info.filename
             if info.header_offset + info.compress_size > file_size:
                 # Then the declared compressed size, which bounds the ratio checks, is a lie.
-                raise DamagedDocumentError(
-                    f"the archive is damaged: part {name} runs past the end of the file", self.path
-                )
+                raise DamagedDocumentError.of(e.PAST_THE_END, self.path, part=name)
             if info.flag_bits & 0x1:
-                raise EncryptedDocumentError(f"the archive is encrypted (part {name})", self.path)
+                raise EncryptedDocumentError.of(e.ENCRYPTED_PART, self.path, part=name)
             if info.compress_type not in _COMPRESSION_METHODS:
-                raise UnsafeDocumentError(
-                    f"part {name} uses a compression method Word never writes ({info.compress_type})", self.path
-                )
+                raise UnsafeDocumentError.of(e.COMPRESSION_METHOD, self.path, part=name, method=info.compress_type)
             if info.file_size > limits.max_member_bytes:
-                raise UnsafeDocumentError(
-                    f"part {name} would expand to {info.file_size // MB} MB, more than the "
-                    f"{limits.max_member_bytes // MB} MB allowed (a zip bomb?)",
+                raise UnsafeDocumentError.of(
+                    e.PART_TOO_LARGE,
                     self.path,
+                    part=name,
+                    size=info.file_size // MB,
+                    limit=limits.max_member_bytes // MB,
                 )
             self._check_ratio(name, info.file_size, info.compress_size)
             total += info.file_size
             if total > limits.max_total_bytes:
-                raise UnsafeDocumentError(
-                    f"the archive would expand to more than {limits.max_total_bytes // MB} MB (a zip bomb?)",
-                    self.path,
-                )
+                raise UnsafeDocumentError.of(e.ARCHIVE_TOO_LARGE, self.path, limit=limits.max_total_bytes // MB)
             members.setdefault(name.lower(), info)
         return members
 
@@ -186,10 +165,8 @@ class SafePackage:
         limits = self.limits
         if size > limits.ratio_floor_bytes and size > limits.max_ratio * max(compressed, 1):
             ratio = size / max(compressed, 1)
-            raise UnsafeDocumentError(
-                f"part {name} is compressed {ratio:.0f} to 1, beyond the {limits.max_ratio:.0f} to 1 "
-                "of real documents (a zip bomb?)",
-                self.path,
+            raise UnsafeDocumentError.of(
+                e.RATIO, self.path, part=name, ratio=f"{ratio:.0f}", limit=f"{limits.max_ratio:.0f}"
             )
 
     # ------------------------------------------------------------ access
@@ -206,7 +183,7 @@ class SafePackage:
         """The bytes of a part, decompressed in chunks and counted against the limits."""
         info = self._members.get(name.lower())
         if info is None:
-            raise DamagedDocumentError(f"the document has no part {name}", self.path)
+            raise DamagedDocumentError.of(e.NO_SUCH_PART, self.path, part=name)
         limits = self.limits
         chunks: list[bytes] = []
         size = 0
@@ -216,20 +193,13 @@ class SafePackage:
                     size += len(chunk)
                     self._read_total += len(chunk)
                     if size > info.file_size or size > limits.max_member_bytes:
-                        raise UnsafeDocumentError(
-                            f"part {name} expands beyond its declared size (a zip bomb?)", self.path
-                        )
+                        raise UnsafeDocumentError.of(e.BEYOND_DECLARED_SIZE, self.path, part=name)
                     self._check_ratio(name, size, info.compress_size)
                     if self._read_total > limits.max_read_bytes:
-                        raise UnsafeDocumentError(
-                            f"the document expands to more than {limits.max_read_bytes // MB} MB of text (a zip bomb?)",
-                            self.path,
-                        )
+                        raise UnsafeDocumentError.of(e.READ_TOO_MUCH, self.path, limit=limits.max_read_bytes // MB)
                     chunks.append(chunk)
-        except zipfile.BadZipFile as error:
-            raise DamagedDocumentError(f"part {name} is damaged ({error})", self.path) from error
-        except (OSError, EOFError, ValueError, NotImplementedError, zlib.error) as error:
-            raise DamagedDocumentError(f"part {name} is damaged ({error})", self.path) from error
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, zlib.error) as error:
+            raise DamagedDocumentError.of(e.PART_DAMAGED, self.path, part=name, reason=str(error)) from error
         return b"".join(chunks)
 
     def close(self) -> None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from minutes_editor.errors import UserFileError
+from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION, UserFileError
 from minutes_editor.model.report import (
     MAX_BULLET_LEVEL,
     Block,
@@ -33,6 +33,8 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
+from minutes_editor.phrases import Phrase, Value
+from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 
 FORMAT_NAME = "minutes-editor-report"
@@ -49,7 +51,12 @@ MIGRATIONS: dict[int, Callable[[Json], Json]] = {}
 
 
 class ReportFileError(UserFileError, ValueError):
-    """A .minutes file could not be read; ``str()`` is the message for the user."""
+    """A .minutes file could not be read; ``str()`` is the message for the user (its English, see errors.py)."""
+
+    @classmethod
+    def of(cls, template: str, path: Path | None = None, **values: Value) -> ReportFileError:
+        """The error saying ``template`` (from storage/messages.py) filled with ``values``."""
+        return cls(Phrase(template, values), path)
 
 
 class NewerVersionError(ReportFileError):
@@ -59,12 +66,19 @@ class NewerVersionError(ReportFileError):
 class InvalidFieldError(ReportFileError):
     """A field holds a value the format does not allow."""
 
-    def __init__(self, field: str, problem: str) -> None:
+    def __init__(self, field: str, problem: str | Phrase) -> None:
         self.field = field
-        self.problem = problem
-        super().__init__(f"{field}: {problem}")
+        said = problem if isinstance(problem, Phrase) else Phrase(problem)
+        #: The problem in English, without the field.
+        self.problem = str(said)
+        super().__init__(Phrase.of(m.AT_FIELD, field=field, problem=said))
         # Lets the error be pickled (e.g. back from a worker process).
-        self.args = (field, problem)
+        self.args = (field, said)
+
+    @classmethod
+    def at(cls, field: str, template: str, **values: Value) -> InvalidFieldError:
+        """The error saying ``field`` has the problem ``template`` (storage/messages.py) filled with ``values``."""
+        return cls(field, Phrase(template, values))
 
 
 # ---------------------------------------------------------------- reading
@@ -92,37 +106,36 @@ def _read_file(path: Path) -> bytes:
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise ReportFileError("this is a folder, not a report file", path)
+            raise ReportFileError.of(m.NOT_A_FILE_BUT_FOLDER, path)
         if not stat.S_ISREG(status.st_mode):
             # A pipe or a device could block or never end.
-            raise ReportFileError("this is not a regular file", path)
+            raise ReportFileError.of(m.NOT_REGULAR, path)
         if status.st_size > MAX_FILE_BYTES:
-            raise ReportFileError(_too_large(status.st_size), path)
+            raise _too_large(status.st_size, path)
         with path.open("rb") as stream:
             # Read one byte more than allowed: the size can change after stat().
             data = stream.read(MAX_FILE_BYTES + 1)
     except ReportFileError:
         raise
     except FileNotFoundError as error:
-        raise ReportFileError("the file does not exist", path) from error
+        raise ReportFileError.of(FILE_MISSING, path) from error
     except NotADirectoryError as error:
-        raise ReportFileError("the file does not exist: a part of its path is a file, not a folder", path) from error
+        raise ReportFileError.of(m.PATH_THROUGH_FILE, path) from error
     except IsADirectoryError as error:
-        raise ReportFileError("this is a folder, not a report file", path) from error
+        raise ReportFileError.of(m.NOT_A_FILE_BUT_FOLDER, path) from error
     except PermissionError as error:
-        raise ReportFileError("you do not have permission to read this file", path) from error
+        raise ReportFileError.of(NO_PERMISSION, path) from error
     except OSError as error:
-        raise ReportFileError(f"the file cannot be read: {_reason(error)}", path) from error
+        raise ReportFileError.of(m.CANNOT_READ, path, reason=_reason(error)) from error
     except ValueError as error:  # a path with a NUL character in it
-        raise ReportFileError(f"the file cannot be read: {error}", path) from error
+        raise ReportFileError.of(m.CANNOT_READ, path, reason=str(error)) from error
     if len(data) > MAX_FILE_BYTES:
-        raise ReportFileError(_too_large(len(data)), path)
+        raise _too_large(len(data), path)
     return data
 
 
-def _too_large(size: int) -> str:
-    limit = MAX_FILE_BYTES // 2**20
-    return f"the file is {size / 2**20:.0f} MB, larger than any report can be (the limit is {limit} MB)"
+def _too_large(size: int, path: Path) -> ReportFileError:
+    return ReportFileError.of(m.TOO_LARGE, path, size=f"{size / 2**20:.0f}", limit=MAX_FILE_BYTES // 2**20)
 
 
 def _reason(error: OSError) -> str:
@@ -132,49 +145,48 @@ def _reason(error: OSError) -> str:
 class _NotJsonError(ValueError):
     """A construct Python's json module accepts but JSON does not (NaN, Infinity)."""
 
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
 
 def _refuse_constant(name: str) -> object:
-    raise _NotJsonError(f"{name} is not a JSON value")
+    raise _NotJsonError(name)
 
 
 def report_from_bytes(data: bytes) -> Report:
     """Parse the bytes of a .minutes file."""
     if not data.strip():
-        raise ReportFileError("the file is empty")
+        raise ReportFileError.of(FILE_EMPTY)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ReportFileError(f"not a Minutes Editor file: not UTF-8 text (byte {error.start})") from error
+        raise ReportFileError.of(m.NOT_UTF8, byte=error.start) from error
     try:
         document = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
-        raise ReportFileError(
-            f"the file is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}"
-        ) from error
+        raise ReportFileError.of(m.NOT_JSON_AT, reason=error.msg, line=error.lineno, column=error.colno) from error
     except _NotJsonError as error:
-        raise ReportFileError(f"the file is not valid JSON: {error}") from error
+        raise ReportFileError.of(m.NOT_JSON_CONSTANT, name=error.name) from error
     except RecursionError as error:
-        raise ReportFileError("the file is damaged: its lists and objects are nested too deep") from error
+        raise ReportFileError.of(m.NESTED_TOO_DEEP) from error
     except ValueError as error:
         # Python refuses integers of more than 4,300 digits (sys.get_int_max_str_digits).
-        raise ReportFileError("the file holds a number too long to read") from error
+        raise ReportFileError.of(m.NUMBER_TOO_LONG) from error
     return report_from_document(document)
 
 
 def report_from_document(document: object) -> Report:
     """Validate a parsed .minutes document (format, version, report) and build the Report."""
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
-        raise ReportFileError(f'not a Minutes Editor file (no "format": "{FORMAT_NAME}")')
+        raise ReportFileError.of(m.NOT_OURS, format=FORMAT_NAME)
     if "version" not in document:
-        raise InvalidFieldError("version", "is missing")
+        raise InvalidFieldError.at("version", m.IS_MISSING)
     version = document["version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise InvalidFieldError("version", f"{_show(version)} is not a format version (a whole number from 1)")
+        raise InvalidFieldError.at("version", m.NOT_A_VERSION, value=_show(version))
     if version > FORMAT_VERSION:
-        raise NewerVersionError(
-            f"written by a newer Minutes Editor (file format version {_show(version)}; this version "
-            f"reads up to {FORMAT_VERSION}). Update Minutes Editor to open it; the file was not changed."
-        )
+        raise NewerVersionError(Phrase.of(m.NEWER_VERSION, version=_show(version), supported=FORMAT_VERSION))
     document = _migrate(document, version)
     _keys(document, "", required={"format", "version", "report"}, optional=set())
     return _report(document["report"])
@@ -185,18 +197,16 @@ def _migrate(document: Json, version: int) -> Json:
     while version < FORMAT_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise ReportFileError(f"this version of Minutes Editor cannot read format version {version}")
+            raise ReportFileError.of(m.NO_MIGRATION, version=version)
         try:
             document = step(document)
         except (KeyError, IndexError, TypeError, ValueError, AttributeError) as error:
             # A migration reads the old format before it is validated, so a
             # damaged old file can trip it; say so rather than crash.
-            raise ReportFileError(
-                f"the file (format version {version}) is damaged and could not be upgraded: {error!r}"
-            ) from error
+            raise ReportFileError.of(m.MIGRATION_FAILED, version=version, error=repr(error)) from error
         version += 1
         if not isinstance(document, dict):
-            raise ReportFileError(f"upgrading from format version {version - 1} did not give an object")
+            raise ReportFileError.of(m.MIGRATION_NOT_OBJECT, version=version - 1)
         document["version"] = version
     return document
 
@@ -205,7 +215,7 @@ def _report(value: object) -> Report:
     # Field names inside the report are relative to it, as the user sees
     # them: "sections[3].blocks[2].level", not "report.sections[3]...".
     if not isinstance(value, dict):
-        raise InvalidFieldError("report", f"expected an object, found {_type_name(value)}")
+        raise InvalidFieldError.at("report", m.EXPECTED_OBJECT, found=_type_name(value))
     obj = _keys(
         value,
         "",
@@ -251,11 +261,11 @@ def _section(value: object, path: str) -> Section:
     heading = obj.get("heading")
     level = _int(obj.get("level", 1), f"{path}.level", 1, 2)
     if level == 2 and path == "sections[0]":
-        raise InvalidFieldError(f"{path}.level", "the first section cannot be a sub-heading (level 2)")
+        raise InvalidFieldError.at(f"{path}.level", m.FIRST_SECTION_LEVEL)
     if "participants" in obj and kind is not SectionKind.PARTICIPATION:
-        raise InvalidFieldError(f"{path}.participants", f"only a participation section lists participants, not {kind}")
+        raise InvalidFieldError.at(f"{path}.participants", m.ONLY_PARTICIPATION, kind=str(kind))
     if "sessions" in obj and kind is not SectionKind.DISCUSSION:
-        raise InvalidFieldError(f"{path}.sessions", f"only a discussion section has sessions, not {kind}")
+        raise InvalidFieldError.at(f"{path}.sessions", m.ONLY_DISCUSSION, kind=str(kind))
     return Section(
         kind=kind,
         heading=None if heading is None else _str(heading, f"{path}.heading"),
@@ -293,7 +303,7 @@ def _block(value: object, path: str) -> Block:
     obj = _keys(value, path, required={"type"}, optional={"content", "level"})
     kind = _enum(BlockKind, obj["type"], f"{path}.type")
     if "level" in obj and kind is not BlockKind.BULLET:
-        raise InvalidFieldError(f"{path}.level", f"only a bullet has a level, not a {kind}")
+        raise InvalidFieldError.at(f"{path}.level", m.ONLY_BULLET, kind=str(kind))
     level = _int(obj.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL)
     return Block(kind=kind, content=_inlines(obj.get("content", []), f"{path}.content"), level=level)
 
@@ -304,7 +314,7 @@ def _inlines(value: object, path: str, *, notes_allowed: bool = True) -> list[In
         where = f"{path}[{i}]"
         if isinstance(item, dict) and "footnote" in item:
             if not notes_allowed:
-                raise InvalidFieldError(where, "a footnote cannot reference another footnote")
+                raise InvalidFieldError.at(where, m.NOTE_IN_NOTE)
             obj = _keys(item, where, required={"footnote"}, optional=set())
             result.append(FootnoteRef(_identifier(obj["footnote"], f"{where}.footnote")))
             continue
@@ -332,8 +342,8 @@ def _check_references(report: Report) -> None:
     seen: dict[str, int] = {}
     for index, note in enumerate(report.footnotes):
         if note.id in seen:
-            raise InvalidFieldError(
-                f"footnotes[{index}].id", f"{note.id!r} is already the id of footnotes[{seen[note.id]}]"
+            raise InvalidFieldError.at(
+                f"footnotes[{index}].id", m.DUPLICATE_ID, id=repr(note.id), other=f"footnotes[{seen[note.id]}]"
             )
         seen[note.id] = index
     for s_index, section in enumerate(report.sections):
@@ -344,47 +354,61 @@ def _check_references(report: Report) -> None:
             for b_index, block in enumerate(blocks):
                 for i_index, item in enumerate(block.content):
                     if isinstance(item, FootnoteRef) and item.footnote_id not in seen:
-                        raise InvalidFieldError(
+                        raise InvalidFieldError.at(
                             f"{where}[{b_index}].content[{i_index}].footnote",
-                            f"no footnote has the id {item.footnote_id!r}",
+                            m.NO_SUCH_FOOTNOTE,
+                            id=repr(item.footnote_id),
                         )
 
 
 # ------------------------------------------------------- field validators
 
 
-def _show(value: object) -> str:
+def _show(value: object) -> Value:
     # Shows a bad value in a message: short, and never recursing into a
-    # nested value (a hostile file can nest lists a thousand deep).
+    # nested value (a hostile file can nest lists a thousand deep). A value is
+    # quoted as written; what cannot be is named by its kind, in words the window translates.
     if isinstance(value, str):
         text = repr(value)
     elif value is None or isinstance(value, bool):
         text = json.dumps(value)
     elif isinstance(value, int):
         # str() of a huge int is slow, and refused past 4,300 digits.
-        text = str(value) if abs(value) < 10**60 else "a number of more than 60 digits"
+        if abs(value) >= 10**60:
+            return Phrase(m.A_HUGE_NUMBER)
+        text = str(value)
     elif isinstance(value, float):
         text = repr(value)
     else:
-        text = _type_name(value)
+        return _type_name(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _type_name(value: object) -> str:
-    names = {dict: "an object", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}
-    return "null" if value is None else names.get(type(value), type(value).__name__)
+_KINDS = {
+    dict: Phrase(m.AN_OBJECT),
+    list: Phrase(m.A_LIST),
+    str: Phrase(m.TEXT),
+    bool: Phrase(m.TRUE_OR_FALSE),
+    int: Phrase(m.A_NUMBER),
+    float: Phrase(m.A_NUMBER),
+}
+
+
+def _type_name(value: object) -> Value:
+    # "null" is JSON's own word; a type JSON cannot give (none today) is named as Python names it.
+    return "null" if value is None else _KINDS.get(type(value), type(value).__name__)
 
 
 def _keys(value: object, path: str, *, required: set[str], optional: set[str]) -> Json:
     if not isinstance(value, dict):
-        raise InvalidFieldError(path or "file", f"expected an object, found {_type_name(value)}")
+        raise InvalidFieldError.at(path or "file", m.EXPECTED_OBJECT, found=_type_name(value))
     for key in sorted(required):
         if key not in value:
-            raise InvalidFieldError(_join(path, key), "is missing")
+            raise InvalidFieldError.at(_join(path, key), m.IS_MISSING)
     for key in value:
         if key not in required and key not in optional:
-            name = key if key.isidentifier() else _show(key)  # a hostile key may hold newlines or be huge
-            raise InvalidFieldError(_join(path, name), "is not a field of this format version")
+            name = key if key.isidentifier() else str(_show(key))  # a hostile key may hold newlines or be huge
+            raise InvalidFieldError.at(_join(path, name), m.NOT_A_FIELD)
     return value
 
 
@@ -394,7 +418,7 @@ def _join(path: str, key: str) -> str:
 
 def _items(value: object, path: str) -> list[tuple[int, Any]]:
     if not isinstance(value, list):
-        raise InvalidFieldError(path, f"expected a list, found {_type_name(value)}")
+        raise InvalidFieldError.at(path, m.EXPECTED_LIST, found=_type_name(value))
     return list(enumerate(value))
 
 
@@ -405,29 +429,26 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 def _str(value: object, path: str) -> str:
     if not isinstance(value, str):
-        raise InvalidFieldError(path, f"expected text, found {_type_name(value)}")
+        raise InvalidFieldError.at(path, m.EXPECTED_TEXT, found=_type_name(value))
     if not value.isascii():
         found = _LONE_SURROGATE.search(value)
         if found:
-            raise InvalidFieldError(
-                path,
-                f"holds \\u{ord(found.group()):04x} at character {found.start()}: "
-                "half of a UTF-16 surrogate pair on its own, which is not a character",
-            )
+            code = f"\\u{ord(found.group()):04x}"
+            raise InvalidFieldError.at(path, m.LONE_SURROGATE, code=code, position=found.start())
     return value
 
 
 def _bool(value: object, path: str) -> bool:
     if not isinstance(value, bool):
-        raise InvalidFieldError(path, f"expected true or false, found {_show(value)}")
+        raise InvalidFieldError.at(path, m.EXPECTED_BOOL, found=_show(value))
     return value
 
 
 def _int(value: object, path: str, low: int, high: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidFieldError(path, f"expected a whole number, found {_show(value)}")
+        raise InvalidFieldError.at(path, m.EXPECTED_WHOLE_NUMBER, found=_show(value))
     if not low <= value <= high:
-        raise InvalidFieldError(path, f"{_show(value)} is not between {low} and {high}")
+        raise InvalidFieldError.at(path, m.NOT_BETWEEN, value=_show(value), low=low, high=high)
     return value
 
 
@@ -441,7 +462,7 @@ def _enum(cls: type[_E], value: object, path: str) -> _E:
         members = _MEMBERS[cls] = {member.value: member for member in cls}
     if isinstance(value, str) and value in members:
         return members[value]
-    raise InvalidFieldError(path, f"{_show(value)} is not one of {', '.join(members)}")
+    raise InvalidFieldError.at(path, m.NOT_ONE_OF, value=_show(value), choices=", ".join(members))
 
 
 _MEMBERS: dict[type[Any], dict[str, Any]] = {}
@@ -450,7 +471,7 @@ _MEMBERS: dict[type[Any], dict[str, Any]] = {}
 def _identifier(value: object, path: str) -> str:
     text = _str(value, path)
     if not text.strip():
-        raise InvalidFieldError(path, "is empty")
+        raise InvalidFieldError.at(path, m.IS_EMPTY)
     return text
 
 
@@ -460,7 +481,7 @@ def _language(value: object, path: str) -> str:
     if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()) or not all(
         part.isascii() and part.isalnum() and 1 <= len(part) <= 8 for part in parts
     ):
-        raise InvalidFieldError(path, f'{_show(value)} is not a BCP 47 language tag such as "ar" or "en-GB"')
+        raise InvalidFieldError.at(path, m.NOT_A_LANGUAGE, value=_show(value))
     return text
 
 
@@ -483,7 +504,7 @@ def _date(value: object, path: str) -> dt.date | None:
             raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError as error:
-        raise InvalidFieldError(path, f"{_show(value)} is not a date written YYYY-MM-DD") from error
+        raise InvalidFieldError.at(path, m.NOT_A_DATE, value=_show(value)) from error
 
 
 def _time(value: object, path: str) -> dt.time | None:
@@ -496,7 +517,7 @@ def _time(value: object, path: str) -> dt.time | None:
             raise ValueError(text)
         return dt.time.fromisoformat(text)
     except ValueError as error:
-        raise InvalidFieldError(path, f"{_show(value)} is not a time written HH:MM or HH:MM:SS") from error
+        raise InvalidFieldError.at(path, m.NOT_A_TIME, value=_show(value)) from error
 
 
 def _datetime(value: object, path: str) -> dt.datetime | None:
@@ -508,9 +529,7 @@ def _datetime(value: object, path: str) -> dt.datetime | None:
             raise ValueError(text)
         return dt.datetime.fromisoformat(text)
     except ValueError as error:
-        raise InvalidFieldError(
-            path, f"{_show(value)} is not a date and time written YYYY-MM-DDTHH:MM:SS, with an optional offset"
-        ) from error
+        raise InvalidFieldError.at(path, m.NOT_A_DATETIME, value=_show(value)) from error
 
 
 # ---------------------------------------------------------------- writing
