@@ -634,3 +634,35 @@ def test_a_fault_in_the_importer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
         "case.docx: Minutes Editor could not read this document (KeyError: 'unexpected'). "
         "This is a fault in Minutes Editor: please report it, with the file if you can share it."
     )
+
+
+# ------------------------------------------------------------- the command line
+
+
+def test_the_command_line_prints_the_english_of_before(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whatever the interface language asked for, the command line speaks English.
+    from minutes_editor.cli import EXIT_BAD_INPUT, main
+
+    monkeypatch.setenv("MINUTES_EDITOR_LANG", "ar")
+    report = _bytes(b'{"format": "minutes-editor-report", "version": 1, "report": ')(tmp_path)
+    assert main(["export", str(report)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == (
+        "minutes-editor: case.minutes: the file is not valid JSON: Expecting value at line 1, column 61\n"
+    )
+    newer = _spoilt(lambda d: d.update(version=7))(tmp_path)
+    assert main(["export", str(newer)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == (
+        "minutes-editor: case.minutes: written by a newer Minutes Editor (file format version 7; this version "
+        "reads up to 1). Update Minutes Editor to open it; the file was not changed.\n"
+    )
+    pdf = _docx_bytes(b"%PDF-1.7\n")(tmp_path)
+    assert main(["import", str(pdf)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == "minutes-editor: case.docx: this is a PDF file, not a Word .docx document\n"
+    legacy = _ole("WordDocument")(tmp_path)
+    assert main(["import", str(legacy)]) == EXIT_BAD_INPUT
+    assert capsys.readouterr().err == (
+        "minutes-editor: case.docx: this is an old Word 97-2003 document (.doc); open it in Word or LibreOffice "
+        "and save it as .docx\n"
+    )

@@ -10,7 +10,7 @@ script again afterwards and commit both the .ts and the .qm. The Python
 sources must be named one by one: lupdate reads Python only from files given
 on its command line, not from a scanned folder. It finds ``self.tr("...")``,
 ``QCoreApplication.translate("context", "...")`` and ``QT_TRANSLATE_NOOP``
-(also the importer's Qt-free function of that name, for the import notes).
+(also the core's Qt-free function of that name, for the import notes and the file errors).
 """
 
 from __future__ import annotations
@@ -31,17 +31,20 @@ SOURCE_LANGUAGE = "en"
 
 
 def sources() -> list[Path]:
-    """Every file whose strings the interface shows: the import notes' templates, the GUI package, the forms."""
-    # The Qt-free importer marks its note templates with its own QT_TRANSLATE_NOOP; only the files that do are
-    # given, and first: lupdate hands a "#:" comment to the next message it finds, even in the next file.
-    importer = [
+    """Every file whose strings the interface shows: the core's templates, the GUI package, the forms."""
+    # The Qt-free core marks its templates with its own QT_TRANSLATE_NOOP (minutes_editor/phrases.py); only the
+    # files that call it are given, and first: lupdate hands a "#:" comment to the next message it finds, even
+    # in the next file.
+    package = ROOT / "minutes_editor"
+    gui = package / "gui"
+    core = [
         path
-        for path in sorted((ROOT / "minutes_editor" / "importer").glob("*.py"))
-        if "QT_TRANSLATE_NOOP(" in path.read_text(encoding="utf-8")
+        for path in sorted(package.rglob("*.py"))
+        if gui not in path.parents and 'QT_TRANSLATE_NOOP("' in path.read_text(encoding="utf-8")
     ]
-    python = sorted((ROOT / "minutes_editor" / "gui").rglob("*.py"))
+    python = sorted(gui.rglob("*.py"))
     forms = sorted((ROOT / "ui").rglob("*.ui"))
-    return importer + python + forms
+    return core + python + forms
 
 
 def ts_path(language: str) -> Path:

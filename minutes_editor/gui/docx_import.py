@@ -9,7 +9,8 @@ the .docx, as NAME.minutes) and closing asks first; the notes are listed in a
 dialog that does not block the window, each rendered in the interface's
 language from its template (context ``ImportNotes`` of our catalogue) with the
 document's own words left as they are. A file the importer refuses shows its
-message and leaves the open report as it was.
+message, in the interface's language too (``file_errors``), and leaves the
+open report as it was.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.file_errors import file_error_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -105,7 +107,7 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
         ask.error(
             window,
             QCoreApplication.translate("DocxImport", "Cannot open the Word document"),
-            str(failure),
+            file_error_text(failure),
             QCoreApplication.translate("DocxImport", "The open report was not changed."),
         )
         return False

@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from minutes_editor.gui import ask, docx_import, start_finished
 from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_enum_property, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.forms import child, load_form
 from minutes_editor.gui.outline import Outline, section_title
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, UndoKeyFilter, shortcut
@@ -1114,7 +1115,7 @@ class MainWindow(QMainWindow):
         try:
             document = ReportDocument.open(Path(path))
         except ReportFileError as error:
-            ask.error(self, self.tr("Cannot open the report"), str(error))
+            ask.error(self, self.tr("Cannot open the report"), file_error_text(error))
             return False
         self.set_document(document)
         self._add_recent(Path(path))

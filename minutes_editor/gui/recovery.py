@@ -60,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
 from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report, Span
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
@@ -657,7 +658,7 @@ def offer_recovery(
                 document = restore_document(entry)
             except ValueError as error:  # ReportFileError: damaged recovery file
                 if on_error is not None:
-                    on_error(str(error))
+                    on_error(file_error_text(error))
                 entry.release()
                 continue
             open_document(document)

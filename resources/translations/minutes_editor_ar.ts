@@ -237,6 +237,404 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <source>{file}: {detail}</source>
+        <extracomment>{file} is the file&apos;s name, {detail} what is wrong with it (one of the messages below).</extracomment>
+        <translation>الملف «{file}»: {detail}</translation>
+    </message>
+    <message>
+        <source>the file does not exist</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>الملف فارغ</translation>
+    </message>
+    <message>
+        <source>you do not have permission to read this file</source>
+        <translation>ليس لديك إذن بقراءة هذا الملف</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a .docx document</source>
+        <translation>هذا مجلد وليس مستند Word بصيغة docx</translation>
+    </message>
+    <message>
+        <source>the file cannot be read ({reason})</source>
+        <extracomment>{reason} is the system&apos;s own English description of the failure.</extracomment>
+        <translation>تعذّرت قراءة الملف (الرسالة الأصلية بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>this is {what}, not a Word .docx document</source>
+        <extracomment>{what} is one of the kinds of file below.</extracomment>
+        <translation>هذا {what} وليس مستند Word بصيغة docx</translation>
+    </message>
+    <message>
+        <source>a PDF file</source>
+        <translation>ملف PDF</translation>
+    </message>
+    <message>
+        <source>an RTF document (save it from Word as .docx)</source>
+        <translation>مستند RTF (احفظه من Word بصيغة docx)</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>أرشيف gzip</translation>
+    </message>
+    <message>
+        <source>a RAR archive</source>
+        <translation>أرشيف RAR</translation>
+    </message>
+    <message>
+        <source>a 7-Zip archive</source>
+        <translation>أرشيف 7-Zip</translation>
+    </message>
+    <message>
+        <source>this is {kind}, not a .docx document (save it from Word as .docx)</source>
+        <extracomment>{kind} is one of the two kinds of file below.</extracomment>
+        <translation>هذا {kind} وليس مستند docx (احفظه من Word بصيغة docx)</translation>
+    </message>
+    <message>
+        <source>a Word 2003 XML or HTML file</source>
+        <translation>ملف XML من Word 2003 أو ملف HTML</translation>
+    </message>
+    <message>
+        <source>an XML or HTML file</source>
+        <translation>ملف XML أو HTML</translation>
+    </message>
+    <message>
+        <source>this is not a Word .docx document (it is not a zip archive)</source>
+        <translation>هذا ليس مستند Word بصيغة docx (فهو ليس أرشيف zip)</translation>
+    </message>
+    <message>
+        <source>the document is protected by a password; open it in Word, remove the password (File &gt; Info &gt; Protect Document) and save it again</source>
+        <translation>المستند محميّ بكلمة مرور؛ افتحه في Word وأزِل كلمة المرور (ملف &gt; معلومات &gt; حماية المستند) ثم احفظه من جديد</translation>
+    </message>
+    <message>
+        <source>this is an old Word 97-2003 document (.doc); open it in Word or LibreOffice and save it as .docx</source>
+        <translation>هذا مستند Word قديم من إصدارات 97-2003 بصيغة doc؛ افتحه في Word أو LibreOffice واحفظه بصيغة docx</translation>
+    </message>
+    <message>
+        <source>this is an old Microsoft Office binary file (OLE), not a .docx document; save it as .docx</source>
+        <translation>هذا ملف ثنائي قديم من ملفات Microsoft Office بصيغة OLE، وليس مستند docx؛ احفظه بصيغة docx</translation>
+    </message>
+    <message>
+        <source>this is an OpenDocument file ({kind}), not a Word .docx document</source>
+        <extracomment>{kind} is the file&apos;s own media type, as application/vnd.oasis.opendocument.spreadsheet.</extracomment>
+        <translation>هذا ملف OpenDocument من نوع {kind}، وليس مستند Word بصيغة docx</translation>
+    </message>
+    <message>
+        <source>this is an OpenDocument text (.odt), not a .docx; save it from LibreOffice as Word .docx</source>
+        <translation>هذا مستند نصّي بصيغة OpenDocument (odt) وليس مستند docx؛ احفظه من LibreOffice بصيغة docx الخاصة ببرنامج Word</translation>
+    </message>
+    <message>
+        <source>this is an Excel workbook, not a Word .docx document</source>
+        <translation>هذا مصنَّف Excel وليس مستند Word بصيغة docx</translation>
+    </message>
+    <message>
+        <source>this is a PowerPoint presentation, not a Word .docx document</source>
+        <translation>هذا عرض تقديمي من PowerPoint وليس مستند Word بصيغة docx</translation>
+    </message>
+    <message>
+        <source>this zip archive holds no Word document (no main document part)</source>
+        <translation>لا يحوي أرشيف zip هذا أي مستند Word (ليس فيه جزء المستند الرئيسي)</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, larger than the {limit} MB a report can be</source>
+        <translation>حجم الملف {size} ميغابايت، وهو أكبر من الحد الذي يمكن أن يبلغه تقرير ({limit} ميغابايت)</translation>
+    </message>
+    <message>
+        <source>the archive lists {count} parts, more than the {limit} allowed</source>
+        <translation>عدد الأجزاء المدرجة في الأرشيف {count}، وهو أكثر من الحد المسموح به ({limit})</translation>
+    </message>
+    <message>
+        <source>part {part} uses a compression method Word never writes ({method})</source>
+        <extracomment>{method} is the zip compression method&apos;s number.</extracomment>
+        <translation>يستخدم الجزء {part} طريقة ضغط لا يكتبها Word أبدًا (الطريقة رقم {method})</translation>
+    </message>
+    <message>
+        <source>part {part} would expand to {size} MB, more than the {limit} MB allowed (a zip bomb?)</source>
+        <translation>سيتمدد الجزء {part} عند فك ضغطه إلى {size} ميغابايت، وهذا أكثر من الحد المسموح به ({limit} ميغابايت)؛ قد يكون قنبلة ضغط (zip bomb)</translation>
+    </message>
+    <message>
+        <source>the archive would expand to more than {limit} MB (a zip bomb?)</source>
+        <translation>سيتمدد الأرشيف عند فك ضغطه إلى أكثر من {limit} ميغابايت؛ قد يكون قنبلة ضغط (zip bomb)</translation>
+    </message>
+    <message>
+        <source>part {part} is compressed {ratio} to 1, beyond the {limit} to 1 of real documents (a zip bomb?)</source>
+        <translation>نسبة ضغط الجزء {part} تبلغ {ratio} إلى 1، وهي أعلى من نسبة {limit} إلى 1 التي لا تتجاوزها المستندات الحقيقية؛ قد يكون قنبلة ضغط (zip bomb)</translation>
+    </message>
+    <message>
+        <source>part {part} expands beyond its declared size (a zip bomb?)</source>
+        <translation>يتمدد الجزء {part} عند فك ضغطه إلى أكثر من حجمه المعلَن؛ قد يكون قنبلة ضغط (zip bomb)</translation>
+    </message>
+    <message>
+        <source>the document expands to more than {limit} MB of text (a zip bomb?)</source>
+        <translation>يتمدد نص المستند عند فك ضغطه إلى أكثر من {limit} ميغابايت؛ قد يكون قنبلة ضغط (zip bomb)</translation>
+    </message>
+    <message>
+        <source>part {part} declares a DTD or entities, which Word never writes; refused for safety (entity expansion or external entity attack)</source>
+        <translation>يتضمن الجزء {part} تعريف DTD أو كيانات (entities)، وهو ما لا يكتبه Word أبدًا؛ فرُفض حفاظًا على الأمان (هجوم بتوسيع الكيانات أو بالكيانات الخارجية)</translation>
+    </message>
+    <message>
+        <source>part {part} declares a DTD or entities, which Word never writes; refused for safety (entity expansion)</source>
+        <translation>يتضمن الجزء {part} تعريف DTD أو كيانات (entities)، وهو ما لا يكتبه Word أبدًا؛ فرُفض حفاظًا على الأمان (هجوم بتوسيع الكيانات)</translation>
+    </message>
+    <message>
+        <source>part {part} declares a DTD or entities, which Word never writes; refused for safety</source>
+        <translation>يتضمن الجزء {part} تعريف DTD أو كيانات (entities)، وهو ما لا يكتبه Word أبدًا؛ فرُفض حفاظًا على الأمان</translation>
+    </message>
+    <message>
+        <source>part {part} nests elements too deeply or holds too long a text to be a real document</source>
+        <translation>في الجزء {part} عناصر متداخلة بعمق أو نص طويل إلى حدٍّ لا يكون في مستند حقيقي</translation>
+    </message>
+    <message>
+        <source>the document nests its content too deeply</source>
+        <translation>محتوى المستند متداخل بعمق أكبر مما ينبغي</translation>
+    </message>
+    <message>
+        <source>the document is too large to open</source>
+        <translation>المستند أكبر من أن يُفتح</translation>
+    </message>
+    <message>
+        <source>the file is damaged: not a readable zip archive ({reason})</source>
+        <translation>الملف تالف: ليس أرشيف zip مقروءًا (الرسالة الأصلية بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {reason}</source>
+        <translation>الملف تالف (الرسالة الأصلية بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>the archive is damaged: part {part} runs past the end of the file</source>
+        <translation>الأرشيف تالف: الجزء {part} يمتد إلى ما بعد نهاية الملف</translation>
+    </message>
+    <message>
+        <source>the archive is encrypted (part {part})</source>
+        <translation>الأرشيف مشفَّر (الجزء {part})</translation>
+    </message>
+    <message>
+        <source>the document has no part {part}</source>
+        <translation>لا يحوي المستند الجزء {part}</translation>
+    </message>
+    <message>
+        <source>part {part} is damaged ({reason})</source>
+        <translation>الجزء {part} تالف (الرسالة الأصلية بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>part {part} is damaged: {reason}</source>
+        <translation>الجزء {part} تالف (الرسالة الأصلية بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>part {part} has no body: not a Word document</source>
+        <translation>الجزء {part} بلا متن (body)، فليس هذا مستند Word</translation>
+    </message>
+    <message>
+        <source>a relationship points outside the package ({target})</source>
+        <extracomment>{target} is the relationship&apos;s target as the file writes it.</extracomment>
+        <translation>تشير إحدى العلاقات (relationships) إلى خارج الحزمة: {target}</translation>
+    </message>
+    <message>
+        <source>Minutes Editor could not read this document ({fault}). This is a fault in Minutes Editor: please report it, with the file if you can share it.</source>
+        <extracomment>{fault} is Python&apos;s own name and description of the fault, as &quot;KeyError: &apos;x&apos;&quot;.</extracomment>
+        <translation>لم يتمكن Minutes Editor من قراءة هذا المستند ({fault}). هذا خلل في Minutes Editor: يُرجى الإبلاغ عنه، مع الملف إن أمكنك مشاركته.</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a report file</source>
+        <translation>هذا مجلد وليس ملف تقرير</translation>
+    </message>
+    <message>
+        <source>this is not a regular file</source>
+        <translation>هذا ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>the file does not exist: a part of its path is a file, not a folder</source>
+        <translation>الملف غير موجود: أحد أجزاء مساره ملف وليس مجلدًا</translation>
+    </message>
+    <message>
+        <source>the file cannot be read: {reason}</source>
+        <extracomment>{reason} is the system&apos;s own English description of the failure.</extracomment>
+        <translation>تعذّرت قراءة الملف (الرسالة الأصلية بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, larger than any report can be (the limit is {limit} MB)</source>
+        <extracomment>{size} and {limit} are sizes in megabytes.</extracomment>
+        <translation>حجم الملف {size} ميغابايت، وهو أكبر مما يمكن أن يكون عليه أي تقرير (الحد {limit} ميغابايت)</translation>
+    </message>
+    <message>
+        <source>not a Minutes Editor file: not UTF-8 text (byte {byte})</source>
+        <extracomment>{byte} is the position of the first byte that is not UTF-8.</extracomment>
+        <translation>ليس ملفًا من ملفات Minutes Editor: ليس نصًّا بترميز UTF-8 (البايت رقم {byte})</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON: {reason} at line {line}, column {column}</source>
+        <extracomment>{reason} is the JSON parser&apos;s own English message.</extracomment>
+        <translation>الملف ليس بصيغة JSON صالحة: في السطر {line}، العمود {column} (رسالة المحلّل بالإنجليزية: {reason})</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON: {name} is not a JSON value</source>
+        <extracomment>{name} is NaN, Infinity or -Infinity.</extracomment>
+        <translation>الملف ليس بصيغة JSON صالحة: القيمة {name} ليست من قيم JSON</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its lists and objects are nested too deep</source>
+        <translation>الملف تالف: قوائمه وكائناته متداخلة بعمق أكبر مما ينبغي</translation>
+    </message>
+    <message>
+        <source>the file holds a number too long to read</source>
+        <translation>في الملف عدد أطول من أن يُقرأ</translation>
+    </message>
+    <message>
+        <source>not a Minutes Editor file (no &quot;format&quot;: &quot;{format}&quot;)</source>
+        <extracomment>{format} is the format name the file lacks, minutes-editor-report.</extracomment>
+        <translation>ليس ملفًا من ملفات Minutes Editor (لا يحوي &quot;format&quot;: &quot;{format}&quot;)</translation>
+    </message>
+    <message>
+        <source>written by a newer Minutes Editor (file format version {version}; this version reads up to {supported}). Update Minutes Editor to open it; the file was not changed.</source>
+        <translation>كُتب هذا الملف بإصدار أحدث من Minutes Editor (إصدار صيغة الملف {version}، وهذا الإصدار يقرأ حتى الإصدار {supported}). حدِّث Minutes Editor لتفتحه؛ لم يُغيَّر الملف.</translation>
+    </message>
+    <message>
+        <source>this version of Minutes Editor cannot read format version {version}</source>
+        <translation>لا يستطيع هذا الإصدار من Minutes Editor قراءة الإصدار {version} من الصيغة</translation>
+    </message>
+    <message>
+        <source>the file (format version {version}) is damaged and could not be upgraded: {error}</source>
+        <extracomment>{error} is Python&apos;s own description of the fault.</extracomment>
+        <translation>الملف (الإصدار {version} من الصيغة) تالف وتعذّرت ترقيته (وصف Python للخطأ بالإنجليزية: {error})</translation>
+    </message>
+    <message>
+        <source>upgrading from format version {version} did not give an object</source>
+        <translation>لم تُنتج الترقية من الإصدار {version} من الصيغة كائنًا</translation>
+    </message>
+    <message>
+        <source>{field}: {problem}</source>
+        <extracomment>{field} is the field&apos;s path in the file, as &quot;sections[3].blocks[2].level&quot;; {problem} one of the messages below.</extracomment>
+        <translation>الحقل {field}: {problem}</translation>
+    </message>
+    <message>
+        <source>is missing</source>
+        <translation>مفقود</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>فارغ</translation>
+    </message>
+    <message>
+        <source>is not a field of this format version</source>
+        <translation>ليس من حقول هذا الإصدار من الصيغة</translation>
+    </message>
+    <message>
+        <source>expected an object, found {found}</source>
+        <extracomment>{found} is what the file holds: a value as written, or a kind of value (below).</extracomment>
+        <translation>المتوقَّع كائن، والموجود {found}</translation>
+    </message>
+    <message>
+        <source>expected a list, found {found}</source>
+        <translation>المتوقَّع قائمة، والموجود {found}</translation>
+    </message>
+    <message>
+        <source>expected text, found {found}</source>
+        <translation>المتوقَّع نص، والموجود {found}</translation>
+    </message>
+    <message>
+        <source>expected true or false, found {found}</source>
+        <translation>المتوقَّع true أو false، والموجود {found}</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found {found}</source>
+        <translation>المتوقَّع عدد صحيح، والموجود {found}</translation>
+    </message>
+    <message>
+        <source>{value} is not a format version (a whole number from 1)</source>
+        <extracomment>{value} is the value as the file holds it, or a kind of value (below).</extracomment>
+        <translation>القيمة {value} ليست إصدار صيغة (عددًا صحيحًا من 1 فصاعدًا)</translation>
+    </message>
+    <message>
+        <source>{value} is not between {low} and {high}</source>
+        <translation>القيمة {value} ليست بين {low} و{high}</translation>
+    </message>
+    <message>
+        <source>{value} is not one of {choices}</source>
+        <extracomment>{choices} lists the format&apos;s own words for the allowed values.</extracomment>
+        <translation>القيمة {value} ليست من القيم المسموح بها: {choices}</translation>
+    </message>
+    <message>
+        <source>{value} is not a BCP 47 language tag such as &quot;ar&quot; or &quot;en-GB&quot;</source>
+        <translation>القيمة {value} ليست وسم لغة وفق BCP 47 مثل &quot;ar&quot; أو &quot;en-GB&quot;</translation>
+    </message>
+    <message>
+        <source>{value} is not a date written YYYY-MM-DD</source>
+        <translation>القيمة {value} ليست تاريخًا مكتوبًا بالشكل YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>{value} is not a time written HH:MM or HH:MM:SS</source>
+        <translation>القيمة {value} ليست وقتًا مكتوبًا بالشكل HH:MM أو HH:MM:SS</translation>
+    </message>
+    <message>
+        <source>{value} is not a date and time written YYYY-MM-DDTHH:MM:SS, with an optional offset</source>
+        <translation>القيمة {value} ليست تاريخًا ووقتًا مكتوبين بالشكل YYYY-MM-DDTHH:MM:SS مع فارق توقيت اختياري</translation>
+    </message>
+    <message>
+        <source>holds {code} at character {position}: half of a UTF-16 surrogate pair on its own, which is not a character</source>
+        <extracomment>{code} is the character&apos;s code, as ; {position} counts characters from 0.</extracomment>
+        <translation>فيه {code} عند المحرف رقم {position}: نصف زوج بديل (surrogate pair) من UTF-16 وحده، وهذا ليس محرفًا</translation>
+    </message>
+    <message>
+        <source>the first section cannot be a sub-heading (level 2)</source>
+        <translation>لا يمكن أن يكون القسم الأول عنوانًا فرعيًا (المستوى 2)</translation>
+    </message>
+    <message>
+        <source>only a participation section lists participants, not {kind}</source>
+        <extracomment>{kind} is the format&apos;s word for the section&apos;s kind.</extracomment>
+        <translation>لا يسرد المشاركين إلا قسم المشاركة (participation)، وهذا القسم من نوع {kind}</translation>
+    </message>
+    <message>
+        <source>only a discussion section has sessions, not {kind}</source>
+        <translation>لا جلسات إلا في قسم النقاش (discussion)، وهذا القسم من نوع {kind}</translation>
+    </message>
+    <message>
+        <source>only a bullet has a level, not a {kind}</source>
+        <extracomment>{kind} is the format&apos;s word for the block&apos;s type (paragraph, label).</extracomment>
+        <translation>لا مستوى إلا للنقطة (bullet)، وهذه الكتلة من نوع {kind}</translation>
+    </message>
+    <message>
+        <source>a footnote cannot reference another footnote</source>
+        <translation>لا يمكن أن تشير حاشية إلى حاشية أخرى</translation>
+    </message>
+    <message>
+        <source>{id} is already the id of {other}</source>
+        <extracomment>{id} is the footnote id as the file holds it; {other} the path of the footnote that has it first.</extracomment>
+        <translation>المعرِّف {id} مستخدم من قبلُ في {other}</translation>
+    </message>
+    <message>
+        <source>no footnote has the id {id}</source>
+        <translation>لا توجد حاشية معرِّفها {id}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>كائن</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>قائمة</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>قيمة منطقية (true/false)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>عدد</translation>
+    </message>
+    <message>
+        <source>a number of more than 60 digits</source>
+        <translation>عدد من أكثر من 60 خانة</translation>
+    </message>
+</context>
+<context>
     <name>FindReplaceDialog</name>
     <message>
         <source>Find and replace</source>
@@ -632,7 +1030,7 @@
     </message>
     <message>
         <source>Double-click a paragraph to edit it</source>
-        <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it).</extracomment>
+        <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
         <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
     </message>
     <message>
@@ -1174,7 +1572,7 @@
     <name>bodies</name>
     <message>
         <source>Typing</source>
-        <extracomment>A body&apos;s text changed (every keystroke): listeners only restart timers. Footnote numbers changed: the editors redraw their marks.</extracomment>
+        <extracomment>The user state of a paragraph not converted since it was made or last edited. What the last flush read, by paragraph mark: the paragraph&apos;s text then and its model block. A body&apos;s text changed (every keystroke): listeners only restart timers. Footnote numbers changed: the editors redraw their marks.</extracomment>
         <translation>كتابة</translation>
     </message>
 </context>
