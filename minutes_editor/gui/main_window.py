@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -73,7 +73,7 @@ from minutes_editor.storage.atomic import WriteError
 from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextCursor
+    from PySide6.QtGui import QKeySequence, QTextCursor
 
     from minutes_editor.gui.bodies import BodyStore
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
             start_finished()  # start-up is over: the garbage collector paused by prepare_start resumes
 
     def _build_rest(self) -> None:
+        self._fill_menus()
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewRenderer
@@ -321,7 +322,6 @@ class MainWindow(QMainWindow):
             action = QAction(parent=self)  # QAction(text, parent) would make PySide6 build QIcon (~2 ms)
             action.setText(entry.label())
             action.setObjectName(f"action_{entry.name}")
-            action.setShortcuts(entry.sequences())
             action.triggered.connect(lambda _checked=False, handler=handler: handler())
             if entry.name in OUTLINE_KEYS:
                 # Insert, Delete, F2 and Alt+arrows mean other things in text fields.
@@ -334,41 +334,20 @@ class MainWindow(QMainWindow):
         self.actions_by_name["redo"].setEnabled(False)
 
     def _create_menus(self) -> None:
-        actions = self.actions_by_name
+        # The first frame shows the menu bar's titles; what the menus hold is added by _fill_menus
+        # right after the first paint, when nobody can have opened one yet.
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
-        file_menu.addActions([actions["new"], actions["open"]])
-        file_menu.addAction(docx_import.import_action(self))
-        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.format_menu = bar.addMenu(self.tr("F&ormat"))
+        self.report_menu = bar.addMenu(self.tr("&Report"))
+        self.go_menu = bar.addMenu(self.tr("&Go"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addActions([actions["save"], actions["save_as"]])
-        file_menu.addSeparator()
-        file_menu.addAction(actions["export"])
-        file_menu.addSeparator()
-        file_menu.addAction(actions["quit"])
-        self.edit_menu = edit_menu = bar.addMenu(self.tr("&Edit"))
-        edit_menu.addActions([actions["undo"], actions["redo"]])
-        edit_menu.addSeparator()
-        edit_menu.addActions([actions["quick_name"], actions["insert_time"], actions["insert_footnote"]])
-        format_menu = bar.addMenu(self.tr("F&ormat"))
-        format_menu.addActions([actions[name] for name in ("bold", "italic", "underline")])
-        format_menu.addSeparator()
-        format_menu.addActions([actions[name] for name in ("paragraph", "bullet", "label")])
-        self.report_menu = report_menu = bar.addMenu(self.tr("&Report"))
         self.section_menu = QMenu(self.tr("Add a &section"), self)
-        for kind, name in _SECTION_KIND_NAMES.items():
-            action = self.section_menu.addAction(QCoreApplication.translate("MainWindow", name))
-            action.setObjectName(f"add_section_{kind.value}")
-            action.triggered.connect(lambda _checked=False, kind=kind: self.add_section(kind))
-        report_menu.addMenu(self.section_menu)
-        report_menu.addActions([actions[name] for name in ("add_session", "remove", "rename", "move_up", "move_down")])
-        go_menu = bar.addMenu(self.tr("&Go"))
-        go_menu.addActions(
-            [actions[name] for name in ("next_part", "previous_part", "next_field", "outline", "editor")]
-        )
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(actions["shortcuts"])
 
+        actions = self.actions_by_name
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main_toolbar")
         toolbar.addActions([actions[name] for name in ("new", "open", "save", "export")])
@@ -387,6 +366,39 @@ class MainWindow(QMainWindow):
         child(form, QToolButton, "down_button").clicked.connect(lambda: self.move_part(1))
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+
+    def _fill_menus(self) -> None:
+        """Give the actions their keys and put them in the menus (after the first paint: see _create_menus)."""
+        actions = self.actions_by_name
+        for name, action in actions.items():
+            action.setShortcuts(action_keys(name))
+        file_menu = self.file_menu
+        file_menu.addActions([actions["new"], actions["open"]])
+        file_menu.addAction(docx_import.import_action(self))
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addActions([actions["save"], actions["save_as"]])
+        file_menu.addSeparator()
+        file_menu.addAction(actions["export"])
+        file_menu.addSeparator()
+        file_menu.addAction(actions["quit"])
+        self.edit_menu.addActions([actions["undo"], actions["redo"]])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addActions([actions["quick_name"], actions["insert_time"], actions["insert_footnote"]])
+        self.format_menu.addActions([actions[name] for name in ("bold", "italic", "underline")])
+        self.format_menu.addSeparator()
+        self.format_menu.addActions([actions[name] for name in ("paragraph", "bullet", "label")])
+        for kind, name in _SECTION_KIND_NAMES.items():
+            action = self.section_menu.addAction(QCoreApplication.translate("MainWindow", name))
+            action.setObjectName(f"add_section_{kind.value}")
+            action.triggered.connect(lambda _checked=False, kind=kind: self.add_section(kind))
+        self.report_menu.addMenu(self.section_menu)
+        self.report_menu.addActions(
+            [actions[name] for name in ("add_session", "remove", "rename", "move_up", "move_down")]
+        )
+        self.go_menu.addActions(
+            [actions[name] for name in ("next_part", "previous_part", "next_field", "outline", "editor")]
+        )
+        self.help_menu.addAction(actions["shortcuts"])
 
     def _connect_title_page(self) -> None:
         title = self.title_page

@@ -1,13 +1,29 @@
-"""The one table of the window's actions and keyboard shortcuts; Help > Keyboard shortcuts lists it."""
+"""The one table of the window's actions and keyboard shortcuts; Help > Keyboard shortcuts lists it.
+
+The table names its keys as text (``"Ctrl+E"``) or as Qt standard keys
+(``Standard("Save")``, the platform's own key for saving) and makes
+QKeySequence objects only when asked: the window's first frame builds its
+actions without keys (they get them right after the first paint), which
+spares it PySide6's QKeySequence type and its enums.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QKeySequence
 
 CONTEXT = "shortcuts"
+
+
+class Standard(NamedTuple):
+    """A Qt standard key (``QKeySequence.StandardKey``), by name: the platform decides its keys."""
+
+    name: str
 
 
 @dataclass(frozen=True)
@@ -15,16 +31,18 @@ class Shortcut:
     """An action of the window: its name, its keys and the menu text translators see."""
 
     name: str
-    keys: tuple[str | QKeySequence.StandardKey, ...]
+    keys: tuple[str | Standard, ...]
     text: str
     group: str
 
     def sequences(self) -> list[QKeySequence]:
         """The key sequences of the action, standard keys resolved for this platform."""
+        from PySide6.QtGui import QKeySequence
+
         result: list[QKeySequence] = []
         for key in self.keys:
-            if isinstance(key, QKeySequence.StandardKey):
-                result.extend(QKeySequence.keyBindings(key)[:1])
+            if isinstance(key, Standard):
+                result.extend(QKeySequence.keyBindings(getattr(QKeySequence.StandardKey, key.name))[:1])
             else:
                 result.append(QKeySequence(key))
         return result
@@ -34,7 +52,6 @@ class Shortcut:
         return QCoreApplication.translate(CONTEXT, self.text)
 
 
-_S = QKeySequence.StandardKey
 FILE = QT_TRANSLATE_NOOP("shortcuts", "File")
 EDIT = QT_TRANSLATE_NOOP("shortcuts", "Edit")
 FORMAT = QT_TRANSLATE_NOOP("shortcuts", "Format")
@@ -43,13 +60,13 @@ MOVE = QT_TRANSLATE_NOOP("shortcuts", "Move around")
 HELP = QT_TRANSLATE_NOOP("shortcuts", "Help")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
-    Shortcut("new", (_S.New,), QT_TRANSLATE_NOOP("shortcuts", "&New report…"), FILE),
-    Shortcut("open", (_S.Open,), QT_TRANSLATE_NOOP("shortcuts", "&Open…"), FILE),
-    Shortcut("save", (_S.Save,), QT_TRANSLATE_NOOP("shortcuts", "&Save"), FILE),
+    Shortcut("new", (Standard("New"),), QT_TRANSLATE_NOOP("shortcuts", "&New report…"), FILE),
+    Shortcut("open", (Standard("Open"),), QT_TRANSLATE_NOOP("shortcuts", "&Open…"), FILE),
+    Shortcut("save", (Standard("Save"),), QT_TRANSLATE_NOOP("shortcuts", "&Save"), FILE),
     Shortcut("save_as", ("Ctrl+Shift+S",), QT_TRANSLATE_NOOP("shortcuts", "Save &as…"), FILE),
     Shortcut("export", ("Ctrl+E",), QT_TRANSLATE_NOOP("shortcuts", "&Export to Word…"), FILE),
     Shortcut("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("shortcuts", "&Quit"), FILE),
-    Shortcut("undo", (_S.Undo,), QT_TRANSLATE_NOOP("shortcuts", "&Undo"), EDIT),
+    Shortcut("undo", (Standard("Undo"),), QT_TRANSLATE_NOOP("shortcuts", "&Undo"), EDIT),
     Shortcut("redo", ("Ctrl+Y", "Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("shortcuts", "&Redo"), EDIT),
     Shortcut("quick_name", ("Ctrl+K",), QT_TRANSLATE_NOOP("shortcuts", "Insert a &name…"), EDIT),
     Shortcut("insert_time", ("Ctrl+Shift+T",), QT_TRANSLATE_NOOP("shortcuts", "Insert the current &time"), EDIT),
@@ -95,9 +112,12 @@ def shortcut(name: str) -> Shortcut:
 
 def is_undo_key(event: QKeyEvent) -> bool:
     """Whether a key event is one of the platform's undo or redo keys (or Ctrl+Y)."""
+    # Not at import: the window's first frame does without these (gui/directions.py, the module docstring).
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+
     if event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo):
         return True
-    from PySide6.QtCore import Qt  # not at import: the window's first frame does without it (gui/directions.py)
 
     return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
 
@@ -107,7 +127,11 @@ class UndoKeyFilter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Refuse the override so the window's shortcut fires instead."""
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and is_undo_key(event):
+        if event.type() != QEvent.Type.ShortcutOverride:
+            return False
+        from PySide6.QtGui import QKeyEvent  # not at import (see the module docstring); only for this event
+
+        if isinstance(event, QKeyEvent) and is_undo_key(event):
             event.ignore()
             return True
         return False

@@ -185,6 +185,7 @@ def window(qtbot, monkeypatch):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: window.is_complete)  # menus and keys come right after the first paint
     yield window
     configure_application(app, "en")
 

@@ -52,6 +52,7 @@ def window(qtbot, monkeypatch) -> MainWindow:
     made = MainWindow("en")
     qtbot.addWidget(made)
     made.show()
+    qtbot.waitUntil(lambda: made.is_complete)  # menus and keys come right after the first paint
     return made
 
 
@@ -265,6 +266,7 @@ def test_the_arabic_interface_shows_the_import_in_arabic_right_to_left(qtbot, tm
         made = MainWindow("ar")
         qtbot.addWidget(made)
         made.show()
+        qtbot.waitUntil(lambda: made.is_complete)  # the File menu is filled right after the first paint
         assert made.open_path(commented_draft(tmp_path))
         [dialog] = made.findChildren(ImportNotesDialog)
         assert dialog.layoutDirection() == Qt.LayoutDirection.RightToLeft

@@ -31,6 +31,7 @@ from minutes_editor.gui import prepare_start
 prepare_start()  # as minutes_editor.cli does
 
 import PySide6.QtCore as QtCore
+import PySide6.QtGui as QtGui
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
@@ -53,6 +54,8 @@ def first_frame():
         "meeting": window.title_page.meeting.text(),
         "rtl": window.isRightToLeft(),
         "collecting": gc.isenabled(),
+        "menus": [action.text() for action in window.menuBar().actions()],
+        "keys_made": "QKeySequence" in vars(QtGui),
     }), flush=True)
     window.preview_refreshed.connect(everything)
 
@@ -65,6 +68,8 @@ def everything():
         "pages": [window.editor_stack.widget(i).objectName() for i in range(window.editor_stack.count())],
         "collecting": gc.isenabled(),
         "frozen": gc.get_freeze_count(),
+        "save_keys": [keys.toString() for keys in window.actions_by_name["save"].shortcuts()],
+        "file_menu": [action.objectName() for action in window.file_menu.actions() if action.objectName()],
     }), flush=True)
     app.quit()
 
@@ -112,6 +117,12 @@ def test_the_first_frame_shows_the_report_before_the_rest_is_built(tmp_path: Pat
     # ... with none of what only later steps need: PySide6's Qt namespace (about 40 ms), Babel's CLDR
     # data, python-docx, lxml, the spell checker, OpenSSL (hashlib); the section and session pages not built yet.
     assert first["qt_namespace"] is False
+    # The menu bar's titles are there; the menus' items and the actions' keys come right after (no one can
+    # have opened a menu yet), sparing the first frame PySide6's QKeySequence type.
+    assert len(first["menus"]) >= 6
+    assert first["keys_made"] is False
+    assert done["save_keys"] == ["Ctrl+S"]
+    assert done["file_menu"][:3] == ["action_new", "action_open", "action_import_docx"]
     assert first["loaded"] == []
     assert first["complete"] is False
     # The garbage collector waits for the end of start-up, then leaves what start-up built alone.

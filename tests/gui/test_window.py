@@ -37,6 +37,7 @@ def window_factory(qtbot, monkeypatch):
         window.show()
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.is_complete)  # menus and keys come right after the first paint
         made.append(window)
         return window
 

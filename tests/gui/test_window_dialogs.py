@@ -38,6 +38,7 @@ def window(qtbot, monkeypatch, request):
     window.show()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: window.is_complete)  # menus and keys come right after the first paint
     yield window
     configure_application(QApplication.instance(), "en")
 
