@@ -1,8 +1,9 @@
 """The editor window: start-up, keystroke latency, autosave and memory, against a bare Qt window.
 
 Prints figures; asserts nothing. Every figure comes from fresh processes
-(this script runs itself with ``--child``), with the display offscreen and
-the user's folders replaced by temporary ones. The baseline is a bare
+(start-up from startup_child.py, which imports nothing it does not need;
+the rest from this script run with ``--child``), with the display offscreen
+and the user's folders replaced by temporary ones. The baseline is a bare
 process that only imports PySide6.QtWidgets and shows an empty window (and,
 for typing, a bare QTextEdit holding the same text).
 
@@ -116,64 +117,36 @@ def run_child(mode: str, *args: str, home: Path, lines: int = 1) -> tuple[float,
     return elapsed, result
 
 
-def _exposed(widget: object) -> bool:
-    handle = widget.windowHandle()  # type: ignore[attr-defined]
-    return bool(widget.isVisible() and handle is not None and handle.isExposed())  # type: ignore[attr-defined]
+def run_start(kind: str, *args: str, home: Path, ready: bool = False) -> tuple[float, dict[str, str]]:
+    """Start startup_child.py (``bare`` or ``editor REPORT``); seconds until it has shown its window, and its lines.
 
-
-def _print_result(**fields: object) -> None:
-    """One result line for the parent, with the peak memory so far."""
-    import resource
-
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({**fields, "rss_mb": rss}), flush=True)
-
-
-def child_bare_window() -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    class BareWindow(QWidget):
-        """An empty window that reports once its first paint is done, as the editor's window does."""
-
-        painted = False
-
-        def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-            super().paintEvent(event)  # type: ignore[arg-type]
-            if not self.painted:
-                self.painted = True
-                # A zero timer fires once this paint, children and flush included, is over.
-                QTimer.singleShot(0, lambda: (_print_result(shown=True), os._exit(0)))
-
-    app = QApplication(sys.argv[:1])
-    window = BareWindow()
-    window.resize(1300, 820)
-    window.show()
-    app.exec()
-
-
-def child_editor_window(path: str) -> None:
-    # As minutes_editor.cli, which the installed minutes-editor command runs, starts the window.
-    from minutes_editor.gui import prepare_start
-
-    prepare_start()
-    from PySide6.QtCore import QTimer
-
-    from minutes_editor.gui.main_window import MainWindow
-
-    show = MainWindow.show
-
-    def show_and_report(window: MainWindow) -> None:
-        # Shown: once the first paint is over (before the work waiting for it starts). Ready: once the
-        # rest of the window is built and the first preview shown, when every part answers at once.
-        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: _print_result(shown=True)))
-        window.preview_refreshed.connect(lambda: (_print_result(ready=window.is_complete), os._exit(0)))
-        show(window)
-
-    MainWindow.show = show_and_report  # type: ignore[method-assign]
-    from minutes_editor.gui.app import main
-
-    main([sys.argv[0]], Path(path))
+    With ``ready``, also wait for the editor's ``ready`` line; its arrival in seconds is ``ready_s``.
+    """
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, str(Path(__file__).resolve().parent / "startup_child.py"), kind, *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_environment(home),
+    )
+    assert process.stdout is not None
+    values: dict[str, str] = {}
+    shown = 0.0
+    for line in process.stdout:
+        if line.startswith("shown"):
+            shown = time.perf_counter() - start
+        elif line.startswith("ready"):
+            values["ready_s"] = str(time.perf_counter() - start)
+        for pair in line.split()[1:] if line.startswith("ready") else line.split():
+            key, _, value = pair.partition("=")
+            values[key] = value
+        if shown and "peak_mb" in values and (not ready or "ready_s" in values):
+            break
+    _out, errors = process.communicate(timeout=600)
+    if not shown or (ready and "ready_s" not in values):
+        raise RuntimeError(f"start-up child {kind} failed (exit {process.returncode}): {errors[-3000:]}")
+    return shown, values
 
 
 def _send_key(widget: object, character: str) -> None:
@@ -309,8 +282,6 @@ def child_big_report(path: str) -> None:
 
 
 CHILDREN = {
-    "bare-window": child_bare_window,
-    "editor-window": child_editor_window,
     "typing": child_typing,
     "big-report": child_big_report,
 }
@@ -347,18 +318,19 @@ def startup(home: Path) -> None:
     editor: list[float] = []
     ready: list[float] = []
     bare_rss: list[float] = []
-    run_child("editor-window", str(EXAMPLE), home=home, lines=2)  # warm-up: bytecode written, page cache filled
+    run_start("editor", str(EXAMPLE), home=home, ready=True)  # warm-up: bytecode written, page cache filled
+    run_start("bare", home=home)
     for run in range(STARTUP_RUNS):
         # Each pair in turn starts with the bare window or with ours: neither always comes first.
         for kind in ("bare", "editor") if run % 2 == 0 else ("editor", "bare"):
             if kind == "bare":
-                seconds, result = run_child("bare-window", home=home)
+                seconds, values = run_start("bare", home=home)
                 bare.append(seconds)
-                bare_rss.append(float(result["rss_mb"]))  # type: ignore[arg-type]
+                bare_rss.append(float(values["peak_mb"]))
             else:
-                seconds, result = run_child("editor-window", str(EXAMPLE), home=home, lines=2)
+                seconds, values = run_start("editor", str(EXAMPLE), home=home, ready=True)
                 editor.append(seconds)
-                ready.append(float(result["at_1"]))  # type: ignore[arg-type]
+                ready.append(float(values["ready_s"]))
     bare_start = statistics.median(bare)
     print(f"bare window (import PySide6.QtWidgets, show): {bare_start * 1000:.0f} ms, {max(bare_rss):.0f} MB")
     # Each start beside the bare start next to it, so both saw the same load on this shared machine.
@@ -410,8 +382,8 @@ def big_report(work: Path, home: Path) -> None:
     from benchmarks.bench_export import scaled_report
     from minutes_editor.storage.minutes_file import load_report
 
-    _seconds, bare = run_child("bare-window", home=home)
-    bare_rss = [float(bare["rss_mb"])]  # type: ignore[arg-type]
+    _seconds, bare = run_start("bare", home=home)
+    bare_rss = [float(bare["peak_mb"])]
     big = write_report(scaled_report(load_report(EXAMPLE), 100), work / "report-100x.minutes")
     _seconds, result = run_child("big-report", str(big), home=home)
     gui_ms = statistics.median(result["gui_thread_ms"])  # type: ignore[arg-type]

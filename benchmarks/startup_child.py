@@ -1,0 +1,91 @@
+"""The start-up children of bench_gui.py: a bare PySide6 window, and the editor on a report.
+
+Each imports only what its own start needs; this file imports nothing else at
+the top. The bare window is then what the issue compares with: a process that
+imports PySide6.QtWidgets and shows an empty window (bench_gui.py's own
+imports, statistics and subprocess among them, would add 10 ms to both).
+
+Each child writes ``shown`` once its first paint is over (a zero timer fires
+when the paint, its children's and the flush are done), then ``peak_mb=N``.
+The editor then writes ``ready complete=True|False`` once the rest of the
+window is built and the first preview shown, when every part answers.
+"""
+
+import os
+import sys
+
+
+def _write(line: str) -> None:
+    sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bare_window() -> None:
+    """Import PySide6.QtWidgets, show an empty window, report its first paint."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    class BareWindow(QWidget):
+        """An empty window that reports once its first paint is done, as the editor's window does."""
+
+        painted = False
+
+        def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+            super().paintEvent(event)  # type: ignore[arg-type]
+            if not self.painted:
+                self.painted = True
+                QTimer.singleShot(0, shown)
+
+    def shown() -> None:
+        _write("shown")
+        _write(f"peak_mb={_peak_mb():.1f}")
+        os._exit(0)
+
+    app = QApplication(sys.argv[:1])
+    window = BareWindow()
+    window.resize(1300, 820)
+    window.show()
+    app.exec()
+
+
+def editor_window(path: str) -> None:
+    """Start the editor on ``path`` as the minutes-editor command does; report the first paint, then readiness."""
+    from minutes_editor.gui import prepare_start
+
+    prepare_start()
+    from PySide6.QtCore import QTimer
+
+    from minutes_editor.gui.main_window import MainWindow
+
+    show = MainWindow.show
+
+    def shown() -> None:
+        _write("shown")
+        _write(f"peak_mb={_peak_mb():.1f}")
+
+    def show_and_report(window: MainWindow) -> None:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, shown))
+        window.preview_refreshed.connect(lambda: (_write(f"ready complete={window.is_complete}"), os._exit(0)))
+        show(window)
+
+    MainWindow.show = show_and_report  # type: ignore[method-assign]
+    from pathlib import Path
+
+    from minutes_editor.gui.app import main
+
+    main([sys.argv[0]], Path(path))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["bare"]:
+        bare_window()
+    elif sys.argv[1:2] == ["editor"] and len(sys.argv) == 3:
+        editor_window(sys.argv[2])
+    else:
+        sys.exit("usage: startup_child.py bare | editor REPORT")
