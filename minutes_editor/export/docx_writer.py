@@ -44,6 +44,7 @@ from typing import BinaryIO
 
 from lxml import etree
 
+from minutes_editor.collector import collector_paused
 from minutes_editor.export import styles as st
 from minutes_editor.export.oxml import (
     DOC_DEFAULTS_ORDER,
@@ -164,9 +165,10 @@ def export_docx(
 
 def render_docx(report: Report, *, template: Path | str | None = None, watermark: bool | None = None) -> DocxOutput:
     """The .docx bytes of ``report``, without touching the disk (besides reading the template)."""
-    writer = DocxWriter(template=template, watermark=watermark)
-    writer.write(flatten(report), report)
-    return DocxOutput(writer.to_bytes(), writer.warnings)
+    with collector_paused():  # an allocation burst with no cycles to collect (minutes_editor/collector.py)
+        writer = DocxWriter(template=template, watermark=watermark)
+        writer.write(flatten(report), report)
+        return DocxOutput(writer.to_bytes(), writer.warnings)
 
 
 class DocxWriter:

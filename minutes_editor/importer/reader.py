@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from minutes_editor.collector import collector_paused
 from minutes_editor.importer import errors as e
 from minutes_editor.importer import notes as n
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
@@ -52,7 +53,7 @@ class ImportResult:
 def import_docx(path: Path | str, *, limits: Limits = DEFAULT_LIMITS) -> ImportResult:
     """Read a .docx draft report into a Report; raise DocxImportError with a clear message when it cannot."""
     source_path = Path(path)
-    with SafePackage(source_path, limits) as archive:
+    with SafePackage(source_path, limits) as archive, collector_paused():  # see minutes_editor/collector.py
         try:
             return _import(open_package(archive), archive)
         except DocxImportError as error:
