@@ -88,6 +88,19 @@ def child_environment(home: Path) -> dict[str, str]:
     return env
 
 
+def _spawn(script: Path, args: list[str], home: Path) -> subprocess.Popen[str]:
+    """Start ``script`` with ``args`` in this Python, its output piped as text, in the children's environment."""
+    process = subprocess.Popen(
+        [sys.executable, str(script), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=child_environment(home),
+    )
+    assert process.stdout is not None
+    return process
+
+
 def run_child(mode: str, *args: str, home: Path, lines: int = 1) -> tuple[float, dict[str, object]]:
     """Run this script as a child; returns seconds until its first result line and the result.
 
@@ -95,14 +108,7 @@ def run_child(mode: str, *args: str, home: Path, lines: int = 1) -> tuple[float,
     and each line's arrival in seconds is given as ``at_N``.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve()), "--child", mode, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_environment(home),
-    )
-    assert process.stdout is not None
+    process = _spawn(Path(__file__).resolve(), ["--child", mode, *args], home)
     result: dict[str, object] = {}
     elapsed = 0.0
     for number in range(lines):
@@ -123,14 +129,7 @@ def run_start(kind: str, *args: str, home: Path, ready: bool = False) -> tuple[f
     With ``ready``, also wait for the editor's ``ready`` line; its arrival in seconds is ``ready_s``.
     """
     start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, str(Path(__file__).resolve().parent / "startup_child.py"), kind, *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=child_environment(home),
-    )
-    assert process.stdout is not None
+    process = _spawn(Path(__file__).resolve().parent / "startup_child.py", [kind, *args], home)
     values: dict[str, str] = {}
     shown = 0.0
     for line in process.stdout:

@@ -22,11 +22,10 @@ from minutes_editor.errors import UserFileError
 from minutes_editor.importer import DocxImportError, Limits, import_docx
 from minutes_editor.storage import minutes_file
 from minutes_editor.storage.minutes_file import InvalidFieldError, ReportFileError, load_report
-from tests.importer.helpers import make_docx, p
+from tests.importer.helpers import encrypt_members, make_docx, ole_bytes, p
 
 Json = dict[str, Any]
 V1_FILE = Path(__file__).parent / "storage" / "data" / "report-v1.minutes"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 # ------------------------------------------------------------- .minutes files
@@ -320,10 +319,7 @@ def _docx_bytes(data: bytes) -> Callable[[Path], Path]:
 
 
 def _ole(stream_name: str) -> Callable[[Path], Path]:
-    # The compound-file header, padding, and a directory entry naming the stream in UTF-16, as Word writes it.
-    header = OLE_MAGIC + b"\x00" * 16 + struct.pack("<HH", 0x003E, 0x0003) + b"\xfe\xff" + b"\x00" * 478
-    entry = stream_name.encode("utf-16-le").ljust(64, b"\x00")
-    return _docx_bytes(header + b"\x00" * 512 + entry + b"\x00" * 1024)
+    return _docx_bytes(ole_bytes(stream_name))
 
 
 def _zip(members: dict[str, bytes | str], method: int = zipfile.ZIP_DEFLATED) -> Callable[[Path], Path]:
@@ -368,15 +364,7 @@ def _docx_folder(folder: Path) -> Path:
 
 
 def _encrypted_member(folder: Path) -> Path:
-    path = make_docx(folder / "case.docx", p("Text"))
-    data = bytearray(path.read_bytes())
-    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        start = 0
-        while (start := data.find(signature, start)) >= 0:
-            data[start + offset] |= 0x01
-            start += 4
-    path.write_bytes(bytes(data))
-    return path
+    return encrypt_members(make_docx(folder / "case.docx", p("Text")))
 
 
 def _past_the_end(folder: Path) -> Path:

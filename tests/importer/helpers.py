@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import unicodedata
 import zipfile
 from collections import Counter
@@ -128,6 +129,30 @@ def make_docx(
             + "".join(relationships)
             + "</Relationships>",
         )
+    return path
+
+
+#: The first bytes of an OLE compound file: an old binary Word document, or an encrypted new one.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def ole_bytes(stream_name: str) -> bytes:
+    """A minimal OLE compound file whose directory names ``stream_name`` ("WordDocument", "EncryptedPackage")."""
+    # The compound-file header, padding, and a directory entry naming the stream in UTF-16, as Word writes it.
+    header = OLE_MAGIC + b"\x00" * 16 + struct.pack("<HH", 0x003E, 0x0003) + b"\xfe\xff" + b"\x00" * 478
+    entry = stream_name.encode("utf-16-le").ljust(64, b"\x00")
+    return header + b"\x00" * 512 + entry + b"\x00" * 1024
+
+
+def encrypt_members(path: Path) -> Path:
+    """Set the "encrypted" flag (bit 0) in every local and central header of the zip at ``path``."""
+    data = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            data[start + offset] |= 0x01
+            start += 4
+    path.write_bytes(bytes(data))
     return path
 
 

@@ -26,10 +26,9 @@ from minutes_editor.importer import (
     import_docx,
 )
 from minutes_editor.importer.safe_xml import parse_part
-from tests.importer.helpers import make_docx, p, r
+from tests.importer.helpers import encrypt_members, make_docx, ole_bytes, p, r
 
 QUICK = 5.0  # seconds: refusing a wrong file must not take longer
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def refuse(path: Path, error: type[DocxImportError], *words: str, bound: float = QUICK) -> DocxImportError:
@@ -104,10 +103,7 @@ def test_truncated_zip_is_damaged(tmp_path: Path) -> None:
 
 
 def _ole_file(path: Path, stream_name: str) -> Path:
-    # The compound-file header, padding, and a directory entry naming the stream in UTF-16, as Word writes it.
-    header = OLE_MAGIC + b"\x00" * 16 + struct.pack("<HH", 0x003E, 0x0003) + b"\xfe\xff" + b"\x00" * 478
-    entry = stream_name.encode("utf-16-le").ljust(64, b"\x00")
-    path.write_bytes(header + b"\x00" * 512 + entry + b"\x00" * 1024)
+    path.write_bytes(ole_bytes(stream_name))
     return path
 
 
@@ -122,15 +118,7 @@ def test_password_protected_document(tmp_path: Path) -> None:
 
 
 def test_encrypted_zip_member(tmp_path: Path) -> None:
-    path = make_docx(tmp_path / "locked.docx", p("Text"))
-    data = bytearray(path.read_bytes())
-    # Set the "encrypted" flag (bit 0) in every local and central header.
-    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
-        start = 0
-        while (start := data.find(signature, start)) >= 0:
-            data[start + offset] |= 0x01
-            start += 4
-    path.write_bytes(bytes(data))
+    path = encrypt_members(make_docx(tmp_path / "locked.docx", p("Text")))
     refuse(path, EncryptedDocumentError, "encrypted")
 
 
