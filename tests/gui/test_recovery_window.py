@@ -18,7 +18,7 @@ from minutes_editor.gui.recovery import RecoveryDialog, find_recoverable
 from minutes_editor.gui.services import attach_services, offer_restore
 from minutes_editor.gui.settings import Settings
 from minutes_editor.model.report import Session
-from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.minutes_file import ReportFileError, load_report
 from tests.support.examples import example_path
 
 EXAMPLE = example_path("ar")
@@ -248,3 +248,33 @@ def test_a_failed_autosave_is_told_in_the_status_bar(
         type_at_end(window, first_session(window), " ف", type_text)
     qtbot.waitUntil(lambda: saver.report_path.name in window.statusBar().currentMessage())
     saver.detach()
+
+
+@pytest.mark.usefixtures("crashed")
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_damaged_recovery_copy_is_told_in_the_interface_language_and_kept(
+    make_window, example: Path, folder: Path, monkeypatch, language: str
+) -> None:
+    [copy] = folder.glob("*.minutes")
+    copy.write_bytes(copy.read_bytes()[:200])  # cut short, as a full disk or a power cut may leave it
+    told: list[tuple[str, str]] = []
+    monkeypatch.setattr(ask, "error", lambda _parent, title, text, *_rest: told.append((title, text)))
+    install_translations(language)
+    try:
+        window = make_window(example)
+        _restore_when_offered([])
+        assert offer_restore(window, lambda: pytest.fail("nothing to open"), recovery_folder=folder) == 0
+    finally:
+        remove_translations()
+        install_translations("en")
+    [(_title, text)] = told
+    assert copy.name in text
+    arabic = any("\u0600" <= character <= "\u06ff" for character in text.replace(copy.name, ""))
+    assert arabic is (language == "ar")
+    if language == "en":  # the loader's own message, word for word
+        with pytest.raises(ReportFileError) as failure:
+            load_report(copy)
+        assert text == str(failure.value)
+    # Nothing is lost: the damaged copy stays for another try, and the user's file is as it was.
+    assert copy.exists()
+    assert load_report(example).title == load_report(EXAMPLE).title
