@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.file_errors import file_error_text
+from minutes_editor.gui.file_errors import file_error_text, translate_error_template
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -125,9 +125,13 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
 
 
 def translate_note_template(template: str, count: int | None) -> str:
-    """A note's template in the interface's language, its ``%n`` filled with ``count`` in the right plural form."""
+    """A note's template in the interface's language, its ``%n`` filled with ``count`` in the right plural form.
+
+    A note may quote a file error (a damaged part), whose templates are in the file errors' context.
+    """
     if count is None:
-        return QCoreApplication.translate("ImportNotes", template)
+        text = QCoreApplication.translate("ImportNotes", template)
+        return text if text != template else translate_error_template(template, None)
     return QCoreApplication.translate("ImportNotes", template, None, count)
 
 

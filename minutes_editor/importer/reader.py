@@ -92,7 +92,8 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     except DamagedDocumentError as error:
         # Title, author and dates are not the report's content: a damaged properties part is noted, not fatal.
         core = CoreProperties()
-        extra_notes.append(ImportNote.of(n.PROPERTIES_UNREADABLE, detail=error.detail))
+        # The error's own phrase (a file-error template): the window shows it in the interface's language too.
+        extra_notes.append(ImportNote.of(n.PROPERTIES_UNREADABLE, detail=error.message))
     language = choose_language(core, reader.stats, styles, items)
     source = Source(items, notes, comments, reader.stats, reader.bookmark_notes)
     ours = made_from_our_template({style.name for style in styles.by_id.values()})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -373,3 +374,20 @@ def test_the_english_interface_shows_the_notes_as_the_command_line_prints_them(t
     assert [note_text(note) for note in result.structured_notes] == result.notes
     table = 'A table (3 rows) in section "Meeting objectives" was kept as text, one paragraph per row.'
     assert result.notes[2] == table
+
+
+def test_a_note_quoting_a_damaged_part_is_arabic_too(arabic_interface, tmp_path: Path) -> None:
+    path = make_docx(tmp_path / "props.docx", p("Text"), core_language="en")
+    rebuilt = tmp_path / "props2.docx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w") as target:
+        for info in source.infolist():
+            data = b"<cp:coreProperties><broken" if info.filename == "docProps/core.xml" else source.read(info)
+            target.writestr(info.filename, data)
+    result = import_docx(rebuilt)
+    [note] = [note for note in result.structured_notes if note.template == n.PROPERTIES_UNREADABLE]
+    shown = note_text(note)
+    assert ARABIC_LETTERS.search(shown)
+    # Only the XML parser's own words stay in English ("part docProps/core.xml is damaged" does not).
+    assert "is damaged" not in shown
+    assert "docProps/core.xml" in shown
+    assert str(note) in result.notes  # the command line's English is as before
