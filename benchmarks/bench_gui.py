@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -342,6 +344,34 @@ def startup(home: Path) -> None:
     print(
         f"start-up until every part answers (section and session pages, preview shown): "
         f"{statistics.median(ready) * 1000:.0f} ms = {statistics.median(ready) / bare_start:.2f} x bare"
+    )
+    instructions(home)
+
+
+def instructions(home: Path) -> None:
+    """Instructions run until the first paint, counted by valgrind: the same every run, where times swing."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        print("instructions to the first paint: valgrind not installed, skipped")
+        return
+    child = Path(__file__).resolve().parent / "startup_child.py"
+    counts = {}
+    counting = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    for kind, args in (("bare", ["bare"]), ("editor", ["editor-shown", str(EXAMPLE)])):
+        completed = subprocess.run(
+            [*counting, sys.executable, str(child), *args],
+            capture_output=True,
+            text=True,
+            env=child_environment(home),
+            check=True,
+        )
+        found = re.search(r"I\s+refs:\s+([\d,]+)", completed.stderr)
+        if found is None:
+            raise RuntimeError(f"no instruction count from valgrind: {completed.stderr[-2000:]}")
+        counts[kind] = int(found.group(1).replace(",", ""))
+    print(
+        f"instructions to the first paint (valgrind; the same every run): bare window {counts['bare'] / 1e6:.0f}M, "
+        f"ours {counts['editor'] / 1e6:.0f}M = {counts['editor'] / counts['bare']:.2f} x bare"
     )
 
 

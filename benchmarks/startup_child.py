@@ -8,7 +8,8 @@ imports, statistics and subprocess among them, would add 10 ms to both).
 Each child writes ``shown`` once its first paint is over (a zero timer fires
 when the paint, its children's and the flush are done), then ``peak_mb=N``.
 The editor then writes ``ready complete=True|False`` once the rest of the
-window is built and the first preview shown, when every part answers.
+window is built and the first preview shown, when every part answers;
+``editor-shown`` stops at the first paint (for counting instructions).
 """
 
 import os
@@ -54,20 +55,29 @@ def bare_window() -> None:
     app.exec()
 
 
-def editor_window(path: str) -> None:
-    """Start the editor on ``path`` as the minutes-editor command does; report the first paint, then readiness."""
+def editor_window(path: str, *, only_shown: bool = False) -> None:
+    """Start the editor on ``path`` as the minutes-editor command does; report the first paint, then readiness.
+
+    With ``only_shown`` (counting instructions under valgrind, 30 times slower), stop at the first paint,
+    and keep the window's fallback for a window never painted from building the rest before it.
+    """
     from minutes_editor.gui import prepare_start
 
     prepare_start()
     from PySide6.QtCore import QTimer
 
+    from minutes_editor.gui import main_window
     from minutes_editor.gui.main_window import MainWindow
 
+    if only_shown:
+        main_window.FIRST_PAINT_WAIT_MS = 3_600_000
     show = MainWindow.show
 
     def shown() -> None:
         _write("shown")
         _write(f"peak_mb={_peak_mb():.1f}")
+        if only_shown:
+            os._exit(0)
 
     def show_and_report(window: MainWindow) -> None:
         window.first_painted.connect(lambda: QTimer.singleShot(0, shown))
@@ -87,5 +97,7 @@ if __name__ == "__main__":
         bare_window()
     elif sys.argv[1:2] == ["editor"] and len(sys.argv) == 3:
         editor_window(sys.argv[2])
+    elif sys.argv[1:2] == ["editor-shown"] and len(sys.argv) == 3:
+        editor_window(sys.argv[2], only_shown=True)
     else:
-        sys.exit("usage: startup_child.py bare | editor REPORT")
+        sys.exit("usage: startup_child.py bare | editor REPORT | editor-shown REPORT")
