@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import struct
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +21,7 @@ from minutes_editor.errors import UserFileError
 from minutes_editor.importer import DocxImportError, Limits, import_docx
 from minutes_editor.storage import minutes_file
 from minutes_editor.storage.minutes_file import InvalidFieldError, ReportFileError, load_report
-from tests.importer.helpers import encrypt_members, make_docx, ole_bytes, p
+from tests.importer.helpers import claim_huge_first_member, encrypt_members, make_docx, ole_bytes, p
 
 Json = dict[str, Any]
 V1_FILE = Path(__file__).parent / "storage" / "data" / "report-v1.minutes"
@@ -368,12 +367,7 @@ def _encrypted_member(folder: Path) -> Path:
 
 
 def _past_the_end(folder: Path) -> Path:
-    path = make_docx(folder / "case.docx", p("Text"))
-    data = bytearray(path.read_bytes())
-    central = data.find(b"PK\x01\x02")
-    data[central + 20 : central + 24] = struct.pack("<I", 1 << 30)
-    path.write_bytes(bytes(data))
-    return path
+    return claim_huge_first_member(make_docx(folder / "case.docx", p("Text")))
 
 
 def _bad_crc(folder: Path) -> Path:

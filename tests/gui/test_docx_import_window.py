@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
 from tests.gui.test_i18n_window import chrome_texts, english_left
 from tests.importer.comparison import canonical, outline
-from tests.importer.helpers import make_docx, p, r
+from tests.importer.helpers import break_core_properties, make_docx, p, r
 from tests.importer.test_fixtures import HEADING_STYLE
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -89,14 +88,20 @@ def draft_of(language: str, folder: Path) -> Path:
     return path
 
 
+#: A paragraph whose words carry a comment, with a tracked deletion inside.
+COMMENTED_DELETION = (
+    '<w:p><w:commentRangeStart w:id="0"/>'
+    + r("Agree the agenda ")
+    + '<w:del w:id="5" w:author="Editor"><w:r><w:delText>and the minutes</w:delText></w:r></w:del>'
+    + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>'
+)
+
+
 def commented_draft(folder: Path) -> Path:
     """A hand-made draft with a comment, a tracked deletion and a drawing: things a report cannot hold."""
     body = (
         p("Meeting objectives", style="Heading1")
-        + '<w:p><w:commentRangeStart w:id="0"/>'
-        + r("Agree the agenda ")
-        + '<w:del w:id="5" w:author="Editor"><w:r><w:delText>and the minutes</w:delText></w:r></w:del>'
-        + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>'
+        + COMMENTED_DELETION
         + "<w:p><w:r><w:drawing><wp:inline><wp:docPr id='1' name='Logo'/></wp:inline></w:drawing></w:r></w:p>"
     )
     comments = '<w:comment w:id="0" w:author="Chair"><w:p><w:r><w:t>Check the date first</w:t></w:r></w:p></w:comment>'
@@ -290,12 +295,7 @@ def reviewed_draft(folder: Path) -> Path:
     """A draft back from review, in English: a comment, a tracked deletion and a table of three rows."""
     rows = "".join(f"<w:tr><w:tc>{p(country)}</w:tc><w:tc>{p(figure)}</w:tc></w:tr>" for country, figure in TABLE)
     body = (
-        p("Meeting objectives", style="Heading1")
-        + '<w:p><w:commentRangeStart w:id="0"/>'
-        + r("Agree the agenda ")
-        + '<w:del w:id="5" w:author="Editor"><w:r><w:delText>and the minutes</w:delText></w:r></w:del>'
-        + '<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r></w:p>'
-        + f"<w:tbl><w:tblPr/><w:tblGrid/>{rows}</w:tbl>"
+        p("Meeting objectives", style="Heading1") + COMMENTED_DELETION + f"<w:tbl><w:tblPr/><w:tblGrid/>{rows}</w:tbl>"
     )
     comments = '<w:comment w:id="0" w:author="Chair"><w:p><w:r><w:t>Check the date first</w:t></w:r></w:p></w:comment>'
     return make_docx(folder / "reviewed.docx", body, styles=HEADING_STYLE, comments=comments)
@@ -378,12 +378,7 @@ def test_the_english_interface_shows_the_notes_as_the_command_line_prints_them(t
 
 def test_a_note_quoting_a_damaged_part_is_arabic_too(arabic_interface, tmp_path: Path) -> None:
     path = make_docx(tmp_path / "props.docx", p("Text"), core_language="en")
-    rebuilt = tmp_path / "props2.docx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w") as target:
-        for info in source.infolist():
-            data = b"<cp:coreProperties><broken" if info.filename == "docProps/core.xml" else source.read(info)
-            target.writestr(info.filename, data)
-    result = import_docx(rebuilt)
+    result = import_docx(break_core_properties(path, tmp_path / "props2.docx"))
     [note] = [note for note in result.structured_notes if note.template == n.PROPERTIES_UNREADABLE]
     shown = note_text(note)
     assert ARABIC_LETTERS.search(shown)

@@ -156,6 +156,24 @@ def encrypt_members(path: Path) -> Path:
     return path
 
 
+def claim_huge_first_member(path: Path) -> Path:
+    """Make the first central directory entry of the zip at ``path`` claim a compressed size of 1 GB."""
+    data = bytearray(path.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    data[central + 20 : central + 24] = struct.pack("<I", 1 << 30)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def break_core_properties(path: Path, target: Path) -> Path:
+    """Copy the .docx at ``path`` to ``target`` with a docProps/core.xml that is not well-formed XML."""
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(target, "w") as copy:
+        for info in source.infolist():
+            data = b"<cp:coreProperties><broken" if info.filename == "docProps/core.xml" else source.read(info)
+            copy.writestr(info.filename, data)
+    return target
+
+
 def p(text: str = "", *, style: str | None = None, ppr: str = "", rpr: str = "") -> str:
     """A w:p with one run of text (XML-escaped), an optional style and extra paragraph or run properties."""
     style_xml = f'<w:pStyle w:val="{style}"/>' if style else ""

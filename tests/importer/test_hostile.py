@@ -7,7 +7,6 @@ second, the 100,000-paragraph document imports within a minute.
 
 from __future__ import annotations
 
-import struct
 import time
 import zipfile
 from pathlib import Path
@@ -26,7 +25,15 @@ from minutes_editor.importer import (
     import_docx,
 )
 from minutes_editor.importer.safe_xml import parse_part
-from tests.importer.helpers import encrypt_members, make_docx, ole_bytes, p, r
+from tests.importer.helpers import (
+    break_core_properties,
+    claim_huge_first_member,
+    encrypt_members,
+    make_docx,
+    ole_bytes,
+    p,
+    r,
+)
 
 QUICK = 5.0  # seconds: refusing a wrong file must not take longer
 
@@ -176,12 +183,7 @@ def test_bytes_are_counted_while_reading(tmp_path: Path) -> None:
 
 
 def test_part_running_past_the_end_is_damaged(tmp_path: Path) -> None:
-    path = make_docx(tmp_path / "lying.docx", p("Text"))
-    data = bytearray(path.read_bytes())
-    central = data.find(b"PK\x01\x02")
-    # Compressed size field of the first central directory entry: claim 1 GB.
-    data[central + 20 : central + 24] = struct.pack("<I", 1 << 30)
-    path.write_bytes(bytes(data))
+    path = claim_huge_first_member(make_docx(tmp_path / "lying.docx", p("Text")))
     refuse(path, DamagedDocumentError, "damaged")
 
 
@@ -316,12 +318,7 @@ def test_one_paragraph_of_a_hundred_thousand_runs(tmp_path: Path) -> None:
 
 def test_damaged_document_properties_are_noted_not_fatal(tmp_path: Path) -> None:
     path = make_docx(tmp_path / "props.docx", p("Text"), core_language="en")
-    rebuilt = tmp_path / "props2.docx"
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rebuilt, "w") as target:
-        for info in source.infolist():
-            data = b"<cp:coreProperties><broken" if info.filename == "docProps/core.xml" else source.read(info)
-            target.writestr(info.filename, data)
-    result = import_docx(rebuilt)
+    result = import_docx(break_core_properties(path, tmp_path / "props2.docx"))
     assert result.report.title.meeting == "Text"
     assert any("document properties could not be read" in note for note in result.notes)
 
