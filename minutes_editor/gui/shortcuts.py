@@ -9,7 +9,6 @@ spares it PySide6's QKeySequence type and its enums.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject
@@ -26,8 +25,7 @@ class Standard(NamedTuple):
     name: str
 
 
-@dataclass(frozen=True)
-class Shortcut:
+class Shortcut(NamedTuple):
     """An action of the window: its name, its keys and the menu text translators see."""
 
     name: str

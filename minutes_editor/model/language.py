@@ -20,10 +20,9 @@ import datetime as dt
 import json
 import re
 import string
-from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from minutes_editor.model.report import Direction, SectionKind, TitleBlock, direction_of
 from minutes_editor.paths import languages_dir
@@ -54,8 +53,7 @@ class PresetError(ValueError):
     """A language preset file is unusable; the message names the file and the field."""
 
 
-@dataclass(frozen=True)
-class LanguageTag:
+class LanguageTag(NamedTuple):
     """The parts of a BCP 47 tag a preset uses: language, region and the ``-u-nu-`` numbering system."""
 
     language: str
@@ -93,8 +91,7 @@ class LanguageTag:
         return f"{self.language}-{self.region}" if self.region else self.language
 
 
-@dataclass(frozen=True)
-class ListJoin:
+class ListJoin(NamedTuple):
     """How a language joins a list of names into one sentence."""
 
     separator: str
@@ -114,8 +111,7 @@ class ListJoin:
         return text
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     """Default fonts of a language: Latin and complex-script slots, body size in points."""
 
     latin: str
@@ -123,8 +119,7 @@ class Fonts:
     size_pt: float
 
 
-@dataclass(frozen=True)
-class LanguagePreset:
+class LanguagePreset(NamedTuple):
     """The words and conventions of one report language.
 
     ``tag`` is the report's language tag this preset was loaded for (``code``
@@ -156,7 +151,7 @@ class LanguagePreset:
     fonts: Fonts
     tag: str = ""
     #: Where the preset was read from, for error messages.
-    source: str = field(default="", compare=False, repr=False)
+    source: str = ""
 
     @property
     def direction(self) -> Direction:
@@ -288,7 +283,7 @@ class LanguagePreset:
                 changes["word_lang"] = parsed.base
             if parsed.numbers in DIGITS:
                 changes["digits"] = parsed.numbers
-        return replace(self, **changes)
+        return self._replace(**changes)
 
     def _time(self, value: dt.time) -> str:
         from babel.dates import format_skeleton
