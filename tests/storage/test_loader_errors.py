@@ -68,6 +68,11 @@ def test_the_unspoilt_document_loads(tmp_path: Path) -> None:
         (b'{"format": "minutes-editor-report",', "bad.minutes: the file is not valid JSON: Expecting property name"),
         (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xb4", "bad.minutes: not a Minutes Editor file: not UTF-8"),
         ('{"format": "é"}'.encode("latin-1"), "bad.minutes: not a Minutes Editor file: not UTF-8 text (byte 12)"),
+        # After a byte-order mark, the position still counts from the file's first byte (an editor's column).
+        (
+            b"\xef\xbb\xbf" + '{"format": "é"}'.encode("latin-1"),
+            "bad.minutes: not a Minutes Editor file: not UTF-8 text (byte 15)",
+        ),
         (b"[1, 2, 3]", 'bad.minutes: not a Minutes Editor file (no "format": "minutes-editor-report")'),
         (b'"minutes-editor-report"', 'bad.minutes: not a Minutes Editor file (no "format"'),
         (b'{"version": 1, "report": {}}', 'bad.minutes: not a Minutes Editor file (no "format"'),
@@ -89,6 +94,7 @@ def test_the_unspoilt_document_loads(tmp_path: Path) -> None:
         "truncated",
         "docx-bytes",
         "latin-1",
+        "latin-1-after-bom",
         "list",
         "string",
         "no-format",
