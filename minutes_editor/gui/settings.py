@@ -84,6 +84,11 @@ class Settings:
         self._set_recent([])
 
     def _set_recent(self, files: list[Path]) -> None:
+        # QSettings rewrites its file for any setValue, the same value too: a temporary file, a lock,
+        # two fdatasync calls (milliseconds on a laptop's disk). Reopening the report of last time
+        # is the common start, and it should not touch the disk.
+        if files == self.recent_files():
+            return
         self._store.setValue(_RECENT, [str(item) for item in files])
 
     # ---------------------------------------------------------- window layout

@@ -50,6 +50,24 @@ def test_recent_files_newest_first_without_repeats(tmp_path: Path) -> None:
     assert reopened(settings).recent_files() == []
 
 
+def test_reopening_the_latest_report_leaves_the_settings_file_alone(tmp_path: Path) -> None:
+    # QSettings rewrites its file (and syncs it to disk twice) for any setValue, an unchanged value
+    # too; the start on last time's report must not pay for that.
+    settings = Settings(tmp_path / "settings.ini")
+    report = tmp_path / "a.minutes"
+    settings.add_recent_file(report)
+    settings.sync()
+    written = settings.file_name.stat()
+    settings.add_recent_file(report)
+    settings.sync()
+    again = settings.file_name.stat()
+    assert (again.st_ino, again.st_mtime_ns) == (written.st_ino, written.st_mtime_ns)
+    settings.add_recent_file(tmp_path / "b.minutes")  # a change is still written
+    settings.sync()
+    assert settings.file_name.stat().st_ino != written.st_ino
+    assert reopened(settings).recent_files() == [tmp_path / "b.minutes", report]
+
+
 def test_recent_files_keep_the_newest_ones(tmp_path: Path) -> None:
     settings = Settings(tmp_path / "settings.ini")
     paths = [tmp_path / f"report-{index}.minutes" for index in range(MAX_RECENT_FILES + 3)]
