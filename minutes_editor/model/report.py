@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import StrEnum
+
+from minutes_editor.model.record import Record
 
 #: Languages written right to left (primary subtags of BCP 47 tags).
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "sd", "ug", "yi", "dv", "ckb", "ku-arab"})
@@ -28,8 +30,7 @@ def direction_of(language: str) -> Direction:
     return Direction.LTR
 
 
-@dataclass
-class Span:
+class Span(Record):
     """A stretch of text sharing one emphasis."""
 
     text: str
@@ -38,8 +39,7 @@ class Span:
     underline: bool = False
 
 
-@dataclass
-class FootnoteRef:
+class FootnoteRef(Record):
     """The place in a text where a footnote's reference mark stands."""
 
     footnote_id: str
@@ -59,8 +59,7 @@ class BlockKind(StrEnum):
 MAX_BULLET_LEVEL = 3
 
 
-@dataclass
-class Block:
+class Block(Record):
     """One paragraph of a body: plain, a bullet at a level, or a lead-in label."""
 
     kind: BlockKind
@@ -85,8 +84,7 @@ class SectionKind(StrEnum):
     GENERIC = "generic"
 
 
-@dataclass
-class Participant:
+class Participant(Record):
     """A country or organisation present at the meeting, named in the report's language.
 
     ``code`` identifies it for look-ups: a CLDR territory code ("AT") or an
@@ -97,8 +95,7 @@ class Participant:
     code: str = ""
 
 
-@dataclass
-class Session:
+class Session(Record):
     """A session of the meeting's discussion, with the priority goals it covered."""
 
     title: str
@@ -106,8 +103,7 @@ class Session:
     blocks: list[Block] = field(default_factory=list)
 
 
-@dataclass
-class Section:
+class Section(Record):
     """A section of the report.
 
     ``heading`` is None to use the language's default heading for ``kind``.
@@ -124,16 +120,14 @@ class Section:
     sessions: list[Session] = field(default_factory=list)
 
 
-@dataclass
-class Footnote:
+class Footnote(Record):
     """A footnote's text; its number follows from where it is first referenced."""
 
     id: str
     content: list[Span] = field(default_factory=list)
 
 
-@dataclass
-class TitleBlock:
+class TitleBlock(Record):
     """The lines above the first section: what meeting, when, where, and the document's status."""
 
     meeting: str = ""
@@ -146,8 +140,7 @@ class TitleBlock:
     status: str = ""
 
 
-@dataclass
-class Report:
+class Report(Record):
     """A meeting report: language, title block, sections and footnotes."""
 
     language: str = "en"
