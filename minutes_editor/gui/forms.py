@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
-    QSizePolicy,
-    QSpacerItem,
     QSplitter,
     QStackedWidget,
     QTreeWidget,
@@ -154,11 +152,11 @@ class _Builder:
         elif content.tag == "layout":
             layout.addLayout(self.layout(content, None))
         elif content.tag == "spacer":
-            layout.addItem(self.spacer(content))
+            self.spacer(layout, content)
         else:
             raise self.fail(content, "not supported in a box layout")
 
-    def spacer(self, element: ET.Element) -> QSpacerItem:
+    def spacer(self, layout: QBoxLayout, element: ET.Element) -> None:
         orientation = "Qt::Horizontal"
         for item in element:
             if item.tag == "property" and item.get("name") == "orientation":
@@ -166,10 +164,16 @@ class _Builder:
             elif item.tag == "property":
                 raise self.fail(item, "only a spacer's orientation is supported")
         # As QUiLoader makes a spacer without a sizeHint: no size, expanding along its orientation.
+        vertical = orientation.endswith("Vertical")
+        if vertical == isinstance(layout, QVBoxLayout):
+            # Along the layout: Qt's stretch is that very spacer, made without PySide6 building
+            # the QSizePolicy type and its enums (3.5M instructions of the window's start).
+            layout.addStretch()
+            return
+        from PySide6.QtWidgets import QSizePolicy, QSpacerItem
+
         expanding, minimum = QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum
-        if orientation.endswith("Vertical"):
-            return QSpacerItem(0, 0, minimum, expanding)
-        return QSpacerItem(0, 0, expanding, minimum)
+        layout.addItem(QSpacerItem(0, 0, minimum, expanding) if vertical else QSpacerItem(0, 0, expanding, minimum))
 
     def property(self, target: QObject, element: ET.Element) -> None:
         name = element.get("name", "")

@@ -11,12 +11,17 @@ PySide6's ``Qt`` namespace alone until a drop (gui/directions.py).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QDropEvent, QFont
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem
 
 from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import Report, Section, SectionKind, Session, TitleBlock
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
 
 Part = TitleBlock | Section | Session
 

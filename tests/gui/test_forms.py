@@ -146,3 +146,38 @@ def test_something_the_builder_does_not_know_is_named(
         load_form("odd")
     with pytest.raises(FormError, match=r"cannot read the form .*broken\.ui"):
         load_form("broken")
+
+
+def test_spacers_along_and_across_a_layout_are_qts(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Along its layout a spacer is built as Qt's stretch, across it as a QSpacerItem: both as QUiLoader makes them.
+    def spacer(orientation: str) -> str:
+        return (
+            f'<item><spacer name="{orientation.lower()}_spacer"><property name="orientation">'
+            f"<enum>Qt::{orientation}</enum></property></spacer></item>"
+        )
+
+    (tmp_path / "spacers.ui").write_text(
+        '<ui version="4.0"><class>SpacerForm</class><widget class="QWidget" name="SpacerForm">'
+        '<layout class="QVBoxLayout" name="column"><item><widget class="QLabel" name="a"/></item>'
+        + spacer("Vertical")
+        + spacer("Horizontal")
+        + '<item><layout class="QHBoxLayout" name="row"><item><widget class="QLabel" name="b"/></item>'
+        + spacer("Horizontal")
+        + spacer("Vertical")
+        + "</layout></item></layout></widget></ui>",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(forms, "ui_dir", lambda: tmp_path)
+    ours = load_form("spacers")
+    file = QFile(str(tmp_path / "spacers.ui"))
+    assert file.open(QIODevice.OpenModeFlag.ReadOnly)
+    theirs = QUiLoader().load(file, None)
+    file.close()
+    for name in ("column", "row"):
+        our_layout, their_layout = named(ours)[name], named(theirs)[name]
+        assert isinstance(our_layout, QLayout)
+        assert isinstance(their_layout, QLayout)
+        assert layout_items(our_layout) == layout_items(their_layout), name
+        assert [entry[0] for entry in layout_items(our_layout)].count("spacer") == 2

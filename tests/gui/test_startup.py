@@ -32,6 +32,7 @@ prepare_start()  # as minutes_editor.cli does
 
 import PySide6.QtCore as QtCore
 import PySide6.QtGui as QtGui
+import PySide6.QtWidgets as QtWidgets
 from PySide6.QtWidgets import QApplication
 
 app = QApplication(sys.argv[:1])
@@ -56,6 +57,7 @@ def first_frame():
         "collecting": gc.isenabled(),
         "menus": [action.text() for action in window.menuBar().actions()],
         "keys_made": "QKeySequence" in vars(QtGui),
+        "size_policy_made": "QSizePolicy" in vars(QtWidgets),
     }), flush=True)
     window.preview_refreshed.connect(everything)
 
@@ -121,6 +123,8 @@ def test_the_first_frame_shows_the_report_before_the_rest_is_built(tmp_path: Pat
     # have opened a menu yet), sparing the first frame PySide6's QKeySequence type.
     assert len(first["menus"]) >= 6
     assert first["keys_made"] is False
+    # The forms' spacers are Qt's stretches, sparing it PySide6's QSizePolicy type and its enums.
+    assert first["size_policy_made"] is False
     assert done["save_keys"] == ["Ctrl+S"]
     assert done["file_menu"][:3] == ["action_new", "action_open", "action_import_docx"]
     assert first["loaded"] == []
