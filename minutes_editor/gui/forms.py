@@ -14,8 +14,10 @@ them. tests/gui/test_forms.py builds every form both ways and compares them.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
 from typing import TypeVar
+from xml.parsers import expat
 
 from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication, QObject, QSize
@@ -47,8 +49,8 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     """Build the widget of ``ui/NAME.ui``; its texts go through the translator under the form's class name."""
     path = ui_dir() / f"{name}.ui"
     try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as error:
+        root = _read(path)
+    except (OSError, expat.ExpatError) as error:
         raise FormError(f"cannot read the form {path}: {error}") from error
     top = root.find("widget")
     if root.tag != "ui" or top is None:
@@ -57,6 +59,72 @@ def load_form(name: str, parent: QWidget | None = None) -> QWidget:
     widget = builder.widget(top, parent)
     builder.link_buddies()
     return widget
+
+
+class _Element:
+    """An element of a .ui file, as the builder reads it: tag, attributes, text and children in order.
+
+    Read with expat rather than ElementTree: the window's first frame is built from these forms,
+    and importing ElementTree costs every start 6M instructions more than expat, which it wraps.
+    """
+
+    __slots__ = ("attrib", "children", "tag", "text")
+
+    def __init__(self, tag: str, attrib: dict[str, str]) -> None:
+        self.tag = tag
+        self.attrib = attrib
+        self.text = ""
+        self.children: list[_Element] = []
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        return self.attrib.get(key, default)
+
+    def __iter__(self) -> Iterator[_Element]:
+        return iter(self.children)
+
+    def __len__(self) -> int:
+        return len(self.children)
+
+    def __getitem__(self, index: int) -> _Element:
+        return self.children[index]
+
+    def find(self, tag: str, name: str | None = None) -> _Element | None:
+        """The first child ``tag`` (whose ``name`` attribute is ``name``, if given)."""
+        for child in self.children:
+            if child.tag == tag and (name is None or child.attrib.get("name") == name):
+                return child
+        return None
+
+    def findtext(self, tag: str, default: str = "") -> str:
+        """The text of the first child ``tag``, or ``default`` without one."""
+        child = self.find(tag)
+        return default if child is None else child.text
+
+
+def _read(path: Path) -> _Element:
+    """The root element of the XML file at ``path``."""
+    document = _Element("", {})
+    open_elements = [document]
+
+    def start(tag: str, attrib: dict[str, str]) -> None:
+        element = _Element(tag, attrib)
+        open_elements[-1].children.append(element)
+        open_elements.append(element)
+
+    def end(_tag: str) -> None:
+        open_elements.pop()
+
+    def text(data: str) -> None:
+        open_elements[-1].text += data
+
+    parser = expat.ParserCreate()
+    parser.buffer_text = True
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    with path.open("rb") as file:
+        parser.ParseFile(file)
+    return document.children[0]
 
 
 class _Builder:
@@ -68,17 +136,17 @@ class _Builder:
         self.named: dict[str, QWidget] = {}
         self.buddies: list[tuple[QLabel, str]] = []
 
-    def fail(self, element: ET.Element, problem: str) -> FormError:
+    def fail(self, element: _Element, problem: str) -> FormError:
         attributes = "".join(f' {key}="{value}"' for key, value in element.attrib.items())
         return FormError(f"{self.source}: <{element.tag}{attributes}>: {problem}")
 
-    def _class(self, element: ET.Element, base: type) -> type:
+    def _class(self, element: _Element, base: type) -> type:
         kind = getattr(QtWidgets, element.get("class", ""), None)
         if not (isinstance(kind, type) and issubclass(kind, base)):
             raise self.fail(element, f"not a {base.__name__} class of QtWidgets")
         return kind
 
-    def widget(self, element: ET.Element, parent: QWidget | None) -> QWidget:
+    def widget(self, element: _Element, parent: QWidget | None) -> QWidget:
         # By keyword: a positional parent makes PySide6 try overloads taking a Qt enum first (QSplitter's
         # orientation), which builds the whole Qt namespace.
         widget: QWidget = self._class(element, QWidget)(parent=parent)
@@ -96,14 +164,14 @@ class _Builder:
                 if isinstance(widget, QSplitter | QStackedWidget):
                     widget.addWidget(child)
             elif item.tag == "column" and isinstance(widget, QTreeWidget):
-                columns.append(str(self.value(item.find("property[@name='text']"), item)))
+                columns.append(str(self.value(item.find("property", name="text"), item)))
             else:
                 raise self.fail(item, f"not supported inside a {type(widget).__name__}")
         if columns and isinstance(widget, QTreeWidget):
             widget.setHeaderLabels(columns)
         return widget
 
-    def layout(self, element: ET.Element, parent: QWidget | None) -> QLayout:
+    def layout(self, element: _Element, parent: QWidget | None) -> QLayout:
         kind = self._class(element, QLayout)
         layout: QLayout = kind(parent) if parent is not None else kind()
         layout.setObjectName(element.get("name", ""))
@@ -129,7 +197,7 @@ class _Builder:
                 layout.setStretch(index, int(factor))
         return layout
 
-    def item(self, layout: QLayout, element: ET.Element) -> None:
+    def item(self, layout: QLayout, element: _Element) -> None:
         if len(element) != 1:
             raise self.fail(element, "an item holds exactly one widget, layout or spacer")
         content = element[0]
@@ -156,7 +224,7 @@ class _Builder:
         else:
             raise self.fail(content, "not supported in a box layout")
 
-    def spacer(self, layout: QBoxLayout, element: ET.Element) -> None:
+    def spacer(self, layout: QBoxLayout, element: _Element) -> None:
         orientation = "Qt::Horizontal"
         for item in element:
             if item.tag == "property" and item.get("name") == "orientation":
@@ -175,7 +243,7 @@ class _Builder:
         expanding, minimum = QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum
         layout.addItem(QSpacerItem(0, 0, minimum, expanding) if vertical else QSpacerItem(0, 0, expanding, minimum))
 
-    def property(self, target: QObject, element: ET.Element) -> None:
+    def property(self, target: QObject, element: _Element) -> None:
         name = element.get("name", "")
         value = self.value(element, element)
         if name == "buddy" and isinstance(target, QLabel):
@@ -184,7 +252,7 @@ class _Builder:
         if not target.setProperty(name, value):
             raise self.fail(element, f"{type(target).__name__} has no property {name!r} taking {value!r}")
 
-    def value(self, element: ET.Element | None, where: ET.Element) -> object:
+    def value(self, element: _Element | None, where: _Element) -> object:
         if element is None or len(element) != 1:
             raise self.fail(where, "a property holds exactly one value")
         value = element[0]
