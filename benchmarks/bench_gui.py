@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 EXAMPLE = ROOT / "examples" / "budapest-process-2021-10-14.ar.minutes"
-#: Starts of each kind: this shared machine swings by tens of milliseconds from one start to the next.
-STARTUP_RUNS = 15
+#: Starts of each kind: this shared machine swings by tens of milliseconds from one start to the next,
+#: and the median of 15 pairs still moved by 0.1 from one run of the bench to the next.
+STARTUP_RUNS = 25
 TYPING_RUNS = 2
 LETTERS = 200
 ENTERS = 30
