@@ -12,7 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QTime, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit, QTimeEdit, QWidget
 
-from minutes_editor.gui.directions import follow_direction, set_enum_property, set_layout_direction
+from minutes_editor.gui.directions import follow_direction, set_enum_property
 from minutes_editor.gui.forms import child, fill_with_form, set_combo_text, set_text
 from minutes_editor.gui.shortcuts import UndoKeyFilter
 from minutes_editor.model.language import LanguagePreset
@@ -49,10 +49,11 @@ class TitlePage(QWidget):
         self.status = child(form, QComboBox, "status")
         self.date_line = child(form, QLabel, "date_line")
         self.location_line = child(form, QLabel, "location_line")
-        # Qt draws the sections of a date or time edit in reverse order in a right-to-left layout
-        # ("14-10-2021" for 2021-10-14): these fields read left to right in every language.
-        for widget in (self.date, self.start_time, self.end_time):
-            set_layout_direction(widget, rtl=False)
+        # The date and the times read left to right in every language. A date or time edit that is
+        # right to left when its display format is set reverses the format's sections for good
+        # ("14-10-2021" for 2021-10-14, "00:10" for 10:00), so title_block.ui makes them left to
+        # right before it gives their format. Its date format has a left-to-right mark after the
+        # year and the month: Arabic-Indic digits around a hyphen otherwise show day first.
         self.timezone.addItems(list(TIME_ZONES))
         self.timezone.setCurrentIndex(-1)
         self.date.setDate(QDate.currentDate())

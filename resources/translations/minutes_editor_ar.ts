@@ -1479,16 +1479,8 @@
         <translation>ال&amp;تاريخ</translation>
     </message>
     <message>
-        <source>yyyy-MM-dd</source>
-        <translation>yyyy-MM-dd</translation>
-    </message>
-    <message>
         <source>&amp;Time</source>
         <translation>ال&amp;وقت</translation>
-    </message>
-    <message>
-        <source>HH:mm</source>
-        <translation>HH:mm</translation>
     </message>
     <message>
         <source>to</source>

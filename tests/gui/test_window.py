@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import QApplication, QDateTimeEdit
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.app import configure_application
@@ -563,3 +564,23 @@ def test_undo_keys_in_a_title_field_undo_in_the_report_once_the_window_has_shown
     assert stack.canRedo()
     qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.report.title.meeting == "Joint meeting"
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_date_and_times_read_left_to_right_hours_first(window_factory, example, qtbot, language):
+    # A right-to-left date or time edit reverses its format's sections: 10:00 showed as "00:10" and
+    # typing the hours went into the minutes, in the Arabic interface.
+    window = window_factory(language, example)
+    page = window.title_page
+    for edit, value in ((page.start_time, QTime(10, 0)), (page.end_time, QTime(13, 0))):
+        assert edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert edit.time() == value
+        assert edit.text() == edit.locale().toString(value, "HH:mm")
+    assert page.date.date() == QDate(2021, 10, 14)
+    assert page.date.text() == page.date.locale().toString(QDate(2021, 10, 14), "yyyy\u200e-MM\u200e-dd")
+    # Typed digits go hours first: "0930" is half past nine.
+    page.start_time.setFocus()
+    page.start_time.setSelectedSection(QDateTimeEdit.Section.HourSection)
+    qtbot.keyClicks(page.start_time, "0930")
+    assert page.start_time.time() == QTime(9, 30)
+    assert window.report.title.start_time == dt.time(9, 30)
