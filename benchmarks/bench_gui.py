@@ -339,7 +339,7 @@ def startup(home: Path) -> None:
     # both saw the same machine. This machine's starts fall in two groups (the bare window in about 135
     # or 205 ms, printed below); the ratio of the two medians compares starts made at different moments
     # and swung from 1.1 to 1.6 over runs of the same code, while the median of the pairs stayed within
-    # 1.39-1.48 in all but one of 15 runs. The fastest of each is printed too (noise only adds time).
+    # 1.39-1.48 in all but one of 16 runs. The fastest of each is printed too (noise only adds time).
     paired = statistics.median(ours / theirs for ours, theirs in zip(editor, bare, strict=True))
     print(
         f"start-up to shown window, Arabic example: {paired:.2f} x bare, start by start (target < 1.5 x); "
