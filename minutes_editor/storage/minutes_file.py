@@ -658,3 +658,18 @@ def save_report(report: Report, path: Path, *, keep_backup: bool = True) -> None
     except ReportFileError as error:
         raise WriteError(f"Cannot save {path.name}: {error}. Nothing was written.") from error
     atomic_write_bytes(path, data, keep_backup=keep_backup)
+
+
+# ------------------------------------------------ parts, for the recovery journal
+
+# The journal (storage/journal.py) writes and reads parts of a report, not whole files: these are the
+# same writers and checking readers, so a part is written and validated exactly as in a .minutes file.
+read_title = _title
+read_section = _section
+read_session = _session
+read_blocks = _blocks
+read_footnote = _footnote
+section_object = _section_obj
+inlines_object = _inlines_obj
+time_text = _time_text
+datetime_text = _datetime_text

@@ -22,15 +22,14 @@ from PySide6.QtWidgets import QApplication
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.recovery import (
     Autosaver,
-    ParagraphJson,
     RecoveryChoice,
     RecoveryDialog,
     find_recoverable,
     offer_recovery,
-    recovery_bytes,
     restore_document,
 )
 from minutes_editor.model.report import Block, BlockKind, Report, Section, SectionKind, Session, Span, TitleBlock
+from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
 from minutes_editor.storage.minutes_file import load_report, report_from_bytes, report_to_bytes, save_report
 from tests.strategies import reports
 
