@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -34,6 +35,8 @@ class ReportDocument(QObject):
         self.path = path
         #: The Word document this report was imported from (it has no file of its own until saved).
         self.source: Path | None = None
+        #: For a report restored after a crash: the replay of its recovery journal (storage.journal.Replay).
+        self.restored: Any = None
         self.undo_stack = QUndoStack(self)
         # The file's bytes as read are hashed when the hash is first needed, not while the window opens.
         self._disk_hash: str | None = _hash_file(path) if path and read is None else None

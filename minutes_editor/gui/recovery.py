@@ -1,13 +1,16 @@
-"""Never lose a word: autosave the open report to a recovery file and offer it back after a crash.
+"""Never lose a word: a recovery snapshot and journal of the open report, offered back after a crash.
 
-An ``Autosaver`` follows one ``ReportDocument``. When the report changes it
-starts a short single-shot timer, restarted by each further change but never
-past a deadline, so a report being typed into without pause is still saved
-every few seconds; it also saves at once when the application loses focus.
-Serialising runs on the timer, between keystrokes, and the disk write (with
-its fsync) runs on a worker thread. The recovery file lives in the
-application's data folder, never beside the user's file, which is written
-only on Save.
+An ``Autosaver`` follows one ``ReportDocument``. Every change reaches the
+disk within a quarter of a second: a change starts a short timer
+(``JOURNAL_DELAY_MS``, not restarted by further typing) whose tick appends
+what changed since the last tick to the recovery journal
+(storage/journal.py), flushed and synced. Now and then a snapshot of the
+whole report replaces the journal: when typing pauses (the autosave
+interval, never past ``MAX_DELAY_MS``), when the application loses focus,
+and first of all at the first change. Reading the changes runs on the
+timers, between keystrokes; the disk writes (with their fsync) run in order
+on one worker thread. The recovery files live in the application's data
+folder, never beside the user's file, which is written only on Save.
 
 Each autosaver holds a QLockFile with its process id beside its files. At
 start-up ``find_recoverable`` lists the recovery files whose lock is stale
@@ -64,10 +67,15 @@ from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_applic
 from minutes_editor.model.report import Report
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
-from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.journal import SUFFIX as JOURNAL_SUFFIX
+from minutes_editor.storage.journal import JournalFile, JournalRecorder, Replay, journal_header, read_recovery
 
-# Longest a change waits for its autosave while typing goes on without a pause.
+# Longest a change waits for a snapshot while typing goes on without a pause.
 MAX_DELAY_MS = 4000
+#: Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms.
+JOURNAL_DELAY_MS = 100
+#: A journal longer than this is replaced by a snapshot at the next tick, pause or not.
+JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024
 RECOVERY_FORMAT = "minutes-editor-recovery"
 RECOVERY_VERSION = 1
 _REPORT_SUFFIX = ".minutes"
@@ -104,6 +112,8 @@ class Autosaver(QObject):
     """
 
     saved = Signal(object)
+    #: A journal line reached the disk (the journal's path).
+    journaled = Signal(object)
     failed = Signal(str)
 
     def __init__(
@@ -113,7 +123,10 @@ class Autosaver(QObject):
         folder: Path | None = None,
         interval_ms: int = DEFAULT_AUTOSAVE_INTERVAL_MS,
         max_delay_ms: int = MAX_DELAY_MS,
+        journal_delay_ms: int = JOURNAL_DELAY_MS,
+        journal: bool = True,
         before_save: Callable[[], None] | None = None,
+        where: Callable[[], tuple[object, int] | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -126,6 +139,11 @@ class Autosaver(QObject):
         name = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.report_path = self.folder / (name + _REPORT_SUFFIX)
         self.meta_path = self.folder / (name + _META_SUFFIX)
+        self.journal_path = self.folder / (name + JOURNAL_SUFFIX)
+        self.journal_delay_ms = journal_delay_ms
+        #: Whether changes are journaled between snapshots (off: snapshots only, as before the journal).
+        self.journaling = journal
+        self.where = where
         self._lock = _session_lock(self.folder / (name + _LOCK_SUFFIX))
         if not self._lock.tryLock(0):
             raise WriteError(f"Cannot keep recovery files in {self.folder}: {self._lock.error().name}.")
@@ -141,6 +159,17 @@ class Autosaver(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.save_now)
+        self._recorder = JournalRecorder()
+        self._journal = JournalFile(self.journal_path)
+        # Whether a snapshot (which starts a journal) has been queued since the recovery files were last removed.
+        self._has_snapshot = False
+        # Set by the worker when an append failed: the next tick writes a snapshot, which starts the journal again.
+        self._journal_broken = False
+        self._journal_timer = QTimer(self)
+        self._journal_timer.setSingleShot(True)
+        self._journal_timer.timeout.connect(self.journal_now)
+        #: Milliseconds the last journal tick spent on the GUI thread (flush and encoding).
+        self.last_journal_ms = 0.0
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._write_lock = threading.Lock()
         document.changed.connect(self.note_change)
@@ -176,6 +205,9 @@ class Autosaver(QObject):
         # Restart on every change so saving waits for a pause, but never past the deadline.
         delay = max(0, min(self.interval_ms, self.max_delay_ms - int(waited_ms)))
         self._timer.start(delay)
+        if self.journaling and not self._journal_timer.isActive():
+            # Not restarted by further changes: a line is written within the delay of the first one.
+            self._journal_timer.start(self.journal_delay_ms)
 
     def _on_modified_changed(self, modified: bool) -> None:
         if not modified:
@@ -188,7 +220,10 @@ class Autosaver(QObject):
     # ---------------------------------------------------------------- saving
 
     def save_now(self) -> bool:
-        """Write the recovery copy now if something changed; returns whether a write was queued."""
+        """Write a snapshot now if something changed; returns whether a write was queued.
+
+        The snapshot replaces the journal, which goes on from it.
+        """
         self._timer.stop()
         if self._closed or not self._dirty:
             return False
@@ -197,30 +232,81 @@ class Autosaver(QObject):
         if not self.document.is_modified:
             self.clear()
             return False
+        self._journal_timer.stop()
         start = time.perf_counter()
         self.document.flush()
         if self.before_save is not None:
             self.before_save()
         self.last_flush_ms = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
-        data = recovery_bytes(self.document.report, self._paragraphs)
+        report = self.document.report
+        data = recovery_bytes(report, self._paragraphs)
         meta = _meta_bytes(self.document, self.report_path.name)
+        header = self._recorder.start(report) if self.journaling else None
+        self._journal_broken = False
+        self._has_snapshot = True
         self.last_serialise_ms = (time.perf_counter() - start) * 1000
-        self._writer.submit(self._write, data, meta)
+        self._writer.submit(self._write, data, meta, header)
         return True
 
-    def _write(self, data: bytes, meta: bytes) -> None:
+    def journal_now(self) -> bool:
+        """Append what changed since the last line to the journal; returns whether a line was queued.
+
+        The first change of a report, or one after a failed append, takes a snapshot instead.
+        """
+        self._journal_timer.stop()
+        if self._closed or not self.journaling or not self.document.is_modified:
+            return False
+        if not self._has_snapshot or self._journal_broken or self._recorder.bytes_written > JOURNAL_SNAPSHOT_BYTES:
+            self._dirty = True
+            return self.save_now()
+        start = time.perf_counter()
+        self.document.flush()
+        where = self.where() if self.where is not None else None
+        line = self._recorder.changes(self.document.report, where)
+        self.last_journal_ms = (time.perf_counter() - start) * 1000
+        if line is None:
+            return False
+        self._writer.submit(self._append, line)
+        return True
+
+    def _write(self, data: bytes, meta: bytes, header: dict[str, Any] | None) -> None:
         start = time.perf_counter()
         try:
             with self._write_lock:
                 atomic_write_bytes(self.report_path, data, keep_backup=False)
                 atomic_write_bytes(self.meta_path, meta, keep_backup=False)
+                if header is not None:
+                    # After the snapshot: a crash between the two leaves the old journal, which names the old
+                    # snapshot and so is ignored; the new snapshot holds all it said.
+                    self._journal.start(journal_header(header, data))
         except WriteError as error:
             self._dirty = True
+            self._journal_broken = True
             self.failed.emit(str(error))
             return
         self.last_write_ms = (time.perf_counter() - start) * 1000
         self.saved.emit(self.report_path)
+
+    def _append(self, line: str) -> None:
+        try:
+            with self._write_lock:
+                self._journal.append(line)
+        except WriteError as error:
+            self._journal_broken = True
+            self.failed.emit(str(error))
+            return
+        self.journaled.emit(self.journal_path)
+
+    def write_everything(self) -> None:
+        """Put every change on disk now and wait for it (before the process may end: a crash, a signal)."""
+        if self._closed:
+            return
+        if self._dirty and (not self._has_snapshot or not self.journaling):
+            self.save_now()
+        else:
+            self.journal_now()
+        self.wait()
 
     def wait(self) -> None:
         """Block until every queued write or removal has finished."""
@@ -230,13 +316,16 @@ class Autosaver(QObject):
     def clear(self) -> None:
         """Remove the recovery copy (the report was saved, or closed on purpose)."""
         self._timer.stop()
+        self._journal_timer.stop()
         self._dirty = False
         self._first_change = None
+        self._has_snapshot = False
         if not self._closed:
             self._writer.submit(self._remove_files)
 
     def _remove_files(self) -> None:
         with self._write_lock:
+            self._journal.remove()
             for path in (self.meta_path, self.report_path):
                 with contextlib.suppress(FileNotFoundError):
                     path.unlink()
@@ -246,6 +335,7 @@ class Autosaver(QObject):
         if self._closed:
             return
         self.clear()
+        self._journal_timer.stop()
         self._closed = True
         self._writer.shutdown(wait=True)
         self._disconnect()
@@ -256,7 +346,9 @@ class Autosaver(QObject):
         if self._closed:
             return
         self._timer.stop()
+        self._journal_timer.stop()
         self._closed = True
+        self._writer.submit(self._journal.close)
         self._writer.shutdown(wait=True)
         self._disconnect()
         self._lock.unlock()
@@ -284,6 +376,8 @@ def _meta_bytes(document: ReportDocument, report_file: str) -> bytes:
         "version": RECOVERY_VERSION,
         "report_file": report_file,
         "original_path": str(document.path) if document.path else None,
+        # The Word draft an unsaved report was imported from: a restored report keeps its name.
+        "source": str(document.source) if document.source else None,
         "title": report_title(report),
         "language": report.language,
         "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -312,15 +406,26 @@ class RecoveryEntry:
     language: str
     saved_at: dt.datetime
     disk_hash: str | None = None
+    #: The Word draft the report was imported from, when it had no file of its own yet.
+    source: Path | None = None
     _lock: QLockFile | None = field(default=None, repr=False)
+
+    @property
+    def journal_path(self) -> Path:
+        """The journal of changes made after the snapshot."""
+        return self.report_path.with_suffix(JOURNAL_SUFFIX)
+
+    def read(self) -> Replay:
+        """The snapshot with its journal replayed; raises ReportFileError if the snapshot cannot be read."""
+        return read_recovery(self.report_path, self.journal_path)
 
     def load(self) -> Report:
         """Read the recovered report; raises ReportFileError if it cannot be read."""
-        return load_report(self.report_path)
+        return self.read().report
 
     def discard(self) -> None:
         """Delete the recovery files: the user restored or rejected them."""
-        for path in (self.meta_path, self.report_path):
+        for path in (self.meta_path, self.journal_path, self.report_path):
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.release()
@@ -367,9 +472,14 @@ def _entry(report_path: Path, lock: QLockFile) -> RecoveryEntry:
         meta = {}
     original = meta.get("original_path")
     saved_at = _parse_time(meta.get("saved_at")) or dt.datetime.fromtimestamp(report_path.stat().st_mtime, dt.UTC)
+    with contextlib.suppress(OSError):
+        # Typing after the snapshot went to the journal: the last time the report was saved is the journal's.
+        journaled = dt.datetime.fromtimestamp(report_path.with_suffix(JOURNAL_SUFFIX).stat().st_mtime, dt.UTC)
+        saved_at = max(saved_at, journaled)
     title = meta.get("title") if isinstance(meta.get("title"), str) else ""
     language = meta.get("language") if isinstance(meta.get("language"), str) else ""
     disk_hash = meta.get("disk_hash") if isinstance(meta.get("disk_hash"), str) else None
+    source = meta.get("source")
     return RecoveryEntry(
         report_path=report_path,
         meta_path=meta_path,
@@ -378,6 +488,7 @@ def _entry(report_path: Path, lock: QLockFile) -> RecoveryEntry:
         language=language or "",
         saved_at=saved_at,
         disk_hash=disk_hash,
+        source=Path(source) if isinstance(source, str) and source else None,
         _lock=lock,
     )
 
@@ -400,9 +511,15 @@ def _remove_leftover_temp_files(folder: Path, stem: str) -> None:
 
 
 def restore_document(entry: RecoveryEntry, parent: QObject | None = None) -> ReportDocument:
-    """Open a recovered report: modified, and linked to the file it came from (written only on Save)."""
-    report = entry.load()
-    document = ReportDocument(report, entry.original_path, parent)
+    """Open a recovered report: modified, and linked to the file it came from (written only on Save).
+
+    The journal is replayed on the snapshot; ``document.restored`` keeps what the replay said (where the
+    user was, and any part of the journal it could not use).
+    """
+    replayed = entry.read()
+    document = ReportDocument(replayed.report, entry.original_path, parent)
+    document.source = entry.source
+    document.restored = replayed
     if entry.disk_hash is not None and document.disk_hash is not None:
         # The file as the crashed session knew it: Save then refuses to overwrite later changes by others.
         document.disk_hash = entry.disk_hash
@@ -539,6 +656,15 @@ def offer_recovery(
                 entry.release()
                 continue
             open_document(document)
+            problem = document.restored.problem if document.restored is not None else None
+            if problem and on_error is not None:
+                on_error(
+                    QCoreApplication.translate(
+                        "recovery",
+                        "Part of the recovery journal could not be read, so the report is restored as it was"
+                        " before that part.\n\n%1",
+                    ).replace("%1", problem)
+                )
             # The new session's autosaver has its own copy by now; this one is no longer needed.
             entry.discard()
             restored += 1
@@ -597,8 +723,20 @@ class WindowAutosave(QObject):
             if self.saver.document is document:
                 return
             self.saver.close()
-        self.saver = Autosaver(document, folder=self.folder, interval_ms=self.interval_ms, parent=self)
+        self.saver = Autosaver(
+            document, folder=self.folder, interval_ms=self.interval_ms, where=self._where, parent=self
+        )
         self.saver.failed.connect(self._tell_failure)
+
+    def _where(self) -> tuple[object, int] | None:
+        """The part the window shows and the cursor in its body (0 elsewhere), for the journal."""
+        window: Any = self.window
+        part = window.outline.current_part()
+        if part is None:
+            return None
+        editor = window.current_editor()
+        position = editor.textCursor().position() if editor is not None and editor.owner is part else 0
+        return (part, position)
 
     def _tell_failure(self, message: str) -> None:
         # In the status bar, not a dialog: typing goes on, and the next change tries again.

@@ -135,6 +135,8 @@ def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder
         target.set_document(document)
         target.show()
         target.raise_()
+        if document.restored is not None and document.restored.where is not None:
+            show_place(target, document.restored.where)
 
     def show_error(message: str) -> None:
         from minutes_editor.gui import ask
@@ -144,3 +146,26 @@ def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder
     from minutes_editor.gui.recovery import offer_recovery
 
     return offer_recovery(window, open_document, folder=recovery_folder, on_error=show_error)
+
+
+def show_place(window: Any, place: tuple[int, int | None, int]) -> None:
+    """Show the part at ``place`` (section index, -1 for the title block; session index or None; cursor)."""
+    section_index, session_index, position = place
+    report = window.document.report
+    if not 0 <= section_index < len(report.sections):
+        window.outline.select(report.title)
+        window.title_page.meeting.setFocus()
+        return
+    section = report.sections[section_index]
+    part = section
+    if session_index is not None and 0 <= session_index < len(section.sessions):
+        part = section.sessions[session_index]
+    window.outline.select(part)
+    editor = window.current_editor()
+    if editor is None or editor.owner is not part:
+        return
+    cursor = editor.textCursor()
+    cursor.setPosition(min(position, editor.document().characterCount() - 1))
+    editor.setTextCursor(cursor)
+    editor.ensureCursorVisible()
+    editor.setFocus()

@@ -60,6 +60,7 @@ from minutes_editor.storage.minutes_file import (
     inlines_object,
     read_blocks,
     read_footnote,
+    read_report,
     read_section,
     read_session,
     read_title,
@@ -547,14 +548,16 @@ def _key(value: object, where: str) -> int:
     return value
 
 
-def replay(snapshot: bytes, journal: bytes | None) -> Replay:
+def replay(snapshot: bytes, journal: bytes | None, *, base: Report | None = None) -> Replay:
     """The report of a recovery snapshot with its journal replayed; raises ReportFileError for a bad snapshot.
 
     A journal that does not continue this snapshot (an older one, or none)
     adds nothing. A damaged line stops the replay before it (``problem``
-    says where); a last line cut short is ignored (``torn``).
+    says where); a last line cut short is ignored (``torn``). ``base`` is the snapshot's report if
+    already read.
     """
-    base = report_from_bytes(snapshot)
+    if base is None:
+        base = report_from_bytes(snapshot)
     if not journal:
         return Replay(base)
     pieces = journal.split(b"\n")
@@ -615,16 +618,13 @@ def _header_order(value: object) -> Order:
 
 def read_recovery(snapshot_path: Path, journal_path: Path | None = None) -> Replay:
     """Read a recovery snapshot and replay its journal (``NAME.journal`` beside it unless given)."""
-    from minutes_editor.storage.minutes_file import _read_file
-
-    snapshot = _read_file(Path(snapshot_path))
+    base, snapshot = read_report(Path(snapshot_path))
     journal_path = Path(journal_path) if journal_path is not None else Path(snapshot_path).with_suffix(SUFFIX)
     try:
         journal = journal_path.read_bytes() if journal_path.is_file() else None
     except OSError:
         journal = None
-    result = replay(snapshot, journal)
-    return result
+    return replay(snapshot, journal, base=base)
 
 
 def journal_header(header: Json, snapshot: bytes) -> Json:

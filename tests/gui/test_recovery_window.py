@@ -278,3 +278,57 @@ def test_a_damaged_recovery_copy_is_told_in_the_interface_language_and_kept(
     # Nothing is lost: the damaged copy stays for another try, and the user's file is as it was.
     assert copy.exists()
     assert load_report(example).title == load_report(EXAMPLE).title
+
+
+def test_typing_reaches_the_journal_long_before_a_snapshot_and_restores_where_the_user_was(
+    make_window, example: Path, type_text, qtbot, folder: Path
+) -> None:
+    # Snapshots only after a minute's pause: what a crash gives back here came through the journal.
+    window = make_window(example, interval_ms=60_000)
+    saver = window.services.autosave.saver
+    session = first_session(window)
+    with qtbot.waitSignal(saver.saved, timeout=5000):
+        type_at_end(window, session, " أ", type_text)  # the first change takes the snapshot the journal follows
+    with qtbot.waitSignal(saver.journaled, timeout=5000):
+        type_at_end(window, session, "كد الرئيس\nوختم", type_text)
+    qtbot.waitUntil(lambda: "وختم" in saver.journal_path.read_text(encoding="utf-8"), timeout=5000)
+    editor = window.current_editor()
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.PreviousCharacter, n=3)
+    editor.setTextCursor(cursor)
+    type_text(editor, "ـ")  # a kashida, three letters before the end: the cursor the journal keeps
+    position = editor.textCursor().position()
+    saver.write_everything()
+    expected = body(session)
+    assert expected.endswith("وـختم")
+    assert saver.journal_path.read_text(encoding="utf-8").count("\n") >= 3  # header and lines of changes
+    _crash(window)
+
+    restarted = make_window(example, interval_ms=60_000)
+    _restore_when_offered([])
+    assert offer_restore(restarted, lambda: pytest.fail("no second window"), recovery_folder=folder) == 1
+    assert body(first_session(restarted)) == expected
+    assert restarted.outline.current_part() is first_session(restarted)
+    assert restarted.current_editor().textCursor().position() == position
+    assert restarted.focusWidget() is restarted.current_editor()  # typing goes on where it stopped
+
+
+def test_a_restored_imported_draft_keeps_its_name(make_window, type_text, qtbot, folder: Path, tmp_path: Path) -> None:
+    from minutes_editor.export.docx_writer import export_docx
+
+    draft = tmp_path / "draft-v2.docx"
+    export_docx(load_report(EXAMPLE), draft)
+    window = make_window(draft)
+    assert window.document.source == draft
+    with qtbot.waitSignal(window.services.autosave.saver.saved, timeout=5000):
+        type_at_end(window, first_session(window), " تم", type_text)
+    window.services.autosave.saver.write_everything()
+    _crash(window)
+
+    restarted = make_window()
+    _restore_when_offered([])
+    assert offer_restore(restarted, lambda: pytest.fail("no second window"), recovery_folder=folder) == 1
+    assert restarted.document.path is None
+    assert restarted.document.source == draft
+    assert "draft-v2" in restarted.windowTitle()
+    assert body(first_session(restarted)).endswith(" تم")
