@@ -13,7 +13,7 @@ from minutes_editor.gui.directions import is_rtl_language, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.i18n import choose_language, install_translations
 from minutes_editor.gui.main_window import MainWindow
-from minutes_editor.gui.services import attach_services, offer_restore
+from minutes_editor.gui.services import WindowServices, attach_services, offer_restore
 from minutes_editor.gui.settings import Settings, set_application_identity
 from minutes_editor.storage.minutes_file import ReportFileError
 
@@ -74,16 +74,26 @@ def main(argv: list[str], path: Path | None) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "Minutes Editor"))
     configure_application(app, language)
     windows: list[MainWindow] = []
+    services: list[WindowServices] = []
 
     def new_window(path: Path | None = None) -> MainWindow:
         window = create_window(path, language, settings)
-        attach_services(window, settings)
+        services.append(attach_services(window, settings))
         windows.append(window)
         return window
 
     window = new_window(path)
     window.show()
-    window.run_after_first_paint(lambda: offer_restore(window, new_window))
+
+    def after_paint() -> None:
+        from minutes_editor.gui.crash import collect_fault_logs, install_crash_guard
+
+        # From here on an error of ours writes every change and tells the user where their text is.
+        install_crash_guard(lambda: [each.saver for each in services if each.saver is not None])
+        reports = collect_fault_logs()
+        offer_restore(window, new_window, crash_report=reports[0] if reports else None)
+
+    window.run_after_first_paint(after_paint)
     return app.exec()
 
 

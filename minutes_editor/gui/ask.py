@@ -159,3 +159,37 @@ def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: 
     name_filter = QCoreApplication.translate("ask", name_filter)
     name, _selected = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
     return Path(name) if name else None
+
+
+def build_crashed(parent: QWidget | None, error_text: str, where: Path, log: Path | None) -> QMessageBox:
+    """The box telling that an error of ours happened, that the text is safe, and where it is."""
+    from PySide6.QtWidgets import QMessageBox
+
+    text = QCoreApplication.translate(
+        "ask",
+        "Something went wrong inside Minutes Editor (%1).\n\nEverything you typed is safe: it was written to the "
+        "recovery files in %2. Go on working, or quit: the next time Minutes Editor starts, it offers to restore "
+        "your report.",
+    )
+    text = text.replace("%1", error_text).replace("%2", str(where))
+    box = build_message(
+        parent, QMessageBox.Icon.Critical, QCoreApplication.translate("ask", "Minutes Editor met an error"), text
+    )
+    if log is not None:
+        box.setInformativeText(QCoreApplication.translate("ask", "The details are in %1.").replace("%1", str(log)))
+    box.setStandardButtons(QMessageBox.StandardButton.NoButton)
+    keep = box.addButton(QCoreApplication.translate("ask", "&Keep working"), QMessageBox.ButtonRole.AcceptRole)
+    keep.setObjectName("keep_working")
+    quit_button = box.addButton(QCoreApplication.translate("ask", "&Quit"), QMessageBox.ButtonRole.DestructiveRole)
+    quit_button.setObjectName("quit")
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    return box
+
+
+def crashed(parent: QWidget | None, error_text: str, where: Path, log: Path | None) -> bool:
+    """Tell the user about an error of ours; True if they chose to quit."""
+    box = build_crashed(parent, error_text, where, log)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.objectName() == "quit"

@@ -541,7 +541,9 @@ class RecoveryChoice(enum.Enum):
 class RecoveryDialog(QDialog):
     """Offers the reports left by a session that ended without saving: which report, which file, when saved."""
 
-    def __init__(self, entries: list[RecoveryEntry], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, entries: list[RecoveryEntry], parent: QWidget | None = None, *, crash_report: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_dialog")
         self.entries = entries
@@ -556,6 +558,16 @@ class RecoveryDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        #: Says the last session ended in an error of ours, and where its report is (hidden otherwise).
+        self.crash_label = QLabel()
+        if crash_report is not None:
+            text = self.tr("It stopped because of an error; the details are in %1.")
+            self.crash_label.setText(text.replace("%1", str(crash_report)))
+        self.crash_label.setObjectName("crash_label")
+        self.crash_label.setWordWrap(True)
+        self.crash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.crash_label.setVisible(crash_report is not None)
+        layout.addWidget(self.crash_label)
         self.list = QTreeWidget()
         self.list.setObjectName("recovery_list")
         self.list.setRootIsDecorated(False)
@@ -608,10 +620,10 @@ class RecoveryDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, entries: list[RecoveryEntry], parent: QWidget | None = None
+        cls, entries: list[RecoveryEntry], parent: QWidget | None = None, *, crash_report: Path | None = None
     ) -> tuple[RecoveryChoice, RecoveryEntry | None]:
         """Show the dialog; returns the choice and the entry it applies to (tests replace ``exec``)."""
-        dialog = cls(entries, parent)
+        dialog = cls(entries, parent, crash_report=crash_report)
         try:
             dialog.exec()
             return dialog.choice, dialog.selected_entry()
@@ -631,6 +643,7 @@ def offer_recovery(
     *,
     folder: Path | None = None,
     on_error: Callable[[str], None] | None = None,
+    crash_report: Path | None = None,
 ) -> int:
     """Offer every report left by a crashed session; returns how many were restored.
 
@@ -641,7 +654,7 @@ def offer_recovery(
     restored = 0
     try:
         while entries:
-            choice, entry = RecoveryDialog.ask(entries, parent)
+            choice, entry = RecoveryDialog.ask(entries, parent, crash_report=crash_report)
             if choice is RecoveryChoice.LATER or entry is None:
                 break
             entries.remove(entry)

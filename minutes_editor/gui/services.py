@@ -22,7 +22,7 @@ from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES
 from minutes_editor.gui.settings import Settings, WindowLayoutKeeper
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.recovery import WindowAutosave
+    from minutes_editor.gui.recovery import Autosaver, WindowAutosave
 
 
 #: The autosave delays the Settings menu offers, in seconds (all keep the 5-second promise).
@@ -104,6 +104,11 @@ class WindowServices:
         self._autosave: WindowAutosave | None = None
 
     @property
+    def saver(self) -> Autosaver | None:
+        """The autosaver of the report shown now, if the autosave has started."""
+        return self._autosave.saver if self._autosave is not None else None
+
+    @property
     def autosave(self) -> WindowAutosave:
         """The autosave of whatever report the window shows (started on first use)."""
         if self._autosave is None:
@@ -121,7 +126,13 @@ def attach_services(window: Any, settings: Settings, *, recovery_folder: Path | 
     return services
 
 
-def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder: Path | None = None) -> int:
+def offer_restore(
+    window: Any,
+    new_window: Callable[[], Any],
+    *,
+    recovery_folder: Path | None = None,
+    crash_report: Path | None = None,
+) -> int:
     """Offer the reports a crashed session left; show each restored one; returns how many were restored.
 
     A restored report takes the start-up window when that shows nothing
@@ -145,7 +156,7 @@ def offer_restore(window: Any, new_window: Callable[[], Any], *, recovery_folder
 
     from minutes_editor.gui.recovery import offer_recovery
 
-    return offer_recovery(window, open_document, folder=recovery_folder, on_error=show_error)
+    return offer_recovery(window, open_document, folder=recovery_folder, on_error=show_error, crash_report=crash_report)
 
 
 def show_place(window: Any, place: tuple[int, int | None, int]) -> None:

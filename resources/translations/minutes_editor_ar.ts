@@ -1320,11 +1320,17 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Restore unsaved work</source>
+        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
         <source>Minutes Editor closed before these reports were saved. Restore one to continue where you stopped; your own file changes only when you save.</source>
         <translation>أُغلق محرّر المحاضر قبل أن تُحفظ هذه التقارير. استعِد أحدها لتتابع من حيث توقفت؛ ولن يتغيّر ملفك إلا عندما تحفظه.</translation>
+    </message>
+    <message>
+        <source>It stopped because of an error; the details are in %1.</source>
+        <extracomment>Says the last session ended in an error of ours, and where its report is (hidden otherwise).</extracomment>
+        <translation>توقّف بسبب خطأ؛ التفاصيل في %1.</translation>
     </message>
     <message>
         <source>Report</source>
@@ -1559,6 +1565,30 @@
         <source>Open folder</source>
         <translation>فتح المجلد</translation>
     </message>
+    <message>
+        <source>Something went wrong inside Minutes Editor (%1).
+
+Everything you typed is safe: it was written to the recovery files in %2. Go on working, or quit: the next time Minutes Editor starts, it offers to restore your report.</source>
+        <translation>حدث خطأ داخل محرّر المحاضر (%1).
+
+كل ما كتبته في أمان: كُتب في ملفات الاستعادة في %2. تابع العمل أو اخرج: في المرة القادمة التي يبدأ فيها محرّر المحاضر يعرض عليك استعادة تقريرك.</translation>
+    </message>
+    <message>
+        <source>Minutes Editor met an error</source>
+        <translation>واجه محرّر المحاضر خطأً</translation>
+    </message>
+    <message>
+        <source>The details are in %1.</source>
+        <translation>التفاصيل في %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Keep working</source>
+        <translation>&amp;متابعة العمل</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
 </context>
 <context>
     <name>bodies</name>
@@ -1574,6 +1604,17 @@
         <source>The report is empty.</source>
         <extracomment>Indent per bullet level, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
         <translation>التقرير فارغ.</translation>
+    </message>
+</context>
+<context>
+    <name>recovery</name>
+    <message>
+        <source>Part of the recovery journal could not be read, so the report is restored as it was before that part.
+
+%1</source>
+        <translation>تعذّرت قراءة جزء من سجل الاستعادة، فاستُعيد التقرير كما كان قبل ذلك الجزء.
+
+%1</translation>
     </message>
 </context>
 <context>
