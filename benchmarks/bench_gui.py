@@ -104,14 +104,16 @@ def _spawn(script: Path, args: list[str], home: Path) -> subprocess.Popen[str]:
     return process
 
 
-def run_child(mode: str, *args: str, home: Path, lines: int = 1) -> tuple[float, dict[str, object]]:
-    """Run this script as a child; returns seconds until its first result line and the result.
+def run_child(
+    mode: str, *args: str, home: Path, lines: int = 1, script: Path | None = None
+) -> tuple[float, dict[str, object]]:
+    """Run this script (or ``script``) as a child; returns seconds until its first result line and the result.
 
     With ``lines`` > 1, later result lines are read too, their keys merged into the result,
     and each line's arrival in seconds is given as ``at_N``.
     """
     start = time.perf_counter()
-    process = _spawn(Path(__file__).resolve(), ["--child", mode, *args], home)
+    process = _spawn(script or Path(__file__).resolve(), ["--child", mode, *args], home)
     result: dict[str, object] = {}
     elapsed = 0.0
     for number in range(lines):
