@@ -108,6 +108,10 @@ class BodyEditor(QTextEdit):
         self.context_extras: Callable[[QTextEdit, QPoint], list[QAction]] | None = None
         self._places: dict[int, tuple[int, int]] = {}
         self._undo_actions: tuple[QAction, QAction] | None = None
+        # Shown while no body is: a body's document belongs to its report and dies with it. Its parent is
+        # the editor, not the editor's text control, so showing a body does not delete it.
+        self._placeholder = QTextDocument(self)
+        self.setDocument(self._placeholder)
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
         self.setObjectName("body_editor")
@@ -183,6 +187,13 @@ class BodyEditor(QTextEdit):
         cursor.setPosition(min(position, document.characterCount() - 1))
         self.setTextCursor(cursor)
         self.verticalScrollBar().setValue(scroll)
+
+    def release(self) -> None:
+        """Let go of the shown body: its report is closing, and its documents are deleted with it."""
+        self._places.clear()  # positions by id of documents about to go: a new one may get the same id
+        self.owner = None
+        if self.document() is not self._placeholder:
+            self.setDocument(self._placeholder)
 
     # ---------------------------------------------------------- keys
 
@@ -408,6 +419,10 @@ class FootnotePanel(QWidget):
                 edit.setText(text)
         self.empty_label.setVisible(not notes)
 
+    def release(self) -> None:
+        """Show no notes (the report is closing)."""
+        self.show_notes([], Direction.LTR)
+
 
 class BodyPanel(QWidget):
     """A body editor with its format toolbar, its footnotes beside it and the designation offer above it."""
@@ -442,3 +457,9 @@ class BodyPanel(QWidget):
         row.addWidget(self.editor, 3)
         row.addWidget(self.notes, 1)
         layout.addLayout(row, 1)
+
+    def release(self) -> None:
+        """Let go of the shown body and its notes (the report is closing)."""
+        self.editor.release()
+        self.notes.release()
+        self.banner.hide()

@@ -58,6 +58,11 @@ class SectionPage(QWidget):
             self.picker.set_language(preset.code)
             self.picker.show_participants(section.participants)
 
+    def release(self) -> None:
+        """Let go of the shown section and its body (the report is closing)."""
+        self.section = None
+        self.body.release()
+
     def set_direction(self, direction: Direction) -> None:
         """Text fields follow the report's direction."""
         follow_direction(self.heading, direction)
@@ -94,6 +99,11 @@ class SessionPage(QWidget):
             self.goals.setPlainText("\n".join(session.goals))
             self.goals.blockSignals(False)
         self.goals_line.setText(preset.goals_line(session.goals))
+
+    def release(self) -> None:
+        """Let go of the shown session and its body (the report is closing)."""
+        self.session = None
+        self.body.release()
 
     def set_direction(self, direction: Direction) -> None:
         """Text fields follow the report's direction."""
