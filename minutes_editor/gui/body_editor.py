@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui.rich_text import block_kind, insert_footnote, set_block_kind
+from minutes_editor.gui.fields import EscapeToText
+from minutes_editor.gui.rich_text import block_kind, footnote_positions, insert_footnote, set_block_kind
 from minutes_editor.gui.shortcuts import is_undo_key
 from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction
 
@@ -365,8 +366,8 @@ class FootnotePanel(QWidget):
 
     #: A note's text was edited: (footnote id, new text).
     note_edited = Signal(str, str)
-    #: Enter in a note: go back to the text.
-    done = Signal()
+    #: Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.
+    done = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -387,6 +388,7 @@ class FootnotePanel(QWidget):
         layout.addWidget(self.empty_label)
         self._ids: list[str] = []
         self.edits: dict[str, QLineEdit] = {}
+        self._escape = EscapeToText(self._note_done, self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def show_notes(self, notes: list[tuple[str, int, str]], direction: Direction) -> None:
@@ -400,7 +402,8 @@ class FootnotePanel(QWidget):
                 edit = QLineEdit()
                 edit.setObjectName(f"note_{footnote_id}")
                 edit.textEdited.connect(lambda text, footnote_id=footnote_id: self.note_edited.emit(footnote_id, text))
-                edit.returnPressed.connect(self.done.emit)
+                edit.returnPressed.connect(lambda footnote_id=footnote_id: self.done.emit(footnote_id))
+                self._escape.watch(edit)
                 self.edits[footnote_id] = edit
                 label = QLabel()
                 self._rows.addRow(label, edit)
@@ -418,6 +421,11 @@ class FootnotePanel(QWidget):
             if edit.text() != text:
                 edit.setText(text)
         self.empty_label.setVisible(not notes)
+
+    def _note_done(self, edit: QWidget) -> None:
+        footnote_id = next((key for key, candidate in self.edits.items() if candidate is edit), None)
+        if footnote_id is not None:
+            self.done.emit(footnote_id)
 
     def release(self) -> None:
         """Show no notes (the report is closing)."""
@@ -457,6 +465,25 @@ class BodyPanel(QWidget):
         row.addWidget(self.editor, 3)
         row.addWidget(self.notes, 1)
         layout.addLayout(row, 1)
+        self.notes.done.connect(self.back_to_note)
+
+    def back_to_text(self) -> None:
+        """Put the focus back in the body text, at the cursor it had (Escape in a side field)."""
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back_to_note(self, footnote_id: str) -> None:
+        """Put the focus back in the body text just after the reference mark of ``footnote_id``.
+
+        The cursor stays where it is if it already stands after one of that note's marks (where the note
+        was just inserted); otherwise it goes after the first one.
+        """
+        positions = footnote_positions(self.editor.document(), footnote_id)
+        cursor = self.editor.textCursor()
+        if positions and (cursor.hasSelection() or cursor.position() not in positions):
+            cursor.setPosition(positions[0])
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
+        self.back_to_text()
 
     def release(self) -> None:
         """Let go of the shown body and its notes (the report is closing)."""

@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
             panel.editor.undo_requested.connect(self.undo)
             panel.editor.redo_requested.connect(self.redo)
             panel.notes.note_edited.connect(self._note_edited)
-            panel.notes.done.connect(panel.editor.setFocus)
             panel.banner_button.clicked.connect(self.insert_designation_note)
         self._connect_body_pages()
         for page in (self._section_page, self._session_page):
@@ -463,6 +462,8 @@ class MainWindow(QMainWindow):
         self._apply_report_direction()
         self.outline.rebuild(document.report, self.preset, document.report.title)
         self.show_part(document.report.title)
+        # A new or opened report starts at its title: the typing goes into the meeting's name.
+        self.focus_editor()
         self.setWindowModified(document.is_modified)
         self._update_title()
         # The first preview of a long report takes a while: let the window show first.
@@ -578,7 +579,9 @@ class MainWindow(QMainWindow):
         self.focus_editor()
 
     def _focus_next_field(self) -> None:
-        self.focusNextChild()
+        from minutes_editor.gui.fields import step_field
+
+        step_field(self.editor_stack.currentWidget(), 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A double click in the preview opens the paragraph under the mouse in its editor."""

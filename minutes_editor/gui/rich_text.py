@@ -281,6 +281,18 @@ def footnote_ids(doc: QTextDocument) -> list[str]:
     return ids
 
 
+def footnote_positions(doc: QTextDocument, footnote_id: str) -> list[int]:
+    """Cursor positions just after each reference to ``footnote_id`` in a document."""
+    positions: list[int] = []
+    found = doc.find(OBJECT_CHAR)
+    while not found.isNull():
+        # With a selection, the format is the one of the character before the cursor: the mark found.
+        if footnote_id_of(found.charFormat()) == footnote_id:
+            positions.append(found.selectionEnd())
+        found = doc.find(OBJECT_CHAR, found)
+    return positions
+
+
 def normalise_blocks(blocks: list[Block]) -> list[Block]:
     """Blocks as a document gives them back: empty spans dropped, neighbours with one emphasis merged."""
     result: list[Block] = []

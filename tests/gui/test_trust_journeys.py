@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -252,6 +253,226 @@ def test_replacing_the_report_never_leaves_an_editor_on_its_deleted_bodies(journ
     assert result["done"]
     assert result["body"] is not None
     assert " typed" in result["body"]
+
+
+# ------------------------------------------------------------------ journeys in this process
+
+
+@pytest.fixture
+def window_factory(qtbot, monkeypatch):
+    """Make shown, complete main windows in an interface language; never prompt at teardown."""
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_editor.gui import ask
+    from minutes_editor.gui.app import configure_application
+    from minutes_editor.gui.main_window import MainWindow
+
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+
+    def make(language: str = "en", path: Path | None = None) -> MainWindow:
+        configure_application(QApplication.instance(), language)
+        window = MainWindow(language)
+        qtbot.addWidget(window)
+        if path is not None:
+            assert window.open_path(path, check_saved=False)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.is_complete)
+        return window
+
+    yield make
+    configure_application(QApplication.instance(), "en")
+
+
+@pytest.fixture
+def example(tmp_path: Path) -> Path:
+    target = tmp_path / EXAMPLE.name
+    shutil.copyfile(EXAMPLE, target)
+    return target
+
+
+def _key(qtbot, key, modifier=None) -> None:
+    """A key pressed where the focus is (the window's shortcuts included)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    widget = QApplication.focusWidget() or QApplication.activeWindow()
+    qtbot.keyClick(widget, key, modifier if modifier is not None else Qt.KeyboardModifier.NoModifier)
+
+
+def _ctrl(qtbot, key) -> None:
+    from PySide6.QtCore import Qt
+
+    _key(qtbot, key, Qt.KeyboardModifier.ControlModifier)
+
+
+def _go_to(qtbot, window, part) -> None:
+    """Walk the outline with the keyboard to ``part`` (Ctrl+1, then Down), then Ctrl+2 into its editor."""
+    from PySide6.QtCore import Qt
+
+    _ctrl(qtbot, Qt.Key.Key_1)
+    _key(qtbot, Qt.Key.Key_Home)
+    for _ in range(50):
+        if window.outline.current_part() is part:
+            break
+        _key(qtbot, Qt.Key.Key_Down)
+    assert window.outline.current_part() is part
+    _ctrl(qtbot, Qt.Key.Key_2)
+
+
+def _in_report(window, text: str) -> bool:
+    from minutes_editor.storage.minutes_file import report_to_bytes
+
+    window.flush()
+    return text in report_to_bytes(window.report).decode("utf-8")
+
+
+def _typing_field(widget) -> bool:
+    from minutes_editor.gui.fields import takes_typing
+
+    return widget is not None and widget.isVisible() and widget.isEnabled() and takes_typing(widget)
+
+
+def _field_of(widget):
+    """The field holding the focus (a combo box or time edit rather than its inner line)."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    parent = widget.parentWidget() if widget is not None else None
+    return parent if isinstance(parent, QComboBox | QAbstractSpinBox) else widget
+
+
+def test_new_report_from_a_blank_start_puts_the_typed_title_in_the_meeting(window_factory, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = window_factory("en")
+    _enter_in_next_dialog()
+    _ctrl(qtbot, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    focus = QApplication.focusWidget()
+    assert _typing_field(focus)
+    qtbot.keyClicks(focus, "Joint meeting")
+    assert window.report.title.meeting == "Joint meeting"
+
+
+def test_new_report_and_open_leave_the_outline_for_the_meeting_title(window_factory, qtbot, example, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_editor.gui import ask
+
+    window = window_factory("en", example)
+    _go_to(qtbot, window, window.report.sections[1])
+    _ctrl(qtbot, Qt.Key.Key_1)  # the focus in the outline, as the user once had it
+    _enter_in_next_dialog()
+    _ctrl(qtbot, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClicks(QApplication.focusWidget(), "Joint meeting")
+    assert window.report.title.meeting == "Joint meeting"
+
+    second = example.with_name("second.minutes")
+    shutil.copyfile(SECOND, second)
+    monkeypatch.setattr(ask, "open_path", lambda *_args: second)
+    _ctrl(qtbot, Qt.Key.Key_1)
+    _ctrl(qtbot, Qt.Key.Key_O)
+    assert window.document.path == second
+    meeting = window.report.title.meeting
+    _key(qtbot, Qt.Key.Key_End)
+    qtbot.keyClicks(QApplication.focusWidget(), " (draft)")
+    assert window.report.title.meeting == meeting + " (draft)"
+
+
+@pytest.mark.parametrize("where", ["section", "session", "participation"])
+def test_next_field_from_the_body_always_lands_in_a_shown_field_that_takes_typing(
+    window_factory, qtbot, example, where
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = window_factory("en", example)
+    report = window.report
+    part = {
+        "section": report.sections[2],
+        "session": next(session for section in report.sections for session in section.sessions),
+        "participation": report.sections[1],
+    }[where]
+    _go_to(qtbot, window, part)
+    editor = window.current_editor()
+    assert QApplication.focusWidget() is editor
+    _ctrl(qtbot, Qt.Key.Key_Down)
+    focus = QApplication.focusWidget()
+    assert focus is not editor
+    assert _typing_field(_field_of(focus)), focus
+    qtbot.keyClicks(focus, "Qzx")
+    assert _in_report(window, "Qzx") or focus is window.section_page.picker.search
+    # On through every field, back to the body: each one shown and taking typing.
+    visited = [_field_of(focus)]
+    for _ in range(12):
+        _ctrl(qtbot, Qt.Key.Key_Down)
+        field = _field_of(QApplication.focusWidget())
+        assert _typing_field(field), field
+        if field is editor:
+            break
+        visited.append(field)
+    assert QApplication.focusWidget() is editor
+    assert len(set(map(id, visited))) == len(visited)
+
+
+def test_escape_in_the_footnote_field_goes_back_after_the_mark(window_factory, qtbot, example, type_text):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from minutes_editor.gui.rich_text import OBJECT_CHAR
+    from minutes_editor.model.report import FootnoteRef, plain_text
+
+    window = window_factory("ar", example)
+    section = window.report.sections[2]
+    _go_to(qtbot, window, section)
+    editor = window.current_editor()
+    _ctrl(qtbot, Qt.Key.Key_End)
+    _key(qtbot, Qt.Key.Key_Return)
+    type_text(editor, "أبج")
+    _key(qtbot, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    note = QApplication.focusWidget()
+    assert note is not editor
+    type_text(note, "نص الحاشية")
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is editor
+    type_text(editor, "دهو")
+    window.flush()
+    assert editor.document().lastBlock().text() == f"أبج{OBJECT_CHAR}دهو"
+    [reference] = [item.footnote_id for item in section.blocks[-1].content if isinstance(item, FootnoteRef)]
+    assert plain_text(next(n for n in window.report.footnotes if n.id == reference).content) == "نص الحاشية"
+
+
+def test_escape_in_a_side_field_goes_back_to_the_body_at_its_cursor(window_factory, qtbot, example):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = window_factory("en", example)
+    session = next(session for section in window.report.sections for session in section.sessions)
+    _go_to(qtbot, window, session)
+    editor = window.current_editor()
+    _ctrl(qtbot, Qt.Key.Key_Home)
+    qtbot.keyClicks(editor, "Start ")
+    page = window.session_page
+    for field in (page.title, page.goals):
+        field.setFocus()  # as a click would
+        qtbot.waitUntil(lambda field=field: QApplication.focusWidget() is field)
+        _key(qtbot, Qt.Key.Key_Escape)
+        assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, "here ")
+    assert editor.document().firstBlock().text().startswith("Start here ")
+    section = window.report.sections[2]
+    _go_to(qtbot, window, section)
+    editor = window.current_editor()
+    _ctrl(qtbot, Qt.Key.Key_Home)
+    window.section_page.heading.setFocus()
+    _key(qtbot, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is editor
+    qtbot.keyClicks(editor, "Open ")
+    assert editor.document().firstBlock().text().startswith("Open ")
 
 
 if __name__ == "__main__":
