@@ -94,3 +94,35 @@ class EscapeToText(QObject):
             self.back(watched)
             return True
         return False
+
+
+class LocaleDigits(QObject):
+    """Typed digits reach a date or time edit as the digits of its locale ("1" as "١" in Arabic).
+
+    A QDateTimeEdit showing Arabic-Indic digits takes a typed "1" but then
+    compares the section's mixed text with what its locale writes: it never
+    finds the hours complete, so the cursor stays in them and "1230" gives
+    12:00 (the minutes typed over the hours). Most keyboards send Western
+    digits in every layout (some Arabic-Indic ones), so each digit is sent
+    on as the locale's own.
+    """
+
+    def watch(self, *edits: QWidget) -> None:
+        """Translate the digits typed into each of ``edits``."""
+        for edit in edits:
+            edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A key press of one digit of another system: send the locale's digit instead."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
+        text = event.text()
+        zero = watched.locale().zeroDigit()
+        if len(text) != 1 or not text.isdecimal() or len(zero) != 1:
+            return False
+        digit = chr(ord(zero) + int(text))
+        if digit == text:
+            return False
+        translated = QKeyEvent(event.type(), event.key(), event.modifiers(), digit, event.isAutoRepeat(), event.count())
+        QApplication.sendEvent(watched, translated)
+        return True

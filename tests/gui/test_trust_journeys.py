@@ -10,6 +10,7 @@ child's error output instead of ending the test run.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -261,16 +262,22 @@ def test_replacing_the_report_never_leaves_an_editor_on_its_deleted_bodies(journ
 @pytest.fixture
 def window_factory(qtbot, monkeypatch):
     """Make shown, complete main windows in an interface language; never prompt at teardown."""
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from minutes_editor.gui import ask
     from minutes_editor.gui.app import configure_application
+    from minutes_editor.gui.i18n import install_translations
     from minutes_editor.gui.main_window import MainWindow
 
     monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+    locale = QLocale()
 
-    def make(language: str = "en", path: Path | None = None) -> MainWindow:
+    def make(language: str = "en", path: Path | None = None, *, translated: bool = False) -> MainWindow:
         configure_application(QApplication.instance(), language)
+        if translated:
+            # As the application starts: the interface's translations and locale (its digits) too.
+            install_translations(language)
         window = MainWindow(language)
         qtbot.addWidget(window)
         if path is not None:
@@ -282,6 +289,8 @@ def window_factory(qtbot, monkeypatch):
         return window
 
     yield make
+    install_translations("en")
+    QLocale.setDefault(locale)
     configure_application(QApplication.instance(), "en")
 
 
@@ -473,6 +482,36 @@ def test_escape_in_a_side_field_goes_back_to_the_body_at_its_cursor(window_facto
     assert QApplication.focusWidget() is editor
     qtbot.keyClicks(editor, "Open ")
     assert editor.document().firstBlock().text().startswith("Open ")
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_four_digits_typed_into_a_time_fill_the_hours_then_the_minutes(window_factory, qtbot, example, language):
+    # With the Arabic interface's locale the edits show Arabic-Indic digits; typed Western digits never
+    # completed the hours, so "1230" gave 12:00.
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = window_factory(language, example, translated=True)
+    page = window.title_page
+    title = window.report.title
+
+    def reach(edit) -> None:
+        _ctrl(qtbot, Qt.Key.Key_2)  # the meeting title, then Next field to the edit
+        for _ in range(12):
+            if _field_of(QApplication.focusWidget()) is edit:
+                return
+            _ctrl(qtbot, Qt.Key.Key_Down)
+        raise AssertionError(f"Next field never reached {edit.objectName()}")
+
+    for edit, attribute in ((page.start_time, "start_time"), (page.end_time, "end_time")):
+        for digits in ("1230", "0930", "2359", "0005"):
+            reach(edit)
+            qtbot.keyClicks(QApplication.focusWidget(), digits)
+            assert getattr(title, attribute) == dt.time(int(digits[:2]), int(digits[2:])), (attribute, digits)
+            assert edit.text() == edit.locale().toString(edit.time(), "HH:mm")
+    reach(page.date)
+    qtbot.keyClicks(QApplication.focusWidget(), "20230105")
+    assert title.date == dt.date(2023, 1, 5)
 
 
 if __name__ == "__main__":
