@@ -514,5 +514,42 @@ def test_four_digits_typed_into_a_time_fill_the_hours_then_the_minutes(window_fa
     assert title.date == dt.date(2023, 1, 5)
 
 
+def test_a_list_pasted_into_the_participants_is_split_at_arabic_waw(window_factory, qtbot, example):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    window = window_factory("en", example)
+    _enter_in_next_dialog()
+    _ctrl(qtbot, Qt.Key.Key_N)  # a new report in the report's language (Arabic), the usual agenda
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    report = window.report
+    assert report.language == "ar"
+    participation = report.sections[1]
+    _go_to(qtbot, window, participation)
+    picker = window.section_page.picker
+    for _ in range(8):
+        if QApplication.focusWidget() is picker.search:
+            break
+        _ctrl(qtbot, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is picker.search
+
+    QApplication.clipboard().setText("العراق وباكستان")
+    _ctrl(qtbot, Qt.Key.Key_V)
+    assert [(p.name, p.code) for p in participation.participants] == [("العراق", "IQ"), ("باكستان", "PK")]
+    assert picker.search.text() == ""
+    # A name beginning with و is not cut at its first letter; a name holding و stays whole when known.
+    QApplication.clipboard().setText("وزارة الخارجية والبوسنة والهرسك")
+    _ctrl(qtbot, Qt.Key.Key_V)
+    assert [(p.name, p.code) for p in participation.participants][2:] == [
+        ("وزارة الخارجية", ""),
+        ("البوسنة والهرسك", "BA"),
+    ]
+    # One name is pasted into the search line, to search for.
+    QApplication.clipboard().setText("تركيا")
+    _ctrl(qtbot, Qt.Key.Key_V)
+    assert picker.search.text() == "تركيا"
+    assert len(participation.participants) == 4
+
+
 if __name__ == "__main__":
     sys.exit(run_journey(sys.argv[1]))
