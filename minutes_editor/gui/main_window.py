@@ -1032,6 +1032,7 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is None or not designation_note(KOSOVO, self.document.report.language):
             return None
+        from minutes_editor.gui.places import utf16_offset
         from minutes_editor.gui.rich_text import OBJECT_CHAR
 
         text = editor.document().toRawText()
@@ -1041,7 +1042,7 @@ class MainWindow(QMainWindow):
                 end = position + len(name)
                 if end < len(text) and text[end] == OBJECT_CHAR:
                     return None
-                return end
+                return utf16_offset(text, end)  # a cursor position: an emoji before counts two
         return None
 
     def _update_designation_offer(self) -> None:
