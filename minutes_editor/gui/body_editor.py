@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui.rich_text import block_kind, insert_footnote, set_block_kind
+from minutes_editor.gui.fields import EscapeToText
+from minutes_editor.gui.rich_text import block_kind, footnote_positions, insert_footnote, set_block_kind
 from minutes_editor.gui.shortcuts import is_undo_key
 from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction
 
@@ -108,6 +109,10 @@ class BodyEditor(QTextEdit):
         self.context_extras: Callable[[QTextEdit, QPoint], list[QAction]] | None = None
         self._places: dict[int, tuple[int, int]] = {}
         self._undo_actions: tuple[QAction, QAction] | None = None
+        # Shown while no body is: a body's document belongs to its report and dies with it. Its parent is
+        # the editor, not the editor's text control, so showing a body does not delete it.
+        self._placeholder = QTextDocument(self)
+        self.setDocument(self._placeholder)
         self.setAcceptRichText(False)
         self.setTabChangesFocus(False)
         self.setObjectName("body_editor")
@@ -183,6 +188,13 @@ class BodyEditor(QTextEdit):
         cursor.setPosition(min(position, document.characterCount() - 1))
         self.setTextCursor(cursor)
         self.verticalScrollBar().setValue(scroll)
+
+    def release(self) -> None:
+        """Let go of the shown body: its report is closing, and its documents are deleted with it."""
+        self._places.clear()  # positions by id of documents about to go: a new one may get the same id
+        self.owner = None
+        if self.document() is not self._placeholder:
+            self.setDocument(self._placeholder)
 
     # ---------------------------------------------------------- keys
 
@@ -354,8 +366,8 @@ class FootnotePanel(QWidget):
 
     #: A note's text was edited: (footnote id, new text).
     note_edited = Signal(str, str)
-    #: Enter in a note: go back to the text.
-    done = Signal()
+    #: Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.
+    done = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -376,6 +388,7 @@ class FootnotePanel(QWidget):
         layout.addWidget(self.empty_label)
         self._ids: list[str] = []
         self.edits: dict[str, QLineEdit] = {}
+        self._escape = EscapeToText(self._note_done, self)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def show_notes(self, notes: list[tuple[str, int, str]], direction: Direction) -> None:
@@ -389,7 +402,8 @@ class FootnotePanel(QWidget):
                 edit = QLineEdit()
                 edit.setObjectName(f"note_{footnote_id}")
                 edit.textEdited.connect(lambda text, footnote_id=footnote_id: self.note_edited.emit(footnote_id, text))
-                edit.returnPressed.connect(self.done.emit)
+                edit.returnPressed.connect(lambda footnote_id=footnote_id: self.done.emit(footnote_id))
+                self._escape.watch(edit)
                 self.edits[footnote_id] = edit
                 label = QLabel()
                 self._rows.addRow(label, edit)
@@ -407,6 +421,15 @@ class FootnotePanel(QWidget):
             if edit.text() != text:
                 edit.setText(text)
         self.empty_label.setVisible(not notes)
+
+    def _note_done(self, edit: QWidget) -> None:
+        footnote_id = next((key for key, candidate in self.edits.items() if candidate is edit), None)
+        if footnote_id is not None:
+            self.done.emit(footnote_id)
+
+    def release(self) -> None:
+        """Show no notes (the report is closing)."""
+        self.show_notes([], Direction.LTR)
 
 
 class BodyPanel(QWidget):
@@ -442,3 +465,28 @@ class BodyPanel(QWidget):
         row.addWidget(self.editor, 3)
         row.addWidget(self.notes, 1)
         layout.addLayout(row, 1)
+        self.notes.done.connect(self.back_to_note)
+
+    def back_to_text(self) -> None:
+        """Put the focus back in the body text, at the cursor it had (Escape in a side field)."""
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back_to_note(self, footnote_id: str) -> None:
+        """Put the focus back in the body text just after the reference mark of ``footnote_id``.
+
+        The cursor stays where it is if it already stands after one of that note's marks (where the note
+        was just inserted); otherwise it goes after the first one.
+        """
+        positions = footnote_positions(self.editor.document(), footnote_id)
+        cursor = self.editor.textCursor()
+        if positions and (cursor.hasSelection() or cursor.position() not in positions):
+            cursor.setPosition(positions[0])
+            self.editor.setTextCursor(cursor)
+            self.editor.ensureCursorVisible()
+        self.back_to_text()
+
+    def release(self) -> None:
+        """Let go of the shown body and its notes (the report is closing)."""
+        self.editor.release()
+        self.notes.release()
+        self.banner.hide()

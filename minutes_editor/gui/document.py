@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,11 @@ class ReportDocument(QObject):
     fires after every change (edits, undo, redo), which the preview and the
     autosave listen to. ``disk_hash`` is the hash of the file as last read or
     written, to refuse overwriting a file someone else changed.
+
+    The document owns everything of its report that Qt holds: the undo
+    stack and, once the window has opened them, the body store and its
+    QTextDocuments (children of this object). ``close()`` deletes them all;
+    whoever shows or watches one of them lets go of it first.
     """
 
     changed = Signal()
@@ -93,6 +99,25 @@ class ReportDocument(QObject):
         if self.path is None or self.disk_hash is None:
             return False
         return _hash_file(self.path) != self.disk_hash
+
+    def close(self) -> None:
+        """Delete this report's Qt objects (undo stack, body documents) once control returns to the event loop.
+
+        Call it only after every editor, highlighter or other holder of its
+        body documents has let go of them (the window's ``document_closing``).
+        """
+        for signal in (
+            self.changed,
+            self.modified_changed,
+            self.path_changed,
+            self.undo_stack.canUndoChanged,
+            self.undo_stack.canRedoChanged,
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):
+                signal.disconnect()
+        # The stack announces its clearing while it is destroyed: nobody must hear it then.
+        self.undo_stack.blockSignals(True)
+        self.deleteLater()
 
     def save(self, path: Path | None = None) -> None:
         """Write the report atomically to ``path`` (or its own file); raises WriteError."""

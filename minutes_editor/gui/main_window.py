@@ -15,6 +15,8 @@ preview, the writing aids) just after the first paint, or at once when
 something asks for one of them first.
 
 Hooks for other parts of the application (autosave, settings):
+``document_closing(ReportDocument)`` fires before the open report and its
+body documents are deleted (whoever holds one lets go then);
 ``document_replaced(ReportDocument)`` fires when another report is opened or
 created; ``document.changed`` fires on every edit (typing included);
 ``document.flush()`` brings typed text into ``document.report`` before it is
@@ -24,7 +26,6 @@ read; ``open_path``, ``save``, ``save_as``, ``export_docx`` and
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
@@ -107,6 +108,9 @@ _SECTION_KIND_NAMES = {
 class MainWindow(QMainWindow):
     """The editor's main window; one report open at a time."""
 
+    #: The open report (its ReportDocument) is about to be deleted: whoever holds one of its body
+    #: documents, cursors or highlighters lets go now. ``store`` is still the closing report's.
+    document_closing = Signal(object)
     #: Another report was opened or created (the new ReportDocument): autosave follows it.
     document_replaced = Signal(object)
     #: The preview was refreshed (tests and benchmarks wait for it).
@@ -211,9 +215,10 @@ class MainWindow(QMainWindow):
             panel.editor.undo_requested.connect(self.undo)
             panel.editor.redo_requested.connect(self.redo)
             panel.notes.note_edited.connect(self._note_edited)
-            panel.notes.done.connect(panel.editor.setFocus)
             panel.banner_button.clicked.connect(self.insert_designation_note)
         self._connect_body_pages()
+        for page in (self._section_page, self._session_page):
+            self.document_closing.connect(lambda _document, page=page: page.release())
         self._attach_store(self.document)
         self._apply_report_direction()
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
@@ -435,18 +440,14 @@ class MainWindow(QMainWindow):
         """Show ``document`` (a new or opened report) in the window."""
         old = self.document
         if old is not document:
-            for signal in (
-                old.changed,
-                old.modified_changed,
-                old.path_changed,
-                old.undo_stack.canUndoChanged,
-                old.undo_stack.canRedoChanged,
-            ):
-                with contextlib.suppress(RuntimeError, TypeError):
-                    signal.disconnect()
-            # The stack announces its clearing while it is destroyed: nobody must hear it then.
-            old.undo_stack.blockSignals(True)
-            old.deleteLater()
+            # Everything showing or watching the old report's body documents lets go of them now:
+            # they are deleted with it, and an editor left on one would use freed memory.
+            self.document_closing.emit(old)
+            self._store = None
+            old.close()
+        # The window owns the open report (and so its body documents): Qt deletes a window's children in
+        # the order they came, so the editors, made before any report was given, go before the bodies.
+        document.setParent(self)
         self.document = document
         if self._completed:
             self._attach_store(document)
@@ -461,6 +462,8 @@ class MainWindow(QMainWindow):
         self._apply_report_direction()
         self.outline.rebuild(document.report, self.preset, document.report.title)
         self.show_part(document.report.title)
+        # A new or opened report starts at its title: the typing goes into the meeting's name.
+        self.focus_editor()
         self.setWindowModified(document.is_modified)
         self._update_title()
         # The first preview of a long report takes a while: let the window show first.
@@ -576,7 +579,9 @@ class MainWindow(QMainWindow):
         self.focus_editor()
 
     def _focus_next_field(self) -> None:
-        self.focusNextChild()
+        from minutes_editor.gui.fields import step_field
+
+        step_field(self.editor_stack.currentWidget(), 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A double click in the preview opens the paragraph under the mouse in its editor."""
@@ -1027,6 +1032,7 @@ class MainWindow(QMainWindow):
         editor = self.current_editor()
         if editor is None or not designation_note(KOSOVO, self.document.report.language):
             return None
+        from minutes_editor.gui.places import utf16_offset
         from minutes_editor.gui.rich_text import OBJECT_CHAR
 
         text = editor.document().toRawText()
@@ -1036,7 +1042,7 @@ class MainWindow(QMainWindow):
                 end = position + len(name)
                 if end < len(text) and text[end] == OBJECT_CHAR:
                     return None
-                return end
+                return utf16_offset(text, end)  # a cursor position: an emoji before counts two
         return None
 
     def _update_designation_offer(self) -> None:

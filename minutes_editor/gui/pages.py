@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 
 from minutes_editor.gui.body_editor import BodyPanel
 from minutes_editor.gui.directions import follow_direction
+from minutes_editor.gui.fields import EscapeToText
 from minutes_editor.gui.forms import child, fill_with_form, put_in, set_text
 from minutes_editor.gui.names import NameOverrides
 from minutes_editor.gui.participants import ParticipantPicker
@@ -41,6 +42,9 @@ class SectionPage(QWidget):
         self.body = BodyPanel(actions)
         put_in(child(form, QWidget, "body_holder"), self.body)
         self.heading.installEventFilter(undo_filter)
+        picker = self.picker
+        fields = (self.heading, self.subheading, picker.search, picker.candidates, picker.chosen)
+        EscapeToText(lambda _field: self.body.back_to_text(), self).watch(*fields)
         self.section: Section | None = None
 
     def show_section(self, section: Section, preset: LanguagePreset, first: bool) -> None:
@@ -57,6 +61,11 @@ class SectionPage(QWidget):
         if participation:
             self.picker.set_language(preset.code)
             self.picker.show_participants(section.participants)
+
+    def release(self) -> None:
+        """Let go of the shown section and its body (the report is closing)."""
+        self.section = None
+        self.body.release()
 
     def set_direction(self, direction: Direction) -> None:
         """Text fields follow the report's direction."""
@@ -79,6 +88,7 @@ class SessionPage(QWidget):
         put_in(child(form, QWidget, "body_holder"), self.body)
         self.title.installEventFilter(undo_filter)
         self.goals.installEventFilter(undo_filter)
+        EscapeToText(lambda _field: self.body.back_to_text(), self).watch(self.title, self.goals)
         self.session: Session | None = None
 
     def goals_value(self) -> list[str]:
@@ -94,6 +104,11 @@ class SessionPage(QWidget):
             self.goals.setPlainText("\n".join(session.goals))
             self.goals.blockSignals(False)
         self.goals_line.setText(preset.goals_line(session.goals))
+
+    def release(self) -> None:
+        """Let go of the shown session and its body (the report is closing)."""
+        self.session = None
+        self.body.release()
 
     def set_direction(self, direction: Direction) -> None:
         """Text fields follow the report's direction."""

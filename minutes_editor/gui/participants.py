@@ -7,10 +7,10 @@ with the new list and the window pushes an undo command, then calls
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -29,8 +29,34 @@ from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Direction, Participant, direction_of
 
 _CODE = Qt.ItemDataRole.UserRole
-#: What separates the names of a pasted registration list: lines, commas and semicolons in either script.
-_LIST_SEPARATORS = re.compile(r"[\n\r\t,،;؛]+")
+
+
+def pasted_names(text: str, language: str) -> list[str]:
+    """The names of a pasted list: one a line, or separated by commas or the language's joining words (و)."""
+    # The importer's rule, Qt-free, which reads the participation sentence of a Word draft.
+    from minutes_editor.importer.participants import split_list
+
+    return [participant.name for participant in split_list(text, load_preset(language or "en"))]
+
+
+class SearchField(QLineEdit):
+    """The picker's search line: pasting a list of several names adds them all instead of searching."""
+
+    #: A list of names was pasted (the clipboard's text).
+    list_pasted = Signal(str)
+
+    def __init__(self, is_list: Callable[[str], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.is_list = is_list
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Paste: a list goes to the participants, anything else into the line."""
+        if event.matches(QKeySequence.StandardKey.Paste):
+            text = QGuiApplication.clipboard().text()
+            if self.is_list(text):
+                self.list_pasted.emit(text)
+                return
+        super().keyPressEvent(event)
 
 
 class ChosenList(QListWidget):
@@ -44,10 +70,16 @@ class ChosenList(QListWidget):
         super().dropEvent(event)
         self.reordered.emit()
 
+    #: Paste in the list: the clipboard's text, a list of names to add.
+    list_pasted = Signal(str)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Alt+Up and Alt+Down move the current participant."""
+        """Alt+Up and Alt+Down move the current participant; Paste adds the names of a pasted list."""
         if event.modifiers() == Qt.KeyboardModifier.AltModifier and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            return
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.list_pasted.emit(QGuiApplication.clipboard().text())
             return
         super().keyPressEvent(event)
 
@@ -68,7 +100,7 @@ class ParticipantPicker(QWidget):
         self._entries: list[NameEntry] = []
         self._participants: list[Participant] = []
 
-        self.search = QLineEdit()
+        self.search = SearchField(lambda text: len(pasted_names(text, self.language)) > 1)
         self.search.setObjectName("participant_search")
         self.search.setPlaceholderText(self.tr("Search countries and organisations, in either script…"))
         self.search.setClearButtonEnabled(True)
@@ -122,6 +154,8 @@ class ParticipantPicker(QWidget):
 
         self.search.textChanged.connect(self._filter)
         self.search.returnPressed.connect(self._add_from_search)
+        self.search.list_pasted.connect(self._paste_into_search)
+        self.chosen.list_pasted.connect(self.add_list)
         self.candidates.itemActivated.connect(self._add_entry)
         self.add_button.clicked.connect(lambda: self._add_entry(self.candidates.currentItem()))
         self.add_free_button.clicked.connect(self._add_free)
@@ -223,7 +257,7 @@ class ParticipantPicker(QWidget):
         added: list[Participant] = []
         known = {participant.code for participant in self._participants if participant.code}
         names = {participant.name for participant in self._participants}
-        for raw in _LIST_SEPARATORS.split(text):
+        for raw in pasted_names(text, self.language):
             name = raw.strip().rstrip(".").strip()
             if not name:
                 continue
@@ -239,6 +273,10 @@ class ParticipantPicker(QWidget):
             if any(participant.code == KOSOVO for participant in added):
                 self.designation_needed.emit(KOSOVO)
         return added
+
+    def _paste_into_search(self, text: str) -> None:
+        if self.add_list(text):
+            self.search.clear()
 
     def _add_entry(self, item: QListWidgetItem | None) -> None:
         if item is None:

@@ -269,16 +269,27 @@ def document_to_blocks(doc: QTextDocument) -> list[Block]:
 def footnote_ids(doc: QTextDocument) -> list[str]:
     """Ids of the footnotes a document references, in order, with repeats."""
     ids: list[str] = []
-    text = doc.toRawText()
-    position = text.find(OBJECT_CHAR)
-    while position != -1:
-        cursor = QTextCursor(doc)
-        cursor.setPosition(position + 1)
-        footnote_id = footnote_id_of(cursor.charFormat())
+    # Found by the document, not by str.find: Qt's positions count UTF-16 units (an emoji is two).
+    found = doc.find(OBJECT_CHAR)
+    while not found.isNull():
+        # With a selection, the format is the one of the character before the cursor: the mark found.
+        footnote_id = footnote_id_of(found.charFormat())
         if footnote_id is not None:
             ids.append(footnote_id)
-        position = text.find(OBJECT_CHAR, position + 1)
+        found = doc.find(OBJECT_CHAR, found)
     return ids
+
+
+def footnote_positions(doc: QTextDocument, footnote_id: str) -> list[int]:
+    """Cursor positions just after each reference to ``footnote_id`` in a document."""
+    positions: list[int] = []
+    found = doc.find(OBJECT_CHAR)
+    while not found.isNull():
+        # With a selection, the format is the one of the character before the cursor: the mark found.
+        if footnote_id_of(found.charFormat()) == footnote_id:
+            positions.append(found.selectionEnd())
+        found = doc.find(OBJECT_CHAR, found)
+    return positions
 
 
 def normalise_blocks(blocks: list[Block]) -> list[Block]:

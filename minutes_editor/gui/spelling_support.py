@@ -190,6 +190,19 @@ class SpellingService(QObject):
         document.blockSignals(blocked)
         document.destroyed.connect(lambda _obj=None, key=key: self._forget(key))
 
+    def detach(self, document: QTextDocument) -> None:
+        """Stop underlining in ``document`` before it goes (its report is closing)."""
+        key = id(document)
+        highlighter = self._highlighters.get(key)
+        if highlighter is None or highlighter.document() is not document:
+            return
+        self._forget(key)
+        # Taking the underlines away changes no text; keep the body store from taking it for an edit.
+        blocked = document.blockSignals(True)
+        highlighter.setDocument(None)
+        document.blockSignals(blocked)
+        highlighter.deleteLater()
+
     def _forget(self, key: int) -> None:
         self._highlighters.pop(key, None)
         self._waiting.pop(key, None)

@@ -63,11 +63,15 @@ class TitlePage(QWidget):
         # Python (and PySide6 build types for the event classes it meets), and no key is pressed before.
         fields = (self.meeting, self.subtitle, self.location, self.timezone.lineEdit(), self.status.lineEdit())
 
-        def filter_undo_keys() -> None:
+        def filter_keys() -> None:
             for field in fields:
                 field.installEventFilter(undo_filter)
+            from minutes_editor.gui.fields import LocaleDigits
 
-        self.after_paint(filter_undo_keys)
+            # Digits typed in the locale's own (Arabic-Indic) digits: see LocaleDigits.
+            LocaleDigits(self).watch(self.date, self.start_time, self.end_time)
+
+        self.after_paint(filter_keys)
         self.text_fields: list[QWidget] = [self.meeting, self.subtitle, self.location, self.timezone, self.status]
         self._lines_of: tuple[TitleBlock, LanguagePreset] | None = None
         self._lines_timer = QTimer(self)

@@ -43,6 +43,7 @@ class WritingAids(QObject):
         for editor in editors:
             editor.context_extras = self.context_actions
         self.spelling.watch_editors(editors)
+        window.document_closing.connect(self._document_closing)
         window.document_replaced.connect(self._document_replaced)
         window.body_shown.connect(self.spelling.attach)
         self._document_replaced(window.document)
@@ -74,6 +75,11 @@ class WritingAids(QObject):
             window.addAction(action)  # keys work wherever the focus is, menu bar shown or not
             window.actions_by_name[name] = action
         return actions
+
+    def _document_closing(self, _document: ReportDocument) -> None:
+        # The body documents go with their report: no highlighter may outlive its document's report.
+        for body in self.window.store.documents():
+            self.spelling.detach(body)
 
     def _document_replaced(self, document: ReportDocument) -> None:
         # Loading Enchant and a dictionary takes a moment: after the window has shown the report.

@@ -4,12 +4,19 @@ The sentence was written by ``ListJoin.join``: "A, B and C." in English,
 "A وB وC." in Arabic (each name after the first prefixed with و). Names may
 contain the joining words themselves ("Bosnia and Herzegovina", "البوسنة
 والهرسك"), so among the ways to cut the sentence the one that yields the most
-names known to CLDR (territory names in the report's language) wins.
+names known to CLDR (territory names in the report's language) wins. A name
+beginning with و is cut only where a separator (" و", a space before it)
+stands, never at its own first letter.
+
+A list pasted into the editor (a registration sheet) is split at lines,
+commas and semicolons first, then each piece by the same rule
+(``split_list``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 from babel import Locale, UnknownLocaleError
@@ -19,6 +26,8 @@ from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import Participant
 from minutes_editor.paths import resources_dir
 
+#: What separates the names of a pasted list: lines, tabs, commas and semicolons in either script.
+LIST_SEPARATORS = re.compile(r"[\n\r\t,،;؛]+")
 #: Sentences longer than this many cut points are split at every separator.
 _MAX_CUTS = 2000
 #: A name spans at most this many separators ("Saint Kitts and Nevis", "Bosnia and Herzegovina" have one).
@@ -92,6 +101,14 @@ def split_participants(sentence: str, preset: LanguagePreset) -> list[Participan
     return [Participant(name=name, code=_lookup(name, known)) for name in names if name]
 
 
+def split_list(text: str, preset: LanguagePreset) -> list[Participant]:
+    """The participants of a pasted list: one a line, or separated by commas or the language's joining words."""
+    participants: list[Participant] = []
+    for piece in LIST_SEPARATORS.split(text):
+        participants.extend(split_participants(piece, preset))
+    return participants
+
+
 def _positions(text: str, separator: str) -> list[int]:
     positions = []
     start = text.find(separator)
@@ -107,7 +124,9 @@ def _split(text: str, separator: str, last: str, known: dict[str, str]) -> list[
     last_positions = _positions(text, last)
     if not last_positions:
         return [text.strip()]
-    best: tuple[int, int, list[str]] | None = None
+    # One name holding the last joining word ("Bosnia and Herzegovina." alone, a pasted line): uncut,
+    # it wins only when it is a known name and no cut gives more.
+    best: tuple[int, int, list[str]] | None = (bool(_lookup(text, known)), -1, [text.strip()])
     for position in last_positions:
         head, tail = text[:position], text[position + len(last) :]
         names = [*_best_split(head, separator, _positions(head, separator), known), tail.strip()]

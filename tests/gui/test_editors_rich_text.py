@@ -76,6 +76,14 @@ def test_footnote_ids_in_order(qapp):
     assert doc.toRawText().count(OBJECT_CHAR) == 4
 
 
+def test_footnote_ids_after_characters_outside_the_basic_plane(qapp):
+    # Qt counts positions in UTF-16 units: an emoji takes two, a Python index one.
+    doc = QTextDocument()
+    content = [Span("\U0001f600 a"), FootnoteRef("x"), Span("\U0001d400"), FootnoteRef("y")]
+    blocks_to_document(doc, [Block(BlockKind.PARAGRAPH, content)], Direction.LTR)
+    assert footnote_ids(doc) == ["x", "y"]
+
+
 def test_set_block_kind_changes_kind_and_level(qapp):
     doc = QTextDocument()
     blocks_to_document(

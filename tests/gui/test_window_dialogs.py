@@ -215,6 +215,23 @@ def test_kosovo_is_offered_the_designation_footnote(qtbot, type_text, window):
     assert "1244" in window.preview.toPlainText()
 
 
+def test_the_designation_footnote_goes_after_the_name_with_an_emoji_before_it(qtbot, type_text, window):
+    # The name is found in the text by Python index; the cursor counts an emoji as two positions.
+    report = Report(language="ar", sections=[Section(SectionKind.DISCUSSION)])
+    window.new_report(report)
+    window.outline.select(report.sections[0])
+    editor = window.current_editor()
+    editor.setFocus()
+    type_text(editor, "\U0001f600 في ألبانيا وكوسوفو، مقدونيا")
+    window.refresh_preview()
+    qtbot.mouseClick(window.current_body_panel().banner_button, Qt.MouseButton.LeftButton)
+    window.flush()
+    content = report.sections[0].blocks[0].content
+    assert [type(item).__name__ for item in content] == ["Span", "FootnoteRef", "Span"]
+    assert content[0].text.endswith("وكوسوفو")
+    assert content[2].text == "، مقدونيا"
+
+
 def test_export_imports_python_docx_only_when_exporting_and_offers_to_open(
     qtbot, window, example, tmp_path, monkeypatch
 ):

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from babel import Locale
 
-from minutes_editor.importer.participants import split_participants
+from minutes_editor.importer.participants import split_list, split_participants
 from minutes_editor.importer.recognise import fold, recognise_heading, strip_label, typed_bullet, typed_number
 from minutes_editor.importer.title_block import parse_date_line
 from minutes_editor.model.language import available_languages, load_preset
@@ -100,6 +100,26 @@ def test_arabic_participants_from_the_reference() -> None:
     assert found[2].name == "البوسنة والهرسك"
     assert found[3].name == "المجر"  # not CLDR's spelling (هنغاريا): kept as written, without a code
     assert found[-1].code == "org:EC"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_participant_holding_the_joining_word_stays_whole(language: str) -> None:
+    preset = load_preset(language)
+    name = str(Locale.parse(preset.date_locale).territories["BA"]).replace("&", "and")
+    found = split_participants(preset.list_join.join([name]), preset)
+    assert [(participant.name, participant.code) for participant in found] == [(name, "BA")]
+
+
+def test_a_pasted_list_splits_at_lines_commas_and_arabic_waw() -> None:
+    pasted = "العراق وباكستان\nوزارة الخارجية، البوسنة والهرسك;  Austria ."
+    found = split_list(pasted, load_preset("ar"))
+    assert [(participant.name, participant.code) for participant in found] == [
+        ("العراق", "IQ"),
+        ("باكستان", "PK"),
+        ("وزارة الخارجية", ""),  # begins with و: not cut there
+        ("البوسنة والهرسك", "BA"),
+        ("Austria", ""),
+    ]
 
 
 @pytest.mark.parametrize(
