@@ -33,9 +33,13 @@ came before it. Every line is read with the .minutes loader's own checks,
 and the replayed report must load as a .minutes file would.
 
 ``JournalRecorder`` turns the report's changes since its last call into one
-line, comparing by identity: the window never changes a paragraph in place
-(bodies.py), so a body's paragraphs that are the same objects as last time
-are unchanged. ``JournalFile`` appends and syncs; it is used from one worker
+line, comparing by identity: the window never changes a list of the report
+in place except the lists of sections and sessions (its commands replace a
+body's paragraphs, a part's participants or goals, a note's text with new
+lists: bodies.py, commands.py), so a list that is the same object as last
+time is unchanged, and a tick in a report of thousands of paragraphs looks
+at each part once, not at each paragraph. The window fuzzer checks this at
+every step by replaying the journal. ``JournalFile`` appends and syncs; it is used from one worker
 thread. Nothing here imports Qt.
 """
 
@@ -105,11 +109,12 @@ class JournalRecorder:
     """
 
     def __init__(self) -> None:
-        self._keys: dict[int, tuple[object, int]] = {}
+        # By id() of each section and session: [the part, its key, its blocks list as last recorded, a copy of
+        # that list, then its fields (section: heading, level, participants, kind; session: title, goals)].
+        self._parts: dict[int, list[Any]] = {}
         self._next_key = 1
-        self._fields: dict[int, object] = {}
-        self._blocks: dict[int, list[Block]] = {}
         self._order: Order = []
+        self._shape: list[tuple[Section, tuple[Session, ...]]] = []
         self._report_fields: object = None
         self._notes: dict[str, object] = {}
         self._note_ids: list[str] = []
@@ -122,29 +127,30 @@ class JournalRecorder:
         """Lines of changes since ``start``."""
         return self._lines
 
-    def key(self, part: object) -> int:
+    def key(self, part: Section | Session) -> int:
         """The key of a section or session (new ones get the next key)."""
-        known = self._keys.get(id(part))
-        if known is not None and known[0] is part:
-            return known[1]
-        key = self._next_key
-        self._next_key += 1
-        self._keys[id(part)] = (part, key)
+        key: int = self._state(part)[1]
         return key
+
+    def _state(self, part: Section | Session) -> list[Any]:
+        state = self._parts.get(id(part))
+        if state is None or state[0] is not part:
+            # Never recorded: no blocks and no fields yet, so the next look writes them all.
+            state = [part, self._next_key, None, [], None, None, None, None]
+            self._next_key += 1
+            self._parts[id(part)] = state
+        return state
 
     def start(self, report: Report) -> Json:
         """Begin a journal continuing a snapshot of ``report`` as it is now; returns its header."""
-        self._keys = {}
+        self._parts = {}
         self._next_key = 1
         self._order = self._order_of(report)
-        self._fields = {}
-        self._blocks = {}
+        self._shape = _shape(report)
         for section in report.sections:
-            self._fields[self.key(section)] = _section_fields(section)
-            self._blocks[self.key(section)] = list(section.blocks)
+            _record_section(self._state(section))
             for session in section.sessions:
-                self._fields[self.key(session)] = _session_fields(session)
-                self._blocks[self.key(session)] = list(session.blocks)
+                _record_session(self._state(session))
         self._report_fields = _report_fields(report)
         self._notes = {note.id: _note_fields(note) for note in report.footnotes}
         self._note_ids = [note.id for note in report.footnotes]
@@ -180,17 +186,41 @@ class JournalRecorder:
             self._note_ids = note_ids
             changes.append({"t": "notes", "ids": note_ids})
         bodies: list[str] = []
+        parts = self._parts
+        # One look at each part, by identity (see the module's docstring): a tick in a report of a thousand
+        # parts stays well under a millisecond.
         for section in report.sections:
-            self._part_changes(section, changes, bodies)
+            state = parts.get(id(section))
+            if (
+                state is None
+                or state[0] is not section
+                or section.blocks is not state[2]
+                or section.heading != state[4]
+                or section.level != state[5]
+                or section.participants is not state[6]
+                or section.kind is not state[7]
+            ):
+                self._section_changes(section, changes, bodies)
             for session in section.sessions:
-                self._part_changes(session, changes, bodies)
-        order = self._order_of(report)
-        if order != self._order:
-            self._order = order
-            changes.append({"t": "order", "parts": [[key, sessions] for key, sessions in order]})
+                state = parts.get(id(session))
+                if (
+                    state is None
+                    or state[0] is not session
+                    or session.blocks is not state[2]
+                    or session.title != state[4]
+                    or session.goals is not state[5]
+                ):
+                    self._session_changes(session, changes, bodies)
+        shape = _shape(report)
+        if shape != self._shape:  # compares the parts by identity first: fast when nothing moved
+            self._shape = shape
+            order = self._order_of(report)
+            if order != self._order:
+                self._order = order
+                changes.append({"t": "order", "parts": [[key, sessions] for key, sessions in order]})
         if where is not None:
             part, position = where
-            key = TITLE_KEY if isinstance(part, TitleBlock) else self.key(part)
+            key = TITLE_KEY if isinstance(part, TitleBlock) else self.key(part)  # type: ignore[arg-type]
             if (key, position) != self._where:
                 self._where = (key, position)
                 changes.append({"t": "where", "key": key, "pos": position})
@@ -206,26 +236,32 @@ class JournalRecorder:
         self.bytes_written += len(line)
         return line
 
-    def _part_changes(self, part: Section | Session, changes: list[Json], bodies: list[str]) -> None:
-        key = self.key(part)
-        if isinstance(part, Section):
-            fields: object = _section_fields(part)
-            if self._fields.get(key) != fields:
-                self._fields[key] = fields
-                obj = section_object(shell(part, blocks=[], sessions=[]))
-                del obj["blocks"]
-                obj.pop("sessions", None)
-                changes.append({"t": "section", "key": key, "section": obj})
-        else:
-            fields = _session_fields(part)
-            if self._fields.get(key) != fields:
-                self._fields[key] = fields
-                session = {"title": part.title, "goals": list(part.goals)}
-                changes.append({"t": "session", "key": key, "session": session})
+    def _section_changes(self, section: Section, changes: list[Json], bodies: list[str]) -> None:
+        state = self._state(section)
+        if (section.heading, section.level, section.kind) != (state[4], state[5], state[7]) or (
+            section.participants is not state[6]
+        ):
+            obj = section_object(shell(section, blocks=[], sessions=[]))
+            del obj["blocks"]
+            obj.pop("sessions", None)
+            changes.append({"t": "section", "key": state[1], "section": obj})
+        self._body_changes(section, state, bodies)
+        _record_section(state)
+
+    def _session_changes(self, session: Session, changes: list[Json], bodies: list[str]) -> None:
+        state = self._state(session)
+        if session.title != state[4] or session.goals is not state[5]:
+            fields = {"title": session.title, "goals": list(session.goals)}
+            changes.append({"t": "session", "key": state[1], "session": fields})
+        self._body_changes(session, state, bodies)
+        _record_session(state)
+
+    @staticmethod
+    def _body_changes(part: Section | Session, state: list[Any], bodies: list[str]) -> None:
         blocks = part.blocks
-        known = self._blocks.get(key, [])
-        if len(known) == len(blocks) and all(a is b for a, b in zip(known, blocks, strict=True)):
+        if blocks is state[2]:
             return
+        known: list[Block] = state[3]
         start = 0
         end_known, end_now = len(known), len(blocks)
         while start < end_known and start < end_now and known[start] is blocks[start]:
@@ -233,19 +269,31 @@ class JournalRecorder:
         while end_known > start and end_now > start and known[end_known - 1] is blocks[end_now - 1]:
             end_known -= 1
             end_now -= 1
-        self._blocks[key] = list(blocks)
+        if start == end_known and start == end_now:
+            return  # a new list with the same paragraphs
         inserted = ",".join(block_json(block) for block in blocks[start:end_now])
-        bodies.append(f'{{"t":"body","key":{key},"at":{start},"del":{end_known - start},"ins":[{inserted}]}}')
+        bodies.append(f'{{"t":"body","key":{state[1]},"at":{start},"del":{end_known - start},"ins":[{inserted}]}}')
 
 
-def _section_fields(section: Section) -> object:
-    # Values, not the objects: the window's field commands change a part's fields in place.
-    participants = tuple((item.name, item.code) for item in section.participants)
-    return (section.kind, section.heading, section.level, participants)
+def _record_section(state: list[Any]) -> None:
+    section: Section = state[0]
+    state[2:] = [
+        section.blocks,
+        list(section.blocks),
+        section.heading,
+        section.level,
+        section.participants,
+        section.kind,
+    ]
 
 
-def _session_fields(session: Session) -> object:
-    return (session.title, tuple(session.goals))
+def _record_session(state: list[Any]) -> None:
+    session: Session = state[0]
+    state[2:] = [session.blocks, list(session.blocks), session.title, session.goals, None, None]
+
+
+def _shape(report: Report) -> list[tuple[Section, tuple[Session, ...]]]:
+    return [(section, tuple(section.sessions)) for section in report.sections]
 
 
 def _note_fields(note: Footnote) -> object:

@@ -293,6 +293,34 @@ def crash_and_restore(
 
     extra = {"KEYS": str(burst), "KEY_GAP_MS": "1"} if burst is not None else None
     typing = _start("type", report, home, crash, extra)
+    try:
+        return _crash_and_restore(
+            typing,
+            report=report,
+            home=home,
+            original_file=original_file,
+            crash=crash,
+            kill_after_s=kill_after_s,
+            burst=burst,
+            kill_after_burst_s=kill_after_burst_s,
+        )
+    finally:
+        if typing.poll() is None:  # a failed check must not leave an editor typing forever
+            typing.kill()
+            typing.wait(10)
+
+
+def _crash_and_restore(
+    typing: subprocess.Popen[str],
+    *,
+    report: Path,
+    home: Path,
+    original_file: bytes,
+    crash: str,
+    kill_after_s: float | None,
+    burst: int | None,
+    kill_after_burst_s: float,
+) -> dict[str, Any]:
     lines: list[dict[str, Any]] = []
 
     def read() -> None:
