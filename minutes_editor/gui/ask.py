@@ -171,12 +171,16 @@ def build_crashed(parent: QWidget | None, error_text: str, where: Path, log: Pat
         "recovery files in %2. Go on working, or quit: the next time Minutes Editor starts, it offers to restore "
         "your report.",
     )
-    text = text.replace("%1", error_text).replace("%2", str(where))
+    from minutes_editor.gui.directions import isolated
+
+    text = text.replace("%1", isolated(error_text)).replace("%2", isolated(str(where)))
     box = build_message(
         parent, QMessageBox.Icon.Critical, QCoreApplication.translate("ask", "Minutes Editor met an error"), text
     )
     if log is not None:
-        box.setInformativeText(QCoreApplication.translate("ask", "The details are in %1.").replace("%1", str(log)))
+        box.setInformativeText(
+            QCoreApplication.translate("ask", "The details are in %1.").replace("%1", isolated(str(log)))
+        )
     box.setStandardButtons(QMessageBox.StandardButton.NoButton)
     keep = box.addButton(QCoreApplication.translate("ask", "&Keep working"), QMessageBox.ButtonRole.AcceptRole)
     keep.setObjectName("keep_working")

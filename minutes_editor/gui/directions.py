@@ -35,3 +35,13 @@ def set_layout_direction(target: QObject, rtl: bool) -> None:
 def follow_direction(target: QObject, direction: Direction) -> None:
     """Lay out a widget in a report's writing direction."""
     set_layout_direction(target, direction is Direction.RTL)
+
+
+def isolated(text: str) -> str:
+    """``text`` (a path, an English error) set apart from the sentence around it, left to right.
+
+    Without the isolates (U+2066 LEFT-TO-RIGHT ISOLATE ... U+2069 POP DIRECTIONAL ISOLATE) the bidi
+    algorithm mixes a path's slashes and dots with the Arabic around it: "/root/.local" shows as
+    "root/.local/" at the line's other end.
+    """
+    return f"\u2066{text}\u2069"

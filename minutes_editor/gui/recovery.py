@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_editor.gui.directions import isolated
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
@@ -562,7 +563,7 @@ class RecoveryDialog(QDialog):
         self.crash_label = QLabel()
         if crash_report is not None:
             text = self.tr("It stopped because of an error; the details are in %1.")
-            self.crash_label.setText(text.replace("%1", str(crash_report)))
+            self.crash_label.setText(text.replace("%1", isolated(str(crash_report))))
         self.crash_label.setObjectName("crash_label")
         self.crash_label.setWordWrap(True)
         self.crash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -676,7 +677,7 @@ def offer_recovery(
                         "recovery",
                         "Part of the recovery journal could not be read, so the report is restored as it was"
                         " before that part.\n\n%1",
-                    ).replace("%1", problem)
+                    ).replace("%1", isolated(problem))
                 )
             # The new session's autosaver has its own copy by now; this one is no longer needed.
             entry.discard()
