@@ -75,6 +75,12 @@ def failure_message(output: str) -> str:
     for index, line in enumerate(lines):
         if "FuzzCheckError:" in line:
             return "\n".join(lines[index : index + 3])
+    if any(line.startswith("Fatal Python error") for line in lines):
+        # faulthandler's dump: the error, then where the main thread was (innermost first).
+        fatal = next(line for line in lines if line.startswith("Fatal Python error"))
+        current = next((index for index, line in enumerate(lines) if line.startswith("Current thread")), None)
+        frames = lines[current + 1 : current + 6] if current is not None else []
+        return "\n".join([fatal, *frames])
     tail = [line for line in lines if line.strip()][-6:]
     return "\n".join(tail)
 

@@ -104,15 +104,28 @@ STEPS: tuple[str, ...] = (
 #: Steps that may take text out of the report on purpose: after one, words typed before may be gone.
 REMOVING_KEYS = frozenset({"Ctrl+Z", "Ctrl+Y", "Delete", "Backspace"})
 
-#: Bugs known today, fixed in another branch: step by step the journey goes around them unless
-#: FUZZ_KNOWN_BUGS=hit. Each has a named regression case below; delete its entry when its fix lands.
+#: Bugs known today, fixed in another branch. Unless FUZZ_KNOWN_BUGS=hit, journeys go around them: no
+#: New or Open (after either, any step showing a body crashes), and after Ctrl+Down or Escape in a footnote
+#: that left the focus astray, Ctrl+2 brings it back. Each has a named regression case below; delete its
+#: entry when its fix lands and the journeys take those paths again.
 KNOWN_BUGS = {
     "new-open-f6-segfault": "New report or Open, then F6: a body editor still shows a body document of the"
     " closed report, deleted with it (use after free, the process dies)",
-    "ctrl-down-invisible": "Ctrl+Down moves the focus to a widget that is not visible",
     "escape-footnote": "Escape in a footnote's field leaves the focus there instead of going back to the text",
+    # Found by this fuzzer:
+    "insert-into-hidden-field": "Ctrl+Shift+T and the Ctrl+K name go into the last text field used even when"
+    " its page is no longer shown (the outline had the focus), and put the focus there, on a hidden widget",
 }
-AVOID_KNOWN_BUGS = os.environ.get("FUZZ_KNOWN_BUGS", "avoid") != "hit"
+#: Steps after which a known bug leaves the focus on a hidden widget.
+FOCUS_BUGS = {
+    "key Ctrl+Shift+T": "insert-into-hidden-field",
+    "name Enter": "insert-into-hidden-field",
+}
+_HIT = os.environ.get("FUZZ_KNOWN_BUGS", "")
+#: Whether journeys go around known bugs: FUZZ_KNOWN_BUGS=hit walks into all of them, a comma-separated
+#: list of KNOWN_BUGS names into those only.
+AVOID_KNOWN_BUGS = _HIT != "hit"
+HIT_BUGS = frozenset(_HIT.split(",")) - {"", "hit"}
 #: FUZZ_VERBOSE=1 prints each step and where the focus is after it (run pytest with -s).
 VERBOSE = os.environ.get("FUZZ_VERBOSE") == "1"
 
@@ -196,6 +209,7 @@ class Journey:
         self.typed = Typed()
         self.known_hits: list[str] = []
         self.avoid_known = AVOID_KNOWN_BUGS
+        self.notes: dict[int, str] = {}  # step number -> the known bug it met (gone around)
         self.unsaved_answer = ask.UnsavedChoice.DISCARD
         self.questions: list[str] = []
         self.saved: list[Path] = []
@@ -261,10 +275,18 @@ class Journey:
         """Take one step and check the window after it."""
         self.log.append(step)
         self._note(step)
+        hits = len(self.known_hits)
         verb, _, rest = step.partition(" ")
         try:
             getattr(self, "_" + verb)(rest)
             self._settle()
+            bug = FOCUS_BUGS.get(step, "")
+            if self.going_around(bug) and not self.focus().isVisible():
+                self.known_hits.append(bug)
+                self.press("Ctrl+2")  # back to the text, as the user would after losing the cursor
+                self._settle()
+            if len(self.known_hits) > hits:
+                self.notes[len(self.log)] = "; ".join(self.known_hits[hits:])
             if VERBOSE:
                 print(f"{len(self.log):4d}. {step:20s} focus: {_describe(QApplication.focusWidget())}")
             self.check()
@@ -273,8 +295,12 @@ class Journey:
 
     def explain(self, message: str) -> str:
         """A failure message with the seed and every step so far."""
-        steps = "\n".join(f"  {number:3d}. {step}" for number, step in enumerate(self.log, 1))
-        mode = "around known bugs" if self.avoid_known else "walking into known bugs"
+        steps = "\n".join(
+            f"  {number:3d}. {step}" + (f"   [known bug: {self.notes[number]}]" if number in self.notes else "")
+            for number, step in enumerate(self.log, 1)
+        )
+        hit = ", ".join(sorted(HIT_BUGS)) or "none"
+        mode = f"around known bugs but {hit}" if self.avoid_known else "into known bugs"
         extra = "\n".join(f"  {line}" for line in self.questions[-5:])
         return (
             f"{message}\nseed: {self.seed} ({mode})\nsteps so far:\n{steps}"
@@ -363,35 +389,17 @@ class Journey:
     def _key(self, keys: str) -> None:
         if keys in REMOVING_KEYS:
             self.typed.forget_required()
-        if keys == "Ctrl+Down" and self.avoid_known:
-            self.press(keys)
-            self._settle()
-            if not self.focus().isVisible():
-                self.known_hits.append("ctrl-down-invisible")
-                self.press("Ctrl+2")  # back to the text, as the user would after losing the cursor
-            return
-        if keys in ("F6", "Shift+F6", "Ctrl+PgDown") and self._avoid_segfault():
-            return
         self.press(keys)
 
-    def _avoid_segfault(self) -> bool:
-        """Whether the next body shown would be a deleted one (a known crash): then the step is skipped."""
-        if not self.avoid_known:
-            return False
-        replaced = any(step.startswith(("new", "open")) for step in self.log[:-1])
-        if replaced:
-            self.known_hits.append("new-open-f6-segfault (step skipped)")
-        return replaced
+    def going_around(self, bug: str) -> bool:
+        """Whether the journey goes around ``bug`` (it is still known, and FUZZ_KNOWN_BUGS is not ``hit``)."""
+        return self.avoid_known and bug in KNOWN_BUGS and bug not in HIT_BUGS
 
     def _outline(self, keys: str) -> None:
-        if keys in ("Up", "Down", "Alt+Up", "Alt+Down") and self._avoid_segfault():
-            return
         self.press("Ctrl+1")
         self._settle()
         if keys == "Delete":
             self.typed.forget_required()
-        if keys == "Insert" and self._avoid_segfault():
-            return
         self.press(keys)
 
     def _name(self, how: str) -> None:
@@ -402,8 +410,6 @@ class Journey:
         self.press("Return" if how == "Enter" else how)
 
     def _footnote(self, _rest: str) -> None:
-        if self._avoid_segfault():
-            return
         editor = self.window.current_editor()
         self.press("Ctrl+Alt+F")
         self._settle()
@@ -415,7 +421,7 @@ class Journey:
         self.press("Escape")
         self._settle()
         if self.focus() is note:
-            if self.avoid_known:
+            if self.going_around("escape-footnote"):
                 self.known_hits.append("escape-footnote")
                 self.press("Ctrl+2")
                 return
@@ -423,11 +429,17 @@ class Journey:
         assert self.focus() is editor, f"Escape in a footnote's field put the focus on {_describe(self.focus())}"
 
     def _new(self, answer: str) -> None:
+        if self.going_around("new-open-f6-segfault"):
+            self.known_hits.append("new-open-f6-segfault: step skipped")
+            return
         self.unsaved_answer = ask.UnsavedChoice(answer)
         self.typed.forget_required()
         self._with_modal_enter(lambda: self.press("Ctrl+N"))
 
     def _open(self, rest: str) -> None:
+        if self.going_around("new-open-f6-segfault"):
+            self.known_hits.append("new-open-f6-segfault: step skipped")
+            return
         which, _, answer = rest.partition(" ")
         self.unsaved_answer = ask.UnsavedChoice(answer)
         if which == "saved":
@@ -615,14 +627,25 @@ OPEN_THEN_F6 = ["key F6", "type arabic", "open en discard", "key F6"]
 @pytest.mark.parametrize("steps", [NEW_THEN_F6, OPEN_THEN_F6], ids=["new", "open"])
 def test_new_report_or_open_then_f6_does_not_crash(steps: list[str], tmp_path: Path) -> None:
     result = replay_in_child(steps, tmp_path)
-    assert result.returncode == 0, f"the child ended with {result.returncode}:\n{result.stdout[-3000:]}"
+    assert result.returncode == 0, f"the child ended with {result.returncode}:\n{result.stderr[-3000:]}"
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["ctrl-down-invisible"])
-def test_ctrl_down_keeps_the_focus_on_visible_widgets(journeys) -> None:
-    journey = journeys()
-    journey.avoid_known = False
-    journey.run(["key F6", *["key Ctrl+Down"] * 12])
+# Reported as known ("Ctrl+Down moves the focus to an invisible widget") but not reproduced on this branch:
+# these journeys go round the whole focus chain from each kind of page and pass today. The check after
+# every step (the focus is on a visible widget) would catch it in any random journey.
+@pytest.mark.parametrize(
+    "start",
+    [
+        ["key Ctrl+1"],
+        ["key F6"],
+        ["key F6", "key F6"],
+        ["key Ctrl+Shift+N", "type latin", "key Tab", "type arabic"],
+        ["key F6", "footnote", "key Ctrl+2"],
+    ],
+    ids=["title", "section", "participation", "session", "footnote"],
+)
+def test_ctrl_down_keeps_the_focus_on_visible_widgets(journeys, start: list[str]) -> None:
+    journeys().run([*start, *["key Ctrl+Down"] * 24])
 
 
 @pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["escape-footnote"])
@@ -630,6 +653,14 @@ def test_escape_leaves_a_footnote_for_the_text(journeys) -> None:
     journey = journeys()
     journey.avoid_known = False
     journey.run(["key F6", "type arabic", "footnote", "type latin"])
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["insert-into-hidden-field"])
+@pytest.mark.parametrize("insert", ["key Ctrl+Shift+T", "name Enter"])
+def test_inserting_from_the_outline_goes_to_a_shown_field(journeys, insert: str) -> None:
+    journey = journeys()
+    journey.avoid_known = False
+    journey.run(["outline Insert", insert])
 
 
 def test_a_typical_journey_loses_no_word(journeys) -> None:
