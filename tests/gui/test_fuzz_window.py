@@ -116,6 +116,14 @@ KNOWN_BUGS = {
     # Found by this fuzzer:
     "insert-into-hidden-field": "Ctrl+Shift+T and the Ctrl+K name go into the last text field used even when"
     " its page is no longer shown (the outline had the focus), and put the focus there, on a hidden widget",
+    "stale-footnote-field": "after a footnote's field had the focus and another part was shown, Ctrl+K and"
+    " Ctrl+Shift+T raise RuntimeError (the window's last text field is that field, deleted with its row)",
+}
+#: Steps in which a known bug raises an exception in a slot (Qt's event loop prints it and goes on).
+EXCEPTION_BUGS = {
+    "key Ctrl+Shift+T": "stale-footnote-field",
+    "name Enter": "stale-footnote-field",
+    "name Escape": "stale-footnote-field",
 }
 #: Steps after which a known bug leaves the focus on a hidden widget.
 FOCUS_BUGS = {
@@ -279,8 +287,14 @@ class Journey:
         hits = len(self.known_hits)
         verb, _, rest = step.partition(" ")
         try:
-            getattr(self, "_" + verb)(rest)
-            self._settle()
+            with self.qtbot.capture_exceptions() as raised:
+                getattr(self, "_" + verb)(rest)
+                self._settle()
+            if raised and self.going_around(EXCEPTION_BUGS.get(step, "")):
+                self.known_hits.append(EXCEPTION_BUGS[step])
+            elif raised:
+                kind, value, _trace = raised[0]
+                raise AssertionError(f"an exception escaped into Qt's event loop: {kind.__name__}: {value}")
             bug = FOCUS_BUGS.get(step, "")
             if self.going_around(bug) and not self.focus().isVisible():
                 self.known_hits.append(bug)
@@ -390,6 +404,8 @@ class Journey:
     def _key(self, keys: str) -> None:
         if keys in REMOVING_KEYS:
             self.typed.forget_required()
+        if keys == "Ctrl+Shift+T":
+            self._forget_selection()
         self.press(keys)
 
     def going_around(self, bug: str) -> bool:
@@ -404,11 +420,21 @@ class Journey:
         self.press(keys)
 
     def _name(self, how: str) -> None:
+        self._forget_selection()
         self.press("Ctrl+K")
         self._settle()
         popup = QApplication.activePopupWidget()
+        if popup is None and self.going_around("stale-footnote-field"):
+            return  # the RuntimeError of the known bug; do() notes it
         assert popup is not None, f"Ctrl+K opened no popup; the focus is on {_describe(self.focus())}"
         self.press("Return" if how == "Enter" else how)
+
+    def _forget_selection(self) -> None:
+        """The time or a name goes in place of the focused field's selection, as typing would."""
+        widget = self.focus()
+        state = _field_state(widget)
+        if state is not None and self.is_free_text(widget):
+            self._forget_words_cut(*state)
 
     def _footnote(self, _rest: str) -> None:
         editor = self.window.current_editor()
@@ -662,6 +688,14 @@ def test_inserting_from_the_outline_goes_to_a_shown_field(journeys, insert: str)
     journey = journeys()
     journey.avoid_known = False
     journey.run(["outline Insert", insert])
+
+
+@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["stale-footnote-field"])
+@pytest.mark.parametrize("insert", ["key Ctrl+Shift+T", "name Enter"])
+def test_inserting_after_leaving_a_footnote_field_works(journeys, insert: str) -> None:
+    journey = journeys()
+    journey.avoid_known = False
+    journey.run(["key F6", "footnote", "key Ctrl+Down", "key Ctrl+Down", "outline Down", insert])
 
 
 def test_a_typical_journey_loses_no_word(journeys) -> None:
