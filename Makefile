@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 EXAMPLE := examples/budapest-process-2021-10-14.ar.minutes
 
-.PHONY: run test lint bench export clean
+.PHONY: run test lint bench fuzz export clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+# The window's keyboard fuzzer, seed after seed in child processes, for FUZZ_SECONDS (tools/fuzz_window.py).
+FUZZ_SECONDS ?= 600
+fuzz: $(STAMP)
+	QT_QPA_PLATFORM=offscreen FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tools/fuzz_window.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
