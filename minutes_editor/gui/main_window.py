@@ -31,6 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
@@ -908,10 +909,18 @@ class MainWindow(QMainWindow):
         return editable and self.isAncestorOf(widget)
 
     def _text_target(self) -> QWidget | None:
+        """Where Ctrl+K and Ctrl+Shift+T insert: the field with the focus, else the last one used if still shown."""
         widget = QApplication.focusWidget()
         if self._is_text_field(widget):
             return widget
-        return self._last_text_widget or self.current_editor()
+        last = self._last_text_widget
+        # A footnote's field goes with its row, a page's fields hide with their page: never type there unseen.
+        if last is not None and shiboken6.isValid(last) and last.isVisible():
+            return last
+        editor = self.current_editor()
+        if editor is not None:
+            return editor
+        return self.title_page.meeting if self.editor_stack.currentWidget() is self.title_page else None
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if self._is_text_field(new):

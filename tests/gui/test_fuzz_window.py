@@ -55,7 +55,8 @@ from minutes_editor.gui.body_editor import BodyEditor
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.services import WindowServices, attach_services
 from minutes_editor.gui.settings import Settings
-from minutes_editor.storage.minutes_file import load_report, report_to_document
+from minutes_editor.storage.journal import read_recovery
+from minutes_editor.storage.minutes_file import report_to_document
 from tests.support.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -104,32 +105,16 @@ STEPS: tuple[str, ...] = (
 #: Steps that may take text out of the report on purpose: after one, words typed before may be gone.
 REMOVING_KEYS = frozenset({"Ctrl+Z", "Ctrl+Y", "Delete", "Backspace"})
 
-#: Bugs known today (the first two are being fixed in another branch). Unless FUZZ_KNOWN_BUGS names them,
-#: journeys go around them: no New or Open (after either, any step showing a body crashes), and when
-#: Escape in a footnote or an insertion from the outline (FOCUS_BUGS) leaves the focus astray, Ctrl+2
-#: brings it back. Each has a named regression case below; delete its entry when its fix lands and the
-#: journeys take those paths again.
-KNOWN_BUGS = {
-    "new-open-f6-segfault": "New report or Open, then F6: a body editor still shows a body document of the"
-    " closed report, deleted with it (use after free, the process dies)",
-    "escape-footnote": "Escape in a footnote's field leaves the focus there instead of going back to the text",
-    # Found by this fuzzer:
-    "insert-into-hidden-field": "Ctrl+Shift+T and the Ctrl+K name go into the last text field used even when"
-    " its page is no longer shown (the outline had the focus), and put the focus there, on a hidden widget",
-    "stale-footnote-field": "after a footnote's field had the focus and another part was shown, Ctrl+K and"
-    " Ctrl+Shift+T raise RuntimeError (the window's last text field is that field, deleted with its row)",
-}
+#: Bugs known today, by name: what the bug does. Unless FUZZ_KNOWN_BUGS names them, journeys go around them
+#: (New and Open are left out for "new-open-f6-segfault"; when a bug of FOCUS_BUGS leaves the focus astray,
+#: Ctrl+2 brings it back). Each bug found has a named regression case below; when its fix lands, delete its
+#: entry and the journeys take those paths again. Fixed so far: the segfault after New or Open, Escape in a
+#: footnote, insertions into a hidden field, insertions after a footnote's field went away.
+KNOWN_BUGS: dict[str, str] = {}
 #: Steps in which a known bug raises an exception in a slot (Qt's event loop prints it and goes on).
-EXCEPTION_BUGS = {
-    "key Ctrl+Shift+T": "stale-footnote-field",
-    "name Enter": "stale-footnote-field",
-    "name Escape": "stale-footnote-field",
-}
+EXCEPTION_BUGS: dict[str, str] = {}
 #: Steps after which a known bug leaves the focus on a hidden widget.
-FOCUS_BUGS = {
-    "key Ctrl+Shift+T": "insert-into-hidden-field",
-    "name Enter": "insert-into-hidden-field",
-}
+FOCUS_BUGS: dict[str, str] = {}
 _HIT = os.environ.get("FUZZ_KNOWN_BUGS", "")
 #: Whether journeys go around known bugs: FUZZ_KNOWN_BUGS=hit walks into all of them, a comma-separated
 #: list of KNOWN_BUGS names into those only.
@@ -150,22 +135,27 @@ class FuzzCheckError(AssertionError):
 def journal_matches(window: MainWindow, services: WindowServices) -> None:
     """The report the crash recovery would give back is the live report.
 
-    The one place that knows how recovery works. For now: force an autosave
-    and read the recovery file back. When the write-ahead journal lands in
-    gui/recovery.py, replay the journal here instead.
+    The one place that knows how recovery works: what the journal's timer
+    would do now (append what changed since its last line; the first change
+    takes a snapshot), then the recovery files read back from the disk as the
+    next start reads them, the journal replayed on its snapshot.
     """
     window.flush()
     if not window.document.is_modified:
         return  # nothing to recover: the autosave removes its copy once the report is saved
     saver = services.autosave.saver
     assert saver is not None, "the window autosaves nothing while its report is modified"
-    saver.save_now()
+    saver.journal_now()
     saver.wait()
-    assert saver.report_path.exists(), "a modified report has no recovery copy after an autosave"
-    recovered = report_to_document(load_report(saver.report_path))
+    assert saver.report_path.exists(), "a modified report has no recovery snapshot after a journal tick"
+    replayed = read_recovery(saver.report_path)
+    assert replayed.problem is None, f"the journal could not be replayed: {replayed.problem}"
+    recovered = report_to_document(replayed.report)
     live = report_to_document(window.report)
     if recovered != live:
-        raise AssertionError("the recovery copy differs from the live report:\n" + _first_difference(recovered, live))
+        raise AssertionError(
+            "the replayed journal differs from the live report:\n" + _first_difference(recovered, live)
+        )
 
 
 def _first_difference(recovered: object, live: object, path: str = "") -> str:
@@ -651,16 +641,15 @@ OPEN_THEN_F6 = ["key F6", "type arabic", "open en discard", "key F6"]
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["new-open-f6-segfault"])
 @pytest.mark.parametrize("steps", [NEW_THEN_F6, OPEN_THEN_F6], ids=["new", "open"])
 def test_new_report_or_open_then_f6_does_not_crash(steps: list[str], tmp_path: Path) -> None:
     result = replay_in_child(steps, tmp_path)
     assert result.returncode == 0, f"the child ended with {result.returncode}:\n{result.stderr[-3000:]}"
 
 
-# Reported as known ("Ctrl+Down moves the focus to an invisible widget") but not reproduced on this branch:
-# these journeys go round the whole focus chain from each kind of page and pass today. The check after
-# every step (the focus is on a visible widget) would catch it in any random journey.
+# Ctrl+Down ("next field") once moved the focus to an invisible widget; now it steps through the shown
+# page's fields (gui/fields.py; tests/gui/test_trust_journeys.py). These journeys go round the whole chain
+# from each kind of page; the check after every step (the focus is on a visible widget) holds them.
 @pytest.mark.parametrize(
     "start",
     [
@@ -676,14 +665,12 @@ def test_ctrl_down_keeps_the_focus_on_visible_widgets(journeys, start: list[str]
     journeys().run([*start, *["key Ctrl+Down"] * 24])
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["escape-footnote"])
 def test_escape_leaves_a_footnote_for_the_text(journeys) -> None:
     journey = journeys()
     journey.avoid_known = False
     journey.run(["key F6", "type arabic", "footnote", "type latin"])
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["insert-into-hidden-field"])
 @pytest.mark.parametrize("insert", ["key Ctrl+Shift+T", "name Enter"])
 def test_inserting_from_the_outline_goes_to_a_shown_field(journeys, insert: str) -> None:
     journey = journeys()
@@ -691,7 +678,6 @@ def test_inserting_from_the_outline_goes_to_a_shown_field(journeys, insert: str)
     journey.run(["outline Insert", insert])
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["stale-footnote-field"])
 @pytest.mark.parametrize("insert", ["key Ctrl+Shift+T", "name Enter"])
 def test_inserting_after_leaving_a_footnote_field_works(journeys, insert: str) -> None:
     journey = journeys()
