@@ -30,10 +30,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# The window's keyboard fuzzer, seed after seed in child processes, for FUZZ_SECONDS (tools/fuzz_window.py).
+# The window's keyboard fuzzer, seed after seed in child processes, for FUZZ_SECONDS (tools/fuzz_window.py);
+# then the kill loop for KILL_SECONDS: the editor killed while it types, restarted, checked (tools/kill_loop.py).
 FUZZ_SECONDS ?= 600
+KILL_SECONDS ?= 300
 fuzz: $(STAMP)
 	QT_QPA_PLATFORM=offscreen FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tools/fuzz_window.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/kill_loop.py --seconds $(KILL_SECONDS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py
