@@ -332,3 +332,29 @@ def test_a_restored_imported_draft_keeps_its_name(make_window, type_text, qtbot,
     assert restarted.document.source == draft
     assert "draft-v2" in restarted.windowTitle()
     assert body(first_session(restarted)).endswith(" تم")
+
+
+def test_typing_in_the_title_block_and_a_heading_reaches_the_journal(
+    make_window, example: Path, type_text, qtbot
+) -> None:
+    from minutes_editor.storage.journal import read_recovery
+
+    window = make_window(example, interval_ms=60_000)
+    saver = window.services.autosave.saver
+    window.show_part(window.report.title)
+    window.title_page.location.setFocus()
+    with qtbot.waitSignal(saver.saved, timeout=5000):
+        type_text(window.title_page.location, " (زووم)")  # the first change: the snapshot
+    with qtbot.waitSignal(saver.journaled, timeout=5000):
+        type_text(window.title_page.location, " ثم")  # merged into the same undo step: still journaled
+    section = window.report.sections[0]
+    window.show_part(section)
+    window.section_page.heading.setFocus()
+    with qtbot.waitSignal(saver.journaled, timeout=5000):
+        type_text(window.section_page.heading, "الأهداف")
+    saver.wait()
+    replayed = read_recovery(saver.report_path)
+    assert replayed.report.title.location == window.report.title.location
+    assert replayed.report.title.location.endswith("(زووم) ثم")
+    assert replayed.report.sections[0].heading == window.report.sections[0].heading
+    assert replayed.report.sections[0].heading.endswith("الأهداف")
