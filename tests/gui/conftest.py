@@ -52,6 +52,19 @@ def _type_text(widget, text: str) -> None:
 
 
 @pytest.fixture
+def example(tmp_path: Path) -> Path:
+    """A copy of the Arabic example report to open, change and save."""
+    import shutil
+
+    from tests.support.examples import example_path
+
+    source = example_path("ar")
+    target = tmp_path / source.name
+    shutil.copyfile(source, target)
+    return target
+
+
+@pytest.fixture
 def type_text():
     """A function typing text into a widget, any script."""
     return _type_text

@@ -294,13 +294,6 @@ def window_factory(qtbot, monkeypatch):
     configure_application(QApplication.instance(), "en")
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    target = tmp_path / EXAMPLE.name
-    shutil.copyfile(EXAMPLE, target)
-    return target
-
-
 def _key(qtbot, key, modifier=None) -> None:
     """A key pressed where the focus is (the window's shortcuts included)."""
     from PySide6.QtCore import Qt

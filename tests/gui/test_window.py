@@ -46,13 +46,6 @@ def window_factory(qtbot, monkeypatch):
     configure_application(QApplication.instance(), "en")
 
 
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    target = tmp_path / EXAMPLE.name
-    shutil.copyfile(EXAMPLE, target)
-    return target
-
-
 def _select(window: MainWindow, part) -> None:
     window.outline.select(part)
     assert window.outline.current_part() is part

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -41,13 +40,6 @@ def window(qtbot, monkeypatch, request):
     qtbot.waitUntil(lambda: window.is_complete)  # menus and keys come right after the first paint
     yield window
     configure_application(QApplication.instance(), "en")
-
-
-@pytest.fixture
-def example(tmp_path: Path) -> Path:
-    target = tmp_path / EXAMPLE.name
-    shutil.copyfile(EXAMPLE, target)
-    return target
 
 
 @pytest.mark.parametrize("window", list(LANGUAGES), indirect=True)
