@@ -35,8 +35,8 @@ lint: $(STAMP)
 FUZZ_SECONDS ?= 600
 KILL_SECONDS ?= 300
 fuzz: $(STAMP)
-	QT_QPA_PLATFORM=offscreen FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tools/fuzz_window.py
-	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/kill_loop.py --seconds $(KILL_SECONDS)
+	QT_QPA_PLATFORM=offscreen FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tools/fuzz_window.py; fuzzed=$$?; \
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/kill_loop.py --seconds $(KILL_SECONDS) && exit $$fuzzed
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run_all.py

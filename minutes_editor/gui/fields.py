@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
@@ -34,22 +35,37 @@ def _inside_field(widget: QWidget, page: QWidget) -> bool:
 
 def page_fields(page: QWidget) -> list[QWidget]:
     """The fields of ``page`` one can type in now, in its focus (Tab) order."""
-    fields: list[QWidget] = []
-    seen: set[int] = set()
+    candidates = [
+        widget
+        for widget in page.findChildren(QWidget)
+        if widget.isVisible()
+        and widget.isEnabled()
+        and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        and takes_typing(widget)
+        and not _inside_field(widget, page)
+    ]
+    # The page's widgets stand together in the window's focus chain: walk it only while it is inside the page.
+    # Walking the whole window's chain (200 widgets and more) made PySide6 6.11 drop its wrappers of objects the
+    # walk never touched (the preview's document), once a footnote's row was deleted after it.
+    # Widgets are known by their C++ address: a Python wrapper made by the walk may be gone before the sort.
+    order: dict[int, int] = {}
     widget = page.nextInFocusChain()
-    while widget is not page and id(widget) not in seen:
-        seen.add(id(widget))
-        if (
-            page.isAncestorOf(widget)
-            and widget.isVisible()
-            and widget.isEnabled()
-            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and takes_typing(widget)
-            and not _inside_field(widget, page)
-        ):
-            fields.append(widget)
+    while widget is not page and page.isAncestorOf(widget) and _address(widget) not in order:
+        order[_address(widget)] = len(order)
         widget = widget.nextInFocusChain()
-    return fields
+    # A field the walk did not reach (made after the page, placed elsewhere in the chain) comes by its place.
+    return sorted(candidates, key=lambda field: (order.get(_address(field), len(order)), _reading_place(field, page)))
+
+
+def _address(widget: QWidget) -> int:
+    address: int = shiboken6.getCppPointer(widget)[0]
+    return address
+
+
+def _reading_place(widget: QWidget, page: QWidget) -> tuple[int, int]:
+    corner = widget.mapTo(page, widget.rect().topLeft())
+    x = corner.x() if page.isLeftToRight() else page.width() - corner.x() - widget.width()
+    return (corner.y(), x)
 
 
 def step_field(page: QWidget, delta: int) -> QWidget | None:

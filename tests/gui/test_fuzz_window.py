@@ -665,6 +665,13 @@ def test_ctrl_down_keeps_the_focus_on_visible_widgets(journeys, start: list[str]
     journeys().run([*start, *["key Ctrl+Down"] * 24])
 
 
+def test_next_field_from_a_footnote_then_another_footnote(journeys) -> None:
+    # Found by make fuzz (seeds 1 and 2): Ctrl+Down walked the window's whole focus chain, after which
+    # deleting the footnote's row made PySide6 drop its wrapper of the preview's document, and the next
+    # footnote raised "Internal C++ object (QTextDocument) already deleted".
+    journeys().run(["key F6", "footnote", "key Ctrl+Down", "footnote", "type latin"])
+
+
 def test_escape_leaves_a_footnote_for_the_text(journeys) -> None:
     journey = journeys()
     journey.avoid_known = False
