@@ -78,7 +78,8 @@ def _main_window(app: Any) -> Any:
 
 
 def _say(**fields: object) -> None:
-    print(json.dumps(fields, ensure_ascii=False), flush=True)
+    # One write of the whole line: the autosave's thread says "dying" while the GUI thread says "typed".
+    os.write(sys.stdout.fileno(), (json.dumps(fields, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 def _send_key(widget: Any, character: str) -> None:
