@@ -169,8 +169,10 @@ class Autosaver(QObject):
         self._journal_timer = QTimer(self)
         self._journal_timer.setSingleShot(True)
         self._journal_timer.timeout.connect(self.journal_now)
-        #: Milliseconds the last journal tick spent on the GUI thread (flush and encoding).
+        #: Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the
+        #: flush (bringing typed paragraphs into the model, which the preview's refresh would do otherwise).
         self.last_journal_ms = 0.0
+        self.last_journal_flush_ms = 0.0
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
         self._write_lock = threading.Lock()
         document.changed.connect(self.note_change)
@@ -263,9 +265,11 @@ class Autosaver(QObject):
             return self.save_now()
         start = time.perf_counter()
         self.document.flush()
+        flushed = time.perf_counter()
         where = self.where() if self.where is not None else None
         line = self._recorder.changes(self.document.report, where)
         self.last_journal_ms = (time.perf_counter() - start) * 1000
+        self.last_journal_flush_ms = (flushed - start) * 1000
         if line is None:
             return False
         self._writer.submit(self._append, line)
