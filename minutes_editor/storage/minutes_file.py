@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -36,6 +35,7 @@ from minutes_editor.model.report import (
 from minutes_editor.phrases import Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
+from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
 
 FORMAT_NAME = "minutes-editor-report"
 FORMAT_VERSION = 1
@@ -102,36 +102,26 @@ def read_report(path: Path) -> tuple[Report, bytes]:
 
 def _read_file(path: Path) -> bytes:
     # Every way a path can fail to give bytes becomes a ReportFileError: the
-    # caller shows the message, never a traceback.
+    # caller shows the message, never a traceback. The door (storage/files.py)
+    # refuses pipes and devices before reading, without blocking on them.
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise ReportFileError.of(m.NOT_A_FILE_BUT_FOLDER, path)
-        if not stat.S_ISREG(status.st_mode):
-            # A pipe or a device could block or never end.
-            raise ReportFileError.of(m.NOT_REGULAR, path)
-        if status.st_size > MAX_FILE_BYTES:
-            raise _too_large(status.st_size, path)
-        with path.open("rb") as stream:
-            # Read one byte more than allowed: the size can change after stat().
-            data = stream.read(MAX_FILE_BYTES + 1)
-    except ReportFileError:
-        raise
+        return read_regular(path, MAX_FILE_BYTES)
+    except NotRegularFileError as error:
+        if error.kind == "folder":
+            raise ReportFileError.of(m.NOT_A_FILE_BUT_FOLDER, path) from error
+        raise ReportFileError.of(m.NOT_REGULAR, path) from error
+    except FileTooLargeError as error:
+        raise _too_large(error.size, path) from error
     except FileNotFoundError as error:
         raise ReportFileError.of(FILE_MISSING, path) from error
     except NotADirectoryError as error:
         raise ReportFileError.of(m.PATH_THROUGH_FILE, path) from error
-    except IsADirectoryError as error:
-        raise ReportFileError.of(m.NOT_A_FILE_BUT_FOLDER, path) from error
     except PermissionError as error:
         raise ReportFileError.of(NO_PERMISSION, path) from error
     except OSError as error:
         raise ReportFileError.of(m.CANNOT_READ, path, reason=_reason(error)) from error
     except ValueError as error:  # a path with a NUL character in it
         raise ReportFileError.of(m.CANNOT_READ, path, reason=str(error)) from error
-    if len(data) > MAX_FILE_BYTES:
-        raise _too_large(len(data), path)
-    return data
 
 
 def _too_large(size: int, path: Path) -> ReportFileError:
