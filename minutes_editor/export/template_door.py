@@ -61,7 +61,7 @@ from minutes_editor.phrases import QT_TRANSLATE_NOOP, Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
 
-#: Far above any letterhead with its logo; a template is read whole into memory.
+# Far above any letterhead with its logo; a template is read whole into memory.
 TEMPLATE_LIMITS = Limits(
     max_file_bytes=64 * MB,
     max_members=2_000,
