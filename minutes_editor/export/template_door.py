@@ -264,6 +264,10 @@ class _Sorter:
                     self.changed.add(rels)
                 else:
                     kept_ids.add(r_id)
+            if len(root) == 0 and source:
+                # Nothing left to relate: no relationships part at all.
+                del self.blobs[rels], self.trees[rels]
+                self.changed.discard(rels)
         if source and source in self.trees:
             self._drop_dangling(source, kept_ids)
 
