@@ -4,7 +4,7 @@ Exit codes (also in README):
   0  done; for ``check``, no problems found
   1  ``check`` found problems (the report itself is readable)
   2  the command line was wrong
-  3  the input file cannot be read or is not a valid report
+  3  an input file (the report or its template) cannot be read or is not valid
   4  the output file cannot be written
 """
 
