@@ -142,9 +142,16 @@ def resolve_template(template: Path | str | None) -> Path | None:
     if template is None:
         return None
     path = Path(template)
-    if path.exists() or len(path.parts) != 1:
+    if _exists(path) or len(path.parts) != 1:
         return path
     return shipped_templates().get(path.stem if path.suffix.lower() == ".docx" else path.name, path)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a NUL in the name, too long a name: the door says what is wrong
+        return False
 
 
 def template_for(template: str | None, report_path: Path | None) -> Path | None:
@@ -159,7 +166,7 @@ def template_for(template: str | None, report_path: Path | None) -> Path | None:
     if report_path is None or path.is_absolute():
         return path
     beside = Path(report_path).parent / path
-    if beside.exists() or len(path.parts) != 1:
+    if _exists(beside) or len(path.parts) != 1:
         return beside
     shipped = resolve_template(path)
     return shipped if shipped is not None and shipped != path else beside

@@ -161,10 +161,11 @@ def test_a_device_is_refused_without_reading_it(tmp_path, capsys, device):
         (lambda path: path, ("does not exist",)),
         (lambda path: path.mkdir() or path, ("folder",)),
         (lambda path: written(path, b""), ("empty",)),
+        (lambda path: path.with_name("nul\x00.docx"), ("null byte",)),
         (lambda path: written(path, b"%PDF-1.4 ..."), ("PDF",)),
         (lambda path: write_zip(path, {"a.txt": b"a"}), ("[Content_Types].xml",)),
     ],
-    ids=["missing", "folder", "empty", "pdf", "not-word"],
+    ids=["missing", "folder", "empty", "nul", "pdf", "not-word"],
 )
 def test_what_is_not_a_template_is_said(tmp_path, capsys, make, words):
     refused(tmp_path, make(tmp_path / "letterhead.docx"), capsys, *words)
