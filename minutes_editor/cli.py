@@ -4,7 +4,7 @@ Exit codes (also in README):
   0  done; for ``check``, no problems found
   1  ``check`` found problems (the report itself is readable)
   2  the command line was wrong
-  3  the input file cannot be read or is not a valid report
+  3  an input file (the report or its template) cannot be read or is not valid
   4  the output file cannot be written
 """
 
@@ -96,6 +96,7 @@ def _error(message: str) -> None:
 
 def _export(source: Path, output: Path | None, template: Path | None, *, final: bool = False) -> int:
     from minutes_editor.export.docx_writer import TemplateError, export_docx
+    from minutes_editor.export.template import template_for
     from minutes_editor.storage.atomic import WriteError
     from minutes_editor.storage.minutes_file import ReportFileError, load_report
 
@@ -106,7 +107,8 @@ def _export(source: Path, output: Path | None, template: Path | None, *, final: 
         return EXIT_BAD_INPUT
     target = output or source.with_suffix(".docx")
     try:
-        chosen = template or report.template or None  # the command line wins over the report's own choice
+        # The command line wins over the report's own choice, whose relative path is read from the report's folder.
+        chosen = template or template_for(report.template, source)
         result = export_docx(report, target, template=chosen, watermark=False if final else None)
     except TemplateError as error:
         _error(str(error))

@@ -9,8 +9,16 @@ from ours with one warning naming them all; a heading or bullet style without
 suitable Word numbering gets our numbering definitions.
 
 A template may be named instead of given as a path: "formal" is
-templates/formal.docx. Watermarks in its headers (Word's text or picture
+templates/formal.docx; a relative path in a report is read from the report's
+folder (``template_for``). Watermarks in its headers (Word's text or picture
 watermarks) can be removed for the final version.
+
+Every template, ours included, comes in through one door
+(``minutes_editor.export.template_door``): read as any user's file, opened
+under the importer's zip and XML limits, and sorted by a whitelist so that
+only styles, numbering, settings, page set-up, headers, footers and their
+pictures, theme and fonts reach a report; anything wrong is a TemplateError
+naming the file.
 """
 
 from __future__ import annotations
@@ -35,14 +43,18 @@ from minutes_editor.export.oxml import (
     w,
 )
 from minutes_editor.export.package import (
+    CT_CORE_PROPERTIES,
     CT_DOCUMENT,
     CT_DOCUMENT_MACRO,
+    CT_EXTENDED_PROPERTIES,
     CT_FOOTNOTES,
     CT_NUMBERING,
     CT_SETTINGS,
     CT_STYLES,
     CT_TEMPLATE,
     CT_TEMPLATE_MACRO,
+    RT_CORE_PROPERTIES,
+    RT_EXTENDED_PROPERTIES,
     RT_FOOTNOTES,
     RT_HEADER,
     RT_NUMBERING,
@@ -51,7 +63,10 @@ from minutes_editor.export.package import (
     Package,
     PackageError,
 )
+from minutes_editor.export.template_door import RT_ENDNOTES, TemplateError, read_template
+from minutes_editor.importer import errors as e
 from minutes_editor.paths import default_template, templates_dir
+from minutes_editor.phrases import Phrase
 
 VAL = w("val")
 STYLE_ID = w("styleId")
@@ -63,8 +78,7 @@ _VML_SHAPE = "{urn:schemas-microsoft-com:vml}shape"
 _DOC_PR = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
 
 
-class TemplateError(ValueError):
-    """A template cannot be used; the message names the file and says why."""
+__all__ = ["PreparedTemplate", "TemplateError", "prepare", "resolve_template", "template_for"]
 
 
 @dataclass
@@ -95,18 +109,24 @@ class PreparedTemplate:
 
 
 @functools.cache
-def _default_bytes(path: Path, mtime: float) -> bytes:
-    return path.read_bytes()
-
-
-def _read(path: Path) -> bytes:
-    # The default template is read on every export; cache it while the file is unchanged.
-    return _default_bytes(path, path.stat().st_mtime)
+def _default_package(path: Path, mtime: float, size: int) -> Package:
+    return read_template(path, shipped=True)
 
 
 def default_package() -> Package:
     """A fresh copy of our default template's package."""
-    return Package.from_bytes(_read(default_template()))
+    # Read on every export: through the door once while the file is unchanged, then copied.
+    path = default_template()
+    try:
+        info = path.stat()
+    except OSError:
+        return read_template(path, shipped=True)  # which says what is wrong
+    return _copy(_default_package(path, info.st_mtime, info.st_size))
+
+
+def _copy(package: Package) -> Package:
+    members = {name: package.blob(name) for name in package.names()}
+    return Package(members)
 
 
 def shipped_templates() -> dict[str, Path]:
@@ -122,27 +142,60 @@ def resolve_template(template: Path | str | None) -> Path | None:
     if template is None:
         return None
     path = Path(template)
-    if path.exists() or len(path.parts) != 1:
+    if _exists(path) or len(path.parts) != 1:
         return path
     return shipped_templates().get(path.stem if path.suffix.lower() == ".docx" else path.name, path)
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):  # a NUL in the name, too long a name: the door says what is wrong
+        return False
+
+
+def template_for(template: str | None, report_path: Path | None) -> Path | None:
+    """The template a report's ``"template"`` field means: a relative path is read from the report's folder.
+
+    A shipped template's name ("formal") stays a name unless a file of that name lies beside the report;
+    a report not saved yet (``report_path`` None) keeps a relative path as it is, read from the current folder.
+    """
+    if not template:
+        return None
+    path = Path(template)
+    if report_path is None or path.is_absolute():
+        return path
+    beside = Path(report_path).parent / path
+    if _exists(beside) or len(path.parts) != 1:
+        return beside
+    shipped = resolve_template(path)
+    return shipped if shipped is not None and shipped != path else beside
 
 
 def prepare(template: Path | str | None = None) -> PreparedTemplate:
     """Open ``template`` (None for our default, or a shipped template's name) and make it fit to receive a report."""
     ours_path = default_template()
     template = resolve_template(template)
-    is_default = template is None or Path(template).resolve() == ours_path.resolve()
     source = ours_path if template is None else Path(template)
-    shipped = is_default or source.resolve().parent == templates_dir().resolve()
     try:
-        package = Package.from_bytes(_read(source) if is_default else source.read_bytes())
+        resolved = source.resolve()
+    except (OSError, RuntimeError, ValueError):  # a symlink loop, a NUL in the name: the door says what is wrong
+        resolved = source
+    is_default = resolved == ours_path.resolve()
+    shipped = is_default or resolved.parent == templates_dir().resolve()
+    package = default_package() if is_default else read_template(source, shipped=shipped)
+    try:
         main = package.main_document()
-    except OSError as error:
-        raise TemplateError(f"Cannot read the template {source}: {error.strerror or error}.") from error
+        ours = package if is_default else default_package()
+        prepared = _Preparer(package, main, ours, is_default, shipped=shipped).run()
     except PackageError as error:
-        raise TemplateError(f"The template {source} cannot be used: {error}.") from error
-    ours = package if is_default else default_package()
-    prepared = _Preparer(package, main, ours, is_default).run()
+        raise TemplateError.unusable(source, str(error)) from error
+    except (KeyError, IndexError, TypeError, ValueError, AssertionError, AttributeError) as error:
+        if isinstance(error, TemplateError):
+            raise
+        # A template we did not foresee: said, not a traceback.
+        fault = f"{type(error).__name__}: {error}"
+        raise TemplateError.unusable(source, Phrase(e.INTERNAL, {"fault": fault})) from error
     prepared.shipped = shipped
     return prepared
 
@@ -150,16 +203,19 @@ def prepare(template: Path | str | None = None) -> PreparedTemplate:
 class _Preparer:
     """Fills a template's gaps from our default template, collecting warnings."""
 
-    def __init__(self, package: Package, main: str, ours: Package, is_default: bool) -> None:
+    def __init__(self, package: Package, main: str, ours: Package, is_default: bool, *, shipped: bool) -> None:
         self.package = package
         self.main = main
         self.ours = ours
         self.ours_main = ours.main_document()
         self.is_default = is_default
+        self.shipped = shipped
         self.warnings: list[str] = []
 
     def run(self) -> PreparedTemplate:
         self._as_document()
+        if not self.shipped:
+            self._our_properties()
         styles = self._part(RT_STYLES, CT_STYLES, "styles")
         numbering = self._part(RT_NUMBERING, CT_NUMBERING, "numbering")
         settings = self._part(RT_SETTINGS, CT_SETTINGS, "settings")
@@ -168,6 +224,7 @@ class _Preparer:
         heading_num = self._numbering(styles, numbering, style_ids[st.HEADING_1], bullet=False)
         bullet_num = self._numbering(styles, numbering, style_ids[st.LIST_BULLET], bullet=True)
         separators = self._footnotes(footnotes, settings)
+        self._empty_endnotes()
         self._empty_body()
         return PreparedTemplate(
             package=self.package,
@@ -193,6 +250,19 @@ class _Preparer:
             self.package.set_override(self.main, CT_DOCUMENT)
             if kind != CT_TEMPLATE:
                 self.warnings.append("The template is macro-enabled; its macros are not carried into the report.")
+
+    def _our_properties(self) -> None:
+        # The door left the template's own properties out (its author, company, title): ours, filled from the report.
+        for rel_type, content_type in (
+            (RT_CORE_PROPERTIES, CT_CORE_PROPERTIES),
+            (RT_EXTENDED_PROPERTIES, CT_EXTENDED_PROPERTIES),
+        ):
+            ours_name = self.ours.related("", rel_type)
+            if ours_name is None or not self.ours.has(ours_name):
+                continue
+            name = ours_name if not self.package.has(ours_name) else self.package.unused_name("docProps/props{}.xml")
+            self.package.put_xml(name, copy.deepcopy(self.ours.xml(ours_name)), content_type)
+            self.package.relate("", rel_type, name)
 
     def _part(self, rel_type: str, content_type: str, label: str) -> str:
         name = self.package.related(self.main, rel_type)
@@ -353,6 +423,16 @@ class _Preparer:
         for note_id in ids:
             etree.SubElement(footnote_pr, w("footnote")).set(w("id"), note_id)
         return ids
+
+    def _empty_endnotes(self) -> None:
+        # The template's endnotes belong to the body we are replacing; their separators stay.
+        name = self.package.related(self.main, RT_ENDNOTES)
+        if name is None or not self.package.has(name):
+            return
+        root = self.package.xml(name)
+        for note in list(root.iterfind(w("endnote"))):
+            if note.get(TYPE, "normal") not in ("separator", "continuationSeparator", "continuationNotice"):
+                root.remove(note)
 
     # Body
 

@@ -1121,7 +1121,20 @@ class MainWindow(QMainWindow):
             if not accepted:
                 return False
             report = choice.report()
+            if report.template and not self._template_usable(report.template):
+                return False
         self.set_document(ReportDocument(report))
+        return True
+
+    def _template_usable(self, template: str) -> bool:
+        """Whether a chosen Word template can serve; if not, say why in the interface's language."""
+        from minutes_editor.export.template import TemplateError, prepare, template_for
+
+        try:
+            prepare(template_for(template, None))
+        except TemplateError as error:
+            ask.error(self, self.tr("Cannot use this Word template"), file_error_text(error))
+            return False
         return True
 
     def open_dialog(self) -> bool:
@@ -1204,11 +1217,15 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
         # python-docx is imported only here, not at start-up.
-        from minutes_editor.export.docx_writer import export_docx
+        from minutes_editor.export.docx_writer import TemplateError, export_docx
+        from minutes_editor.export.template import template_for
 
-        template = Path(self.document.report.template) if self.document.report.template else None
+        template = template_for(self.document.report.template, self.document.path)
         try:
             result = export_docx(self.document.report, path, template=template)
+        except TemplateError as error:
+            ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
+            return None
         except (OSError, ValueError, WriteError) as error:
             ask.error(self, self.tr("Cannot export the report"), str(error))
             return None

@@ -6,10 +6,16 @@ OLE compound file, not a zip), then the archive's central directory is checked
 against the limits (member count, sizes, compression ratio), and every part
 read is counted again while it is decompressed, since a central directory can
 lie about sizes.
+
+A package is opened from its file or, when the caller has already read the
+file through the door of ``minutes_editor.storage.files`` (as the export does
+for a Word template), from those bytes: the same checks, no second look at
+the disk.
 """
 
 from __future__ import annotations
 
+import io
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -60,12 +66,15 @@ DEFAULT_LIMITS = Limits()
 _COMPRESSION_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 
 
-def sniff(path: Path, head: bytes) -> None:
-    """Raise a clear error when the first bytes show the file is not a .docx (zip) at all."""
+def sniff(path: Path, head: bytes, data: bytes | None = None) -> None:
+    """Raise a clear error when the first bytes show the file is not a .docx (zip) at all.
+
+    ``data`` is the whole file when it was read already; else an OLE file is read again from ``path``.
+    """
     if not head:
         raise NotWordDocumentError.of(FILE_EMPTY, path)
     if head.startswith(OLE_MAGIC):
-        _refuse_ole(path)
+        _refuse_ole(path, data)
     if head.startswith(ZIP_MAGICS):
         return
     known = {b"%PDF": e.A_PDF, b"{\\rtf": e.AN_RTF, b"\x1f\x8b": e.A_GZIP, b"Rar!": e.A_RAR, b"7z\xbc\xaf": e.A_7ZIP}
@@ -79,9 +88,12 @@ def sniff(path: Path, head: bytes) -> None:
     raise NotWordDocumentError.of(e.NOT_ZIP, path)
 
 
-def _refuse_ole(path: Path) -> None:
-    with path.open("rb") as stream:
-        data = stream.read(OLE_SCAN_BYTES)
+def _refuse_ole(path: Path, data: bytes | None = None) -> None:
+    if data is None:
+        with path.open("rb") as stream:
+            data = stream.read(OLE_SCAN_BYTES)
+    else:
+        data = data[:OLE_SCAN_BYTES]
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
         raise EncryptedDocumentError.of(e.ENCRYPTED, path)
     if "WordDocument".encode("utf-16-le") in data:
@@ -90,13 +102,17 @@ def _refuse_ole(path: Path) -> None:
 
 
 class SafePackage:
-    """A .docx archive opened under limits; parts are looked up by name, case-insensitively as OPC says."""
+    """A .docx archive opened under limits; parts are looked up by name, case-insensitively as OPC says.
 
-    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    ``data``, when given, is the file's content already read (``path`` then only names it in messages).
+    """
+
+    def __init__(self, path: Path, limits: Limits = DEFAULT_LIMITS, *, data: bytes | None = None) -> None:
         self.path = Path(path)
         self.limits = limits
         self._read_total = 0
-        self._zip = self._open()
+        self._size = 0
+        self._zip = self._open_bytes(data) if data is not None else self._open()
         try:
             self._members = self._check_directory()
         except BaseException:
@@ -122,8 +138,24 @@ class SafePackage:
         except OSError as error:
             raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error.strerror or error)) from error
         sniff(path, head)
+        self._size = size
         try:
             return zipfile.ZipFile(path)
+        except zipfile.BadZipFile as error:
+            raise DamagedDocumentError.of(e.NOT_READABLE_ZIP, path, reason=str(error)) from error
+        except (OSError, ValueError, NotImplementedError, EOFError) as error:
+            raise DamagedDocumentError.of(e.FILE_DAMAGED, path, reason=str(error)) from error
+
+    def _open_bytes(self, data: bytes) -> zipfile.ZipFile:
+        path = self.path
+        if len(data) > self.limits.max_file_bytes:
+            raise UnsafeDocumentError.of(
+                e.DOCX_TOO_LARGE, path, size=len(data) // MB, limit=self.limits.max_file_bytes // MB
+            )
+        sniff(path, data[:16], data)
+        self._size = len(data)
+        try:
+            return zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile as error:
             raise DamagedDocumentError.of(e.NOT_READABLE_ZIP, path, reason=str(error)) from error
         except (OSError, ValueError, NotImplementedError, EOFError) as error:
@@ -135,7 +167,7 @@ class SafePackage:
         if len(infos) > limits.max_members:
             raise UnsafeDocumentError.of(e.TOO_MANY_PARTS, self.path, count=len(infos), limit=limits.max_members)
         total = 0
-        file_size = self.path.stat().st_size
+        file_size = self._size
         members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = info.filename

@@ -633,6 +633,35 @@
         <source>a number of more than 60 digits</source>
         <translation>عدد من أكثر من 60 خانة</translation>
     </message>
+    <message>
+        <source>this Word template cannot be used: {reason}</source>
+        <extracomment>{reason} is what is wrong: one of the messages below, or one of the importer&apos;s.</extracomment>
+        <translation>لا يمكن استعمال قالب Word هذا: {reason}</translation>
+    </message>
+    <message>
+        <source>the file is {size} MB, larger than the {limit} MB a template can be</source>
+        <extracomment>{size} and {limit} are sizes in megabytes.</extracomment>
+        <translation>حجم الملف {size} ميغابايت، وهو أكبر من الحد الذي يمكن أن يبلغه قالب ({limit} ميغابايت)</translation>
+    </message>
+    <message>
+        <source>the archive has no [Content_Types].xml, so it is not a Word document</source>
+        <translation>لا يحوي الأرشيف الجزء [Content_Types].xml، فهو ليس مستند Word</translation>
+    </message>
+    <message>
+        <source>its main part is {kind}, not a Word document</source>
+        <extracomment>{kind} is the main part&apos;s media type as the file declares it.</extracomment>
+        <translation>جزؤه الرئيسي من النوع {kind}، وليس مستند Word</translation>
+    </message>
+    <message>
+        <source>part {part} has a style without an id (styleId): &quot;{style}&quot;</source>
+        <extracomment>{style} is the style&apos;s name as the file writes it.</extracomment>
+        <translation>في الجزء {part} نمط بلا معرّف (styleId): «{style}»</translation>
+    </message>
+    <message>
+        <source>part {part} has an id that is not a whole number: {value}</source>
+        <extracomment>{value} is the id as the file writes it.</extracomment>
+        <translation>في الجزء {part} معرّف ليس عددًا صحيحًا: {value}</translation>
+    </message>
 </context>
 <context>
     <name>FindReplaceDialog</name>
@@ -716,7 +745,7 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
+        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
@@ -1030,7 +1059,7 @@
     </message>
     <message>
         <source>Double-click a paragraph to edit it</source>
-        <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
+        <extracomment>The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
         <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
     </message>
     <message>
@@ -1124,6 +1153,10 @@
     <message>
         <source>%1 (imported)</source>
         <translation>%1 (مستورد)</translation>
+    </message>
+    <message>
+        <source>Cannot use this Word template</source>
+        <translation>تعذّر استعمال قالب Word هذا</translation>
     </message>
     <message>
         <source>Open report</source>
@@ -1264,7 +1297,7 @@
     <name>ParticipantPicker</name>
     <message>
         <source>Search countries and organisations, in either script…</source>
-        <extracomment>What separates the names of a pasted registration list: lines, commas and semicolons in either script. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
+        <extracomment>A list of names was pasted (the clipboard&apos;s text). Paste in the list: the clipboard&apos;s text, a list of names to add. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
         <translation>ابحث عن الدول والمنظمات بأيٍّ من الكتابتين…</translation>
     </message>
     <message>
@@ -1320,7 +1353,7 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Restore unsaved work</source>
-        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
+        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the flush (bringing typed paragraphs into the model, which the preview&apos;s refresh would do otherwise). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>

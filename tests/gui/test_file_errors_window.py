@@ -37,6 +37,7 @@ TEMPLATE_MODULES = (
     "minutes_editor/errors.py",
     "minutes_editor/storage/messages.py",
     "minutes_editor/importer/errors.py",
+    "minutes_editor/export/template_door.py",
 )
 
 
