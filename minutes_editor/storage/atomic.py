@@ -59,8 +59,9 @@ try:
 except ImportError:  # Windows: open files cannot be deleted there, which is the protection we need
     fcntl = None  # type: ignore[assignment]
 
-#: The name of every temporary file of ours: ``.NAME.<8 hex digits>.tmp``, and nothing else is ever removed.
-LEFTOVER_PATTERN = re.compile(r"\..+\.[0-9a-f]{8}\.tmp")
+#: The name of every temporary file of ours, and nothing else is ever removed: ``.NAME.<8 hex digits>.tmp``,
+#: or, from versions that used tempfile.mkstemp, 8 of its letters, digits and underscores.
+LEFTOVER_PATTERN = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 # With a lock, a temporary file stays open until it has replaced its target (Windows cannot rename an open file).
 _HOLD_OPEN = fcntl is not None
 
@@ -318,22 +319,20 @@ def _copy_to_temp(source: Path, target: Path) -> tuple[BinaryIO, Path]:
     return out, temp
 
 
-def remove_leftovers(folder: Path, names: Iterable[str] | None = None) -> int:
-    """Delete the temporary files of writes cut short in ``folder`` (all, or those of ``names``); returns how many.
+def remove_leftovers(folder: Path, pattern: re.Pattern[str] = LEFTOVER_PATTERN) -> int:
+    """Delete the temporary files of writes cut short in ``folder``; returns how many.
 
-    Only files named as ours (``LEFTOVER_PATTERN``) whose writer is gone: a
-    file another write still holds locked is left alone.
+    Only files whose whole name matches ``pattern`` (ours, by default) and
+    whose writer is gone: a file another write still holds locked is left
+    alone.
     """
-    wanted = None if names is None else tuple(f".{name}." for name in names)
     removed = 0
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return 0
     for entry in entries:
-        if not LEFTOVER_PATTERN.fullmatch(entry.name):
-            continue
-        if wanted is not None and not entry.name.startswith(wanted):
+        if not pattern.fullmatch(entry.name):
             continue
         with contextlib.suppress(OSError):
             if entry.is_file(follow_symlinks=False) and _remove_if_abandoned(Path(entry.path)):
