@@ -633,6 +633,96 @@
         <source>a number of more than 60 digits</source>
         <translation>عدد من أكثر من 60 خانة</translation>
     </message>
+    <message>
+        <source>Cannot save: no file name was given. Nothing was written.</source>
+        <translation>تعذّر الحفظ: لم يُعطَ اسم للملف. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a folder.</source>
+        <translation>تعذّر حفظ {file}: {path} مجلد.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: the folder {folder} does not exist.</source>
+        <translation>تعذّر حفظ {file}: المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {folder} is a file, not a folder.</source>
+        <translation>تعذّر حفظ {file}: {folder} ملف وليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a pipe (FIFO), not a file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} أنبوب (FIFO) وليس ملفًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a device, not a file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} جهاز وليس ملفًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a socket, not a file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} مقبس (socket) وليس ملفًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is not a regular file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} ليس ملفًا عاديًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: it is the file being read ({source}). Choose another name for the output; nothing was written.</source>
+        <extracomment>{source} is the path of the file the command reads.</extracomment>
+        <translation>تعذّر حفظ {file}: إنه الملف الذي تجري قراءته ({source}). اختر اسمًا آخر للناتج؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: the file is read-only. Make it writable or choose another name; nothing was written.</source>
+        <translation>تعذّر حفظ {file}: الملف للقراءة فقط. اجعله قابلًا للكتابة أو اختر اسمًا آخر؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {reason}.</source>
+        <extracomment>{reason} is one of the reasons below, or the system&apos;s own English words.</extracomment>
+        <translation>تعذّر حفظ {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file} in {folder}: {reason}.</source>
+        <translation>تعذّر حفظ {file} في {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the previous version as {file}: {reason}.</source>
+        <translation>تعذّر الاحتفاظ بالنسخة السابقة باسم {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>the file name or its path is too long</source>
+        <translation>اسم الملف أو مساره أطول من المسموح</translation>
+    </message>
+    <message>
+        <source>its path goes round a loop of symbolic links</source>
+        <translation>مساره يدور في حلقة من الروابط الرمزية</translation>
+    </message>
+    <message>
+        <source>a part of its path is a file, not a folder</source>
+        <translation>أحد أجزاء مساره ملف وليس مجلدًا</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>ليس لديك إذن</translation>
+    </message>
+    <message>
+        <source>no space left on device</source>
+        <translation>لا توجد مساحة كافية على القرص</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>نفدت الحصة المخصصة لك على القرص</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>القرص للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>input/output error</source>
+        <translation>خطأ في القراءة أو الكتابة على القرص</translation>
+    </message>
+    <message>
+        <source>the name holds a character no file name may hold</source>
+        <translation>يحتوي الاسم على حرف لا يجوز في أسماء الملفات</translation>
+    </message>
 </context>
 <context>
     <name>FindReplaceDialog</name>
@@ -716,7 +806,7 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
+        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
@@ -1030,7 +1120,7 @@
     </message>
     <message>
         <source>Double-click a paragraph to edit it</source>
-        <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
+        <extracomment>The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
         <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
     </message>
     <message>
@@ -1264,7 +1354,7 @@
     <name>ParticipantPicker</name>
     <message>
         <source>Search countries and organisations, in either script…</source>
-        <extracomment>What separates the names of a pasted registration list: lines, commas and semicolons in either script. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
+        <extracomment>A list of names was pasted (the clipboard&apos;s text). Paste in the list: the clipboard&apos;s text, a list of names to add. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
         <translation>ابحث عن الدول والمنظمات بأيٍّ من الكتابتين…</translation>
     </message>
     <message>
@@ -1320,7 +1410,7 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Restore unsaved work</source>
-        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
+        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the flush (bringing typed paragraphs into the model, which the preview&apos;s refresh would do otherwise). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
