@@ -5,12 +5,18 @@ Exit codes (also in README):
   1  ``check`` found problems (the report itself is readable)
   2  the command line was wrong
   3  an input file (the report or its template) cannot be read or is not valid
-  4  the output file cannot be written
+  4  the output file cannot be written: nothing was written, no .bak touched
+
+Every output goes through the one door for writing (storage/atomic.py),
+which refuses the input itself (by any name or link), folders, pipes,
+devices, sockets, read-only files and unusable paths before anything is
+written; here each refusal becomes exit 4 and its message.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a .minutes report to a Word .docx")
     export.add_argument("report", type=Path, metavar="REPORT.minutes")
-    export.add_argument("-o", "--output", type=Path, metavar="REPORT.docx", help="default: beside the report")
+    # Kept as text: an empty -o is refused, not taken for the current folder (Path("") is ".").
+    export.add_argument("-o", "--output", metavar="REPORT.docx", help="default: beside the report")
     export.add_argument(
         "--template",
         type=Path,
@@ -50,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer = commands.add_parser("import", help="read a .docx draft report back into a .minutes file")
     importer.add_argument("docx", type=Path, metavar="REPORT.docx")
-    importer.add_argument("-o", "--output", type=Path, metavar="REPORT.minutes", help="default: beside the .docx")
+    importer.add_argument("-o", "--output", metavar="REPORT.minutes", help="default: beside the .docx")
 
     return parser
 
@@ -94,7 +101,26 @@ def _error(message: str) -> None:
     print(f"minutes-editor: {message}", file=sys.stderr)
 
 
-def _export(source: Path, output: Path | None, template: Path | None, *, final: bool = False) -> int:
+def _output(output: str | None, source: Path, suffix: str, *others: Path) -> Path:
+    """The output path, let through by the door for writing (raises WriteError): not the input, not a device..."""
+    from minutes_editor.storage.atomic import check_target
+
+    target: str | Path = output if output is not None else source.with_suffix(suffix)
+    check_target(target, sources=(source, *others))
+    return Path(target)
+
+
+def _note_hard_links(target: Path) -> None:
+    # The door's rule for a file with other names: this name gets the new content, the others keep the old.
+    try:
+        others = os.stat(target).st_nlink - 1
+    except OSError:
+        return
+    if others > 0:
+        print(f"note: {target} had {others} other hard link(s); they keep the previous content", file=sys.stderr)
+
+
+def _export(source: Path, output: str | None, template: Path | None, *, final: bool = False) -> int:
     from minutes_editor.export.docx_writer import TemplateError, export_docx
     from minutes_editor.export.template import template_for
     from minutes_editor.storage.atomic import WriteError
@@ -105,10 +131,16 @@ def _export(source: Path, output: Path | None, template: Path | None, *, final: 
     except ReportFileError as error:
         _error(str(error))
         return EXIT_BAD_INPUT
-    target = output or source.with_suffix(".docx")
     try:
         # The command line wins over the report's own choice, whose relative path is read from the report's folder.
         chosen = template or template_for(report.template, source)
+        # The template is read too: exporting over it is refused like exporting over the report.
+        target = _output(output, source, ".docx", *([Path(chosen)] if chosen else []))
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
+    _note_hard_links(target)
+    try:
         result = export_docx(report, target, template=chosen, watermark=False if final else None)
     except TemplateError as error:
         _error(str(error))
@@ -139,7 +171,7 @@ def _check(source: Path) -> int:
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
-def _import(source: Path, output: Path | None) -> int:
+def _import(source: Path, output: str | None) -> int:
     try:
         from minutes_editor.importer import DocxImportError, import_docx
     except ImportError:
@@ -153,7 +185,12 @@ def _import(source: Path, output: Path | None) -> int:
     except DocxImportError as error:
         _error(str(error))
         return EXIT_BAD_INPUT
-    target = output or source.with_suffix(".minutes")
+    try:
+        target = _output(output, source, ".minutes")
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
+    _note_hard_links(target)
     try:
         save_report(result.report, target)
     except WriteError as error:

@@ -1197,7 +1197,7 @@ class MainWindow(QMainWindow):
         try:
             document.save(path)
         except (WriteError, OSError) as error:
-            ask.error(self, self.tr("Cannot save the report"), str(error))
+            ask.error(self, self.tr("Cannot save the report"), file_error_text(error))
             return False
         self.store.stop_merging()
         self._add_recent(path)
@@ -1227,7 +1227,7 @@ class MainWindow(QMainWindow):
             ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
             return None
         except (OSError, ValueError, WriteError) as error:
-            ask.error(self, self.tr("Cannot export the report"), str(error))
+            ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
             return None
         warnings = [str(warning) for warning in getattr(result, "warnings", [])]
         choice = ask.after_export(self, path, warnings)

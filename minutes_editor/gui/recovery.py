@@ -26,6 +26,7 @@ import datetime as dt
 import enum
 import json
 import os
+import re
 import threading
 import time
 import uuid
@@ -66,7 +67,7 @@ from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
 from minutes_editor.model.report import Report
-from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
+from minutes_editor.storage.atomic import WriteError, atomic_write_bytes, remove_leftovers
 from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
 from minutes_editor.storage.journal import SUFFIX as JOURNAL_SUFFIX
 from minutes_editor.storage.journal import JournalFile, JournalRecorder, Replay, journal_header, read_recovery
@@ -82,6 +83,8 @@ RECOVERY_VERSION = 1
 _REPORT_SUFFIX = ".minutes"
 _META_SUFFIX = ".json"
 _LOCK_SUFFIX = ".lock"
+# Every temporary file a write of ours leaves in the recovery folder: ".NAME.<random>.tmp".
+_ANY_TEMP_FILE = re.compile(r"\..+\.\w+\.tmp")
 
 
 def recovery_dir() -> Path:
@@ -279,8 +282,11 @@ class Autosaver(QObject):
         start = time.perf_counter()
         try:
             with self._write_lock:
-                atomic_write_bytes(self.report_path, data, keep_backup=False)
+                # The sidecar first: a snapshot on disk always has the sidecar that links it to its file. A kill
+                # between the two leaves the new sidecar with the last snapshot (same file, same source) or, at
+                # the first write, a sidecar alone, which is never offered.
                 atomic_write_bytes(self.meta_path, meta, keep_backup=False)
+                atomic_write_bytes(self.report_path, data, keep_backup=False)
                 if header is not None:
                     # After the snapshot: a crash between the two leaves the old journal, which names the old
                     # snapshot and so is ignored; the new snapshot holds all it said.
@@ -330,10 +336,12 @@ class Autosaver(QObject):
 
     def _remove_files(self) -> None:
         with self._write_lock:
+            # The snapshot first, the sidecar last: a kill in between never leaves a snapshot without its link.
+            with contextlib.suppress(FileNotFoundError):
+                self.report_path.unlink()
             self._journal.remove()
-            for path in (self.meta_path, self.report_path):
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
+            with contextlib.suppress(FileNotFoundError):
+                self.meta_path.unlink()
 
     def close(self) -> None:
         """Remove the recovery copy and release the lock: the report was closed on purpose."""
@@ -430,7 +438,7 @@ class RecoveryEntry:
 
     def discard(self) -> None:
         """Delete the recovery files: the user restored or rejected them."""
-        for path in (self.meta_path, self.journal_path, self.report_path):
+        for path in (self.report_path, self.journal_path, self.meta_path):  # the snapshot never outlives its sidecar
             with contextlib.suppress(FileNotFoundError):
                 path.unlink()
         self.release()
@@ -452,12 +460,14 @@ def find_recoverable(folder: Path | None = None) -> list[RecoveryEntry]:
     folder = Path(folder) if folder is not None else recovery_dir()
     if not folder.is_dir():
         return []
+    # Temporary files of writes cut short, of any version and however old (the folder is ours alone); a
+    # running editor's are locked and stay.
+    remove_leftovers(folder, _ANY_TEMP_FILE)
     entries: list[RecoveryEntry] = []
     for report_path in sorted(folder.glob("*" + _REPORT_SUFFIX)):
         lock = _session_lock(report_path.with_suffix(_LOCK_SUFFIX))
         if not lock.tryLock(0):
             continue  # its editor is still running
-        _remove_leftover_temp_files(folder, report_path.stem)
         if not report_path.exists():
             lock.unlock()
             continue
@@ -506,13 +516,6 @@ def _parse_time(value: object) -> dt.datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
-
-
-def _remove_leftover_temp_files(folder: Path, stem: str) -> None:
-    # atomic_write's temporary files of a write cut short by the crash.
-    for leftover in folder.glob(f".{stem}.*.tmp"):
-        with contextlib.suppress(OSError):
-            leftover.unlink()
 
 
 def restore_document(entry: RecoveryEntry, parent: QObject | None = None) -> ReportDocument:

@@ -662,6 +662,96 @@
         <extracomment>{value} is the id as the file writes it.</extracomment>
         <translation>في الجزء {part} معرّف ليس عددًا صحيحًا: {value}</translation>
     </message>
+    <message>
+        <source>Cannot save: no file name was given. Nothing was written.</source>
+        <translation>تعذّر الحفظ: لم يُعطَ اسم للملف. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a folder.</source>
+        <translation>تعذّر حفظ {file}: {path} مجلد.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: the folder {folder} does not exist.</source>
+        <translation>تعذّر حفظ {file}: المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {folder} is a file, not a folder.</source>
+        <translation>تعذّر حفظ {file}: {folder} ملف وليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a pipe (FIFO), not a file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} أنبوب (FIFO) وليس ملفًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a device, not a file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} جهاز وليس ملفًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is a socket, not a file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} مقبس (socket) وليس ملفًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {path} is not a regular file. Nothing was written.</source>
+        <translation>تعذّر حفظ {file}: {path} ليس ملفًا عاديًا. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: it is the file being read ({source}). Choose another name for the output; nothing was written.</source>
+        <extracomment>{source} is the path of the file the command reads.</extracomment>
+        <translation>تعذّر حفظ {file}: إنه الملف الذي تجري قراءته ({source}). اختر اسمًا آخر للناتج؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: the file is read-only. Make it writable or choose another name; nothing was written.</source>
+        <translation>تعذّر حفظ {file}: الملف للقراءة فقط. اجعله قابلًا للكتابة أو اختر اسمًا آخر؛ لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file}: {reason}.</source>
+        <extracomment>{reason} is one of the reasons below, or the system&apos;s own English words.</extracomment>
+        <translation>تعذّر حفظ {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot save {file} in {folder}: {reason}.</source>
+        <translation>تعذّر حفظ {file} في {folder}: {reason}.</translation>
+    </message>
+    <message>
+        <source>Cannot keep the previous version as {file}: {reason}.</source>
+        <translation>تعذّر الاحتفاظ بالنسخة السابقة باسم {file}: {reason}.</translation>
+    </message>
+    <message>
+        <source>the file name or its path is too long</source>
+        <translation>اسم الملف أو مساره أطول من المسموح</translation>
+    </message>
+    <message>
+        <source>its path goes round a loop of symbolic links</source>
+        <translation>مساره يدور في حلقة من الروابط الرمزية</translation>
+    </message>
+    <message>
+        <source>a part of its path is a file, not a folder</source>
+        <translation>أحد أجزاء مساره ملف وليس مجلدًا</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>ليس لديك إذن</translation>
+    </message>
+    <message>
+        <source>no space left on device</source>
+        <translation>لا توجد مساحة كافية على القرص</translation>
+    </message>
+    <message>
+        <source>the disk quota is used up</source>
+        <translation>نفدت الحصة المخصصة لك على القرص</translation>
+    </message>
+    <message>
+        <source>the disk is read-only</source>
+        <translation>القرص للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>input/output error</source>
+        <translation>خطأ في القراءة أو الكتابة على القرص</translation>
+    </message>
+    <message>
+        <source>the name holds a character no file name may hold</source>
+        <translation>يحتوي الاسم على حرف لا يجوز في أسماء الملفات</translation>
+    </message>
 </context>
 <context>
     <name>FindReplaceDialog</name>

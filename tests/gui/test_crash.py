@@ -13,6 +13,8 @@ its environment):
   journal line, so the journal ends with a torn line;
 - ``snapshot``: SIGKILL halfway through a snapshot, after its temporary file
   is written and before it replaces the last one;
+- ``between``: SIGKILL between the two files of the first autosave (the
+  snapshot and its sidecar), whichever is written first;
 - ``segfault``: a segmentation fault (faulthandler's own), which Python code
   cannot catch;
 - ``exception``: an exception nobody catches, raised in a slot; the driver
@@ -171,6 +173,19 @@ def _prepare_crash(crash: str, state: dict[str, Any]) -> None:
             real_replace(source, target)
 
         atomic.os.replace = replace_or_die  # type: ignore[attr-defined]
+    elif crash == "between":
+        real_replace_between = os.replace
+        replaced: list[str] = []
+
+        def die_between(source: Any, target: Any) -> None:
+            # The first autosave writes a snapshot and its sidecar: the process dies after the first is in place.
+            if Path(target).parent.name == "recovery" and Path(target).suffix in (".minutes", ".json"):
+                replaced.append(str(target))
+                if len(replaced) == 2:
+                    _die(state)
+            real_replace_between(source, target)
+
+        atomic.os.replace = die_between  # type: ignore[attr-defined]
 
 
 def _crash_now(crash: str, state: dict[str, Any]) -> None:

@@ -246,7 +246,7 @@ def test_a_failed_autosave_is_told_in_the_status_bar(
     folder.write_text("not a folder")  # the data folder went away
     with qtbot.waitSignal(saver.failed, timeout=5000):
         type_at_end(window, first_session(window), " ف", type_text)
-    qtbot.waitUntil(lambda: saver.report_path.name in window.statusBar().currentMessage())
+    qtbot.waitUntil(lambda: saver.report_path.stem in window.statusBar().currentMessage())
     saver.detach()
 
 
