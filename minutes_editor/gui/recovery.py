@@ -68,8 +68,10 @@ from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_applic
 from minutes_editor.model.report import Report
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
+from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.journal import SUFFIX as JOURNAL_SUFFIX
 from minutes_editor.storage.journal import JournalFile, JournalRecorder, Replay, journal_header, read_recovery
+from minutes_editor.storage.strict_json import refuse_duplicate_keys
 
 # Longest a change waits for a snapshot while typing goes on without a pause.
 MAX_DELAY_MS = 4000
@@ -82,6 +84,8 @@ RECOVERY_VERSION = 1
 _REPORT_SUFFIX = ".minutes"
 _META_SUFFIX = ".json"
 _LOCK_SUFFIX = ".lock"
+#: A sidecar holds a few names and a hash; one larger than this is not ours.
+MAX_META_BYTES = 1024 * 1024
 
 
 def recovery_dir() -> Path:
@@ -469,10 +473,12 @@ def find_recoverable(folder: Path | None = None) -> list[RecoveryEntry]:
 def _entry(report_path: Path, lock: QLockFile) -> RecoveryEntry:
     meta_path = report_path.with_suffix(_META_SUFFIX)
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        # Through the one door for reading: a pipe in the sidecar's place would block the start-up for ever.
+        text = read_regular(meta_path, MAX_META_BYTES).decode("utf-8")
+        meta = json.loads(text, object_pairs_hook=refuse_duplicate_keys)
         if not isinstance(meta, dict) or meta.get("format") != RECOVERY_FORMAT:
             meta = {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         # A crash between the report and its sidecar: the report alone still restores.
         meta = {}
     original = meta.get("original_path")

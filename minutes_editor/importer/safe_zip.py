@@ -10,11 +10,13 @@ lie about sizes.
 
 from __future__ import annotations
 
+import os
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION
 from minutes_editor.importer import errors as e
@@ -27,6 +29,8 @@ from minutes_editor.importer.errors import (
     UnsafeDocumentError,
 )
 from minutes_editor.phrases import Phrase
+from minutes_editor.storage.files import NotRegularFileError, open_regular
+from minutes_editor.storage.messages import NOT_REGULAR
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -80,7 +84,7 @@ def sniff(path: Path, head: bytes) -> None:
 
 
 def _refuse_ole(path: Path) -> None:
-    with path.open("rb") as stream:
+    with open_regular(path) as stream:
         data = stream.read(OLE_SCAN_BYTES)
     if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
         raise EncryptedDocumentError.of(e.ENCRYPTED, path)
@@ -96,25 +100,48 @@ class SafePackage:
         self.path = Path(path)
         self.limits = limits
         self._read_total = 0
-        self._zip = self._open()
+        self._stream = self._open_stream()
+        try:
+            self._zip = self._open()
+        except BaseException:
+            self._stream.close()
+            raise
         try:
             self._members = self._check_directory()
         except BaseException:
-            self._zip.close()
+            self.close()
             raise
+
+    def _open_stream(self) -> BinaryIO:
+        # Through the one door for reading (storage/files.py): a pipe named .docx is refused at once instead
+        # of blocking the import, and the archive is read from what was checked, not from the path again.
+        path = self.path
+        try:
+            return open_regular(path)
+        except NotRegularFileError as error:
+            if error.kind == "folder":
+                raise NotWordDocumentError.of(e.NOT_DOCX_FOLDER, path) from error
+            raise NotWordDocumentError.of(NOT_REGULAR, path) from error
+        except FileNotFoundError as error:
+            raise DocxImportError.of(FILE_MISSING, path) from error
+        except PermissionError as error:
+            raise DocxImportError.of(NO_PERMISSION, path) from error
+        except OSError as error:
+            raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error.strerror or error)) from error
+        except ValueError as error:  # a path with a NUL character in it
+            raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error)) from error
 
     def _open(self) -> zipfile.ZipFile:
         path = self.path
+        stream = self._stream
         try:
-            size = path.stat().st_size
-            if path.is_dir():
-                raise NotWordDocumentError.of(e.NOT_DOCX_FOLDER, path)
+            size = os.fstat(stream.fileno()).st_size
             if size > self.limits.max_file_bytes:
                 raise UnsafeDocumentError.of(
                     e.DOCX_TOO_LARGE, path, size=size // MB, limit=self.limits.max_file_bytes // MB
                 )
-            with path.open("rb") as stream:
-                head = stream.read(16)
+            head = stream.read(16)
+            stream.seek(0)
         except FileNotFoundError as error:
             raise DocxImportError.of(FILE_MISSING, path) from error
         except PermissionError as error:
@@ -123,7 +150,7 @@ class SafePackage:
             raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error.strerror or error)) from error
         sniff(path, head)
         try:
-            return zipfile.ZipFile(path)
+            return zipfile.ZipFile(stream)
         except zipfile.BadZipFile as error:
             raise DamagedDocumentError.of(e.NOT_READABLE_ZIP, path, reason=str(error)) from error
         except (OSError, ValueError, NotImplementedError, EOFError) as error:
@@ -135,7 +162,7 @@ class SafePackage:
         if len(infos) > limits.max_members:
             raise UnsafeDocumentError.of(e.TOO_MANY_PARTS, self.path, count=len(infos), limit=limits.max_members)
         total = 0
-        file_size = self.path.stat().st_size
+        file_size = os.fstat(self._stream.fileno()).st_size
         members: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
             name = info.filename
@@ -203,8 +230,11 @@ class SafePackage:
         return b"".join(chunks)
 
     def close(self) -> None:
-        """Close the archive."""
-        self._zip.close()
+        """Close the archive (and the file it was read from: zipfile leaves a stream it was given open)."""
+        try:
+            self._zip.close()
+        finally:
+            self._stream.close()
 
     def __enter__(self) -> SafePackage:
         return self
