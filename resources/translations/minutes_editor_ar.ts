@@ -476,6 +476,11 @@
         <translation>الملف ليس بصيغة JSON صالحة: القيمة {name} ليست من قيم JSON</translation>
     </message>
     <message>
+        <source>the file gives the key {key} twice in one object; each field may appear only once</source>
+        <extracomment>{key} is the key as the file holds it, quoted.</extracomment>
+        <translation>يذكر الملف المفتاح {key} مرتين في كائن واحد؛ ولا يجوز أن يرد كل حقل إلا مرة واحدة</translation>
+    </message>
+    <message>
         <source>the file is damaged: its lists and objects are nested too deep</source>
         <translation>الملف تالف: قوائمه وكائناته متداخلة بعمق أكبر مما ينبغي</translation>
     </message>
@@ -560,6 +565,16 @@
     <message>
         <source>{value} is not a BCP 47 language tag such as &quot;ar&quot; or &quot;en-GB&quot;</source>
         <translation>القيمة {value} ليست وسم لغة وفق BCP 47 مثل &quot;ar&quot; أو &quot;en-GB&quot;</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; a language tag has at most {limit} characters</source>
+        <extracomment>{length} and {limit} count characters.</extracomment>
+        <translation>طوله {length} حرفًا؛ ولا يتجاوز وسم اللغة {limit} حرفًا</translation>
+    </message>
+    <message>
+        <source>{value} is outside the dates a Word document can hold (from {earliest} to {latest}, in UTC)</source>
+        <extracomment>{earliest} and {latest} are dates written YYYY-MM-DD.</extracomment>
+        <translation>{value} خارج نطاق التواريخ التي يمكن أن يحملها مستند Word (من {earliest} إلى {latest}، بالتوقيت العالمي المنسق)</translation>
     </message>
     <message>
         <source>{value} is not a date written YYYY-MM-DD</source>
@@ -716,7 +731,7 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter in a note: go back to the text.</extracomment>
+        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
@@ -974,6 +989,11 @@
         <translation>تعذّرت قراءة خصائص المستند ({detail})؛ فبقي المؤلف والتواريخ فارغة.</translation>
     </message>
     <message>
+        <source>The document&apos;s {field} date {value} is outside the dates a Word document can hold (from {earliest} to {latest}, in UTC); it was left empty.</source>
+        <extracomment>{field} is &quot;created&quot; or &quot;modified&quot; (the property&apos;s own name); {value} the date and time as the document has it; {earliest} and {latest} are dates written YYYY-MM-DD.</extracomment>
+        <translation>تاريخ {field} في المستند {value} خارج نطاق التواريخ التي يمكن أن يحملها مستند Word (من {earliest} إلى {latest}، بالتوقيت العالمي المنسق)؛ فتُرك فارغًا.</translation>
+    </message>
+    <message>
         <source>Page header and footer text is not part of a report and was not imported: &quot;{texts}&quot;.</source>
         <extracomment>{texts} lists the texts, each closed and the next opened by the separator below.</extracomment>
         <translation>نص رأس الصفحة وتذييلها ليس جزءًا من التقرير، فلم يُستورد: «{texts}».</translation>
@@ -1030,7 +1050,7 @@
     </message>
     <message>
         <source>Double-click a paragraph to edit it</source>
-        <extracomment>Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
+        <extracomment>The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
         <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
     </message>
     <message>
@@ -1264,7 +1284,7 @@
     <name>ParticipantPicker</name>
     <message>
         <source>Search countries and organisations, in either script…</source>
-        <extracomment>What separates the names of a pasted registration list: lines, commas and semicolons in either script. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
+        <extracomment>A list of names was pasted (the clipboard&apos;s text). Paste in the list: the clipboard&apos;s text, a list of names to add. The user changed the list: the new participants, in order. Kosovo was added: the window offers the designation footnote.</extracomment>
         <translation>ابحث عن الدول والمنظمات بأيٍّ من الكتابتين…</translation>
     </message>
     <message>
@@ -1320,7 +1340,7 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Restore unsaved work</source>
-        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
+        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A sidecar holds a few names and a hash; one larger than this is not ours. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the flush (bringing typed paragraphs into the model, which the preview&apos;s refresh would do otherwise). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
         <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
@@ -1423,6 +1443,10 @@
         <translation>4 ثوانٍ</translation>
     </message>
     <message>
+        <source>&amp;Recovery folder…</source>
+        <translation>&amp;مجلد نسخ الاسترداد…</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
@@ -1513,6 +1537,7 @@
     <name>WindowAutosave</name>
     <message>
         <source>The recovery copy could not be saved: %1</source>
+        <extracomment>The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen. Why autosave is off, while its folder cannot be used (told once through ``unusable``).</extracomment>
         <translation>تعذّر حفظ نسخة الاستعادة: %1</translation>
     </message>
 </context>
@@ -1564,6 +1589,30 @@
     <message>
         <source>Open folder</source>
         <translation>فتح المجلد</translation>
+    </message>
+    <message>
+        <source>Autosave is off</source>
+        <translation>الحفظ التلقائي متوقف</translation>
+    </message>
+    <message>
+        <source>Recovery copies of your work cannot be kept in “%1”, so autosave is off: a crash now would lose what you type.</source>
+        <translation>لا يمكن حفظ نسخ الاسترداد من عملك في «%1»، لذا توقف الحفظ التلقائي: إذا تعطل البرنامج الآن فستفقد ما تكتبه.</translation>
+    </message>
+    <message>
+        <source>Choose another folder to turn autosave on again.
+
+%1</source>
+        <translation>اختر مجلدًا آخر لإعادة تشغيل الحفظ التلقائي.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Go on without autosave</source>
+        <translation>المتابعة دون حفظ تلقائي</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>اختيار مجلد…</translation>
     </message>
     <message>
         <source>Something went wrong inside Minutes Editor (%1).
@@ -1619,6 +1668,15 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
 </context>
 <context>
     <name>services</name>
+    <message>
+        <source>Autosave is off: recovery copies cannot be kept in %1.</source>
+        <extracomment>Where recovery copies go: as given, else as chosen in the settings, else the default (recovery_dir).</extracomment>
+        <translation>الحفظ التلقائي متوقف: لا يمكن حفظ نسخ الاسترداد في %1.</translation>
+    </message>
+    <message>
+        <source>Folder for recovery copies</source>
+        <translation>مجلد نسخ الاسترداد</translation>
+    </message>
     <message>
         <source>Cannot restore the report</source>
         <translation>تعذّرت استعادة التقرير</translation>
