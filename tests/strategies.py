@@ -125,7 +125,11 @@ def times() -> st.SearchStrategy[dt.time]:
 
 def datetimes() -> st.SearchStrategy[dt.datetime]:
     """Created/modified stamps, naive or with a fixed offset."""
-    return st.datetimes(timezones=st.one_of(st.none(), TIMEZONES))
+    # A day inside the range the loader accepts (model/report.py EARLIEST_STAMP, LATEST_STAMP), so that any
+    # offset below 24 hours keeps the stamp in it.
+    return st.datetimes(
+        min_value=dt.datetime(1, 1, 3), max_value=dt.datetime(9999, 12, 29), timezones=st.one_of(st.none(), TIMEZONES)
+    )
 
 
 def optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
@@ -137,7 +141,10 @@ def optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
 
 LANGUAGES = st.one_of(
     st.sampled_from(["ar", "en", "fa", "ur", "fr", "ru", "tr", "en-GB", "ar-EG", "zh-Hans-CN", "pa-Arab"]),
-    st.from_regex(r"[a-z]{2,3}(-[A-Za-z0-9]{1,8}){0,2}", fullmatch=True),
+    # Well-formed BCP 47 (RFC 5646): language, optional script, region, variant, a -u- extension.
+    st.from_regex(
+        r"[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?(-[a-z0-9]{5,8})?(-u-[a-z0-9]{2,8}){0,1}", fullmatch=True
+    ),
 )
 
 FOOTNOTE_IDS = st.one_of(

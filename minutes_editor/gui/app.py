@@ -91,7 +91,9 @@ def main(argv: list[str], path: Path | None) -> int:
         # From here on an error of ours writes every change and tells the user where their text is.
         install_crash_guard(lambda: [each.saver for each in services if each.saver is not None])
         reports = collect_fault_logs()
-        offer_restore(window, new_window, crash_report=reports[0] if reports else None)
+        offer_restore(
+            window, new_window, recovery_folder=settings.recovery_folder(), crash_report=reports[0] if reports else None
+        )
 
     window.run_after_first_paint(after_paint)
     return app.exec()

@@ -161,6 +161,49 @@ def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: 
     return Path(name) if name else None
 
 
+def build_recovery_folder_unusable(parent: QWidget | None, folder: Path, reason: str) -> QMessageBox:
+    """The box saying autosave is off because its folder cannot be used, offering to choose another."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from minutes_editor.gui.directions import isolated
+
+    box = build_message(
+        parent,
+        QMessageBox.Icon.Warning,
+        QCoreApplication.translate("ask", "Autosave is off"),
+        QCoreApplication.translate(
+            "ask",
+            "Recovery copies of your work cannot be kept in “%1”, so autosave is off:"
+            " a crash now would lose what you type.",
+        ).replace("%1", isolated(str(folder))),
+        detail=QCoreApplication.translate("ask", "Choose another folder to turn autosave on again.\n\n%1").replace(
+            "%1", isolated(reason)
+        ),
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Ignore)
+    box.button(QMessageBox.StandardButton.Ignore).setText(QCoreApplication.translate("ask", "Go on without autosave"))
+    choose = box.addButton(QCoreApplication.translate("ask", "Choose a folder…"), QMessageBox.ButtonRole.AcceptRole)
+    choose.setObjectName("choose_folder")
+    box.setDefaultButton(choose)
+    return box
+
+
+def recovery_folder_unusable(parent: QWidget | None, folder: Path, reason: str) -> bool:
+    """Say autosave is off because ``folder`` cannot be used (``reason``); True when the user chose another folder."""
+    box = build_recovery_folder_unusable(parent, folder, reason)
+    box.exec()
+    clicked = box.clickedButton()
+    return clicked is not None and clicked.objectName() == "choose_folder"
+
+
+def choose_folder(parent: QWidget | None, title: str, directory: str) -> Path | None:
+    """Ask for a folder; None when cancelled."""
+    from PySide6.QtWidgets import QFileDialog
+
+    name = QFileDialog.getExistingDirectory(parent, title, directory)
+    return Path(name) if name else None
+
+
 def build_crashed(parent: QWidget | None, error_text: str, where: Path, log: Path | None) -> QMessageBox:
     """The box telling that an error of ours happened, that the text is safe, and where it is."""
     from PySide6.QtWidgets import QMessageBox

@@ -11,7 +11,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from minutes_editor.model.report import Report
-from minutes_editor.storage.minutes_file import read_report, report_to_bytes, save_report
+from minutes_editor.storage.files import read_regular
+from minutes_editor.storage.minutes_file import MAX_FILE_BYTES, read_report, report_to_bytes, save_report
 
 
 class ReportDocument(QObject):
@@ -140,7 +141,9 @@ def _hash(data: bytes) -> str:
 
 
 def _hash_file(path: Path) -> str | None:
+    # Through the one door for reading: the file a report came from may since have become a pipe (a restored
+    # recovery names a path the crashed session knew), and hashing it must never block the window.
     try:
-        return _hash(Path(path).read_bytes())
-    except OSError:
+        return _hash(read_regular(Path(path), MAX_FILE_BYTES))
+    except (OSError, ValueError):  # gone, not a regular file, too large for a report: not the file we know
         return None

@@ -69,8 +69,10 @@ from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_applic
 from minutes_editor.model.report import Report
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes, remove_leftovers
 from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
+from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.journal import SUFFIX as JOURNAL_SUFFIX
 from minutes_editor.storage.journal import JournalFile, JournalRecorder, Replay, journal_header, read_recovery
+from minutes_editor.storage.strict_json import refuse_duplicate_keys
 
 # Longest a change waits for a snapshot while typing goes on without a pause.
 MAX_DELAY_MS = 4000
@@ -85,6 +87,8 @@ _META_SUFFIX = ".json"
 _LOCK_SUFFIX = ".lock"
 # Every temporary file a write of ours leaves in the recovery folder: ".NAME.<random>.tmp".
 _ANY_TEMP_FILE = re.compile(r"\..+\.\w+\.tmp")
+#: A sidecar holds a few names and a hash; one larger than this is not ours.
+MAX_META_BYTES = 1024 * 1024
 
 
 def recovery_dir() -> Path:
@@ -93,6 +97,18 @@ def recovery_dir() -> Path:
         set_application_identity()
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(base) / "recovery"
+
+
+class RecoveryFolderError(WriteError):
+    """The recovery folder cannot be used (``reason``: the system's words); autosave cannot start."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"Cannot keep recovery files in {folder}: {reason}.")
+        self.folder = folder
+        self.reason = reason
+
+
+_LOCK_ERRORS = {"PermissionError": "permission denied", "UnknownError": "the lock file cannot be made"}
 
 
 def _session_lock(path: Path) -> QLockFile:
@@ -136,7 +152,10 @@ class Autosaver(QObject):
         super().__init__(parent)
         self.document = document
         self.folder = Path(folder) if folder is not None else recovery_dir()
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # a file in the folder's place, a folder we may not create
+            raise RecoveryFolderError(self.folder, error.strerror or str(error)) from error
         self.interval_ms = interval_ms
         self.max_delay_ms = max_delay_ms
         self.before_save = before_save
@@ -150,7 +169,8 @@ class Autosaver(QObject):
         self.where = where
         self._lock = _session_lock(self.folder / (name + _LOCK_SUFFIX))
         if not self._lock.tryLock(0):
-            raise WriteError(f"Cannot keep recovery files in {self.folder}: {self._lock.error().name}.")
+            # A folder we may not write in: the first file of the session, its lock, cannot be made.
+            raise RecoveryFolderError(self.folder, _LOCK_ERRORS.get(self._lock.error().name, self._lock.error().name))
         # Milliseconds the last autosave spent bringing editors' text into the model, serialising (both on the
         # GUI thread), and writing on the worker.
         self.last_flush_ms = 0.0
@@ -479,10 +499,12 @@ def find_recoverable(folder: Path | None = None) -> list[RecoveryEntry]:
 def _entry(report_path: Path, lock: QLockFile) -> RecoveryEntry:
     meta_path = report_path.with_suffix(_META_SUFFIX)
     try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        # Through the one door for reading: a pipe in the sidecar's place would block the start-up for ever.
+        text = read_regular(meta_path, MAX_META_BYTES).decode("utf-8")
+        meta = json.loads(text, object_pairs_hook=refuse_duplicate_keys)
         if not isinstance(meta, dict) or meta.get("format") != RECOVERY_FORMAT:
             meta = {}
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         # A crash between the report and its sidecar: the report alone still restores.
         meta = {}
     original = meta.get("original_path")
@@ -705,6 +727,9 @@ class WindowAutosave(QObject):
     normally. Only a crash leaves one behind.
     """
 
+    #: The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen.
+    unusable = Signal(object)
+
     def __init__(
         self,
         window: QObject,
@@ -717,6 +742,8 @@ class WindowAutosave(QObject):
         self.interval_ms = interval_ms
         self.folder = folder
         self.saver: Autosaver | None = None
+        #: Why autosave is off, while its folder cannot be used (told once through ``unusable``).
+        self.problem: RecoveryFolderError | None = None
         window.document_replaced.connect(self.follow)  # type: ignore[attr-defined]
         application = QCoreApplication.instance()
         if application is not None:
@@ -744,10 +771,29 @@ class WindowAutosave(QObject):
             if self.saver.document is document:
                 return
             self.saver.close()
-        self.saver = Autosaver(
-            document, folder=self.folder, interval_ms=self.interval_ms, where=self._where, parent=self
-        )
+            self.saver = None
+        try:
+            self.saver = Autosaver(
+                document, folder=self.folder, interval_ms=self.interval_ms, where=self._where, parent=self
+            )
+        except RecoveryFolderError as error:
+            # Never silently: the window says so at once and offers another folder (services.py).
+            told = self.problem is not None and self.problem.folder == error.folder
+            self.problem = error
+            if not told:
+                self.unusable.emit(error)
+            return
+        self.problem = None
         self.saver.failed.connect(self._tell_failure)
+
+    def use_folder(self, folder: Path) -> None:
+        """Keep recovery copies in ``folder`` from now on (the user chose it); the old copy is removed."""
+        self.folder = Path(folder)
+        self.problem = None
+        if self.saver is not None:
+            self.saver.close()
+            self.saver = None
+        self.follow(self.window.document)  # type: ignore[attr-defined]
 
     def _where(self) -> tuple[object, int] | None:
         """The part the window shows and the cursor in its body (0 elsewhere), for the journal."""

@@ -65,6 +65,9 @@ class SettingsMenu(QObject):
             action.setData(seconds * 1000)
             self.autosave_actions.addAction(action)
         self.autosave_actions.triggered.connect(self._choose_interval)
+        self.recovery_folder_action = self.menu.addAction(self.tr("&Recovery folder…"))
+        self.recovery_folder_action.setObjectName("recovery_folder")
+        self.recovery_folder_action.triggered.connect(services.choose_recovery_folder)
         bar = window.menuBar()
         menus = [action for action in bar.actions() if action.menu() is not None]
         # Before Help, which stays last by convention.
@@ -96,7 +99,8 @@ class WindowServices:
     def __init__(self, window: Any, settings: Settings, recovery_folder: Path | None) -> None:
         self.window = window
         self.settings = settings
-        self.recovery_folder = recovery_folder
+        #: Where recovery copies go: as given, else as chosen in the settings, else the default (recovery_dir).
+        self.recovery_folder = recovery_folder or settings.recovery_folder()
         splitter = getattr(window, "splitter", None)
         splitters = {"main-splitter": splitter} if isinstance(splitter, QSplitter) else {}
         self.layout = WindowLayoutKeeper(window, settings, splitters)
@@ -116,7 +120,36 @@ class WindowServices:
 
             interval = self.settings.autosave_interval_ms()
             self._autosave = WindowAutosave(self.window, interval_ms=interval, folder=self.recovery_folder)
+            self._autosave.unusable.connect(self._folder_unusable)
+            if self._autosave.problem is not None:
+                self._folder_unusable(self._autosave.problem)
         return self._autosave
+
+    def _folder_unusable(self, error: Any) -> None:
+        # The recovery folder is a file, or one we may not write in: say so at once, in the interface's
+        # language, and offer another folder; until then the status bar keeps saying autosave is off.
+        from minutes_editor.gui import ask
+        from minutes_editor.gui.directions import isolated
+
+        status = QCoreApplication.translate("services", "Autosave is off: recovery copies cannot be kept in %1.")
+        self.window.statusBar().showMessage(status.replace("%1", isolated(str(error.folder))))
+        if ask.recovery_folder_unusable(self.window, error.folder, error.reason):
+            self.choose_recovery_folder()
+
+    def choose_recovery_folder(self) -> None:
+        """Ask for a folder to keep recovery copies in, remember it, and autosave there from now on."""
+        from minutes_editor.gui import ask
+
+        title = QCoreApplication.translate("services", "Folder for recovery copies")
+        start = self.recovery_folder.parent if self.recovery_folder is not None else Path.home()
+        folder = ask.choose_folder(self.window, title, str(start))
+        if folder is None:
+            return
+        self.recovery_folder = folder
+        self.settings.set_recovery_folder(folder)
+        self.settings.sync()
+        self.window.statusBar().clearMessage()
+        self.autosave.use_folder(folder)
 
 
 def attach_services(window: Any, settings: Settings, *, recovery_folder: Path | None = None) -> WindowServices:

@@ -1,4 +1,4 @@
-"""Per-user settings of the window: recent files, window layout, interface language, autosave interval.
+"""Per-user settings of the window: recent files, window layout, interface language, autosave interval and folder.
 
 Kept in an INI file through QSettings (``$XDG_CONFIG_HOME/MinutesEditor/minutes-editor.ini``
 on Linux), which Qt writes to a temporary file and renames, so a crash never
@@ -26,6 +26,7 @@ MAX_AUTOSAVE_INTERVAL_MS = 4000
 _RECENT = "files/recent"
 _LANGUAGE = "interface/language"
 _AUTOSAVE = "autosave/interval_ms"
+_RECOVERY_FOLDER = "autosave/recovery_folder"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _LAYOUT = "window/layout/"
@@ -150,6 +151,15 @@ class Settings:
     def set_autosave_interval_ms(self, interval: int) -> None:
         """Set the autosave delay; kept within the range that still saves within 5 seconds."""
         self._store.setValue(_AUTOSAVE, _clamp_interval(interval))
+
+    def recovery_folder(self) -> Path | None:
+        """The folder the user chose for recovery copies, or None for the default (recovery.recovery_dir)."""
+        value = self._store.value(_RECOVERY_FOLDER, "")
+        return Path(value) if isinstance(value, str) and value else None
+
+    def set_recovery_folder(self, folder: Path | None) -> None:
+        """Keep recovery copies in ``folder`` from now on; None goes back to the default."""
+        self._store.setValue(_RECOVERY_FOLDER, str(folder) if folder is not None else "")
 
 
 def _clamp_interval(interval: int) -> int:

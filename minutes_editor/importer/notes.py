@@ -131,6 +131,13 @@ MARKS_INSIDE_NOTES = QT_TRANSLATE_NOOP("ImportNotes", "%n note mark(s) inside fo
 PROPERTIES_UNREADABLE = QT_TRANSLATE_NOOP(
     "ImportNotes", "The document properties could not be read ({detail}); author and dates are empty."
 )
+#: {field} is "created" or "modified" (the property's own name); {value} the date and time as the document has it;
+#: {earliest} and {latest} are dates written YYYY-MM-DD.
+STAMP_DROPPED = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "The document's {field} date {value} is outside the dates a Word document can hold"
+    " (from {earliest} to {latest}, in UTC); it was left empty.",
+)
 #: {texts} lists the texts, each closed and the next opened by the separator below.
 HEADER_FOOTER = QT_TRANSLATE_NOOP(
     "ImportNotes", 'Page header and footer text is not part of a report and was not imported: "{texts}".'

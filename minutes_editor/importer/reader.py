@@ -9,7 +9,6 @@ an Arabic report.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,10 +27,9 @@ from minutes_editor.importer.package import CoreProperties, WordPackage, open_pa
 from minutes_editor.importer.recognise import presets
 from minutes_editor.importer.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
 from minutes_editor.importer.styles import Numbering, Styles, w
-from minutes_editor.model.language import load_preset
-from minutes_editor.model.report import Direction, Report, direction_of
+from minutes_editor.model.language import is_language_tag, load_preset
+from minutes_editor.model.report import EARLIEST_STAMP, LATEST_STAMP, Direction, Report, direction_of, stamp_in_range
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 #: Share of letters in a script above which the text is taken to be written in it.
 SCRIPT_MAJORITY = 0.6
 
@@ -100,8 +98,22 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     builder = Builder(source, language, load_preset(language), ours=ours)
     report = builder.build()
     report.author = core.author
-    report.created = core.created
-    report.modified = core.modified
+    # A stamp outside what the .docx writer can write (and the .minutes loader accepts) is left out, with a
+    # note: the imported report must save, open again and export.
+    for name in ("created", "modified"):
+        stamp = getattr(core, name)
+        if stamp is not None and not stamp_in_range(stamp):
+            extra_notes.append(
+                ImportNote.of(
+                    n.STAMP_DROPPED,
+                    field=name,
+                    value=stamp.isoformat(),
+                    earliest=EARLIEST_STAMP.date().isoformat(),
+                    latest=LATEST_STAMP.date().isoformat(),
+                )
+            )
+            stamp = None
+        setattr(report, name, stamp)
     builder.notes.extend(extra_notes)
     builder.notes.extend(_header_footer_notes(package, styles, numbering))
     return ImportResult(report, builder.notes)
@@ -173,7 +185,7 @@ def choose_language(core: CoreProperties, stats: BodyStats, styles: Styles, item
     """
     rtl_share = stats.rtl_paragraphs / stats.paragraphs if stats.paragraphs else 0.0
     declared = core.language.strip()
-    if _LANGUAGE_TAG.match(declared):
+    if is_language_tag(declared):
         paragraphs_rtl = rtl_share > 0.5
         if not stats.paragraphs or (direction_of(declared) is Direction.RTL) == paragraphs_rtl:
             return declared
@@ -196,7 +208,7 @@ def choose_language(core: CoreProperties, stats: BodyStats, styles: Styles, item
 
 def _preset_code(tag: str) -> str | None:
     """A declared tag as a report language: our preset's code when it is that preset's Word tag."""
-    if not _LANGUAGE_TAG.match(tag):
+    if not is_language_tag(tag):
         return None
     for preset in presets():
         if tag.lower() == preset.word_lang.lower():

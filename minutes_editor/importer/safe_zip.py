@@ -7,20 +7,23 @@ against the limits (member count, sizes, compression ratio), and every part
 read is counted again while it is decompressed, since a central directory can
 lie about sizes.
 
-A package is opened from its file or, when the caller has already read the
-file through the door of ``minutes_editor.storage.files`` (as the export does
-for a Word template), from those bytes: the same checks, no second look at
-the disk.
+A package is opened through the door of ``minutes_editor.storage.files``
+(a pipe named .docx is refused at once, and the archive is read from the
+file that was checked) or, when the caller has already read the file through
+that door (as the export does for a Word template), from those bytes: the
+same checks, no second look at the disk.
 """
 
 from __future__ import annotations
 
 import io
+import os
 import zipfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION
 from minutes_editor.importer import errors as e
@@ -33,6 +36,8 @@ from minutes_editor.importer.errors import (
     UnsafeDocumentError,
 )
 from minutes_editor.phrases import Phrase
+from minutes_editor.storage.files import NotRegularFileError, open_regular
+from minutes_editor.storage.messages import NOT_REGULAR
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -67,10 +72,7 @@ _COMPRESSION_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 
 
 def sniff(path: Path, head: bytes, data: bytes | None = None) -> None:
-    """Raise a clear error when the first bytes show the file is not a .docx (zip) at all.
-
-    ``data`` is the whole file when it was read already; else an OLE file is read again from ``path``.
-    """
+    """Raise a clear error when the first bytes show the file is not a .docx (zip) at all."""
     if not head:
         raise NotWordDocumentError.of(FILE_EMPTY, path)
     if head.startswith(OLE_MAGIC):
@@ -90,7 +92,7 @@ def sniff(path: Path, head: bytes, data: bytes | None = None) -> None:
 
 def _refuse_ole(path: Path, data: bytes | None = None) -> None:
     if data is None:
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             data = stream.read(OLE_SCAN_BYTES)
     else:
         data = data[:OLE_SCAN_BYTES]
@@ -111,51 +113,59 @@ class SafePackage:
         self.path = Path(path)
         self.limits = limits
         self._read_total = 0
-        self._size = 0
-        self._zip = self._open_bytes(data) if data is not None else self._open()
+        self._data = data
+        self._stream: BinaryIO = io.BytesIO(data) if data is not None else self._open_stream()
+        try:
+            self._zip = self._open()
+        except BaseException:
+            self._stream.close()
+            raise
         try:
             self._members = self._check_directory()
         except BaseException:
-            self._zip.close()
+            self.close()
             raise
 
-    def _open(self) -> zipfile.ZipFile:
+    def _open_stream(self) -> BinaryIO:
+        # Through the one door for reading (storage/files.py): a pipe named .docx is refused at once instead
+        # of blocking the import, and the archive is read from what was checked, not from the path again.
         path = self.path
         try:
-            size = path.stat().st_size
-            if path.is_dir():
-                raise NotWordDocumentError.of(e.NOT_DOCX_FOLDER, path)
-            if size > self.limits.max_file_bytes:
-                raise UnsafeDocumentError.of(
-                    e.DOCX_TOO_LARGE, path, size=size // MB, limit=self.limits.max_file_bytes // MB
-                )
-            with path.open("rb") as stream:
-                head = stream.read(16)
+            return open_regular(path)
+        except NotRegularFileError as error:
+            if error.kind == "folder":
+                raise NotWordDocumentError.of(e.NOT_DOCX_FOLDER, path) from error
+            raise NotWordDocumentError.of(NOT_REGULAR, path) from error
         except FileNotFoundError as error:
             raise DocxImportError.of(FILE_MISSING, path) from error
         except PermissionError as error:
             raise DocxImportError.of(NO_PERMISSION, path) from error
         except OSError as error:
             raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error.strerror or error)) from error
-        sniff(path, head)
-        self._size = size
-        try:
-            return zipfile.ZipFile(path)
-        except zipfile.BadZipFile as error:
-            raise DamagedDocumentError.of(e.NOT_READABLE_ZIP, path, reason=str(error)) from error
-        except (OSError, ValueError, NotImplementedError, EOFError) as error:
-            raise DamagedDocumentError.of(e.FILE_DAMAGED, path, reason=str(error)) from error
+        except ValueError as error:  # a path with a NUL character in it
+            raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error)) from error
 
-    def _open_bytes(self, data: bytes) -> zipfile.ZipFile:
+    def _open(self) -> zipfile.ZipFile:
         path = self.path
-        if len(data) > self.limits.max_file_bytes:
-            raise UnsafeDocumentError.of(
-                e.DOCX_TOO_LARGE, path, size=len(data) // MB, limit=self.limits.max_file_bytes // MB
-            )
-        sniff(path, data[:16], data)
-        self._size = len(data)
+        stream = self._stream
         try:
-            return zipfile.ZipFile(io.BytesIO(data))
+            size = len(self._data) if self._data is not None else os.fstat(stream.fileno()).st_size
+            self._size = size
+            if size > self.limits.max_file_bytes:
+                raise UnsafeDocumentError.of(
+                    e.DOCX_TOO_LARGE, path, size=size // MB, limit=self.limits.max_file_bytes // MB
+                )
+            head = stream.read(16)
+            stream.seek(0)
+        except FileNotFoundError as error:
+            raise DocxImportError.of(FILE_MISSING, path) from error
+        except PermissionError as error:
+            raise DocxImportError.of(NO_PERMISSION, path) from error
+        except OSError as error:
+            raise DocxImportError.of(e.DOCX_CANNOT_READ, path, reason=str(error.strerror or error)) from error
+        sniff(path, head, self._data)
+        try:
+            return zipfile.ZipFile(stream)
         except zipfile.BadZipFile as error:
             raise DamagedDocumentError.of(e.NOT_READABLE_ZIP, path, reason=str(error)) from error
         except (OSError, ValueError, NotImplementedError, EOFError) as error:
@@ -235,8 +245,11 @@ class SafePackage:
         return b"".join(chunks)
 
     def close(self) -> None:
-        """Close the archive."""
-        self._zip.close()
+        """Close the archive (and the file it was read from: zipfile leaves a stream it was given open)."""
+        try:
+            self._zip.close()
+        finally:
+            self._stream.close()
 
     def __enter__(self) -> SafePackage:
         return self

@@ -46,7 +46,34 @@ _ASCII_DIGITS = frozenset("0123456789")
 _ANY_DIGIT = str.maketrans({digit: str(index) for table in DIGITS.values() for index, digit in enumerate(table)})
 _TAG_PART = re.compile(r"^[A-Za-z0-9]{1,8}$")
 _SPACES = re.compile(" {2,}")
+#: Longest language tag accepted anywhere. RFC 5646 (4.4.1) asks for room for 35 characters (language,
+#: extended language, script, region and a variant); twice that leaves room for extensions such as
+#: "-u-nu-arab", and keeps a tag far from any file system's name limit.
+MAX_TAG_LENGTH = 70
+# RFC 5646's "langtag" production (section 2.1), case-insensitive: language (with up to three extended
+# language subtags), script, region, variants, extensions, private use. The language subtag has two or
+# three letters: the four-letter one is reserved and none of five to eight has ever been registered, while
+# "arabic" or "english" are what a person means by a language but not a tag. A regular expression rather
+# than Babel: Babel parses locale identifiers ("ar_EG"), not BCP 47 tags, and accepts what RFC 5646 does not.
+_WELL_FORMED_TAG = re.compile(
+    r"[a-z]{2,3}(?:-[a-z]{3}){0,3}"
+    r"(?:-[a-z]{4})?"
+    r"(?:-(?:[a-z]{2}|[0-9]{3}))?"
+    r"(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+    r"(?:-[0-9a-wy-z](?:-[a-z0-9]{2,8})+)*"
+    r"(?:-x(?:-[a-z0-9]{1,8})+)?",
+    re.IGNORECASE | re.ASCII,
+)
 _SAMPLE_DATE = dt.date(2021, 10, 14)
+
+
+def is_language_tag(tag: str) -> bool:
+    """Whether ``tag`` is a well-formed BCP 47 language tag ("ar", "ar-EG-u-nu-arab"), of ``MAX_TAG_LENGTH`` at most.
+
+    Syntax only (RFC 5646 "langtag"): whether the subtags are registered is not asked. Every tag a
+    report, an import or a preset lookup uses passes here first.
+    """
+    return len(tag) <= MAX_TAG_LENGTH and _WELL_FORMED_TAG.fullmatch(tag) is not None
 
 
 class PresetError(ValueError):
@@ -310,33 +337,54 @@ def ascii_digits(text: str) -> str:
 
 def available_languages() -> list[str]:
     """Codes of the languages that have a preset file."""
-    return sorted(path.stem for path in languages_dir().glob("*.json"))
+    return sorted(_preset_files())
+
+
+def _preset_files() -> dict[str, Path]:
+    # The preset files by code (load_preset caches what it finds). A lookup picks among these: a path is
+    # never built from a report's tag, which may be anything a file says ("File name too long" once).
+    return {path.stem: path for path in languages_dir().glob("*.json")}
 
 
 @cache
 def load_preset(language: str) -> LanguagePreset:
     """The preset for a BCP 47 tag: exact file, else its primary subtag, else English; refined by the tag.
 
-    Raises PresetError when the file found is not a valid preset.
+    A tag that is not well-formed (``is_language_tag``) gets the English preset, unrefined. Raises
+    PresetError when the file found is not a valid preset.
     """
-    parsed = LanguageTag.parse(language)
-    for code in (language.strip(), parsed.base, parsed.language, FALLBACK_LANGUAGE):
-        if not code:
-            continue
-        path = languages_dir() / f"{code}.json"
-        if path.is_file():
-            return _load_file(path).for_tag(language)
+    files = _preset_files()
+    tag = language.strip()
+    if not is_language_tag(tag):
+        tag = ""
+    parsed = LanguageTag.parse(tag)
+    for code in (tag, parsed.base, parsed.language, FALLBACK_LANGUAGE):
+        path = files.get(code) if code else None
+        if path is not None:
+            preset = _load_file(path)
+            return preset.for_tag(tag) if tag else preset
     raise FileNotFoundError(f"no language presets found in {languages_dir()}")
+
+
+#: Larger preset files are refused unread (the shipped ones take 2 kB).
+MAX_PRESET_BYTES = 1024 * 1024
 
 
 @cache
 def _load_file(path: Path) -> LanguagePreset:
+    from minutes_editor.storage.files import read_regular
+    from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # Through the one door for reading (storage/files.py): a pipe or a device named like a preset is
+        # refused at once instead of blocking the window.
+        data = json.loads(read_regular(path, MAX_PRESET_BYTES).decode("utf-8"), object_pairs_hook=refuse_duplicate_keys)
     except (OSError, UnicodeDecodeError) as error:
         raise PresetError(f"{path}: cannot be read: {error}") from error
     except json.JSONDecodeError as error:
         raise PresetError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from error
+    except DuplicateKeyError as error:
+        raise PresetError(f"{path}: the key {error.key!r} appears twice in one object") from error
     return parse_preset(data, source=str(path), expected_code=path.stem)
 
 

@@ -140,6 +140,23 @@ class TitleBlock(Record):
     status: str = ""
 
 
+#: The earliest and latest created/modified stamps a report may hold, in UTC (a naive stamp is read as UTC).
+#: The .docx writer turns a stamp into UTC and writes it as W3CDTF, whose years have four digits; a day of
+#: margin at each end keeps any conversion to another offset (a window showing local time, a reader that
+#: turns Word's UTC back into local time) inside the years 1 to 9999 Python and Word can hold.
+EARLIEST_STAMP = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+LATEST_STAMP = dt.datetime(9999, 12, 30, 23, 59, 59, 999999, tzinfo=dt.UTC)
+
+
+def stamp_in_range(value: dt.datetime) -> bool:
+    """Whether a created/modified stamp lies between ``EARLIEST_STAMP`` and ``LATEST_STAMP``.
+
+    Compared without converting ``value`` (the conversion itself overflows at the ends of the calendar).
+    """
+    aware = value if value.utcoffset() is not None else value.replace(tzinfo=dt.UTC)
+    return EARLIEST_STAMP <= aware <= LATEST_STAMP
+
+
 class Report(Record):
     """A meeting report: language, title block, sections and footnotes."""
 

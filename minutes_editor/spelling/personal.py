@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 from minutes_editor.model.script import strip_arabic_marks
 from minutes_editor.storage.atomic import atomic_write
+from minutes_editor.storage.files import read_regular
 
 
 def normalised_word(word: str) -> str:
@@ -30,8 +31,14 @@ class PersonalDictionary:
         self._words: list[str] = []
         self._known: set[str] = set()
         self._upper: set[str] = set()
-        if self.path is not None and self.path.is_file():
-            for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
+        text = _read_words(self.path) if self.path is not None else ""
+        if text is None:
+            # Something we cannot read is in the dictionary's place: keep this session's words in memory
+            # rather than overwrite it.
+            self.path = None
+            text = ""
+        if text:
+            for line in text.splitlines():
                 word = normalised_word(line)
                 if word and not word.startswith("#") and word not in self._known:
                     self._remember(word)
@@ -75,3 +82,19 @@ class PersonalDictionary:
 
             atomic_write(self.path, write, keep_backup=False)
         return True
+
+
+#: A personal dictionary larger than this is not read (a million words take about 10 MB).
+MAX_DICTIONARY_BYTES = 64 * 1024 * 1024
+
+
+def _read_words(path: Path) -> str | None:
+    # Through the one door for reading (storage/files.py): a pipe or a device in the dictionary's place is
+    # passed over at once instead of blocking the window. A missing file is an empty dictionary; None when
+    # something is there that cannot be read.
+    try:
+        return read_regular(path, MAX_DICTIONARY_BYTES).decode("utf-8", errors="replace")
+    except FileNotFoundError:
+        return ""
+    except (OSError, ValueError):
+        return None

@@ -58,6 +58,7 @@ from typing import Any
 from minutes_editor.model.report import Block, Footnote, Report, Section, Session, TitleBlock
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.compact import block_json, shell
+from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.minutes_file import (
     ReportFileError,
     datetime_text,
@@ -73,10 +74,13 @@ from minutes_editor.storage.minutes_file import (
     report_to_document,
     section_object,
 )
+from minutes_editor.storage.strict_json import refuse_duplicate_keys
 
 JOURNAL_FORMAT = "minutes-editor-journal"
 JOURNAL_VERSION = 1
 SUFFIX = ".journal"
+#: A journal is replaced by a snapshot past 4 MB (gui/recovery.py): one far larger is not ours, and is not read.
+MAX_JOURNAL_BYTES = 256 * 1024 * 1024
 #: The key of the title block in ``where`` records (sections and sessions have keys from 1).
 TITLE_KEY = 0
 #: What the header tells a person who opens the file.
@@ -612,7 +616,7 @@ def replay(snapshot: bytes, journal: bytes | None, *, base: Report | None = None
     lines, tail = pieces[:-1], pieces[-1]
     torn = bool(tail.strip())
     try:
-        header = json.loads(lines[0]) if lines else None
+        header = json.loads(lines[0], object_pairs_hook=refuse_duplicate_keys) if lines else None
     except ValueError:
         header = None
     if (
@@ -635,7 +639,7 @@ def replay(snapshot: bytes, journal: bytes | None, *, base: Report | None = None
     for number, raw in enumerate(lines[1:], start=2):
         where = f"line {number}"
         try:
-            line = json.loads(raw.decode("utf-8"))
+            line = json.loads(raw.decode("utf-8"), object_pairs_hook=refuse_duplicate_keys)
             if not isinstance(line, dict) or not isinstance(line.get("changes"), list):
                 raise JournalError(f"{where}: not a line of changes")
             state.apply_line(line["changes"], where)
@@ -669,8 +673,9 @@ def read_recovery(snapshot_path: Path, journal_path: Path | None = None) -> Repl
     base, snapshot = read_report(Path(snapshot_path))
     journal_path = Path(journal_path) if journal_path is not None else Path(snapshot_path).with_suffix(SUFFIX)
     try:
-        journal = journal_path.read_bytes() if journal_path.is_file() else None
-    except OSError:
+        # Through the one door for reading: a pipe or device in the journal's place is left out at once.
+        journal = read_regular(journal_path, MAX_JOURNAL_BYTES)
+    except (OSError, ValueError):  # no journal, or not one we wrote (a folder, a pipe, far too large)
         journal = None
     return replay(snapshot, journal, base=base)
 

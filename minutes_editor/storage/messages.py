@@ -35,6 +35,10 @@ NOT_UTF8 = QT_TRANSLATE_NOOP("FileErrors", "not a Minutes Editor file: not UTF-8
 NOT_JSON_AT = QT_TRANSLATE_NOOP("FileErrors", "the file is not valid JSON: {reason} at line {line}, column {column}")
 #: {name} is NaN, Infinity or -Infinity.
 NOT_JSON_CONSTANT = QT_TRANSLATE_NOOP("FileErrors", "the file is not valid JSON: {name} is not a JSON value")
+#: {key} is the key as the file holds it, quoted.
+DUPLICATE_KEY = QT_TRANSLATE_NOOP(
+    "FileErrors", "the file gives the key {key} twice in one object; each field may appear only once"
+)
 NESTED_TOO_DEEP = QT_TRANSLATE_NOOP("FileErrors", "the file is damaged: its lists and objects are nested too deep")
 NUMBER_TOO_LONG = QT_TRANSLATE_NOOP("FileErrors", "the file holds a number too long to read")
 #: {format} is the format name the file lacks, minutes-editor-report.
@@ -73,6 +77,14 @@ NOT_BETWEEN = QT_TRANSLATE_NOOP("FileErrors", "{value} is not between {low} and 
 #: {choices} lists the format's own words for the allowed values.
 NOT_ONE_OF = QT_TRANSLATE_NOOP("FileErrors", "{value} is not one of {choices}")
 NOT_A_LANGUAGE = QT_TRANSLATE_NOOP("FileErrors", '{value} is not a BCP 47 language tag such as "ar" or "en-GB"')
+#: {length} and {limit} count characters.
+TAG_TOO_LONG = QT_TRANSLATE_NOOP(
+    "FileErrors", "is {length} characters long; a language tag has at most {limit} characters"
+)
+#: {earliest} and {latest} are dates written YYYY-MM-DD.
+STAMP_OUT_OF_RANGE = QT_TRANSLATE_NOOP(
+    "FileErrors", "{value} is outside the dates a Word document can hold (from {earliest} to {latest}, in UTC)"
+)
 NOT_A_DATE = QT_TRANSLATE_NOOP("FileErrors", "{value} is not a date written YYYY-MM-DD")
 NOT_A_TIME = QT_TRANSLATE_NOOP("FileErrors", "{value} is not a time written HH:MM or HH:MM:SS")
 NOT_A_DATETIME = QT_TRANSLATE_NOOP(

@@ -17,7 +17,10 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION, UserFileError
+from minutes_editor.model.language import MAX_TAG_LENGTH, is_language_tag
 from minutes_editor.model.report import (
+    EARLIEST_STAMP,
+    LATEST_STAMP,
     MAX_BULLET_LEVEL,
     Block,
     BlockKind,
@@ -31,11 +34,13 @@ from minutes_editor.model.report import (
     Session,
     Span,
     TitleBlock,
+    stamp_in_range,
 )
 from minutes_editor.phrases import Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
+from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys
 
 FORMAT_NAME = "minutes-editor-report"
 FORMAT_VERSION = 1
@@ -159,7 +164,9 @@ def report_from_bytes(data: bytes) -> Report:
     except UnicodeDecodeError as error:
         raise ReportFileError.of(m.NOT_UTF8, byte=bom + error.start) from error
     try:
-        document = json.loads(text, parse_constant=_refuse_constant)
+        document = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=refuse_duplicate_keys)
+    except DuplicateKeyError as error:
+        raise ReportFileError.of(m.DUPLICATE_KEY, key=_show(error.key)) from error
     except json.JSONDecodeError as error:
         raise ReportFileError.of(m.NOT_JSON_AT, reason=error.msg, line=error.lineno, column=error.colno) from error
     except _NotJsonError as error:
@@ -472,11 +479,12 @@ def _identifier(value: object, path: str) -> str:
 
 
 def _language(value: object, path: str) -> str:
+    # Well-formed BCP 47 (model/language.py), bounded: the tag picks a preset, names Word's language, and
+    # must never be a name too long for anything that uses it.
     text = _str(value, path)
-    parts = text.split("-")
-    if not (2 <= len(parts[0]) <= 3 and parts[0].isascii() and parts[0].isalpha()) or not all(
-        part.isascii() and part.isalnum() and 1 <= len(part) <= 8 for part in parts
-    ):
+    if len(text) > MAX_TAG_LENGTH:
+        raise InvalidFieldError.at(path, m.TAG_TOO_LONG, length=len(text), limit=MAX_TAG_LENGTH)
+    if not is_language_tag(text):
         raise InvalidFieldError.at(path, m.NOT_A_LANGUAGE, value=_show(value))
     return text
 
@@ -523,9 +531,19 @@ def _datetime(value: object, path: str) -> dt.datetime | None:
     try:
         if not _DATETIME.fullmatch(text):
             raise ValueError(text)
-        return dt.datetime.fromisoformat(text)
+        moment = dt.datetime.fromisoformat(text)
     except ValueError as error:
         raise InvalidFieldError.at(path, m.NOT_A_DATETIME, value=_show(value)) from error
+    if not stamp_in_range(moment):
+        # Year 1 at +01:00 is year 0 in UTC: the .docx writer's conversion would overflow on export.
+        raise InvalidFieldError.at(
+            path,
+            m.STAMP_OUT_OF_RANGE,
+            value=_show(value),
+            earliest=EARLIEST_STAMP.date().isoformat(),
+            latest=LATEST_STAMP.date().isoformat(),
+        )
+    return moment
 
 
 # ---------------------------------------------------------------- writing

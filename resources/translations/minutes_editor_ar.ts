@@ -476,6 +476,11 @@
         <translation>الملف ليس بصيغة JSON صالحة: القيمة {name} ليست من قيم JSON</translation>
     </message>
     <message>
+        <source>the file gives the key {key} twice in one object; each field may appear only once</source>
+        <extracomment>{key} is the key as the file holds it, quoted.</extracomment>
+        <translation>يذكر الملف المفتاح {key} مرتين في كائن واحد؛ ولا يجوز أن يرد كل حقل إلا مرة واحدة</translation>
+    </message>
+    <message>
         <source>the file is damaged: its lists and objects are nested too deep</source>
         <translation>الملف تالف: قوائمه وكائناته متداخلة بعمق أكبر مما ينبغي</translation>
     </message>
@@ -560,6 +565,16 @@
     <message>
         <source>{value} is not a BCP 47 language tag such as &quot;ar&quot; or &quot;en-GB&quot;</source>
         <translation>القيمة {value} ليست وسم لغة وفق BCP 47 مثل &quot;ar&quot; أو &quot;en-GB&quot;</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; a language tag has at most {limit} characters</source>
+        <extracomment>{length} and {limit} count characters.</extracomment>
+        <translation>طوله {length} حرفًا؛ ولا يتجاوز وسم اللغة {limit} حرفًا</translation>
+    </message>
+    <message>
+        <source>{value} is outside the dates a Word document can hold (from {earliest} to {latest}, in UTC)</source>
+        <extracomment>{earliest} and {latest} are dates written YYYY-MM-DD.</extracomment>
+        <translation>{value} خارج نطاق التواريخ التي يمكن أن يحملها مستند Word (من {earliest} إلى {latest}، بالتوقيت العالمي المنسق)</translation>
     </message>
     <message>
         <source>{value} is not a date written YYYY-MM-DD</source>
@@ -1093,6 +1108,11 @@
         <translation>تعذّرت قراءة خصائص المستند ({detail})؛ فبقي المؤلف والتواريخ فارغة.</translation>
     </message>
     <message>
+        <source>The document&apos;s {field} date {value} is outside the dates a Word document can hold (from {earliest} to {latest}, in UTC); it was left empty.</source>
+        <extracomment>{field} is &quot;created&quot; or &quot;modified&quot; (the property&apos;s own name); {value} the date and time as the document has it; {earliest} and {latest} are dates written YYYY-MM-DD.</extracomment>
+        <translation>تاريخ {field} في المستند {value} خارج نطاق التواريخ التي يمكن أن يحملها مستند Word (من {earliest} إلى {latest}، بالتوقيت العالمي المنسق)؛ فتُرك فارغًا.</translation>
+    </message>
+    <message>
         <source>Page header and footer text is not part of a report and was not imported: &quot;{texts}&quot;.</source>
         <extracomment>{texts} lists the texts, each closed and the next opened by the separator below.</extracomment>
         <translation>نص رأس الصفحة وتذييلها ليس جزءًا من التقرير، فلم يُستورد: «{texts}».</translation>
@@ -1443,8 +1463,8 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Restore unsaved work</source>
-        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the flush (bringing typed paragraphs into the model, which the preview&apos;s refresh would do otherwise). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
-        <translation>استعادة العمل غير المحفوظ</translation>
+        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A sidecar holds a few names and a hash; one larger than this is not ours. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the flush (bringing typed paragraphs into the model, which the preview&apos;s refresh would do otherwise). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
+        <translation></translation>
     </message>
     <message>
         <source>Minutes Editor closed before these reports were saved. Restore one to continue where you stopped; your own file changes only when you save.</source>
@@ -1546,6 +1566,10 @@
         <translation>4 ثوانٍ</translation>
     </message>
     <message>
+        <source>&amp;Recovery folder…</source>
+        <translation>&amp;مجلد نسخ الاسترداد…</translation>
+    </message>
+    <message>
         <source>Interface language</source>
         <translation>لغة الواجهة</translation>
     </message>
@@ -1636,6 +1660,7 @@
     <name>WindowAutosave</name>
     <message>
         <source>The recovery copy could not be saved: %1</source>
+        <extracomment>The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen. Why autosave is off, while its folder cannot be used (told once through ``unusable``).</extracomment>
         <translation>تعذّر حفظ نسخة الاستعادة: %1</translation>
     </message>
 </context>
@@ -1687,6 +1712,30 @@
     <message>
         <source>Open folder</source>
         <translation>فتح المجلد</translation>
+    </message>
+    <message>
+        <source>Autosave is off</source>
+        <translation>الحفظ التلقائي متوقف</translation>
+    </message>
+    <message>
+        <source>Recovery copies of your work cannot be kept in “%1”, so autosave is off: a crash now would lose what you type.</source>
+        <translation>لا يمكن حفظ نسخ الاسترداد من عملك في «%1»، لذا توقف الحفظ التلقائي: إذا تعطل البرنامج الآن فستفقد ما تكتبه.</translation>
+    </message>
+    <message>
+        <source>Choose another folder to turn autosave on again.
+
+%1</source>
+        <translation>اختر مجلدًا آخر لإعادة تشغيل الحفظ التلقائي.
+
+%1</translation>
+    </message>
+    <message>
+        <source>Go on without autosave</source>
+        <translation>المتابعة دون حفظ تلقائي</translation>
+    </message>
+    <message>
+        <source>Choose a folder…</source>
+        <translation>اختيار مجلد…</translation>
     </message>
     <message>
         <source>Something went wrong inside Minutes Editor (%1).
@@ -1742,6 +1791,15 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
 </context>
 <context>
     <name>services</name>
+    <message>
+        <source>Autosave is off: recovery copies cannot be kept in %1.</source>
+        <extracomment>Where recovery copies go: as given, else as chosen in the settings, else the default (recovery_dir).</extracomment>
+        <translation>الحفظ التلقائي متوقف: لا يمكن حفظ نسخ الاسترداد في %1.</translation>
+    </message>
+    <message>
+        <source>Folder for recovery copies</source>
+        <translation>مجلد نسخ الاسترداد</translation>
+    </message>
     <message>
         <source>Cannot restore the report</source>
         <translation>تعذّرت استعادة التقرير</translation>

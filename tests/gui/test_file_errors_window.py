@@ -219,3 +219,38 @@ def test_the_arabic_catalogue_translates_every_template_keeping_its_fields(qapp:
 
 def test_an_error_that_is_not_a_file_error_shows_its_own_text() -> None:
     assert file_error_text(ValueError("odd")) == "odd"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (
+            "created",
+            "0001-01-01T00:00:00+01:00",
+            "'0001-01-01T00:00:00+01:00' is outside the dates a Word document can hold"
+            " (from 0001-01-02 to 9999-12-30, in UTC)",
+            ("0001-01-01T00:00:00+01:00", "0001-01-02", "9999-12-30", "مستند Word"),
+            "outside",
+        ),
+        (
+            "language",
+            "ar" + "-abcdefgh" * 200,
+            "is 1802 characters long; a language tag has at most 70 characters",
+            ("1802", "70", "وسم اللغة"),
+            "characters long",
+        ),
+    ],
+)
+def test_a_report_the_writer_could_not_render_is_refused_on_opening(
+    qtbot, shown, language: str, tmp_path: Path, case: tuple[str, str, str, tuple[str, ...], str]
+) -> None:
+    field, value, english_problem, kept, gone = case
+    # Year 1 at +01:00 used to open and then make Export do nothing; the long tag crashed the window.
+    document = json.loads(example_path("ar").read_text(encoding="utf-8"))
+    document["report"][field] = value
+    path = tmp_path / "hostile.minutes"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    window = open_in_window(qtbot, language, path)
+    [(_title, text)] = shown
+    check_message(language, text, path, f"hostile.minutes: {field}: {english_problem}", field, *kept, gone=gone)
+    assert window.document.path is None
