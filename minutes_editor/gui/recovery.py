@@ -76,9 +76,9 @@ from minutes_editor.storage.strict_json import refuse_duplicate_keys
 
 # Longest a change waits for a snapshot while typing goes on without a pause.
 MAX_DELAY_MS = 4000
-#: Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms.
+# Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms.
 JOURNAL_DELAY_MS = 100
-#: A journal longer than this is replaced by a snapshot at the next tick, pause or not.
+# A journal longer than this is replaced by a snapshot at the next tick, pause or not.
 JOURNAL_SNAPSHOT_BYTES = 4 * 1024 * 1024
 RECOVERY_FORMAT = "minutes-editor-recovery"
 RECOVERY_VERSION = 1
@@ -87,7 +87,7 @@ _META_SUFFIX = ".json"
 _LOCK_SUFFIX = ".lock"
 # Every temporary file a write of ours leaves in the recovery folder: ".NAME.<random>.tmp".
 _ANY_TEMP_FILE = re.compile(r"\..+\.\w+\.tmp")
-#: A sidecar holds a few names and a hash; one larger than this is not ours.
+# A sidecar holds a few names and a hash; one larger than this is not ours.
 MAX_META_BYTES = 1024 * 1024
 
 
@@ -132,7 +132,7 @@ class Autosaver(QObject):
     """
 
     saved = Signal(object)
-    #: A journal line reached the disk (the journal's path).
+    # A journal line reached the disk (the journal's path).
     journaled = Signal(object)
     failed = Signal(str)
 
@@ -164,7 +164,7 @@ class Autosaver(QObject):
         self.meta_path = self.folder / (name + _META_SUFFIX)
         self.journal_path = self.folder / (name + JOURNAL_SUFFIX)
         self.journal_delay_ms = journal_delay_ms
-        #: Whether changes are journaled between snapshots (off: snapshots only, as before the journal).
+        # Whether changes are journaled between snapshots (off: snapshots only, as before the journal).
         self.journaling = journal
         self.where = where
         self._lock = _session_lock(self.folder / (name + _LOCK_SUFFIX))
@@ -192,8 +192,8 @@ class Autosaver(QObject):
         self._journal_timer = QTimer(self)
         self._journal_timer.setSingleShot(True)
         self._journal_timer.timeout.connect(self.journal_now)
-        #: Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the
-        #: flush (bringing typed paragraphs into the model, which the preview's refresh would do otherwise).
+        # Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the
+        # flush (bringing typed paragraphs into the model, which the preview's refresh would do otherwise).
         self.last_journal_ms = 0.0
         self.last_journal_flush_ms = 0.0
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="autosave")
@@ -439,7 +439,7 @@ class RecoveryEntry:
     language: str
     saved_at: dt.datetime
     disk_hash: str | None = None
-    #: The Word draft the report was imported from, when it had no file of its own yet.
+    # The Word draft the report was imported from, when it had no file of its own yet.
     source: Path | None = None
     _lock: QLockFile | None = field(default=None, repr=False)
 
@@ -727,7 +727,7 @@ class WindowAutosave(QObject):
     normally. Only a crash leaves one behind.
     """
 
-    #: The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen.
+    # The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen.
     unusable = Signal(object)
 
     def __init__(
@@ -742,7 +742,7 @@ class WindowAutosave(QObject):
         self.interval_ms = interval_ms
         self.folder = folder
         self.saver: Autosaver | None = None
-        #: Why autosave is off, while its folder cannot be used (told once through ``unusable``).
+        # Why autosave is off, while its folder cannot be used (told once through ``unusable``).
         self.problem: RecoveryFolderError | None = None
         window.document_replaced.connect(self.follow)  # type: ignore[attr-defined]
         application = QCoreApplication.instance()

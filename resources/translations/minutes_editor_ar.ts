@@ -1463,8 +1463,7 @@
     <name>RecoveryDialog</name>
     <message>
         <source>Restore unsaved work</source>
-        <extracomment>Milliseconds from a change to its journal line being written (then synced on the worker): the promise is 250 ms. A journal longer than this is replaced by a snapshot at the next tick, pause or not. A sidecar holds a few names and a hash; one larger than this is not ours. A journal line reached the disk (the journal&apos;s path). Whether changes are journaled between snapshots (off: snapshots only, as before the journal). Milliseconds the last journal tick spent on the GUI thread (flush and encoding), and of those the flush (bringing typed paragraphs into the model, which the preview&apos;s refresh would do otherwise). The Word draft the report was imported from, when it had no file of its own yet.</extracomment>
-        <translation></translation>
+        <translation>استعادة العمل غير المحفوظ</translation>
     </message>
     <message>
         <source>Minutes Editor closed before these reports were saved. Restore one to continue where you stopped; your own file changes only when you save.</source>
@@ -1660,7 +1659,6 @@
     <name>WindowAutosave</name>
     <message>
         <source>The recovery copy could not be saved: %1</source>
-        <extracomment>The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen. Why autosave is off, while its folder cannot be used (told once through ``unusable``).</extracomment>
         <translation>تعذّر حفظ نسخة الاستعادة: %1</translation>
     </message>
 </context>
