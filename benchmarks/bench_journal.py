@@ -144,7 +144,7 @@ def restore(work: Path) -> None:
 
     from benchmarks.bench_export import scaled_report
     from minutes_editor.model.report import Block, Span
-    from minutes_editor.storage.compact import recovery_bytes
+    from minutes_editor.storage.encoder import recovery_bytes
     from minutes_editor.storage.journal import JournalRecorder, journal_header, read_recovery
     from minutes_editor.storage.minutes_file import load_report
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 
 from minutes_editor.model.report import Report
 from minutes_editor.storage.files import read_regular
-from minutes_editor.storage.minutes_file import MAX_FILE_BYTES, read_report, report_to_bytes, save_report
+from minutes_editor.storage.minutes_file import MAX_FILE_BYTES, read_report, save_report
 
 
 class ReportDocument(QObject):
@@ -126,8 +126,8 @@ class ReportDocument(QObject):
         if target is None:
             raise ValueError("the report has no file yet: give a path")
         self.flush()
-        save_report(self.report, target)
-        self.disk_hash = _hash(report_to_bytes(self.report))
+        # The bytes written, encoded once, are what the file now holds.
+        self.disk_hash = _hash(save_report(self.report, target))
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)

@@ -68,7 +68,7 @@ from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
 from minutes_editor.model.report import Report
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes, remove_leftovers
-from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
+from minutes_editor.storage.encoder import ParagraphJson, recovery_bytes
 from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.journal import SUFFIX as JOURNAL_SUFFIX
 from minutes_editor.storage.journal import JournalFile, JournalRecorder, Replay, journal_header, read_recovery

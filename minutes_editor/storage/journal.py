@@ -1,6 +1,6 @@
 """The recovery journal: every edit on disk within a quarter of a second, as plain JSON lines.
 
-A recovery snapshot (a compact .minutes file, ``compact.recovery_bytes``)
+A recovery snapshot (a compact .minutes file, ``encoder.recovery_bytes``)
 is written now and then; between two snapshots each change to the report
 is appended to a journal beside it, flushed and synced. After a crash the
 snapshot is read and the journal replayed on top of it.
@@ -57,12 +57,19 @@ from typing import Any
 
 from minutes_editor.model.report import Block, Footnote, Report, Section, Session, TitleBlock
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
-from minutes_editor.storage.compact import block_json, shell
+from minutes_editor.storage.encoder import (
+    block_json,
+    datetime_text,
+    inlines_object,
+    report_to_bytes,
+    report_to_document,
+    section_object,
+    shell,
+    utf8,
+)
 from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.minutes_file import (
     ReportFileError,
-    datetime_text,
-    inlines_object,
     read_blocks,
     read_footnote,
     read_report,
@@ -70,9 +77,6 @@ from minutes_editor.storage.minutes_file import (
     read_session,
     read_title,
     report_from_bytes,
-    report_to_bytes,
-    report_to_document,
-    section_object,
 )
 from minutes_editor.storage.strict_json import refuse_duplicate_keys
 
@@ -230,7 +234,7 @@ class JournalRecorder:
                 changes.append({"t": "where", "key": key, "pos": position})
         if not changes and not bodies:
             return None
-        # Body records carry their paragraphs as compact JSON made once per paragraph (compact.block_json).
+        # Body records carry their paragraphs as compact JSON made once per paragraph (encoder.block_json).
         text = json.dumps(changes, ensure_ascii=False, separators=(",", ":"))
         if bodies:
             text = text[:-1] + ("," if changes else "") + ",".join(bodies) + "]"
@@ -351,7 +355,7 @@ class JournalFile:
         """Append one line (ending in a newline) and sync it to the disk."""
         if self._fd is None:
             raise WriteError(f"The recovery journal {self.path} was not started.")
-        data = _utf8(line)
+        data = utf8(line)
         try:
             view = memoryview(data)
             while view:
@@ -374,14 +378,6 @@ class JournalFile:
         self.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
-
-
-def _utf8(text: str) -> bytes:
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        # As report_to_bytes: halves of a surrogate pair joined, lone halves replaced.
-        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
 
 
 # ------------------------------------------------------------------ replaying

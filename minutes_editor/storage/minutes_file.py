@@ -39,11 +39,10 @@ from minutes_editor.model.report import (
 from minutes_editor.phrases import Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
+from minutes_editor.storage.encoder import FORMAT_NAME, FORMAT_VERSION, report_to_bytes
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
 from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys
 
-FORMAT_NAME = "minutes-editor-report"
-FORMAT_VERSION = 1
 SUFFIX = ".minutes"
 #: Larger files are refused before parsing. The reference report takes
 #: 20 kB and a report 100 times its size 2 MB; a hostile file of small
@@ -549,115 +548,16 @@ def _datetime(value: object, path: str) -> dt.datetime | None:
 # ---------------------------------------------------------------- writing
 
 
-def report_to_document(report: Report) -> Json:
-    """The JSON document of a .minutes file for ``report``."""
-    title = report.title
-    title_obj: Json = {
-        "meeting": title.meeting,
-        "subtitle": title.subtitle,
-        "date": title.date.isoformat() if title.date else None,
-        "start_time": _time_text(title.start_time),
-        "end_time": _time_text(title.end_time),
-        "timezone": title.timezone,
-        "location": title.location,
-        "status": title.status,
-    }
-    body: Json = {
-        "language": report.language,
-        "title": title_obj,
-        "sections": [_section_obj(section) for section in report.sections],
-        "footnotes": [{"id": note.id, "content": _inlines_obj(list(note.content))} for note in report.footnotes],
-        "author": report.author,
-        "created": _datetime_text(report.created),
-        "modified": _datetime_text(report.modified),
-        "template": report.template,
-    }
-    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "report": body}
+def save_report(report: Report, path: Path, *, keep_backup: bool = True) -> bytes:
+    """Write ``report`` to ``path`` atomically, keeping the previous file as ``NAME.bak``; return the bytes written.
 
-
-def _datetime_text(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    offset = value.utcoffset()
-    if offset is not None and offset.microseconds:
-        # Offsets are kept to the second: Python 3.11 misreads a fraction of
-        # a second in an offset ("+00:00:00.000001" comes back as UTC).
-        value = value.replace(tzinfo=dt.timezone(dt.timedelta(seconds=int(offset.total_seconds()))))
-    return value.isoformat()
-
-
-def _time_text(value: dt.time | None) -> str | None:
-    if value is None:
-        return None
-    whole_minutes = value.second == 0 and value.microsecond == 0
-    return value.isoformat(timespec="minutes") if whole_minutes else value.isoformat()
-
-
-def _section_obj(section: Section) -> Json:
-    obj: Json = {"kind": section.kind.value, "heading": section.heading, "level": section.level}
-    obj["blocks"] = [_block_obj(block) for block in section.blocks]
-    if section.kind is SectionKind.PARTICIPATION:
-        obj["participants"] = [_participant_obj(item) for item in section.participants]
-    if section.kind is SectionKind.DISCUSSION:
-        obj["sessions"] = [
-            {"title": session.title, "goals": list(session.goals), "blocks": [_block_obj(b) for b in session.blocks]}
-            for session in section.sessions
-        ]
-    return obj
-
-
-def _participant_obj(participant: Participant) -> Json:
-    obj: Json = {"name": participant.name}
-    if participant.code:
-        obj["code"] = participant.code
-    return obj
-
-
-def _block_obj(block: Block) -> Json:
-    obj: Json = {"type": block.kind.value}
-    if block.kind is BlockKind.BULLET:
-        obj["level"] = block.level
-    obj["content"] = _inlines_obj(block.content)
-    return obj
-
-
-def _inlines_obj(content: list[Inline]) -> list[Json]:
-    result: list[Json] = []
-    for item in content:
-        if isinstance(item, FootnoteRef):
-            result.append({"footnote": item.footnote_id})
-            continue
-        obj: Json = {"text": item.text}
-        for flag in ("bold", "italic", "underline"):
-            if getattr(item, flag):
-                obj[flag] = True
-        result.append(obj)
-    return result
-
-
-def report_to_bytes(report: Report) -> bytes:
-    """The bytes of a .minutes file: indented UTF-8 JSON, readable and diff-friendly.
-
-    Text that UTF-8 cannot encode (halves of UTF-16 surrogate pairs, which a
-    paste through Qt can leave) is mended: a pair split into two code points
-    is joined into its character, a lone half becomes U+FFFD.
-    """
-    text = json.dumps(report_to_document(report), ensure_ascii=False, indent=1) + "\n"
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        mended = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-        return mended.encode("utf-8")
-
-
-def save_report(report: Report, path: Path, *, keep_backup: bool = True) -> None:
-    """Write ``report`` to ``path`` atomically, keeping the previous file as ``NAME.bak``.
-
-    The bytes are read back before anything touches the disk, so a report
-    this program could not open again is never written. Raises
-    storage.atomic.WriteError with a readable message on any failure (the
-    disk, the folder, or a report that breaks the format, such as a
-    reference to a missing footnote); the file on disk is then unchanged.
+    The report is encoded once: the bytes are read back before anything
+    touches the disk, so a report this program could not open again is
+    never written, and the caller gets them (to hash the file it now knows)
+    instead of encoding the report again. Raises storage.atomic.WriteError
+    with a readable message on any failure (the disk, the folder, or a
+    report that breaks the format, such as a reference to a missing
+    footnote); the file on disk is then unchanged.
     """
     path = Path(path)
     data = report_to_bytes(report)
@@ -666,18 +566,15 @@ def save_report(report: Report, path: Path, *, keep_backup: bool = True) -> None
     except ReportFileError as error:
         raise WriteError(f"Cannot save {path.name}: {error}. Nothing was written.") from error
     atomic_write_bytes(path, data, keep_backup=keep_backup)
+    return data
 
 
 # ------------------------------------------------ parts, for the recovery journal
 
-# The journal (storage/journal.py) writes and reads parts of a report, not whole files: these are the
-# same writers and checking readers, so a part is written and validated exactly as in a .minutes file.
+# The journal (storage/journal.py) reads parts of a report, not whole files: these are the same checking
+# readers, so a part is validated exactly as in a .minutes file (it writes them with storage/encoder.py).
 read_title = _title
 read_section = _section
 read_session = _session
 read_blocks = _blocks
 read_footnote = _footnote
-section_object = _section_obj
-inlines_object = _inlines_obj
-time_text = _time_text
-datetime_text = _datetime_text

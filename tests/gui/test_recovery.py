@@ -29,7 +29,7 @@ from minutes_editor.gui.recovery import (
     restore_document,
 )
 from minutes_editor.model.report import Block, BlockKind, Report, Section, SectionKind, Session, Span, TitleBlock
-from minutes_editor.storage.compact import ParagraphJson, recovery_bytes
+from minutes_editor.storage.encoder import ParagraphJson, recovery_bytes
 from minutes_editor.storage.minutes_file import load_report, report_from_bytes, report_to_bytes, save_report
 from tests.strategies import reports
 

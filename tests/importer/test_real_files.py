@@ -19,7 +19,8 @@ import pytest
 
 from minutes_editor.importer import DocxImportError, InternalImportError, import_docx
 from minutes_editor.model.report import BlockKind, SectionKind
-from minutes_editor.storage.minutes_file import report_from_document, report_to_document
+from minutes_editor.storage.encoder import report_to_document
+from minutes_editor.storage.minutes_file import report_from_document
 from tests.importer.helpers import report_texts, word_counts, xml_texts
 
 REAL = Path(__file__).resolve().parents[3] / "shared" / "real-docx" / "pandoc-test"

@@ -13,7 +13,8 @@ from lxml import etree
 from minutes_editor.export.docx_writer import export_docx, render_docx
 from minutes_editor.importer import import_docx
 from minutes_editor.model.report import Report
-from minutes_editor.storage.minutes_file import load_report, report_from_document, report_to_document
+from minutes_editor.storage.encoder import report_to_document
+from minutes_editor.storage.minutes_file import load_report, report_from_document
 from tests.importer.comparison import canonical, expressible, outline
 from tests.importer.helpers import report_texts, word_counts, xml_texts
 from tests.strategies import XML_CHARACTERS, reports, texts

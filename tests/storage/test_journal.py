@@ -31,9 +31,8 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
-from minutes_editor.storage.compact import recovery_bytes
+from minutes_editor.storage.encoder import recovery_bytes, report_to_document
 from minutes_editor.storage.journal import JournalRecorder, digest, journal_header, replay
-from minutes_editor.storage.minutes_file import report_to_document
 from tests.strategies import reports, texts
 
 TEXT = texts(max_size=12)

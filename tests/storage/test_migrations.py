@@ -22,7 +22,7 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
-from minutes_editor.storage import minutes_file
+from minutes_editor.storage import encoder, minutes_file
 from minutes_editor.storage.minutes_file import (
     FORMAT_VERSION,
     MIGRATIONS,
@@ -168,7 +168,9 @@ def pretend_version_3(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
         return run
 
+    # The loader's version and the encoder's (which writes it into a saved file).
     monkeypatch.setattr(minutes_file, "FORMAT_VERSION", 3)
+    monkeypatch.setattr(encoder, "FORMAT_VERSION", 3)
     monkeypatch.setattr(minutes_file, "MIGRATIONS", {1: step(1, _to_2), 2: step(2, _to_3)})
     return steps
 

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from minutes_editor.model.report import Block, BlockKind, Report, Section, SectionKind, Span, TitleBlock
+from minutes_editor.storage.encoder import report_to_document
 from minutes_editor.storage.minutes_file import (
     FORMAT_NAME,
     FORMAT_VERSION,
@@ -18,7 +19,6 @@ from minutes_editor.storage.minutes_file import (
     report_from_bytes,
     report_from_document,
     report_to_bytes,
-    report_to_document,
     save_report,
 )
 from tests.strategies import XML_CHARACTERS, reports, texts

@@ -1,0 +1,270 @@
+"""The one ``.minutes`` encoder: each field's JSON defined once, written in two layouts.
+
+``report_to_document`` and the ``*_object`` functions below say how every
+field of a report is written; nothing else does. A saved file lays the
+document out indented (``report_to_bytes``: readable, diff-friendly); a
+recovery snapshot lays it out compact (``recovery_bytes``: fast enough to
+write between two keystrokes), and the journal's body records use the same
+compact encoding of a paragraph (``block_json``). Both layouts are the same
+JSON document, so any .minutes reader opens either. See docs/file-format.md.
+Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import uuid
+from typing import Any
+
+from minutes_editor.model.report import (
+    Block,
+    BlockKind,
+    FootnoteRef,
+    Inline,
+    Participant,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+)
+
+FORMAT_NAME = "minutes-editor-report"
+FORMAT_VERSION = 1
+
+Json = dict[str, Any]
+
+
+# ------------------------------------------------------ what each field is
+
+
+def report_to_document(report: Report) -> Json:
+    """The JSON document of a .minutes file for ``report``."""
+    title = report.title
+    title_obj: Json = {
+        "meeting": title.meeting,
+        "subtitle": title.subtitle,
+        "date": title.date.isoformat() if title.date else None,
+        "start_time": time_text(title.start_time),
+        "end_time": time_text(title.end_time),
+        "timezone": title.timezone,
+        "location": title.location,
+        "status": title.status,
+    }
+    body: Json = {
+        "language": report.language,
+        "title": title_obj,
+        "sections": [section_object(section) for section in report.sections],
+        "footnotes": [{"id": note.id, "content": inlines_object(list(note.content))} for note in report.footnotes],
+        "author": report.author,
+        "created": datetime_text(report.created),
+        "modified": datetime_text(report.modified),
+        "template": report.template,
+    }
+    return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "report": body}
+
+
+def datetime_text(value: dt.datetime | None) -> str | None:
+    """A moment as the format writes it: ISO 8601 with its offset, kept to the second (None for none)."""
+    if value is None:
+        return None
+    offset = value.utcoffset()
+    if offset is not None and offset.microseconds:
+        # Offsets are kept to the second: Python 3.11 misreads a fraction of
+        # a second in an offset ("+00:00:00.000001" comes back as UTC).
+        value = value.replace(tzinfo=dt.timezone(dt.timedelta(seconds=int(offset.total_seconds()))))
+    return value.isoformat()
+
+
+def time_text(value: dt.time | None) -> str | None:
+    """A wall-clock time as the format writes it: ``HH:MM``, with seconds only when it has some."""
+    if value is None:
+        return None
+    whole_minutes = value.second == 0 and value.microsecond == 0
+    return value.isoformat(timespec="minutes") if whole_minutes else value.isoformat()
+
+
+def section_object(section: Section) -> Json:
+    """A section as the format writes it, with its body, and its participants or sessions by kind."""
+    obj: Json = {"kind": section.kind.value, "heading": section.heading, "level": section.level}
+    obj["blocks"] = [block_object(block) for block in section.blocks]
+    if section.kind is SectionKind.PARTICIPATION:
+        obj["participants"] = [_participant_object(item) for item in section.participants]
+    if section.kind is SectionKind.DISCUSSION:
+        obj["sessions"] = [
+            {"title": session.title, "goals": list(session.goals), "blocks": [block_object(b) for b in session.blocks]}
+            for session in section.sessions
+        ]
+    return obj
+
+
+def _participant_object(participant: Participant) -> Json:
+    obj: Json = {"name": participant.name}
+    if participant.code:
+        obj["code"] = participant.code
+    return obj
+
+
+def block_object(block: Block) -> Json:
+    """A body block as the format writes it (``level`` for bullets only)."""
+    obj: Json = {"type": block.kind.value}
+    if block.kind is BlockKind.BULLET:
+        obj["level"] = block.level
+    obj["content"] = inlines_object(block.content)
+    return obj
+
+
+def inlines_object(content: list[Inline]) -> list[Json]:
+    """A run of text as the format writes it: spans with only the emphasis they have, and footnote references."""
+    result: list[Json] = []
+    for item in content:
+        if isinstance(item, FootnoteRef):
+            result.append({"footnote": item.footnote_id})
+            continue
+        obj: Json = {"text": item.text}
+        for flag in ("bold", "italic", "underline"):
+            if getattr(item, flag):
+                obj[flag] = True
+        result.append(obj)
+    return result
+
+
+def utf8(text: str) -> bytes:
+    """``text`` as UTF-8, mending what UTF-8 cannot encode.
+
+    Halves of UTF-16 surrogate pairs (which a paste through Qt can leave)
+    are mended: a pair split into two code points is joined into its
+    character, a lone half becomes U+FFFD.
+    """
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace").encode("utf-8")
+
+
+# ------------------------------------------------------ the saved file: indented
+
+
+def report_to_bytes(report: Report) -> bytes:
+    """The bytes of a .minutes file: indented UTF-8 JSON, readable and diff-friendly (text mended as ``utf8``)."""
+    return utf8(json.dumps(report_to_document(report), ensure_ascii=False, indent=1) + "\n")
+
+
+# ------------------------------------------------------ recovery: compact
+
+
+class ParagraphJson:
+    """The JSON of the body paragraphs an autosave wrote, by paragraph, for the next autosave to reuse.
+
+    Between two autosaves a rapporteur changes a few paragraphs of a report
+    that may hold thousands. The window never changes a paragraph in place:
+    the body store gives an edited paragraph a new Block (bodies.py) and
+    find and replace goes through the body documents too; so a Block seen
+    before still has the JSON written then. Only the paragraphs of the last
+    report written are kept.
+    """
+
+    def __init__(self) -> None:
+        self.known: dict[int, tuple[Block, str]] = {}
+        self.seen: dict[int, tuple[Block, str]] = {}
+
+    def start(self) -> None:
+        """Begin a report: what it does not use again is forgotten at ``finish``."""
+        self.seen = {}
+
+    def finish(self) -> None:
+        """End a report: keep its paragraphs for the next one."""
+        self.known, self.seen = self.seen, {}
+
+
+def recovery_bytes(report: Report, paragraphs: ParagraphJson | None = None) -> bytes:
+    """The report as a .minutes file, compact and fast enough to write between two keystrokes.
+
+    The same JSON document as ``report_to_bytes``, without the indentation
+    that makes Python's json fall back to its slow pure-Python encoder
+    (about 130 ms for a report of 11,000 paragraphs). Body blocks, the bulk
+    of a report, are encoded one by one with ``block_json`` (reusing what
+    ``paragraphs`` remembers of the last autosave) and set into the compact
+    encoding of the rest of the document.
+    """
+    cache = paragraphs if paragraphs is not None else ParagraphJson()
+    cache.start()
+    stripped = shell(
+        report,
+        sections=[
+            shell(section, blocks=[], sessions=[shell(session, blocks=[]) for session in section.sessions])
+            for section in report.sections
+        ],
+    )
+    skeleton = report_to_document(stripped)
+    fragments: list[str] = []
+    for section, section_obj in zip(report.sections, skeleton["report"]["sections"], strict=True):
+        section_obj["blocks"] = _MARK + str(len(fragments))
+        fragments.append(_blocks_json(section.blocks, cache))
+        for session, session_obj in zip(section.sessions, section_obj.get("sessions", []), strict=False):
+            session_obj["blocks"] = _MARK + str(len(fragments))
+            fragments.append(_blocks_json(session.blocks, cache))
+    cache.finish()
+    text = _COMPACT.encode(skeleton)
+    # split() leaves the skeleton's text at even places and the bodies' numbers at odd ones.
+    pieces = _MARK_JSON.split(text)
+    pieces[1::2] = [fragments[int(number)] for number in pieces[1::2]]
+    pieces.append("\n")
+    return utf8("".join(pieces))
+
+
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+# Stands for a body in the skeleton; a control character and a random tag no report text holds.
+_MARK = f"\0{uuid.uuid4().hex}:"
+_MARK_JSON = re.compile('"' + re.escape(json.dumps(_MARK)[1:-1]) + '([0-9]+)"')
+_encode_text = json.encoder.encode_basestring
+
+
+def shell(obj: Any, **changes: object) -> Any:
+    """A shallow copy of a model record with some fields replaced."""
+    # dataclasses.replace is three times slower.
+    copy = object.__new__(obj.__class__)
+    copy.__dict__.update(obj.__dict__)
+    copy.__dict__.update(changes)
+    return copy
+
+
+def _blocks_json(blocks: list[Block], cache: ParagraphJson) -> str:
+    known, seen = cache.known, cache.seen
+    parts = []
+    for block in blocks:
+        hit = known.get(id(block))
+        if hit is None or hit[0] is not block:
+            hit = (block, block_json(block))
+        seen[id(block)] = hit
+        parts.append(hit[1])
+    return "[" + ",".join(parts) + "]"
+
+
+def block_json(block: Block) -> str:
+    """One body block as compact JSON: ``block_object`` encoded, as a recovery snapshot and the journal hold it."""
+    content = block.content
+    if len(content) == 1:
+        # Most paragraphs are one span without emphasis: its text set into the encoding of such a block
+        # (``_plain_block``), three times faster than encoding the block's object.
+        item = content[0]
+        if isinstance(item, Span) and not (item.bold or item.italic or item.underline):
+            around = _PLAIN_BLOCKS.get((block.kind, block.level))
+            if around is None:
+                around = _PLAIN_BLOCKS[block.kind, block.level] = _plain_block(block.kind, block.level)
+            return around[0] + _encode_text(item.text) + around[1]
+    return _COMPACT.encode(block_object(block))
+
+
+def _plain_block(kind: BlockKind, level: int) -> tuple[str, str]:
+    # What comes before and after the text in the encoding of a block of one plain span: made by encoding
+    # such a block, so the fields stay defined by block_object alone.
+    tag = uuid.uuid4().hex
+    before, after = _COMPACT.encode(block_object(Block(kind=kind, content=[Span(text=tag)], level=level))).split(
+        f'"{tag}"'
+    )
+    return before, after
+
+
+_PLAIN_BLOCKS: dict[tuple[BlockKind, int], tuple[str, str]] = {}
