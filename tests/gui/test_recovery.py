@@ -508,3 +508,25 @@ def test_the_recovery_file_of_the_example_is_the_example() -> None:
     example = ROOT / "examples" / "budapest-process-2021-10-14.ar.minutes"
     report = load_report(example)
     assert json.loads(recovery_bytes(report)) == json.loads(example.read_bytes())
+
+
+def test_a_save_encodes_the_report_once(qtbot, user_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Issue 14: a save once encoded the report three times (save, its check, the disk hash). The check reads
+    # back the bytes written, and the disk hash is theirs: the encoder runs once.
+    from minutes_editor.storage import encoder
+
+    document = ReportDocument.open(user_file)
+    typed(document, " وأكد")
+    calls: list[object] = []
+    real = encoder.report_to_document
+
+    def counted(report: Report) -> dict[str, object]:
+        calls.append(report)
+        return real(report)
+
+    monkeypatch.setattr(encoder, "report_to_document", counted)
+    document.save()
+    assert len(calls) == 1
+    assert not document.is_modified
+    assert not document.changed_on_disk()
+    assert user_file.read_bytes() == report_to_bytes(document.report)
