@@ -202,10 +202,10 @@ class BodyStore(QObject):
         referenced = list(dict.fromkeys(self.report.footnote_refs()))
         notes = []
         for footnote_id in referenced:
-            note = self.pool.get(footnote_id)
-            if note is None:
-                note = self.pool[footnote_id] = Footnote(footnote_id, [])
-            notes.append(note)
+            pooled = self.pool.get(footnote_id)
+            if pooled is None:
+                pooled = self.pool[footnote_id] = Footnote(footnote_id, [])
+            notes.append(pooled)
         self.report.footnotes = notes
 
     def new_footnote_id(self) -> str:
@@ -225,7 +225,8 @@ class BodyStore(QObject):
         """Footnote ids in reading order, reading open documents as they are now."""
         refs: list[str] = []
         for section in self.report.sections:
-            for owner in (section, *section.sessions):
+            owners: tuple[Section | Session, ...] = (section, *section.sessions)
+            for owner in owners:
                 if self.has_document(owner):
                     refs.extend(footnote_ids(self._bodies[id(owner)].document))
                 else:

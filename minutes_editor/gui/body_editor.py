@@ -136,7 +136,8 @@ class BodyEditor(QTextEdit):
             (child for child in self.children() if child.metaObject().className() == "QWidgetTextControl"), None
         )
         # Another Qt may name or wire its control otherwise: then its own step stays.
-        if control is not None and QObject.disconnect(control, SIGNAL(_VISIBILITY_REQUEST), None, None):
+        # PySide6's stub lacks the overload taking a null receiver and method (everything on the signal).
+        if control is not None and QObject.disconnect(control, SIGNAL(_VISIBILITY_REQUEST), None, None):  # type: ignore[call-overload]
             QObject.connect(control, SIGNAL(_VISIBILITY_REQUEST), self.reveal)
 
     def reveal(self, rect: QRectF) -> None:
@@ -351,10 +352,11 @@ class BodyEditor(QTextEdit):
                 if action.objectName() in ("edit-undo", "edit-redo"):
                     menu.removeAction(action)
             first = menu.actions()[0] if menu.actions() else None
-            menu.insertActions(first, list(self._undo_actions))
+            # PySide6's stub wants an action; Qt takes a null one (append), as below.
+            menu.insertActions(first, list(self._undo_actions))  # type: ignore[arg-type]
         if extras:
             first = menu.actions()[0] if menu.actions() else None
-            menu.insertActions(first, extras)
+            menu.insertActions(first, extras)  # type: ignore[arg-type]
             if first is not None:
                 menu.insertSeparator(first)
         menu.exec(event.globalPos())
@@ -413,9 +415,10 @@ class FootnotePanel(QWidget):
             self._ids = ids
         rtl = direction is Direction.RTL
         for row, (footnote_id, number, text) in enumerate(notes):
-            label = self._rows.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-            if isinstance(label, QLabel):
-                label.setText(f"{number}")
+            item = self._rows.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            number_label = item.widget() if item is not None else None
+            if isinstance(number_label, QLabel):
+                number_label.setText(f"{number}")
             edit = self.edits[footnote_id]
             edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             if edit.text() != text:

@@ -52,7 +52,7 @@ class ReportDocument(QObject):
         # stack (a child) announces its own clearing.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.undo_stack.indexChanged.connect(self._index_changed)
-        self._flushers: list[Callable[[], None]] = []
+        self._flushers: list[Callable[[], object]] = []
 
     def _clean_changed(self, clean: bool) -> None:
         self.modified_changed.emit(not clean)
@@ -82,7 +82,7 @@ class ReportDocument(QObject):
         """Whether the report differs from its file."""
         return not self.undo_stack.isClean()
 
-    def add_flusher(self, flush: Callable[[], None]) -> None:
+    def add_flusher(self, flush: Callable[[], object]) -> None:
         """Register a callable that writes edits an open editor still holds into ``report``.
 
         Rich-text bodies are converted to model blocks lazily, not per

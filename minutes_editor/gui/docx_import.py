@@ -18,13 +18,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.file_errors import file_error_text, translate_error_template
+from minutes_editor.phrases import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

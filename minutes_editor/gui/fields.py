@@ -50,7 +50,7 @@ def page_fields(page: QWidget) -> list[QWidget]:
     # Widgets are known by their C++ address: a Python wrapper made by the walk may be gone before the sort.
     order: dict[int, int] = {}
     widget = page.nextInFocusChain()
-    while widget is not page and page.isAncestorOf(widget) and _address(widget) not in order:
+    while widget is not None and widget is not page and page.isAncestorOf(widget) and _address(widget) not in order:
         order[_address(widget)] = len(order)
         widget = widget.nextInFocusChain()
     # A field the walk did not reach (made after the page, placed elsewhere in the chain) comes by its place.

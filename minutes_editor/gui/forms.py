@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 from xml.parsers import expat
 
 from PySide6 import QtWidgets
@@ -77,6 +77,10 @@ class _Element:
         self.text = ""
         self.children: list[_Element] = []
 
+    @overload
+    def get(self, key: str) -> str | None: ...
+    @overload
+    def get(self, key: str, default: str) -> str: ...
     def get(self, key: str, default: str | None = None) -> str | None:
         return self.attrib.get(key, default)
 

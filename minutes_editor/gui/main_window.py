@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -71,6 +71,7 @@ from minutes_editor.model.report import (
     TitleBlock,
     plain_text,
 )
+from minutes_editor.phrases import QT_TRANSLATE_NOOP
 from minutes_editor.storage.atomic import WriteError
 from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
 
@@ -363,6 +364,7 @@ class MainWindow(QMainWindow):
         toolbar.addActions([actions["add_session"], actions["quick_name"], actions["insert_time"]])
 
         form = self.centralWidget()
+        assert form is not None  # the main_window form, set in __init__
         add_section = child(form, QToolButton, "add_section_button")
         add_section.setMenu(self.section_menu)
         add_section.clicked.connect(lambda: self.add_section(SectionKind.GENERIC))
@@ -408,7 +410,7 @@ class MainWindow(QMainWindow):
 
     def _connect_title_page(self) -> None:
         title = self.title_page
-        report = lambda: self.document.report  # noqa: E731 - the report changes with the document
+        report: Callable[[], Report] = lambda: self.document.report  # noqa: E731 - the report changes with the document
         title.meeting.textEdited.connect(lambda text: self.set_field(report().title, "meeting", text))
         title.subtitle.textEdited.connect(lambda text: self.set_field(report().title, "subtitle", text))
         title.location.textEdited.connect(lambda text: self.set_field(report().title, "location", text))
@@ -582,7 +584,9 @@ class MainWindow(QMainWindow):
     def _focus_next_field(self) -> None:
         from minutes_editor.gui.fields import step_field
 
-        step_field(self.editor_stack.currentWidget(), 1)
+        page = self.editor_stack.currentWidget()
+        if page is not None:
+            step_field(page, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A double click in the preview opens the paragraph under the mouse in its editor."""
@@ -820,7 +824,7 @@ class MainWindow(QMainWindow):
             Section: self.section_page.heading,
             Session: self.session_page.title,
         }
-        widget = field.get(type(part))  # type: ignore[arg-type]
+        widget = field.get(type(part))
         if widget is not None:
             if isinstance(part, Section) and not widget.text():
                 widget.setText(section_title(part, self.preset))
@@ -906,7 +910,7 @@ class MainWindow(QMainWindow):
         editable = isinstance(widget, QLineEdit | QPlainTextEdit) or (
             isinstance(widget, QTextEdit) and not widget.isReadOnly()  # a body editor, not the preview
         )
-        return editable and self.isAncestorOf(widget)
+        return editable and widget is not None and self.isAncestorOf(widget)
 
     def _text_target(self) -> QWidget | None:
         """Where Ctrl+K and Ctrl+Shift+T insert: the field with the focus, else the last one used if still shown."""

@@ -11,6 +11,7 @@ PySide6's ``Qt`` namespace alone until a drop (gui/directions.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Signal
@@ -106,6 +107,8 @@ class Outline(QObject):
         result: list[PartItem] = []
         for index in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(index)
+            if top is None:
+                continue
             if isinstance(top, PartItem):
                 result.append(top)
             for child_index in range(top.childCount()):
@@ -198,7 +201,7 @@ class Outline(QObject):
         return None
 
 
-def _index(items: list[object], item: object) -> int:
+def _index(items: Sequence[object], item: object) -> int:
     return next(index for index, candidate in enumerate(items) if candidate is item)
 
 

@@ -8,6 +8,7 @@ with the new list and the window pushes an undo command, then calls
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import (
 from minutes_editor.gui.names import KOSOVO, NameEntry, NameOverrides, all_entries, fold, standard_name
 from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Direction, Participant, direction_of
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QDropEvent
 
 _CODE = Qt.ItemDataRole.UserRole
 
@@ -65,7 +69,7 @@ class ChosenList(QListWidget):
     reordered = Signal()
     move_requested = Signal(int)
 
-    def dropEvent(self, event) -> None:  # noqa: ANN001 - QDropEvent
+    def dropEvent(self, event: QDropEvent) -> None:
         """Let Qt move the row, then report the new order."""
         super().dropEvent(event)
         self.reordered.emit()

@@ -614,7 +614,8 @@ class RecoveryDialog(QDialog):
             if entry.original_path:
                 item.setToolTip(1, str(entry.original_path))
             self.list.addTopLevelItem(item)
-        self.list.setCurrentItem(self.list.topLevelItem(0))
+        # PySide6's stub wants an item; Qt takes a null one (none selected).
+        self.list.setCurrentItem(self.list.topLevelItem(0))  # type: ignore[arg-type]
         for column in range(3):
             self.list.resizeColumnToContents(column)
         self.list.itemDoubleClicked.connect(lambda *_: self._choose(RecoveryChoice.RESTORE))
@@ -638,7 +639,8 @@ class RecoveryDialog(QDialog):
 
     def selected_entry(self) -> RecoveryEntry | None:
         """The entry the user has selected."""
-        index = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1
+        # PySide6's stub wants an item; Qt takes a null one (-1), and mypy does not narrow a call.
+        index = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1  # type: ignore[arg-type]
         return self.entries[index] if 0 <= index < len(self.entries) else None
 
     def _choose(self, choice: RecoveryChoice) -> None:

@@ -13,6 +13,7 @@ is drawn by ``FootnoteMarks`` with its live number.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -33,6 +34,9 @@ from PySide6.QtGui import (
 )
 
 from minutes_editor.model.report import MAX_BULLET_LEVEL, Block, BlockKind, Direction, FootnoteRef, Inline, Span
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
 
 #: Block format property holding the kind of a non-bullet block ("label" or "paragraph").
 KIND_PROPERTY = QTextFormat.Property.UserProperty + 1
@@ -347,7 +351,9 @@ class FootnoteMarks(QPyTextObject):
         metrics = QFontMetricsF(self._font(doc, fmt))
         return QSizeF(metrics.horizontalAdvance(self.label(fmt)) + 3, metrics.height())
 
-    def drawObject(self, painter: QPainter, rect: QRectF, doc: QTextDocument, _position: int, fmt: QTextFormat) -> None:
+    def drawObject(
+        self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, _position: int, fmt: QTextFormat
+    ) -> None:
         """Draw the number near the top of the line, in the link colour."""
         painter.save()
         font = self._font(doc, fmt)

@@ -8,6 +8,7 @@ their own.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings
@@ -66,7 +67,7 @@ class Settings:
         """Recently opened or saved reports, newest first."""
         value = self._store.value(_RECENT, [])
         # QSettings hands back a plain string for a one-item list in INI files.
-        items = [value] if isinstance(value, str) else list(value or [])
+        items = [value] if isinstance(value, str) else list(value) if isinstance(value, Iterable) else []
         return [Path(item) for item in items if isinstance(item, str) and item][:MAX_RECENT_FILES]
 
     def add_recent_file(self, path: Path) -> None:

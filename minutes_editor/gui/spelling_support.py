@@ -8,6 +8,7 @@ word is not marked, and a keystroke costs no dictionary look-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -110,7 +111,7 @@ class SpellingService(QObject):
         self._pause.timeout.connect(self.check_typed_words)
         self._every_word = False
 
-    def watch_editors(self, editors: list[QTextEdit]) -> None:
+    def watch_editors(self, editors: Sequence[QTextEdit]) -> None:
         """The editors the user types in: the word at an editor's cursor waits for a pause to be checked."""
         self._editors = list(editors)
 

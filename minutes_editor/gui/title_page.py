@@ -65,7 +65,8 @@ class TitlePage(QWidget):
 
         def filter_keys() -> None:
             for field in fields:
-                field.installEventFilter(undo_filter)
+                if field is not None:  # an editable combo box always has its line edit
+                    field.installEventFilter(undo_filter)
             from minutes_editor.gui.fields import LocaleDigits
 
             # Digits typed in the locale's own (Arabic-Indic) digits: see LocaleDigits.
