@@ -5,8 +5,8 @@ and its values. ``str(error)`` is the English sentence the command line
 prints, ``"NAME: what is wrong"`` once the file is known; the window renders
 the same error in the interface's language (``minutes_editor.gui.file_errors``)
 from the templates marked here, in the storage loader
-(``minutes_editor.storage.messages``) and in the importer
-(``minutes_editor.importer.errors``), all in the Qt context ``FileErrors``.
+(``minutes_editor.storage.messages``) and in the .docx reader
+(``minutes_editor.ooxml.errors``), all in the Qt context ``FileErrors``.
 A program's or the system's own English words (a parser's message, an OS
 error) stay values, shown as they are in every language.
 """

@@ -51,9 +51,10 @@ from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from minutes_editor.export import styles as st
-from minutes_editor.export.oxml import NS
-from minutes_editor.export.package import (
+from minutes_editor.export.package import Package, serialize
+from minutes_editor.ooxml import vocabulary as st
+from minutes_editor.ooxml.ns import NS
+from minutes_editor.ooxml.opc import (
     CONTENT_TYPES,
     CT_CORE_PROPERTIES,
     CT_DOCUMENT,
@@ -73,8 +74,6 @@ from minutes_editor.export.package import (
     RT_OFFICE_DOCUMENT,
     RT_SETTINGS,
     RT_STYLES,
-    Package,
-    serialize,
 )
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

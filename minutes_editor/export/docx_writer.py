@@ -3,7 +3,7 @@
 The body is built with lxml directly into the template's document part:
 python-docx's paragraph API rescans the body on every insert and takes
 seconds for a long report. Every paragraph takes its style from the template
-(see minutes_editor.export.styles); headings and bullets are numbered by Word
+(see minutes_editor.ooxml.vocabulary); headings and bullets are numbered by Word
 numbering, footnotes are real Word footnotes.
 
 Right-to-left reports get ``w:bidi`` on every paragraph and in the styles,
@@ -28,7 +28,7 @@ Every heading paragraph carries a hidden bookmark naming what it starts,
 ``_Minutes_<kind>_<n>`` for a section (``_Minutes_takeaways_4``) and
 ``_Minutes_session_<n>`` for a session's title: a section whose heading was
 renamed keeps its kind when the document is imported again
-(minutes_editor.importer.mapping reads them). Word hides bookmarks whose
+(minutes_editor.ooxml.vocabulary spells them, the importer reads them). Word hides bookmarks whose
 names start with an underscore; LibreOffice keeps them when it saves a .docx.
 """
 
@@ -45,27 +45,6 @@ from typing import BinaryIO
 from lxml import etree
 
 from minutes_editor.collector import collector_paused
-from minutes_editor.export import styles as st
-from minutes_editor.export.oxml import (
-    DOC_DEFAULTS_ORDER,
-    LVL_ORDER,
-    NS,
-    PPR_ORDER,
-    RPR_ORDER,
-    SECTPR_ORDER,
-    SETTINGS_ORDER,
-    STYLE_ORDER,
-    STYLES_ORDER,
-    XML_SPACE,
-    get_or_add,
-    w,
-)
-from minutes_editor.export.package import (
-    CT_CORE_PROPERTIES,
-    RT_CORE_PROPERTIES,
-    RT_FOOTER,
-    RT_HEADER,
-)
 from minutes_editor.export.template import (
     PreparedTemplate,
     TemplateError,
@@ -75,6 +54,20 @@ from minutes_editor.export.template import (
 )
 from minutes_editor.export.text import clean_xml_text, describe_dropped, split_by_direction
 from minutes_editor.model.report import Direction, Report, SectionKind
+from minutes_editor.ooxml import vocabulary as st
+from minutes_editor.ooxml.ns import NS, XML_SPACE, w
+from minutes_editor.ooxml.opc import CT_CORE_PROPERTIES, RT_CORE_PROPERTIES, RT_FOOTER, RT_HEADER
+from minutes_editor.ooxml.oxml import (
+    DOC_DEFAULTS_ORDER,
+    LVL_ORDER,
+    PPR_ORDER,
+    RPR_ORDER,
+    SECTPR_ORDER,
+    SETTINGS_ORDER,
+    STYLE_ORDER,
+    STYLES_ORDER,
+    get_or_add,
+)
 from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, Run, flatten
 from minutes_editor.storage.atomic import atomic_write
 
@@ -92,10 +85,6 @@ _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _FOOTNOTE_REFERENCE, _FOOTNOTE_REF, _FOOTNOTE, _ID = (
     w(n) for n in ("footnoteReference", "footnoteRef", "footnote", "id")
 )
-
-#: The prefix of the bookmarks that name a heading's section kind, or "session"; the importer reads them.
-HEADING_MARK_PREFIX = "_Minutes_"
-SESSION_MARK = "session"
 
 _ROLE_NAMES = {
     Role.TITLE: "title",
@@ -318,7 +307,7 @@ class DocxWriter:
         self._bookmark += 1
         start = etree.SubElement(element, w("bookmarkStart"))
         start.set(_ID, str(self._bookmark))
-        start.set(w("name"), f"{HEADING_MARK_PREFIX}{mark}_{self._bookmark}")
+        start.set(w("name"), st.heading_mark_name(mark, self._bookmark))
         self._runs(element, paragraph.inlines, paragraph)
         etree.SubElement(element, w("bookmarkEnd")).set(_ID, str(self._bookmark))
         return element
@@ -329,7 +318,7 @@ class DocxWriter:
             return None
         origin = paragraph.origin
         if origin.session >= 0:
-            return SESSION_MARK
+            return st.SESSION_MARK
         if 0 <= origin.section < len(self._section_kinds):
             return self._section_kinds[origin.section].value
         return None

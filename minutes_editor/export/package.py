@@ -17,38 +17,11 @@ from pathlib import Path
 
 from lxml import etree
 
-from minutes_editor.export.oxml import NS
+from minutes_editor.ooxml.ns import NS
+from minutes_editor.ooxml.opc import CONTENT_TYPES, MAIN_DOCUMENT_TYPES, PACKAGE_RELS, RT_OFFICE_DOCUMENT, rels_name
 
 CT_NS = NS["ct"]
 REL_NS = NS["pr"]
-
-CONTENT_TYPES = "[Content_Types].xml"
-PACKAGE_RELS = "_rels/.rels"
-
-RT_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-RT_CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-RT_EXTENDED_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
-RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
-RT_SETTINGS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
-RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-RT_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-RT_HEADER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/header"
-
-_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-CT_DOCUMENT = f"{_WML}.document.main+xml"
-CT_TEMPLATE = f"{_WML}.template.main+xml"
-CT_DOCUMENT_MACRO = "application/vnd.ms-word.document.macroEnabled.main+xml"
-CT_TEMPLATE_MACRO = "application/vnd.ms-word.template.macroEnabledTemplate.main+xml"
-MAIN_DOCUMENT_TYPES = frozenset({CT_DOCUMENT, CT_TEMPLATE, CT_DOCUMENT_MACRO, CT_TEMPLATE_MACRO})
-CT_STYLES = f"{_WML}.styles+xml"
-CT_NUMBERING = f"{_WML}.numbering+xml"
-CT_SETTINGS = f"{_WML}.settings+xml"
-CT_FOOTNOTES = f"{_WML}.footnotes+xml"
-CT_FOOTER = f"{_WML}.footer+xml"
-CT_CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml"
-CT_EXTENDED_PROPERTIES = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
-CT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml"
 
 #: 1980-01-01, the earliest zip timestamp: every member gets it so equal content gives equal bytes.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -73,12 +46,6 @@ class Relationship:
 def serialize(root: etree._Element) -> bytes:
     """XML bytes of a part, with the standalone declaration Word writes."""
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def rels_name(part: str) -> str:
-    """Name of the relationships part belonging to ``part`` ("" for the package)."""
-    folder, name = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{name}.rels")
 
 
 class Package:

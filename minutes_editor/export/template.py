@@ -15,7 +15,7 @@ watermarks) can be removed for the final version.
 
 Every template, ours included, comes in through one door
 (``minutes_editor.export.template_door``): read as any user's file, opened
-under the importer's zip and XML limits, and sorted by a whitelist so that
+under the zip and XML limits of every .docx we read (``minutes_editor.ooxml``), and sorted by a whitelist so that
 only styles, numbering, settings, page set-up, headers, footers and their
 pictures, theme and fonts reach a report; anything wrong is a TemplateError
 naming the file.
@@ -30,19 +30,12 @@ from pathlib import Path
 
 from lxml import etree
 
-from minutes_editor.export import styles as st
-from minutes_editor.export.oxml import (
-    NUMBERING_ORDER,
-    PPR_ORDER,
-    SECTPR_ORDER,
-    SETTINGS_ORDER,
-    STYLE_ORDER,
-    STYLES_ORDER,
-    get_or_add,
-    insert_ordered,
-    w,
-)
-from minutes_editor.export.package import (
+from minutes_editor.export.package import Package, PackageError
+from minutes_editor.export.template_door import TemplateError, read_template
+from minutes_editor.ooxml import errors as e
+from minutes_editor.ooxml import vocabulary as st
+from minutes_editor.ooxml.ns import w
+from minutes_editor.ooxml.opc import (
     CT_CORE_PROPERTIES,
     CT_DOCUMENT,
     CT_DOCUMENT_MACRO,
@@ -54,17 +47,24 @@ from minutes_editor.export.package import (
     CT_TEMPLATE,
     CT_TEMPLATE_MACRO,
     RT_CORE_PROPERTIES,
+    RT_ENDNOTES,
     RT_EXTENDED_PROPERTIES,
     RT_FOOTNOTES,
     RT_HEADER,
     RT_NUMBERING,
     RT_SETTINGS,
     RT_STYLES,
-    Package,
-    PackageError,
 )
-from minutes_editor.export.template_door import RT_ENDNOTES, TemplateError, read_template
-from minutes_editor.importer import errors as e
+from minutes_editor.ooxml.oxml import (
+    NUMBERING_ORDER,
+    PPR_ORDER,
+    SECTPR_ORDER,
+    SETTINGS_ORDER,
+    STYLE_ORDER,
+    STYLES_ORDER,
+    get_or_add,
+    insert_ordered,
+)
 from minutes_editor.paths import default_template, templates_dir
 from minutes_editor.phrases import Phrase
 

@@ -1,12 +1,12 @@
-"""The door a Word template comes in by: read like any user's file, opened under the importer's limits, sorted.
+"""The door a Word template comes in by: read like any user's file, opened under the limits of every .docx, sorted.
 
 A template is a file someone else may have made, named on the command line
 or in a report from someone else, so it is read as every user's file is
 (``minutes_editor.storage.files``: regular files only, opened without
-blocking, a size cap), opened as the importer opens a draft
-(``minutes_editor.importer.safe_zip``: member count, sizes, compression
-ratio) and every XML part it keeps is parsed as the importer parses
-(``minutes_editor.importer.safe_xml``: no DTD, no entities, no network,
+blocking, a size cap), opened as every .docx we read is, a draft for import included
+(``minutes_editor.ooxml.safe_zip``: member count, sizes, compression
+ratio) and every XML part it keeps is parsed as every part we read is
+(``minutes_editor.ooxml.safe_xml``: no DTD, no entities, no network,
 bounded depth).
 
 Then only what a template should bring is kept, decided by a whitelist of
@@ -36,27 +36,36 @@ from typing import Self
 from lxml import etree
 
 from minutes_editor.errors import FILE_MISSING, NO_PERMISSION, UserFileError
-from minutes_editor.export.oxml import NS, w
-from minutes_editor.export.package import (
+from minutes_editor.export.package import Package
+from minutes_editor.ooxml import errors as e
+from minutes_editor.ooxml.errors import DocxImportError
+from minutes_editor.ooxml.ns import NS, w
+from minutes_editor.ooxml.opc import (
     CONTENT_TYPES,
     MAIN_DOCUMENT_TYPES,
     PACKAGE_RELS,
     RT_CORE_PROPERTIES,
+    RT_ENDNOTES,
     RT_EXTENDED_PROPERTIES,
+    RT_FONT,
+    RT_FONT_TABLE,
     RT_FOOTER,
     RT_FOOTNOTES,
     RT_HEADER,
+    RT_HYPERLINK,
+    RT_IMAGE,
     RT_NUMBERING,
     RT_OFFICE_DOCUMENT,
     RT_SETTINGS,
     RT_STYLES,
-    Package,
+    RT_STYLES_WITH_EFFECTS,
+    RT_THEME,
+    RT_WEB_SETTINGS,
     rels_name,
+    safe_part_name,
 )
-from minutes_editor.importer import errors as e
-from minutes_editor.importer.errors import DocxImportError
-from minutes_editor.importer.safe_xml import parse_part
-from minutes_editor.importer.safe_zip import MB, Limits, SafePackage
+from minutes_editor.ooxml.safe_xml import parse_part
+from minutes_editor.ooxml.safe_zip import MB, Limits, SafePackage
 from minutes_editor.phrases import QT_TRANSLATE_NOOP, Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
@@ -105,16 +114,6 @@ class TemplateError(UserFileError, ValueError):
 
 
 # ------------------------------------------------------------ what may come in
-
-_OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-RT_WEB_SETTINGS = _OFFICE + "webSettings"
-RT_FONT_TABLE = _OFFICE + "fontTable"
-RT_THEME = _OFFICE + "theme"
-RT_ENDNOTES = _OFFICE + "endnotes"
-RT_IMAGE = _OFFICE + "image"
-RT_HYPERLINK = _OFFICE + "hyperlink"
-RT_FONT = _OFFICE + "font"
 
 #: What each kind of part may relate to; a part reached by a relationship is of that relationship's kind.
 _MAY_RELATE: dict[str, frozenset[str]] = {
@@ -190,13 +189,6 @@ def _read(path: Path) -> bytes:
     except (OSError, ValueError) as error:  # ValueError: a NUL character in the path
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise TemplateError.unusable(path, Phrase(e.DOCX_CANNOT_READ, {"reason": reason})) from error
-
-
-def safe_part_name(name: str) -> bool:
-    """Whether a resolved part name stays inside the package: relative, no ``..``, no backslash, no drive."""
-    if not name or name.startswith("/") or "\\" in name or "\x00" in name or ":" in name.split("/", 1)[0]:
-        return False
-    return all(segment not in ("", ".", "..") for segment in name.split("/"))
 
 
 class _Sorter:

@@ -10,7 +10,9 @@ what is wrong for a person.
 
 from __future__ import annotations
 
-from minutes_editor.importer.errors import (
+from minutes_editor.importer.notes import ImportNote, Phrase
+from minutes_editor.importer.reader import ImportResult, import_docx
+from minutes_editor.ooxml.errors import (
     DamagedDocumentError,
     DocxImportError,
     EncryptedDocumentError,
@@ -19,9 +21,7 @@ from minutes_editor.importer.errors import (
     NotWordDocumentError,
     UnsafeDocumentError,
 )
-from minutes_editor.importer.notes import ImportNote, Phrase
-from minutes_editor.importer.reader import ImportResult, import_docx
-from minutes_editor.importer.safe_zip import DEFAULT_LIMITS, Limits
+from minutes_editor.ooxml.safe_zip import DEFAULT_LIMITS, Limits
 
 __all__ = [
     "DEFAULT_LIMITS",

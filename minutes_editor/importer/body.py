@@ -15,40 +15,13 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from minutes_editor.importer.styles import (
-    MC_NS,
-    W_NS,
-    W_VAL,
-    Numbering,
-    Styles,
-    emphasis_of,
-    indent_of,
-    on_off,
-    w,
-)
+from minutes_editor.importer.styles import W_VAL, Numbering, Styles, emphasis_of, indent_of, on_off
+from minutes_editor.ooxml import vocabulary as vocab
+from minutes_editor.ooxml.ns import qn, w
 
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
-WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-V_NS = "urn:schemas-microsoft-com:vml"
-
-#: Paragraph styles of the report template (lower-cased names): their bold or italic is the role's look.
+#: Paragraph styles of the report template (compared as style_key): their bold or italic is the role's look.
 ROLE_STYLE_NAMES = frozenset(
-    {
-        "title",
-        "subtitle",
-        "meeting date",
-        "meeting location",
-        "document status",
-        "heading 1",
-        "heading 2",
-        "session goals",
-        "body text",
-        "list bullet",
-        "lead-in label",
-        "participants",
-        "footnote text",
-    }
+    vocab.style_key(style.xml_name) for style in (*vocab.ROLE_STYLES.values(), vocab.FOOTNOTE_TEXT)
 )
 
 _TEXT = w("t")
@@ -57,11 +30,11 @@ _PARAGRAPH = w("p")
 _RUN = w("r")
 _TABLE = w("tbl")
 _TXBX = w("txbxContent")
-_ALTERNATE = f"{{{MC_NS}}}AlternateContent"
-_CHOICE = f"{{{MC_NS}}}Choice"
-_MATH_TEXT = f"{{{M_NS}}}t"
-_MATH = (f"{{{M_NS}}}oMath", f"{{{M_NS}}}oMathPara")
-_DOC_PR = f"{{{WP_NS}}}docPr"
+_ALTERNATE = qn("mc:AlternateContent")
+_CHOICE = qn("mc:Choice")
+_MATH_TEXT = qn("m:t")
+_MATH = (qn("m:oMath"), qn("m:oMathPara"))
+_DOC_PR = qn("wp:docPr")
 _PPR, _PSTYLE, _RPR, _RSTYLE = w("pPr"), w("pStyle"), w("rPr"), w("rStyle")
 _OUTLINE, _BIDI, _NUM_PR, _NUM_ID, _ILVL = w("outlineLvl"), w("bidi"), w("numPr"), w("numId"), w("ilvl")
 _INSTR, _FLD_CHAR, _COMMENT_REFERENCE = w("instrText"), w("fldChar"), w("commentReference")
@@ -69,7 +42,7 @@ _FOOTNOTE_REFERENCE = w("footnoteReference")
 _NOTE_REFERENCES = frozenset({_FOOTNOTE_REFERENCE, w("endnoteReference")})
 _DRAWINGS = frozenset({w("drawing"), w("pict"), w("object")})
 _TAB, _BR = frozenset({w("tab"), w("ptab")}), frozenset({w("br"), w("cr")})
-_IMAGE_DATA = f"{{{V_NS}}}imagedata"
+_IMAGE_DATA = qn("v:imagedata")
 
 #: Run-level containers whose children are read as if they stood in the paragraph.
 _TRANSPARENT = frozenset(
@@ -471,7 +444,7 @@ class BodyReader:
             state.after.append(Event("drawing", label))
 
     def _hyperlink(self, element: etree._Element) -> None:
-        rel_id = element.get(f"{{{R_NS}}}id")
+        rel_id = element.get(qn("r:id"))
         if rel_id and rel_id in self.hyperlinks:
             self.stats.links.append(self.hyperlinks[rel_id])
 
@@ -743,7 +716,6 @@ def _int(value: str | None, default: int | None) -> int | None:
 
 
 __all__ = [
-    "W_NS",
     "BodyReader",
     "BodyStats",
     "Event",

@@ -1,7 +1,7 @@
 """From the paragraphs of a .docx to a report: title block, sections, sessions, blocks and footnotes.
 
 Our own exports are read by their style names (the template contract in
-minutes_editor.export.styles). Documents made by hand are read the way a
+minutes_editor.ooxml.vocabulary). Documents made by hand are read the way a
 person reads them: built-in heading styles or outline levels, typed numbers
 ("1.", "1-") or list numbering on a heading-like line, typed bullet glyphs
 with their indentation, a bold line ending in a colon as a lead-in label, and
@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from minutes_editor.export import styles as template_styles
 from minutes_editor.importer import notes as n
 from minutes_editor.importer.body import BodyStats, Event, Item, NoteMarker, Piece, RawParagraph, TextPiece
 from minutes_editor.importer.notes import ImportNote, Listing, Phrase
@@ -45,25 +44,26 @@ from minutes_editor.model.report import (
     Session,
     Span,
 )
+from minutes_editor.ooxml import vocabulary as vocab
 
 
-def _key(style: template_styles.StyleName) -> str:
-    return template_styles.style_key(style.xml_name)
+def _key(style: vocab.StyleName) -> str:
+    return vocab.style_key(style.xml_name)
 
 
-TITLE = _key(template_styles.TITLE)
-SUBTITLE = _key(template_styles.SUBTITLE)
-DATE_LINE = _key(template_styles.MEETING_DATE)
-LOCATION_LINE = _key(template_styles.MEETING_LOCATION)
-STATUS = _key(template_styles.DOCUMENT_STATUS)
-GOALS = _key(template_styles.SESSION_GOALS)
-LABEL = _key(template_styles.LEAD_IN_LABEL)
-PARTICIPANTS = _key(template_styles.PARTICIPANTS)
+TITLE = _key(vocab.TITLE)
+SUBTITLE = _key(vocab.SUBTITLE)
+DATE_LINE = _key(vocab.MEETING_DATE)
+LOCATION_LINE = _key(vocab.MEETING_LOCATION)
+STATUS = _key(vocab.DOCUMENT_STATUS)
+GOALS = _key(vocab.SESSION_GOALS)
+LABEL = _key(vocab.LEAD_IN_LABEL)
+PARTICIPANTS = _key(vocab.PARTICIPANTS)
 TITLE_STYLES = frozenset({TITLE, SUBTITLE, DATE_LINE, LOCATION_LINE, STATUS})
-BODY = _key(template_styles.BODY_TEXT)
-BULLET = _key(template_styles.LIST_BULLET)
+BODY = _key(vocab.BODY_TEXT)
+BULLET = _key(vocab.LIST_BULLET)
 #: Paragraph styles of the template: a paragraph in one of them is read by its style, never by guesswork.
-ROLE_STYLES = frozenset(_key(style) for style in template_styles.ROLE_STYLES.values())
+ROLE_STYLES = frozenset(_key(style) for style in vocab.ROLE_STYLES.values())
 #: Block styles whose empty paragraphs are blocks (our writer exports empty blocks as empty paragraphs).
 BLOCK_STYLES = frozenset({BODY, BULLET, LABEL})
 _HEADING_STYLE = re.compile(r"heading (\d)")
@@ -110,21 +110,15 @@ class _Heading:
     marker: SectionKind | str | None = None
 
 
-#: A bookmark naming what a heading starts: "_Minutes_objectives_3", "_Minutes_session_7". A writer can
-#: mark headings so, and the kind of a section with a heading of its own survives the round trip.
-_MARKER = re.compile(r"_Minutes_([a-z_]+?)(?:_\d+)?")
-SESSION_MARKER = "session"
-
-
 def heading_marker(paragraph: RawParagraph) -> SectionKind | str | None:
     """The section kind, or "session", that a bookmark on a heading paragraph names."""
     for name in paragraph.bookmarks:
-        match = _MARKER.fullmatch(name)
+        match = vocab.HEADING_MARK.fullmatch(name)
         if match is None:
             continue
         value = match.group(1)
-        if value == SESSION_MARKER:
-            return SESSION_MARKER
+        if value == vocab.SESSION_MARK:
+            return vocab.SESSION_MARK
         if value in {kind.value for kind in SectionKind}:
             return SectionKind(value)
     return None
@@ -374,7 +368,7 @@ class Builder:
         if isinstance(marker, SectionKind):
             self._new_section(text, level=2, marker=marker)
             return
-        if marker == SESSION_MARKER and current.kind in (SectionKind.DISCUSSION, SectionKind.GENERIC):
+        if marker == vocab.SESSION_MARK and current.kind in (SectionKind.DISCUSSION, SectionKind.GENERIC):
             current.kind = SectionKind.DISCUSSION
             session = Session(title=text)
             current.sessions.append(session)

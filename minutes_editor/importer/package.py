@@ -15,21 +15,20 @@ from pathlib import Path
 
 from lxml import etree
 
-from minutes_editor.importer import errors as e
-from minutes_editor.importer.errors import DamagedDocumentError, NotWordDocumentError
-from minutes_editor.importer.safe_xml import parse_part
-from minutes_editor.importer.safe_zip import SafePackage
+from minutes_editor.ooxml import errors as e
+from minutes_editor.ooxml.errors import DamagedDocumentError, NotWordDocumentError
+from minutes_editor.ooxml.ns import qn
+from minutes_editor.ooxml.opc import PACKAGE_RELS, RT_CORE_PROPERTIES, RT_OFFICE_DOCUMENT, rel_kind, rels_name
+from minutes_editor.ooxml.safe_xml import parse_part
+from minutes_editor.ooxml.safe_zip import SafePackage
 from minutes_editor.phrases import Phrase
 
-RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-#: Relationship types are matched by their last path segment, so transitional and strict both match.
-OFFICE_DOCUMENT = "officeDocument"
-CORE_PROPERTIES = "core-properties"
-_CORE_NS = {
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-}
+#: Relationship types are matched by their last path segment (rel_kind), so transitional and strict both match.
+OFFICE_DOCUMENT = rel_kind(RT_OFFICE_DOCUMENT)
+CORE_PROPERTIES = rel_kind(RT_CORE_PROPERTIES)
+_RELATIONSHIP = qn("pr:Relationship")
+_TITLE, _LANGUAGE, _CREATOR = qn("dc:title"), qn("dc:language"), qn("dc:creator")
+_CREATED, _MODIFIED = qn("dcterms:created"), qn("dcterms:modified")
 
 
 @dataclass(frozen=True)
@@ -86,8 +85,8 @@ class WordPackage:
 def open_package(archive: SafePackage) -> WordPackage:
     """Locate the main document of an opened archive, or say what the archive is instead."""
     main = None
-    if archive.has("_rels/.rels"):
-        for relationship in read_relationships(archive, "_rels/.rels", "").values():
+    if archive.has(PACKAGE_RELS):
+        for relationship in read_relationships(archive, PACKAGE_RELS, "").values():
             if relationship.type == OFFICE_DOCUMENT and not relationship.external:
                 main = relationship.target
                 break
@@ -95,8 +94,8 @@ def open_package(archive: SafePackage) -> WordPackage:
         main = "word/document.xml"
     if main is None or not archive.has(main):
         raise NotWordDocumentError(_what_else(archive), archive.path)
-    rels_name = posixpath.join(posixpath.dirname(main), "_rels", posixpath.basename(main) + ".rels")
-    relationships = read_relationships(archive, rels_name, posixpath.dirname(main)) if archive.has(rels_name) else {}
+    rels = rels_name(main)
+    relationships = read_relationships(archive, rels, posixpath.dirname(main)) if archive.has(rels) else {}
     return WordPackage(archive, main, relationships)
 
 
@@ -117,9 +116,9 @@ def read_relationships(archive: SafePackage, rels_name: str, base: str) -> dict[
     """The relationships in a .rels part, targets resolved against ``base`` (the source part's folder)."""
     root = parse_part(archive.read(rels_name), rels_name, archive.path)
     result: dict[str, Relationship] = {}
-    for element in root.iter(f"{{{RELS_NS}}}Relationship"):
+    for element in root.iter(_RELATIONSHIP):
         rel_id = element.get("Id") or ""
-        kind = (element.get("Type") or "").rstrip("/").rsplit("/", 1)[-1]
+        kind = rel_kind(element.get("Type") or "")
         target = element.get("Target") or ""
         external = (element.get("TargetMode") or "").lower() == "external"
         if not external:
@@ -146,8 +145,8 @@ def resolve_target(base: str, target: str) -> str:
 def read_core_properties(archive: SafePackage) -> CoreProperties:
     """Title, language, author and dates from docProps/core.xml, when present and readable."""
     name = None
-    if archive.has("_rels/.rels"):
-        for relationship in read_relationships(archive, "_rels/.rels", "").values():
+    if archive.has(PACKAGE_RELS):
+        for relationship in read_relationships(archive, PACKAGE_RELS, "").values():
             if relationship.type == CORE_PROPERTIES and not relationship.external:
                 name = relationship.target
     if name is None or not archive.has(name):
@@ -155,15 +154,15 @@ def read_core_properties(archive: SafePackage) -> CoreProperties:
     root = archive_parse(archive, name)
 
     def text(tag: str) -> str:
-        element = root.find(tag, _CORE_NS)
+        element = root.find(tag)
         return (element.text or "") if element is not None else ""
 
     return CoreProperties(
-        title=text("dc:title"),
-        language=text("dc:language").strip(),
-        author=text("dc:creator"),
-        created=_w3cdtf(text("dcterms:created").strip()),
-        modified=_w3cdtf(text("dcterms:modified").strip()),
+        title=text(_TITLE),
+        language=text(_LANGUAGE).strip(),
+        author=text(_CREATOR),
+        created=_w3cdtf(text(_CREATED).strip()),
+        modified=_w3cdtf(text(_MODIFIED).strip()),
     )
 
 

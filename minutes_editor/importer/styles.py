@@ -15,14 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-
-
-def w(tag: str) -> str:
-    """Clark name of a WordprocessingML element or attribute."""
-    return f"{{{W_NS}}}{tag}"
-
+from minutes_editor.ooxml.ns import w
 
 W_VAL = w("val")
 _FALSE = {"0", "false", "off", "none"}

@@ -8,7 +8,7 @@ once), then asks the open file itself what it is (``fstat``, so the answer
 is about what was opened, not about whatever the path names a moment
 later), refuses anything but a regular file, and reads at most one byte
 more than the caller's cap. Errors are ``OSError`` subclasses the callers
-turn into their own messages (storage/messages.py, importer/errors.py).
+turn into their own messages (storage/messages.py, ooxml/errors.py).
 No Qt here.
 """
 

@@ -103,7 +103,8 @@ REAL_DOCX = Path(__file__).resolve().parents[3] / "shared" / "real-docx" / "pand
 
 
 def _part_errors(data: bytes) -> dict[str, set[str]]:
-    from minutes_editor.export.package import RT_FOOTNOTES, RT_NUMBERING, RT_STYLES, Package
+    from minutes_editor.export.package import Package
+    from minutes_editor.ooxml.opc import RT_FOOTNOTES, RT_NUMBERING, RT_STYLES
 
     package = Package.from_bytes(data)
     main = package.main_document()

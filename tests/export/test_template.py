@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-from minutes_editor.export import styles as st
+from minutes_editor.ooxml import vocabulary as st
 from minutes_editor.paths import default_template
 from tests.export.reports import Docx, q, xpath
 

@@ -36,7 +36,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEMPLATE_MODULES = (
     "minutes_editor/errors.py",
     "minutes_editor/storage/messages.py",
-    "minutes_editor/importer/errors.py",
+    "minutes_editor/ooxml/errors.py",
     "minutes_editor/export/template_door.py",
 )
 

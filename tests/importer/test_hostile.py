@@ -24,7 +24,7 @@ from minutes_editor.importer import (
     UnsafeDocumentError,
     import_docx,
 )
-from minutes_editor.importer.safe_xml import parse_part
+from minutes_editor.ooxml.safe_xml import parse_part
 from tests.importer.helpers import (
     break_core_properties,
     claim_huge_first_member,
@@ -243,7 +243,7 @@ def test_parser_never_expands_entities() -> None:
     # Even past the DOCTYPE check, lxml is set not to resolve entities: the text stays unexpanded.
     from lxml import etree
 
-    from minutes_editor.importer.safe_xml import _parser
+    from minutes_editor.ooxml.safe_xml import _parser
 
     try:
         root = etree.fromstring(BILLION_LAUGHS.encode(), _parser())

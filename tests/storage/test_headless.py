@@ -1,4 +1,4 @@
-"""The core runs without Qt: model, storage, render and export import nothing from PySide6."""
+"""The core runs without Qt: model, storage, render, ooxml and export import nothing from PySide6."""
 
 from __future__ import annotations
 
@@ -8,7 +8,13 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-CORE_PACKAGES = ["minutes_editor.model", "minutes_editor.storage", "minutes_editor.render", "minutes_editor.export"]
+CORE_PACKAGES = [
+    "minutes_editor.model",
+    "minutes_editor.storage",
+    "minutes_editor.render",
+    "minutes_editor.ooxml",
+    "minutes_editor.export",
+]
 
 # Imports every module of the core packages, not just their __init__, then
 # loads and saves a report, and lists what Qt-related modules got loaded.

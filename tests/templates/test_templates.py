@@ -18,10 +18,10 @@ import pytest
 from docx.enum.section import WD_ORIENT
 from docx.shared import Inches, Pt, RGBColor
 
-from minutes_editor.export import styles as st
 from minutes_editor.export.docx_writer import export_docx, render_docx
 from minutes_editor.export.template import TemplateError, resolve_template, shipped_templates
 from minutes_editor.model.language import load_preset
+from minutes_editor.ooxml import vocabulary as st
 from minutes_editor.paths import templates_dir
 from tests.export.reports import Docx, q, text_of, xpath
 from tests.languages.samples import sample_report

@@ -1,4 +1,6 @@
-"""The style names of the report template: the contract between the .docx writer, the importer and the preview.
+"""The words a report's .docx is read by: style names, heading bookmarks, numbering; the writer and reader share them.
+
+Style names are the contract between the .docx writer, the importer and the preview.
 
 Each paragraph role of :mod:`minutes_editor.render.flow` has one paragraph
 style. ``name`` is what Word shows in its style gallery; ``xml_name`` is what
@@ -11,6 +13,7 @@ See docs/template.md.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from minutes_editor.render.flow import Role
@@ -72,3 +75,21 @@ NUMBERING_LEVELS = 9
 def style_key(name: str) -> str:
     """The form style names are compared in: case and spacing ignored."""
     return " ".join(name.lower().split())
+
+
+# ------------------------------------------------------------ heading bookmarks
+# Every heading paragraph the writer makes carries a hidden bookmark naming what it starts:
+# "_Minutes_<kind>_<n>" for a section ("_Minutes_takeaways_4"), "_Minutes_session_<n>" for a session's title.
+# The importer reads them, so a section whose heading was renamed keeps its kind.
+
+#: The prefix of the heading bookmarks (Word hides bookmarks whose names start with an underscore).
+HEADING_MARK_PREFIX = "_Minutes_"
+#: What a session title's bookmark names, where a section's names its kind's value.
+SESSION_MARK = "session"
+#: A heading bookmark's name; group 1 is the kind or "session" (the number is optional when reading).
+HEADING_MARK = re.compile(re.escape(HEADING_MARK_PREFIX) + r"([a-z_]+?)(?:_\d+)?")
+
+
+def heading_mark_name(mark: str, number: int) -> str:
+    """The bookmark name for a heading that starts ``mark`` (a section kind's value or "session")."""
+    return f"{HEADING_MARK_PREFIX}{mark}_{number}"

@@ -1,4 +1,7 @@
-"""Errors of the .docx importer: each says, for a person, why a file cannot be opened; and the messages they say.
+"""Errors of reading a .docx (a draft to import, a Word template): why a file cannot be opened, for a person.
+
+The importer raises them as they are; the template loader says them as the
+reason a template cannot be used.
 
 Every message is a template below (context ``FileErrors``) and its values,
 which the window shows in the interface's language; ``str(error)`` is the

@@ -26,8 +26,8 @@ from types import TracebackType
 from typing import BinaryIO
 
 from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION
-from minutes_editor.importer import errors as e
-from minutes_editor.importer.errors import (
+from minutes_editor.ooxml import errors as e
+from minutes_editor.ooxml.errors import (
     DamagedDocumentError,
     DocxImportError,
     EncryptedDocumentError,

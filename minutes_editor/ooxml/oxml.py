@@ -1,4 +1,4 @@
-"""WordprocessingML names and schema-ordered element helpers over plain lxml.
+"""Schema-ordered element helpers over plain lxml, for every part the writer edits.
 
 Word rejects, or silently ignores, properties whose children are out of
 schema order (``w:rFonts`` after ``w:b`` loses the font), so every element we
@@ -10,38 +10,11 @@ are copied from that schema's complex types.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from lxml import etree
 
-NS = {
-    "w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "xml": "http://www.w3.org/XML/1998/namespace",
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
-    "ep": "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties",
-    "ct": "http://schemas.openxmlformats.org/package/2006/content-types",
-    "pr": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
-
-W = NS["w"]
-_W = "{" + W + "}"
-XML_SPACE = "{" + NS["xml"] + "}space"
-
-
-def qn(name: str) -> str:
-    """Clark notation for a prefixed name: ``qn("w:bidi")`` -> ``{...main}bidi``."""
-    prefix, local = name.split(":", 1)
-    return "{" + NS[prefix] + "}" + local
-
-
-def w(local: str) -> str:
-    """Clark notation of a name in the WordprocessingML namespace."""
-    return _W + local
+from minutes_editor.ooxml.ns import w
 
 
 def _order(names: str) -> tuple[str, ...]:
@@ -115,14 +88,6 @@ SETTINGS_ORDER = (
     *_order("shapeDefaults doNotEmbedSmartTags decimalSymbol listSeparator"),
 )
 
-#: CT_FtnProps / CT_FtnDocProps (settings' footnotePr).
-FOOTNOTE_PR_ORDER = _order("pos numFmt numStart numRestart footnote")
-
-
-def child(parent: etree._Element, tag: str) -> etree._Element | None:
-    """The first child of ``parent`` with Clark name ``tag``, or None."""
-    return parent.find(tag)
-
 
 def insert_ordered(parent: etree._Element, element: etree._Element, order: Sequence[str]) -> etree._Element:
     """Insert ``element`` among ``parent``'s children after every sibling that precedes it in ``order``.
@@ -148,41 +113,3 @@ def get_or_add(parent: etree._Element, tag: str, order: Sequence[str]) -> etree.
     if found is not None:
         return found
     return insert_ordered(parent, etree.Element(tag), order)
-
-
-def remove_all(parent: etree._Element, tags: Iterable[str]) -> None:
-    """Remove every child of ``parent`` whose tag is one of ``tags``."""
-    wanted = set(tags)
-    for existing in list(parent):
-        if existing.tag in wanted:
-            parent.remove(existing)
-
-
-def set_attrs(element: etree._Element, **attrs: str) -> etree._Element:
-    """Set ``w:``-namespaced attributes on ``element`` and return it."""
-    for name, value in attrs.items():
-        element.set(w(name), value)
-    return element
-
-
-def ensure_val(parent: etree._Element, tag: str, order: Sequence[str], value: str | None = None) -> etree._Element:
-    """Get or add ``tag`` under ``parent`` and set its ``w:val`` (when ``value`` is given)."""
-    element = get_or_add(parent, tag, order)
-    if value is not None:
-        element.set(w("val"), value)
-    return element
-
-
-def ppr_of(owner: etree._Element, owner_order: Sequence[str]) -> etree._Element:
-    """The ``w:pPr`` of a paragraph, style or numbering level, created in order if absent."""
-    return get_or_add(owner, w("pPr"), owner_order)
-
-
-def rpr_of(owner: etree._Element, owner_order: Sequence[str]) -> etree._Element:
-    """The ``w:rPr`` of a run, style or numbering level, created in order if absent."""
-    return get_or_add(owner, w("rPr"), owner_order)
-
-
-#: Order of the children of a w:p (pPr first) and of a w:r (rPr first).
-P_ORDER = (w("pPr"),)
-R_ORDER = (w("rPr"),)

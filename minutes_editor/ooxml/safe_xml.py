@@ -14,8 +14,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from minutes_editor.importer import errors as e
-from minutes_editor.importer.errors import DamagedDocumentError, UnsafeDocumentError
+from minutes_editor.ooxml import errors as e
+from minutes_editor.ooxml.errors import DamagedDocumentError, UnsafeDocumentError
 
 #: Strict (ISO 29500) namespaces and their transitional twins, as bytes for a cheap rewrite.
 _STRICT_NAMESPACES = (
