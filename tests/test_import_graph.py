@@ -11,7 +11,7 @@ The rules (docs/architecture.md):
 - the model imports nothing of ours but the model and the shared errors and
   phrases: not storage, not the readers or writers, not the window;
 - the reader of Word drafts (``importer``) and the writer (``export``) do not
-  import each other;
+  import each other: they meet in ``ooxml``, which imports neither (nor the window);
 - no cycle.
 """
 
@@ -102,6 +102,24 @@ def test_the_model_imports_only_the_model_and_the_shared_messages() -> None:
         name: sorted(target for target in _ours(targets) if _layer(target) not in allowed)
         for name, targets in GRAPH.items()
         if _layer(name) == "model"
+    }
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
+#: Each layer, and the layers it must not import.
+FORBIDDEN = {
+    "export": {"importer"},
+    "importer": {"export"},
+    "ooxml": {"importer", "export", "gui"},
+}
+
+
+@pytest.mark.parametrize("layer", sorted(FORBIDDEN))
+def test_the_writer_and_the_reader_meet_only_in_ooxml(layer: str) -> None:
+    offenders = {
+        name: sorted(target for target in _ours(targets) if _layer(target) in FORBIDDEN[layer])
+        for name, targets in GRAPH.items()
+        if _layer(name) == layer
     }
     assert {name: found for name, found in offenders.items() if found} == {}
 
