@@ -19,8 +19,8 @@ Hooks for other parts of the application (autosave, settings):
 body documents are deleted (whoever holds one lets go then);
 ``document_replaced(ReportDocument)`` fires when another report is opened or
 created; ``document.changed`` fires on every edit (typing included);
-``document.flush()`` brings typed text into ``document.report`` before it is
-read; ``open_path``, ``save``, ``save_as``, ``export_docx`` and
+``document.read()`` returns the report with the typed text brought in (read
+it so, never ``document.report`` straight); ``open_path``, ``save``, ``save_as``, ``export_docx`` and
 ``maybe_save`` run the File menu's actions without dialogs where a path is given.
 """
 
@@ -486,7 +486,7 @@ class MainWindow(QMainWindow):
 
     @property
     def report(self) -> Report:
-        """The open report (its bodies may hold typing not yet flushed: see ``flush``)."""
+        """The open report as last read: its bodies may hold typing not yet in it (``document.read()`` has it all)."""
         return self.document.report
 
     @property
@@ -503,8 +503,8 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.redo()
 
     def flush(self) -> None:
-        """Bring typed text into the model."""
-        self.document.flush()
+        """Bring typed text into the model (``document.read()`` without its result: for tests and scripts)."""
+        self.document.read()
 
     def _update_title(self) -> None:
         name = self._name()
@@ -999,11 +999,11 @@ class MainWindow(QMainWindow):
     def refresh_preview(self) -> None:
         """Flush typed text, renumber footnotes, rebuild the preview and the notes beside the body."""
         self.preview_timer.stop()
-        self.flush()
+        report = self.document.read()
         self.store.renumber()
         from minutes_editor.render.flow import flatten
 
-        self.preview_renderer.show(flatten(self.document.report))
+        self.preview_renderer.show(flatten(report))
         self._update_notes()
         self._update_designation_offer()
         self.preview_refreshed.emit()
@@ -1210,7 +1210,6 @@ class MainWindow(QMainWindow):
 
     def export_docx(self, path: Path | None = None) -> Path | None:
         """Export the report to Word and offer to open the file or its folder."""
-        self.flush()
         if path is None:
             base = self.document.path.with_suffix(".docx") if self.document.path else Path(self._name() + ".docx")
             if not self.document.path and self.document.source:
@@ -1224,9 +1223,10 @@ class MainWindow(QMainWindow):
         from minutes_editor.export.docx_writer import TemplateError, export_docx
         from minutes_editor.export.template import template_for
 
-        template = template_for(self.document.report.template, self.document.path)
+        report = self.document.read()
+        template = template_for(report.template, self.document.path)
         try:
-            result = export_docx(self.document.report, path, template=template)
+            result = export_docx(report, path, template=template)
         except TemplateError as error:
             ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
             return None
