@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
+from minutes_editor.model.operations import field_named
 from minutes_editor.model.search import (
     Match,
     Query,
@@ -67,7 +68,7 @@ def replace_in_window(window: MainWindow, replacements: list[tuple[Match, str]],
             _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks})
         plan = plan_replacements(report, others)
         for change in attribute_changes(report, plan.edits):
-            window.set_field(change.target, change.attribute, change.new, merge=False)
+            window.set_field(change.target, field_named(change.target, change.attribute), change.new, merge=False)
     finally:
         stack.endMacro()
     return len(replacements)
