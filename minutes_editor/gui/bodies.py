@@ -30,6 +30,7 @@ from minutes_editor.gui.rich_text import (
     footnote_ids,
     install_footnote_marks,
 )
+from minutes_editor.model.operations import ReplaceBlocks
 from minutes_editor.model.report import Block, Footnote, FootnoteRef, Report, Section, Session
 
 #: The user state of a paragraph not converted since it was made or last edited.
@@ -166,7 +167,7 @@ class BodyStore(QObject):
         written = False
         for body in self._bodies.values():
             if body.dirty:
-                body.owner.blocks = self._read_blocks(body)
+                ReplaceBlocks(body.owner, self._read_blocks(body)).apply(self.report)
                 body.dirty = False
                 written = True
         if written:

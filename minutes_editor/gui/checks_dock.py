@@ -102,8 +102,8 @@ class ChecksDock(QDockWidget):
         from minutes_editor.model.text_fields import iter_fields
 
         window = self.window_
-        window.flush()
-        self.problems = check_report(window.report)
+        report = window.document.read()
+        self.problems = check_report(report)
         self.list.clear()
         style = self.style()
         icons = {
@@ -111,7 +111,7 @@ class ChecksDock(QDockWidget):
             Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         kinds = problem_kinds()
-        texts = {field.path: field.text for field in iter_fields(window.report, default_headings=False)}
+        texts = {field.path: field.text for field in iter_fields(report, default_headings=False)}
         for problem in self.problems:
             text = excerpt(texts.get(problem.where, ""), problem.start, problem.end)
             kind = kinds.get(problem.code, problem.message)

@@ -1,8 +1,9 @@
 """Undo commands: every change to the report goes through one of these on the report's single QUndoStack.
 
-Structural commands insert, remove and move items of the report's lists
-(sections, sessions); field commands set one attribute (a heading, a time,
-the participants); text commands stand for one undo step of a body's
+Structural and field commands are thin wrappers over the model's operations
+(model/operations.py), which check the report's rules and invert themselves:
+redo applies the operation, undo its inverse, and then the views are told
+what to show; text commands stand for one undo step of a body's
 QTextDocument and make the global stack's undo and redo delegate to it.
 """
 
@@ -11,6 +12,19 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtGui import QTextCursor, QTextDocument, QUndoCommand
+
+from minutes_editor.model.operations import (
+    Field,
+    InsertSection,
+    InsertSession,
+    MoveSection,
+    MoveSession,
+    Operation,
+    RemoveSection,
+    RemoveSession,
+    SetField,
+)
+from minutes_editor.model.report import Report, Section, Session
 
 #: Field commands with a merge key share this id so typing in one field makes one undo step.
 FIELD_COMMAND_ID = 1001
@@ -22,8 +36,8 @@ class Views(Protocol):
     def structure_changed(self, select: object | None) -> None:
         """The outline changed: rebuild it and select ``select`` (an item of the report) if given."""
 
-    def field_changed(self, target: object, attribute: str) -> None:
-        """``target.attribute`` changed: refresh the widgets that show it."""
+    def field_changed(self, target: object, field: Field[Any, Any]) -> None:
+        """``field`` of ``target`` changed: refresh the widgets that show it."""
 
     def reveal_body(self, owner: object) -> QTextCursor | None:
         """Show the body of ``owner`` (a section or session); return its editor's cursor, if shown."""
@@ -63,25 +77,48 @@ class TextEditCommand(QUndoCommand):
             (self.document.redo if redo else self.document.undo)()
 
 
-class FieldCommand(QUndoCommand):
-    """Set ``target.attribute`` to a value; commands with one merge key merge while the user types."""
+class OperationCommand(QUndoCommand):
+    """A model operation on the undo stack: redo applies it, undo applies its inverse, then the views are told.
 
-    def __init__(
-        self,
-        views: Views,
-        target: object,
-        attribute: str,
-        new: Any,
-        text: str,
-        *,
-        merge_key: str | None = None,
-    ) -> None:
+    The operation is checked before the command is pushed (``Operation.check``),
+    so redo and undo replay changes already known to be allowed.
+    """
+
+    def __init__(self, views: Views, report: Report, operation: Operation, text: str) -> None:
         super().__init__(text)
         self.views = views
-        self.target = target
-        self.attribute = attribute
-        self.old = getattr(target, attribute)
-        self.new = new
+        self.report = report
+        self.operation = operation
+        self.inverse: Operation | None = None
+
+    def redo(self) -> None:
+        """Apply the operation, keeping its inverse for undo."""
+        self.inverse = self.operation.apply(self.report)
+        self.done()
+
+    def undo(self) -> None:
+        """Apply the inverse, keeping the operation that redoes it."""
+        assert self.inverse is not None  # Qt undoes only what it did
+        self.operation = self.inverse.apply(self.report)
+        self.inverse = None
+        self.undone()
+
+    def done(self) -> None:
+        """Tell the views after redo."""
+
+    def undone(self) -> None:
+        """Tell the views after undo."""
+
+
+class FieldCommand(OperationCommand):
+    """Set one field; commands with one merge key merge while the user types."""
+
+    operation: SetField[Any, Any]
+
+    def __init__(
+        self, views: Views, report: Report, operation: SetField[Any, Any], text: str, *, merge_key: str | None = None
+    ) -> None:
+        super().__init__(views, report, operation, text)
         self.merge_key = merge_key
 
     def id(self) -> int:
@@ -89,116 +126,89 @@ class FieldCommand(QUndoCommand):
         return FIELD_COMMAND_ID if self.merge_key else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Take over a later edit of the same field."""
+        """Take over a later edit of the same field (already applied: only what redo sets changes)."""
         if (
             isinstance(other, FieldCommand)
             and other.merge_key == self.merge_key
-            and other.target is self.target
-            and other.attribute == self.attribute
+            and other.operation.target is self.operation.target
+            and other.operation.field is self.operation.field
         ):
-            self.new = other.new
-            if self.new == self.old:
+            self.operation = other.operation
+            if isinstance(self.inverse, SetField) and self.operation.value == self.inverse.value:
                 self.setObsolete(True)
             return True
         return False
 
-    def redo(self) -> None:
-        """Set the new value."""
-        setattr(self.target, self.attribute, self.new)
-        self.views.field_changed(self.target, self.attribute)
+    def done(self) -> None:
+        """Refresh what shows the field."""
+        self.views.field_changed(self.operation.target, self.operation.field)
 
-    def undo(self) -> None:
-        """Put the old value back."""
-        setattr(self.target, self.attribute, self.old)
-        self.views.field_changed(self.target, self.attribute)
+    def undone(self) -> None:
+        """Refresh what shows the field."""
+        self.views.field_changed(self.operation.target, self.operation.field)
 
 
-class InsertCommand(QUndoCommand):
-    """Insert ``item`` into the list ``owner.attribute`` at ``index``."""
+class InsertCommand(OperationCommand):
+    """Insert a section or a session; select it, and on undo what is now in its place."""
 
-    def __init__(self, views: Views, owner: object, attribute: str, index: int, item: object, *, text: str) -> None:
-        super().__init__(text)
-        self.views = views
-        self.owner = owner
-        self.attribute = attribute
-        self.index = index
-        self.item = item
+    def __init__(self, views: Views, report: Report, operation: InsertSection | InsertSession, *, text: str) -> None:
+        super().__init__(views, report, operation, text)
+        self.item: Section | Session = operation.section if isinstance(operation, InsertSection) else operation.session
+        self.owner: Report | Section = report if isinstance(operation, InsertSection) else operation.section
+        self.index = operation.index
 
-    def _list(self) -> list[Any]:
-        items: list[Any] = getattr(self.owner, self.attribute)
-        return items
-
-    def redo(self) -> None:
-        """Insert the item and select it."""
-        self._list().insert(self.index, self.item)
+    def done(self) -> None:
+        """Select the inserted item."""
         self.views.structure_changed(self.item)
 
-    def undo(self) -> None:
-        """Take the item out again and select what is now in its place."""
-        items = self._list()
-        items.pop(self.index)
-        self.views.structure_changed(_neighbour(items, self.index, self.owner))
+    def undone(self) -> None:
+        """Select its neighbour."""
+        self.views.structure_changed(_neighbour(self.owner, self.index))
 
 
-class RemoveCommand(QUndoCommand):
-    """Remove the item at ``index`` of the list ``owner.attribute``; undo puts the same object back."""
+class RemoveCommand(OperationCommand):
+    """Remove a section or a session; undo puts the same object back."""
 
-    def __init__(self, views: Views, owner: object, attribute: str, index: int, text: str) -> None:
-        super().__init__(text)
-        self.views = views
-        self.owner = owner
-        self.attribute = attribute
-        self.index = index
-        self.item: object = getattr(owner, attribute)[index]
+    def __init__(self, views: Views, report: Report, operation: RemoveSection | RemoveSession, text: str) -> None:
+        super().__init__(views, report, operation, text)
+        self.owner: Report | Section = report if isinstance(operation, RemoveSection) else operation.section
+        self.index = operation.index
+        self.item: Section | Session = _items(self.owner)[self.index]
 
-    def redo(self) -> None:
-        """Remove the item and select its neighbour."""
-        items: list[Any] = getattr(self.owner, self.attribute)
-        items.pop(self.index)
-        self.views.structure_changed(_neighbour(items, self.index, self.owner))
+    def done(self) -> None:
+        """Select the removed item's neighbour."""
+        self.views.structure_changed(_neighbour(self.owner, self.index))
 
-    def undo(self) -> None:
-        """Put the item back where it was and select it."""
-        items: list[Any] = getattr(self.owner, self.attribute)
-        items.insert(self.index, self.item)
+    def undone(self) -> None:
+        """Select the item brought back."""
         self.views.structure_changed(self.item)
 
 
-class MoveCommand(QUndoCommand):
-    """Move an item from one list position to another (the lists may differ: a session to another section)."""
+class MoveCommand(OperationCommand):
+    """Move a section, or a session (perhaps to another section), keeping it selected."""
 
-    def __init__(
-        self,
-        views: Views,
-        source: tuple[object, str, int],
-        target: tuple[object, str, int],
-        text: str,
-    ) -> None:
-        super().__init__(text)
-        self.views = views
-        self.source = source
-        self.target = target
-        owner, attribute, index = source
-        self.item: object = getattr(owner, attribute)[index]
+    def __init__(self, views: Views, report: Report, operation: MoveSection | MoveSession, text: str) -> None:
+        super().__init__(views, report, operation, text)
+        if isinstance(operation, MoveSection):
+            self.item: Section | Session = report.sections[operation.source]
+        else:
+            self.item = operation.source.sessions[operation.source_index]
 
-    @staticmethod
-    def _move(source: tuple[object, str, int], target: tuple[object, str, int]) -> object:
-        items: list[Any] = getattr(source[0], source[1])
-        item = items.pop(source[2])
-        destination: list[Any] = getattr(target[0], target[1])
-        destination.insert(target[2], item)
-        return item
+    def done(self) -> None:
+        """Keep the moved item selected."""
+        self.views.structure_changed(self.item)
 
-    def redo(self) -> None:
-        """Move the item to its new place and keep it selected."""
-        self.views.structure_changed(self._move(self.source, self.target))
-
-    def undo(self) -> None:
-        """Move it back."""
-        self.views.structure_changed(self._move(self.target, self.source))
+    def undone(self) -> None:
+        """Keep it selected where it went back."""
+        self.views.structure_changed(self.item)
 
 
-def _neighbour(items: list[Any], index: int, owner: object) -> object:
+def _items(owner: Report | Section) -> list[Any]:
+    return owner.sections if isinstance(owner, Report) else owner.sessions
+
+
+def _neighbour(owner: Report | Section, index: int) -> object:
+    items = _items(owner)
     if not items:
         return owner
     return items[min(index, len(items) - 1)]

@@ -31,8 +31,7 @@ class CountsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        window.flush()
-        report = window.report
+        report = window.document.read()
         counts = count_report(report)
         preset = window.preset
         rows: list[tuple[str, Counts]] = [(self.tr("Title block"), counts.title)]

@@ -86,14 +86,20 @@ class ReportDocument(QObject):
         """Register a callable that writes edits an open editor still holds into ``report``.
 
         Rich-text bodies are converted to model blocks lazily, not per
-        keystroke; ``flush()`` runs these callables so ``report`` is complete.
+        keystroke; ``read()`` runs these callables so the report it returns is complete.
         """
         self._flushers.append(flush)
 
-    def flush(self) -> None:
-        """Bring pending edits of open editors into ``report``: call it before reading the report."""
+    def read(self) -> Report:
+        """The report with nothing stale: typing the open editors still hold is brought into it first.
+
+        Every reader of the whole report (save, autosave, export, preview,
+        checks, find, counts) goes through here; ``report`` itself may lag
+        behind the body editors until then.
+        """
         for flush in self._flushers:
             flush()
+        return self.report
 
     def changed_on_disk(self) -> bool:
         """Whether the file was changed by someone else since it was opened or saved."""
@@ -125,9 +131,8 @@ class ReportDocument(QObject):
         target = path or self.path
         if target is None:
             raise ValueError("the report has no file yet: give a path")
-        self.flush()
         # The bytes written, encoded once, are what the file now holds.
-        self.disk_hash = _hash(save_report(self.report, target))
+        self.disk_hash = _hash(save_report(self.read(), target))
         if target != self.path:
             self.path = target
             self.path_changed.emit(target)

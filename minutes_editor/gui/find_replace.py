@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
+from minutes_editor.model.operations import field_named
 from minutes_editor.model.search import (
     Match,
     Query,
@@ -44,8 +45,7 @@ def replace_in_window(window: MainWindow, replacements: list[tuple[Match, str]],
     """
     if not replacements:
         return 0
-    window.flush()
-    report = window.report
+    report = window.document.read()
     texts = {field.path: field.text for field in iter_fields(report)}
     body: dict[tuple[int, int], dict[int, list[tuple[int, int, str]]]] = {}
     others: list[tuple[Match, str]] = []
@@ -68,10 +68,9 @@ def replace_in_window(window: MainWindow, replacements: list[tuple[Match, str]],
             _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks})
         plan = plan_replacements(report, others)
         for change in attribute_changes(report, plan.edits):
-            window.set_field(change.target, change.attribute, change.new, merge=False)
+            window.set_field(change.target, field_named(change.target, change.attribute), change.new, merge=False)
     finally:
         stack.endMacro()
-    window.flush()
     return len(replacements)
 
 
@@ -196,9 +195,8 @@ class FindReplaceDialog(QDialog):
         )
 
     def _matches(self) -> list[Match] | None:
-        self.window_.flush()
         try:
-            return find_all(self.window_.report, self.query())
+            return find_all(self.window_.document.read(), self.query())
         except SearchError as error:
             self.status.setText(str(error))
             return None
@@ -212,7 +210,7 @@ class FindReplaceDialog(QDialog):
             self.current = None
             self.status.setText(self.tr("Not found"))
             return None
-        order = {field.path: index for index, field in enumerate(iter_fields(self.window_.report))}
+        order = {field.path: index for index, field in enumerate(iter_fields(self.window_.document.read()))}
         index = 0
         if self._after is not None:
             path, offset, inclusive = self._after
@@ -238,7 +236,7 @@ class FindReplaceDialog(QDialog):
             self.find_next()
             return
         try:
-            found = find_replacements(self.window_.report, self.query(), self.replace_edit.text())
+            found = find_replacements(self.window_.document.read(), self.query(), self.replace_edit.text())
         except SearchError as error:
             self.status.setText(str(error))
             return
@@ -252,9 +250,8 @@ class FindReplaceDialog(QDialog):
 
     def replace_all(self) -> int:
         """Replace every match as one undo step; says how many."""
-        self.window_.flush()
         try:
-            found = find_replacements(self.window_.report, self.query(), self.replace_edit.text())
+            found = find_replacements(self.window_.document.read(), self.query(), self.replace_edit.text())
         except SearchError as error:
             self.status.setText(str(error))
             return 0

@@ -19,8 +19,8 @@ Hooks for other parts of the application (autosave, settings):
 body documents are deleted (whoever holds one lets go then);
 ``document_replaced(ReportDocument)`` fires when another report is opened or
 created; ``document.changed`` fires on every edit (typing included);
-``document.flush()`` brings typed text into ``document.report`` before it is
-read; ``open_path``, ``save``, ``save_as``, ``export_docx`` and
+``document.read()`` returns the report with the typed text brought in (read
+it so, never ``document.report`` straight); ``open_path``, ``save``, ``save_as``, ``export_docx`` and
 ``maybe_save`` run the File menu's actions without dialogs where a path is given.
 """
 
@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -58,6 +58,7 @@ from minutes_editor.gui.forms import child, load_form
 from minutes_editor.gui.outline import Outline, section_title
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, UndoKeyFilter, shortcut
 from minutes_editor.gui.title_page import TitlePage
+from minutes_editor.model import operations as ops
 from minutes_editor.model.language import LanguagePreset, load_preset
 from minutes_editor.model.report import (
     BlockKind,
@@ -71,15 +72,20 @@ from minutes_editor.model.report import (
     TitleBlock,
     plain_text,
 )
+from minutes_editor.model.rules import OperationRefusedError, Rule
 from minutes_editor.phrases import QT_TRANSLATE_NOOP
 from minutes_editor.storage.atomic import WriteError
 from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
+
+_Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
+_Value = TypeVar("_Value")
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeySequence, QTextCursor
 
     from minutes_editor.gui.bodies import BodyStore
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
+    from minutes_editor.gui.commands import OperationCommand
     from minutes_editor.gui.dialogs import QuickInsert, ShortcutsDialog
     from minutes_editor.gui.names import NameOverrides
     from minutes_editor.gui.pages import SectionPage, SessionPage
@@ -411,14 +417,14 @@ class MainWindow(QMainWindow):
     def _connect_title_page(self) -> None:
         title = self.title_page
         report: Callable[[], Report] = lambda: self.document.report  # noqa: E731 - the report changes with the document
-        title.meeting.textEdited.connect(lambda text: self.set_field(report().title, "meeting", text))
-        title.subtitle.textEdited.connect(lambda text: self.set_field(report().title, "subtitle", text))
-        title.location.textEdited.connect(lambda text: self.set_field(report().title, "location", text))
-        title.timezone.editTextChanged.connect(lambda text: self.set_field(report().title, "timezone", text))
-        title.status.editTextChanged.connect(lambda text: self.set_field(report().title, "status", text))
+        title.meeting.textEdited.connect(lambda text: self.set_field(report().title, ops.MEETING, text))
+        title.subtitle.textEdited.connect(lambda text: self.set_field(report().title, ops.SUBTITLE, text))
+        title.location.textEdited.connect(lambda text: self.set_field(report().title, ops.LOCATION, text))
+        title.timezone.editTextChanged.connect(lambda text: self.set_field(report().title, ops.TIMEZONE, text))
+        title.status.editTextChanged.connect(lambda text: self.set_field(report().title, ops.STATUS, text))
         for widget in (title.has_date, title.date):
             signal = widget.toggled if widget is title.has_date else title.date.dateChanged
-            signal.connect(lambda *_args: self.set_field(report().title, "date", title.date_value(), merge=False))
+            signal.connect(lambda *_args: self.set_field(report().title, ops.DATE, title.date_value(), merge=False))
         title.has_times.toggled.connect(lambda *_args: self._set_times())
         title.start_time.timeChanged.connect(lambda *_args: self._set_times())
         title.end_time.timeChanged.connect(lambda *_args: self._set_times())
@@ -431,10 +437,10 @@ class MainWindow(QMainWindow):
         section.picker.designation_needed.connect(self._designation_listed)
         session = self._session_page
         session.title.textEdited.connect(
-            lambda text: session.session is not None and self.set_field(session.session, "title", text)
+            lambda text: session.session is not None and self.set_field(session.session, ops.SESSION_TITLE, text)
         )
         session.goals.textChanged.connect(
-            lambda: session.session is not None and self.set_field(session.session, "goals", session.goals_value())
+            lambda: session.session is not None and self.set_field(session.session, ops.GOALS, session.goals_value())
         )
 
     # ================================================================ the document
@@ -486,7 +492,7 @@ class MainWindow(QMainWindow):
 
     @property
     def report(self) -> Report:
-        """The open report (its bodies may hold typing not yet flushed: see ``flush``)."""
+        """The open report as last read: its bodies may hold typing not yet in it (``document.read()`` has it all)."""
         return self.document.report
 
     @property
@@ -503,8 +509,8 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.redo()
 
     def flush(self) -> None:
-        """Bring typed text into the model."""
-        self.document.flush()
+        """Bring typed text into the model (``document.read()`` without its result: for tests and scripts)."""
+        self.document.read()
 
     def _update_title(self) -> None:
         name = self._name()
@@ -640,25 +646,25 @@ class MainWindow(QMainWindow):
             self.show_part(part)
         self.schedule_preview()
 
-    def field_changed(self, target: object, attribute: str) -> None:
-        """Refresh what shows ``target.attribute`` after a field command (done, undone or redone)."""
+    def field_changed(self, target: object, field: ops.Field[Any, Any]) -> None:
+        """Refresh what shows ``field`` of ``target`` after a field command (done, undone or redone)."""
         report = self.document.report
         preset = self.preset
         if target is report.title:
             self.title_page.show_title(report.title, preset)
-            if attribute == "meeting":
+            if field is ops.MEETING:
                 self.outline.rebuild(report, preset)
-            if self.outline.current_part() is not report.title and attribute != "meeting":
+            if self.outline.current_part() is not report.title and field is not ops.MEETING:
                 self.outline.select(report.title)
         elif isinstance(target, Section):
-            if attribute in ("heading", "level"):
+            if field is ops.HEADING or field is ops.LEVEL:
                 self.outline.rebuild(report, preset, target)
             if self.outline.current_part() is not target:
                 self.outline.select(target)
             first = bool(report.sections) and report.sections[0] is target
             self.section_page.show_section(target, preset, first)
         elif isinstance(target, Session):
-            if attribute == "title":
+            if field is ops.SESSION_TITLE:
                 self.outline.rebuild(report, preset, target)
             if self.outline.current_part() is not target:
                 self.outline.select(target)
@@ -687,16 +693,34 @@ class MainWindow(QMainWindow):
 
     # ================================================================ field edits
 
-    def set_field(self, target: object, attribute: str, value: object, *, merge: bool = True) -> bool:
-        """Push an undoable change of ``target.attribute``; typing into one field merges into one step."""
-        if getattr(target, attribute) == value:
+    def set_field(self, target: _Owner, field: ops.Field[_Owner, _Value], value: _Value, *, merge: bool = True) -> bool:
+        """Push an undoable change of ``field`` of ``target``; typing into one field merges into one step.
+
+        False when nothing changed, or when the change breaks a rule of the report (said in the status bar).
+        """
+        if field.get(target) == value:
             return False
-        key = f"{id(target)}.{attribute}" if merge else None
-        text = QCoreApplication.translate("MainWindow", "Edit %1").replace("%1", attribute.replace("_", " "))
+        key = f"{id(target)}.{field.name}" if merge else None
+        text = QCoreApplication.translate("MainWindow", "Edit %1").replace("%1", field.name.replace("_", " "))
         from minutes_editor.gui.commands import FieldCommand
 
-        self.document.undo_stack.push(FieldCommand(self, target, attribute, value, text, merge_key=key))
+        report = self.document.report
+        return self._push(FieldCommand(self, report, ops.SetField(target, field, value), text, merge_key=key))
+
+    def _push(self, command: OperationCommand) -> bool:
+        """Push ``command`` if its operation may be applied; else say why in the status bar and return False."""
+        try:
+            command.operation.check(self.document.report)
+        except OperationRefusedError as refusal:
+            self.statusBar().showMessage(self._refusal_text(refusal), 5000)
+            return False
+        self.document.undo_stack.push(command)
         return True
+
+    def _refusal_text(self, refusal: OperationRefusedError) -> str:
+        if refusal.rule is Rule.FIRST_SECTION_LEVEL:
+            return self.tr("The first section cannot be a sub-heading.")
+        return str(refusal)
 
     def _set_times(self) -> None:
         start, end = self.title_page.time_values()
@@ -705,37 +729,35 @@ class MainWindow(QMainWindow):
         if (title.start_time, title.end_time) == (start, end):
             return
         stack.beginMacro(self.tr("Edit times"))
-        self.set_field(title, "start_time", start, merge=False)
-        self.set_field(title, "end_time", end, merge=False)
+        self.set_field(title, ops.START_TIME, start, merge=False)
+        self.set_field(title, ops.END_TIME, end, merge=False)
         stack.endMacro()
 
     def _heading_edited(self, text: str) -> None:
         section = self.section_page.section
         if section is not None:
-            self.set_field(section, "heading", text if text.strip() else None)
+            self.set_field(section, ops.HEADING, text if text.strip() else None)
 
     def _subheading_toggled(self, checked: bool) -> None:
         section = self.section_page.section
-        report = self.document.report
         if section is None:
             return
-        if checked and report.sections and report.sections[0] is section:
-            self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
-            self.section_page.show_section(section, self.preset, True)
-            return
-        self.set_field(section, "level", 2 if checked else 1, merge=False)
+        if not self.set_field(section, ops.LEVEL, 2 if checked else 1, merge=False):
+            # Refused (the first section cannot be a sub-heading): the box shows the level again.
+            sections = self.document.report.sections
+            self.section_page.show_section(section, self.preset, bool(sections) and sections[0] is section)
 
     def _participants_changed(self, participants: list[Participant]) -> None:
         section = self.section_page.section
         if section is not None:
-            self.set_field(section, "participants", list(participants), merge=False)
+            self.set_field(section, ops.PARTICIPANTS, list(participants), merge=False)
 
     def _note_edited(self, footnote_id: str, text: str) -> None:
         note = self.store.pool.get(footnote_id)
         if note is not None:
             content = [Span(text)] if text else []
             if plain_text(note.content) != text:
-                self.set_field(note, "content", content)
+                self.set_field(note, ops.NOTE_CONTENT, content)
 
     # ================================================================ structure
 
@@ -768,7 +790,7 @@ class MainWindow(QMainWindow):
         text = self.tr("Add section")
         from minutes_editor.gui.commands import InsertCommand
 
-        self.document.undo_stack.push(InsertCommand(self, report, "sections", index, section, text=text))
+        self._push(InsertCommand(self, report, ops.InsertSection(index, section), text=text))
         return section
 
     def add_session(self) -> Session | None:
@@ -789,9 +811,7 @@ class MainWindow(QMainWindow):
         session = Session("")
         from minutes_editor.gui.commands import InsertCommand
 
-        self.document.undo_stack.push(
-            InsertCommand(self, section, "sessions", index, session, text=self.tr("Add session"))
-        )
+        self._push(InsertCommand(self, report, ops.InsertSession(section, index, session), text=self.tr("Add session")))
         self.session_page.title.setFocus()
         return session
 
@@ -803,18 +823,12 @@ class MainWindow(QMainWindow):
         part = self.outline.current_part()
         if isinstance(part, Section):
             index = self._index(report.sections, part)
-            rest = report.sections[:index] + report.sections[index + 1 :]
-            if rest and rest[0].level != 1:
-                self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
-                return
-            self.document.undo_stack.push(RemoveCommand(self, report, "sections", index, self.tr("Remove section")))
+            self._push(RemoveCommand(self, report, ops.RemoveSection(index), self.tr("Remove section")))
         elif isinstance(part, Session):
             section = self._section_of(part)
             if section is not None:
                 index = self._index(section.sessions, part)
-                self.document.undo_stack.push(
-                    RemoveCommand(self, section, "sessions", index, self.tr("Remove session"))
-                )
+                self._push(RemoveCommand(self, report, ops.RemoveSession(section, index), self.tr("Remove session")))
 
     def rename_part(self) -> None:
         """Put the cursor in the selected part's heading or title, selected for typing over."""
@@ -870,17 +884,15 @@ class MainWindow(QMainWindow):
         index = min(max(index, 0), len(target_items) - (1 if source_owner is owner else 0))
         if source_owner is owner and index == source_index:
             return
-        if isinstance(part, Section):
-            order = list(report.sections)
-            order.insert(index, order.pop(source_index))
-            if order[0].level != 1:
-                self.statusBar().showMessage(self.tr("The first section cannot be a sub-heading."), 5000)
-                return
-        text = self.tr("Move section") if isinstance(part, Section) else self.tr("Move session")
         from minutes_editor.gui.commands import MoveCommand
 
-        command = MoveCommand(self, (source_owner, attribute, source_index), (owner, attribute, index), text)
-        self.document.undo_stack.push(command)
+        if isinstance(source_owner, Section) and isinstance(owner, Section):
+            move: ops.MoveSection | ops.MoveSession = ops.MoveSession(source_owner, source_index, owner, index)
+            text = self.tr("Move session")
+        else:
+            move = ops.MoveSection(source_index, index)
+            text = self.tr("Move section")
+        self._push(MoveCommand(self, report, move, text))
 
     # ================================================================ body actions
 
@@ -999,11 +1011,11 @@ class MainWindow(QMainWindow):
     def refresh_preview(self) -> None:
         """Flush typed text, renumber footnotes, rebuild the preview and the notes beside the body."""
         self.preview_timer.stop()
-        self.flush()
+        report = self.document.read()
         self.store.renumber()
         from minutes_editor.render.flow import flatten
 
-        self.preview_renderer.show(flatten(self.document.report))
+        self.preview_renderer.show(flatten(report))
         self._update_notes()
         self._update_designation_offer()
         self.preview_refreshed.emit()
@@ -1210,7 +1222,6 @@ class MainWindow(QMainWindow):
 
     def export_docx(self, path: Path | None = None) -> Path | None:
         """Export the report to Word and offer to open the file or its folder."""
-        self.flush()
         if path is None:
             base = self.document.path.with_suffix(".docx") if self.document.path else Path(self._name() + ".docx")
             if not self.document.path and self.document.source:
@@ -1224,9 +1235,10 @@ class MainWindow(QMainWindow):
         from minutes_editor.export.docx_writer import TemplateError, export_docx
         from minutes_editor.export.template import template_for
 
-        template = template_for(self.document.report.template, self.document.path)
+        report = self.document.read()
+        template = template_for(report.template, self.document.path)
         try:
-            result = export_docx(self.document.report, path, template=template)
+            result = export_docx(report, path, template=template)
         except TemplateError as error:
             ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
             return None

@@ -24,8 +24,7 @@ def utf16_offset(text: str, index: int) -> int:
 
 def go_to(window: MainWindow, path: str, start: int | None = None, end: int | None = None) -> bool:
     """Show the field at ``path`` with ``start:end`` of its text selected; False if the report has no such field."""
-    window.flush()
-    report = window.report
+    report = window.document.read()
     try:
         place = locate(path)
     except KeyError:

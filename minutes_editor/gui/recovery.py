@@ -123,7 +123,7 @@ class Autosaver(QObject):
 
     ``saved`` carries the recovery file's path after each write; ``failed``
     carries a readable message when a write failed (the next change retries).
-    Before serialising it calls ``document.flush()`` (editors hold typing
+    Before serialising it reads the report through ``document.read()`` (editors hold typing
     until then) and ``before_save`` if given. Changes reach it through the
     document's ``changed`` signal and through ``note_change``, which the
     window connects to edits that do not push an undo command (typing merged
@@ -260,12 +260,11 @@ class Autosaver(QObject):
             return False
         self._journal_timer.stop()
         start = time.perf_counter()
-        self.document.flush()
+        report = self.document.read()
         if self.before_save is not None:
             self.before_save()
         self.last_flush_ms = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
-        report = self.document.report
         data = recovery_bytes(report, self._paragraphs)
         meta = _meta_bytes(self.document, self.report_path.name)
         header = self._recorder.start(report) if self.journaling else None
@@ -287,10 +286,10 @@ class Autosaver(QObject):
             self._dirty = True
             return self.save_now()
         start = time.perf_counter()
-        self.document.flush()
+        report = self.document.read()
         flushed = time.perf_counter()
         where = self.where() if self.where is not None else None
-        line = self._recorder.changes(self.document.report, where)
+        line = self._recorder.changes(report, where)
         self.last_journal_ms = (time.perf_counter() - start) * 1000
         self.last_journal_flush_ms = (flushed - start) * 1000
         if line is None:

@@ -34,9 +34,10 @@ and the replayed report must load as a .minutes file would.
 
 ``JournalRecorder`` turns the report's changes since its last call into one
 line, comparing by identity: the window never changes a list of the report
-in place except the lists of sections and sessions (its commands replace a
+in place except the lists of sections and sessions (the model's operations,
+model/operations.py, which its commands and body store apply, replace a
 body's paragraphs, a part's participants or goals, a note's text with new
-lists: bodies.py, commands.py), so a list that is the same object as last
+lists), so a list that is the same object as last
 time is unchanged, and a tick in a report of thousands of paragraphs looks
 at each part once, not at each paragraph. The window fuzzer checks this at
 every step by replaying the journal. ``JournalFile`` appends and syncs; it is used from one worker

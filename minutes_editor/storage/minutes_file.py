@@ -36,6 +36,7 @@ from minutes_editor.model.report import (
     TitleBlock,
     stamp_in_range,
 )
+from minutes_editor.model.rules import level_allowed
 from minutes_editor.phrases import Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
@@ -262,7 +263,7 @@ def _section(value: object, path: str) -> Section:
     kind = _enum(SectionKind, obj["kind"], f"{path}.kind")
     heading = obj.get("heading")
     level = _int(obj.get("level", 1), f"{path}.level", 1, 2)
-    if level == 2 and path == "sections[0]":
+    if not level_allowed(level, first=path == "sections[0]"):
         raise InvalidFieldError.at(f"{path}.level", m.FIRST_SECTION_LEVEL)
     if "participants" in obj and kind is not SectionKind.PARTICIPATION:
         raise InvalidFieldError.at(f"{path}.participants", m.ONLY_PARTICIPATION, kind=str(kind))

@@ -20,6 +20,7 @@ from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.importer import ImportNote, Phrase, import_docx
 from minutes_editor.importer import notes as n
 from minutes_editor.importer.notes import Listing, Value
+from minutes_editor.model import operations as ops
 from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
 from tests.gui.test_i18n_window import chrome_texts, english_left
@@ -185,7 +186,7 @@ def test_import_notes_are_listed_without_blocking_the_window(window: MainWindow,
     assert [dialog.list.item(row).text() for row in range(dialog.list.count())] == expected
     assert draft.name in dialog.findChild(QLabel, "intro").text()
     # The window goes on working while the notes are open.
-    window.set_field(window.report.title, "location", "Vienna")
+    window.set_field(window.report.title, ops.LOCATION, "Vienna")
     assert window.report.title.location == "Vienna"
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == "\n".join(expected)
@@ -224,7 +225,7 @@ def test_a_broken_word_document_shows_the_message_and_changes_nothing(
     source = tmp_path / "open.minutes"
     source.write_bytes(example("en").read_bytes())
     assert window.open_path(source)
-    window.set_field(window.report.title, "location", "Vienna")
+    window.set_field(window.report.title, ops.LOCATION, "Vienna")
     report, document = window.report, window.document
     broken = tmp_path / name
     broken.write_bytes(content)
@@ -245,7 +246,7 @@ def test_a_broken_word_document_shows_the_message_and_changes_nothing(
 def test_cancelling_the_unsaved_changes_question_imports_nothing(
     window: MainWindow, opened, tmp_path: Path, monkeypatch
 ) -> None:
-    window.set_field(window.report.title, "meeting", "Typed, not saved")
+    window.set_field(window.report.title, ops.MEETING, "Typed, not saved")
     monkeypatch.setattr(ask, "unsaved_changes", lambda *_a: ask.UnsavedChoice.CANCEL)
     opened.answer = draft_of("en", tmp_path)
     window.actions_by_name["open"].trigger()

@@ -15,6 +15,7 @@ from minutes_editor.gui import ask
 from minutes_editor.gui.app import configure_application
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.rich_text import document_to_blocks
+from minutes_editor.model import operations as ops
 from minutes_editor.model.report import BlockKind, SectionKind, Session
 from minutes_editor.storage.minutes_file import load_report
 from tests.support.examples import example_path
@@ -330,7 +331,7 @@ def test_unsaved_changes_prompt(qtbot, window_factory, example, monkeypatch):
 
         return unsaved
 
-    window.set_field(window.report.title, "location", "Vienna")
+    window.set_field(window.report.title, ops.LOCATION, "Vienna")
     assert window.isWindowModified()
     assert window.windowTitle().startswith(example.name + "[*]")
     monkeypatch.setattr(ask, "unsaved_changes", answer(ask.UnsavedChoice.CANCEL))
@@ -346,7 +347,7 @@ def test_unsaved_changes_prompt(qtbot, window_factory, example, monkeypatch):
 def test_discard_leaves_the_file_alone(qtbot, window_factory, example, monkeypatch):
     window = window_factory("en", example)
     before = example.read_bytes()
-    window.set_field(window.report.title, "location", "Vienna")
+    window.set_field(window.report.title, ops.LOCATION, "Vienna")
     monkeypatch.setattr(ask, "unsaved_changes", lambda *_a: ask.UnsavedChoice.DISCARD)
     assert window.close()
     assert example.read_bytes() == before
@@ -380,7 +381,7 @@ def test_broken_or_newer_file_shows_the_loader_message_and_changes_nothing(
 
 def test_save_refuses_to_overwrite_a_file_changed_on_disk(window_factory, example, monkeypatch):
     window = window_factory("en", example)
-    window.set_field(window.report.title, "location", "Vienna")
+    window.set_field(window.report.title, ops.LOCATION, "Vienna")
     example.write_text(example.read_text(encoding="utf-8").replace("افتراضي", "حضوري"), encoding="utf-8")
     changed = example.read_bytes()
     questions = []
@@ -395,7 +396,7 @@ def test_save_refuses_to_overwrite_a_file_changed_on_disk(window_factory, exampl
 
 def test_save_as_adds_the_suffix_and_lists_the_file_as_recent(window_factory, tmp_path, monkeypatch):
     window = window_factory("en")
-    window.set_field(window.report.title, "meeting", "A meeting")
+    window.set_field(window.report.title, ops.MEETING, "A meeting")
     monkeypatch.setattr(ask, "save_path", lambda *_a: tmp_path / "new report")
     assert window.save()
     saved = tmp_path / "new report.minutes"

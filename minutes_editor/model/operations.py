@@ -1,0 +1,336 @@
+"""Operations: every change to a report's structure and fields as a typed object that checks and inverts itself.
+
+After ProseMirror's steps: an operation applies itself to a ``Report``,
+refusing with ``OperationRefusedError`` (and changing nothing) when the result
+would break a rule of the report, and returns the operation that undoes it.
+The window's undo commands wrap these; the rules they check live here once,
+and the .minutes loader asks the same functions.
+
+Parts are named by identity (the section, session or note object), as the
+undo stack and the recovery journal know them. The journal's contract holds:
+a field whose value is a list (participants, goals, a note's content) and a
+body's blocks are replaced by a new list, never changed in place; only the
+lists of sections and sessions change in place (storage/journal.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar, cast
+
+from minutes_editor.model.report import (
+    Block,
+    Footnote,
+    Participant,
+    Report,
+    Section,
+    SectionKind,
+    Session,
+    Span,
+    TitleBlock,
+)
+from minutes_editor.model.rules import OperationRefusedError, Rule, check_sections
+
+_Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
+_Value = TypeVar("_Value")
+
+
+@dataclass(frozen=True, eq=False)
+class Field(Generic[_Owner, _Value]):
+    """A settable field of a part of the report, typed by its owner and value."""
+
+    owner: type[_Owner]
+    name: str
+    #: A list value: set as a new list, so the journal sees it changed (see the module's docstring).
+    is_list: bool = False
+
+    def get(self, target: _Owner) -> _Value:
+        """The field's value in ``target``."""
+        return cast("_Value", getattr(target, self.name))
+
+    def __repr__(self) -> str:
+        return f"{self.owner.__name__}.{self.name}"
+
+
+MEETING: Field[TitleBlock, str] = Field(TitleBlock, "meeting")
+SUBTITLE: Field[TitleBlock, str] = Field(TitleBlock, "subtitle")
+DATE: Field[TitleBlock, dt.date | None] = Field(TitleBlock, "date")
+START_TIME: Field[TitleBlock, dt.time | None] = Field(TitleBlock, "start_time")
+END_TIME: Field[TitleBlock, dt.time | None] = Field(TitleBlock, "end_time")
+TIMEZONE: Field[TitleBlock, str] = Field(TitleBlock, "timezone")
+LOCATION: Field[TitleBlock, str] = Field(TitleBlock, "location")
+STATUS: Field[TitleBlock, str] = Field(TitleBlock, "status")
+HEADING: Field[Section, str | None] = Field(Section, "heading")
+LEVEL: Field[Section, int] = Field(Section, "level")
+PARTICIPANTS: Field[Section, list[Participant]] = Field(Section, "participants", is_list=True)
+SESSION_TITLE: Field[Session, str] = Field(Session, "title")
+GOALS: Field[Session, list[str]] = Field(Session, "goals", is_list=True)
+NOTE_CONTENT: Field[Footnote, list[Span]] = Field(Footnote, "content", is_list=True)
+
+FIELDS: tuple[Field[Any, Any], ...] = (
+    MEETING,
+    SUBTITLE,
+    DATE,
+    START_TIME,
+    END_TIME,
+    TIMEZONE,
+    LOCATION,
+    STATUS,
+    HEADING,
+    LEVEL,
+    PARTICIPANTS,
+    SESSION_TITLE,
+    GOALS,
+    NOTE_CONTENT,
+)
+
+
+def field_named(target: object, name: str) -> Field[Any, Any]:
+    """The field ``name`` of ``target``'s class (for callers that still name fields by string); KeyError if none."""
+    for candidate in FIELDS:
+        if candidate.owner is type(target) and candidate.name == name:
+            return candidate
+    raise KeyError(f"{type(target).__name__}.{name}")
+
+
+class Operation(ABC):
+    """One change to a report: ``apply`` checks it, makes it and returns its inverse."""
+
+    def apply(self, report: Report) -> Operation:
+        """Make the change; raises OperationRefusedError, leaving ``report`` unchanged, if it breaks a rule."""
+        self.check(report)
+        return self._apply(report)
+
+    @abstractmethod
+    def check(self, report: Report) -> None:
+        """Raise OperationRefusedError if the change cannot be made to ``report``; change nothing."""
+
+    @abstractmethod
+    def _apply(self, report: Report) -> Operation: ...
+
+
+def _refuse(message: str) -> OperationRefusedError:
+    return OperationRefusedError(Rule.PLACE, message)
+
+
+def _index_of(items: list[Any], item: object) -> int:
+    for index, candidate in enumerate(items):
+        if candidate is item:
+            return index
+    return -1
+
+
+def _section_in(report: Report, section: Section) -> None:
+    if _index_of(report.sections, section) < 0:
+        raise _refuse("the section is not in the report")
+
+
+def _discussion(report: Report, section: Section) -> None:
+    _section_in(report, section)
+    if section.kind is not SectionKind.DISCUSSION:
+        raise OperationRefusedError(Rule.SESSIONS, "only a discussion section has sessions")
+
+
+def _range(index: int, size: int) -> None:
+    if not 0 <= index < size:
+        raise _refuse(f"no item {index} among {size}")
+
+
+@dataclass(eq=False)
+class SetField(Operation, Generic[_Owner, _Value]):
+    """Set one field of the title block, a section, a session or a footnote."""
+
+    target: _Owner
+    field: Field[_Owner, _Value]
+    value: _Value
+
+    def check(self, report: Report) -> None:
+        """Refuse a field of another class, a level the section's place forbids, participants where none go."""
+        if not isinstance(self.target, self.field.owner):
+            raise _refuse(f"{type(self.target).__name__} has no field {self.field!r}")
+        if self.field is LEVEL and isinstance(self.target, Section):
+            if self.value not in (1, 2):
+                raise OperationRefusedError(Rule.LEVEL, f"a section's level is 1 or 2, not {self.value!r}")
+            if bool(report.sections) and report.sections[0] is self.target:
+                check_sections([Section(self.target.kind, level=cast("int", self.value))])
+        if (
+            self.field is PARTICIPANTS
+            and isinstance(self.target, Section)
+            and self.value
+            and self.target.kind is not SectionKind.PARTICIPATION
+        ):
+            raise OperationRefusedError(Rule.PARTICIPANTS, "only the participation section lists participants")
+
+    def _apply(self, report: Report) -> Operation:
+        old = self.field.get(self.target)
+        value = cast("_Value", list(cast("list[Any]", self.value))) if self.field.is_list else self.value
+        setattr(self.target, self.field.name, value)
+        return SetField(self.target, self.field, old)
+
+
+@dataclass(eq=False)
+class ReplaceBlocks(Operation):
+    """Replace a section's or session's body with ``blocks`` (a new list)."""
+
+    owner: Section | Session
+    blocks: list[Block]
+
+    def check(self, report: Report) -> None:
+        """Any body may be replaced."""
+
+    def _apply(self, report: Report) -> Operation:
+        old = self.owner.blocks
+        self.owner.blocks = list(self.blocks)
+        return ReplaceBlocks(self.owner, old)
+
+
+@dataclass(eq=False)
+class InsertSection(Operation):
+    """Put ``section`` into the report's sections at ``index``."""
+
+    index: int
+    section: Section
+
+    def check(self, report: Report) -> None:
+        """Refuse a place outside the list, a section already there, a sub-heading first."""
+        _range(self.index, len(report.sections) + 1)
+        if _index_of(report.sections, self.section) >= 0:
+            raise _refuse("the section is already in the report")
+        check_sections([*report.sections[: self.index], self.section, *report.sections[self.index :]])
+
+    def _apply(self, report: Report) -> Operation:
+        report.sections.insert(self.index, self.section)
+        return RemoveSection(self.index)
+
+
+@dataclass(eq=False)
+class RemoveSection(Operation):
+    """Take the section at ``index`` out of the report (its inverse puts the same object back)."""
+
+    index: int
+
+    def check(self, report: Report) -> None:
+        """Refuse a place outside the list, or leaving a sub-heading first."""
+        _range(self.index, len(report.sections))
+        check_sections(report.sections[: self.index] + report.sections[self.index + 1 :])
+
+    def _apply(self, report: Report) -> Operation:
+        section = report.sections.pop(self.index)
+        return InsertSection(self.index, section)
+
+
+@dataclass(eq=False)
+class MoveSection(Operation):
+    """Move the section at ``source`` so that it ends up at ``target``."""
+
+    source: int
+    target: int
+
+    def check(self, report: Report) -> None:
+        """Refuse places outside the list, or an order with a sub-heading first."""
+        _range(self.source, len(report.sections))
+        _range(self.target, len(report.sections))
+        order = list(report.sections)
+        order.insert(self.target, order.pop(self.source))
+        check_sections(order)
+
+    def _apply(self, report: Report) -> Operation:
+        report.sections.insert(self.target, report.sections.pop(self.source))
+        return MoveSection(self.target, self.source)
+
+
+@dataclass(eq=False)
+class InsertSession(Operation):
+    """Put ``session`` into a discussion section's sessions at ``index``."""
+
+    section: Section
+    index: int
+    session: Session
+
+    def check(self, report: Report) -> None:
+        """Refuse a section not in the report or not a discussion, a place outside its list, a session there."""
+        _discussion(report, self.section)
+        _range(self.index, len(self.section.sessions) + 1)
+        if any(_index_of(section.sessions, self.session) >= 0 for section in report.sections):
+            raise _refuse("the session is already in the report")
+
+    def _apply(self, report: Report) -> Operation:
+        self.section.sessions.insert(self.index, self.session)
+        return RemoveSession(self.section, self.index)
+
+
+@dataclass(eq=False)
+class RemoveSession(Operation):
+    """Take the session at ``index`` out of ``section``."""
+
+    section: Section
+    index: int
+
+    def check(self, report: Report) -> None:
+        """Refuse a section not in the report or a place outside its sessions."""
+        _section_in(report, self.section)
+        _range(self.index, len(self.section.sessions))
+
+    def _apply(self, report: Report) -> Operation:
+        session = self.section.sessions.pop(self.index)
+        return InsertSession(self.section, self.index, session)
+
+
+@dataclass(eq=False)
+class MoveSession(Operation):
+    """Move a session from one place to another, in its section or into another discussion section."""
+
+    source: Section
+    source_index: int
+    target: Section
+    target_index: int
+
+    def check(self, report: Report) -> None:
+        """Refuse sections not in the report, a target that is no discussion, places outside the lists."""
+        _section_in(report, self.source)
+        _discussion(report, self.target)
+        _range(self.source_index, len(self.source.sessions))
+        _range(self.target_index, len(self.target.sessions) + (0 if self.source is self.target else 1))
+
+    def _apply(self, report: Report) -> Operation:
+        self.target.sessions.insert(self.target_index, self.source.sessions.pop(self.source_index))
+        return MoveSession(self.target, self.target_index, self.source, self.source_index)
+
+
+@dataclass(eq=False)
+class AddFootnote(Operation):
+    """Add ``note`` to the report's footnotes at ``index`` (the list is replaced)."""
+
+    index: int
+    note: Footnote
+
+    def check(self, report: Report) -> None:
+        """Refuse a place outside the list or an id another note has."""
+        _range(self.index, len(report.footnotes) + 1)
+        if report.footnote(self.note.id) is not None:
+            raise OperationRefusedError(Rule.FOOTNOTE_ID, f"a footnote {self.note.id!r} is already there")
+
+    def _apply(self, report: Report) -> Operation:
+        notes = list(report.footnotes)
+        notes.insert(self.index, self.note)
+        report.footnotes = notes
+        return RemoveFootnote(self.index)
+
+
+@dataclass(eq=False)
+class RemoveFootnote(Operation):
+    """Remove the footnote at ``index`` (the list is replaced)."""
+
+    index: int
+
+    def check(self, report: Report) -> None:
+        """Refuse a place outside the list."""
+        _range(self.index, len(report.footnotes))
+
+    def _apply(self, report: Report) -> Operation:
+        notes = list(report.footnotes)
+        note = notes.pop(self.index)
+        report.footnotes = notes
+        return AddFootnote(self.index, note)
