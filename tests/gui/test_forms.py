@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QLineEdit, QTimeEdit
+from PySide6.QtWidgets import QApplication, QDateTimeEdit, QLabel, QLineEdit, QTimeEdit, QWidget
 
 from minutes_editor.gui import forms
 from minutes_editor.gui.forms import FormError, child, load_form
@@ -89,3 +89,14 @@ def test_a_form_that_cannot_be_loaded_is_named(
         load_form("broken")
     with pytest.raises(FormError, match=r"no form .*missing\.ui"):
         load_form("missing")
+
+
+@pytest.mark.parametrize("name", ["title_block", "section_page", "session_page"])
+def test_a_page_keeps_its_margins_when_loaded_into_its_page(qapp: QApplication, name: str) -> None:
+    # QUiLoader gives the top layout of a form loaded into a parent no margins unless the form sets them.
+    page = QWidget()
+    form = forms.fill_with_form(page, name)
+    layout = form.layout()
+    assert layout is not None
+    margins = layout.contentsMargins()
+    assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == (9, 9, 9, 9)
