@@ -9,7 +9,6 @@ import importlib
 WITHOUT_QT = (
     "minutes_editor.storage.minutes_file",
     "minutes_editor.model.language",
-    "xml.parsers.expat",
 )
 
 
