@@ -166,9 +166,5 @@ def test_the_cycle_finder_finds_a_cycle() -> None:
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14: feature modules of the window still take a MainWindow (a type-only import back to it)",
-)
 def test_no_import_cycle() -> None:
     assert _cycles(GRAPH) == []

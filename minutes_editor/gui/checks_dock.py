@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.gui.parts import EditorView
     from minutes_editor.model.checks import Problem
 
 # The checks, the field walker and the jumps are imported when first used: the dock waits hidden at start-up.
@@ -70,8 +70,8 @@ def excerpt(text: str, start: int | None, end: int | None) -> str:
 class ChecksDock(QDockWidget):
     """Lists what ``check_report`` finds, each row going to its place on activation."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(QCoreApplication.translate("ChecksDock", "Checks"), window)
+    def __init__(self, window: EditorView) -> None:
+        super().__init__(QCoreApplication.translate("ChecksDock", "Checks"), window.as_window())
         self.setObjectName("checks_dock")
         self.window_ = window
         holder = QWidget()

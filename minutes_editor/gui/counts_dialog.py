@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTreeWidget, QTreeWidge
 from minutes_editor.model.search import Counts, count_report
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.gui.parts import EditorView
 
 
 class CountsDialog(QDialog):
     """A table of counts, one row per part of the report and a total."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorView) -> None:
+        super().__init__(window.as_window())
         self.setObjectName("counts_dialog")
         self.setWindowTitle(self.tr("Word count"))
         layout = QVBoxLayout(self)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.forms import child, load_form
+from minutes_editor.gui.import_notes import note_text
 from minutes_editor.gui.names import NameEntry
 from minutes_editor.gui.shortcuts import CONTEXT, SHORTCUTS
 from minutes_editor.model.language import available_languages, load_preset
@@ -222,8 +223,6 @@ class ImportNotesDialog(QDialog):
     """The list of what an import kept as text or left out (comments, tracked deletions, images, ...)."""
 
     def __init__(self, source: Path, notes: Sequence[ImportNote], parent: QWidget | None = None) -> None:
-        from minutes_editor.gui.docx_import import note_text
-
         super().__init__(parent)
         self.setObjectName("import_notes_dialog")
         self.setWindowTitle(QCoreApplication.translate("DocxImport", "Notes on the imported document"))

@@ -15,24 +15,25 @@ open report as it was.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.file_errors import file_error_text, translate_error_template
+from minutes_editor.gui.file_errors import file_error_text
+from minutes_editor.gui.import_notes import note_text, translate_note_template
 from minutes_editor.phrases import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from minutes_editor.gui.dialogs import ImportNotesDialog
-    from minutes_editor.gui.main_window import MainWindow
-    from minutes_editor.importer import ImportNote, Phrase
+    from minutes_editor.importer import ImportNote
+
+__all__ = ["note_text", "translate_note_template"]  # also here: where the notes come from
 
 REPORTS_AND_WORD_FILTER = QT_TRANSLATE_NOOP("DocxImport", "Reports and Word documents (*.minutes *.docx)")
 # Files File > Open gives to the importer rather than the .minutes loader; it names the ones it cannot read.
@@ -63,31 +64,26 @@ def suggested_path(document: ReportDocument, suffix: str) -> Path | None:
     return source.with_suffix(suffix) if source is not None else None
 
 
-def import_action(window: MainWindow) -> QAction:
-    """The File menu's "Import Word document…" action of ``window``."""
-    action = QAction(parent=window)  # not QAction(text, parent): see MainWindow._create_actions
+def import_action(parent: QObject) -> QAction:
+    """The File menu's "Import Word document…" action (its handler is connected by the document session)."""
+    action = QAction(parent=parent)  # not QAction(text, parent): see ActionRegistry.create
     action.setText(QCoreApplication.translate("DocxImport", "&Import Word document…"))
     action.setObjectName("action_import_docx")
     action.setStatusTip(QCoreApplication.translate("DocxImport", "Open a .docx draft report as a new report"))
-    action.triggered.connect(lambda _checked=False: import_dialog(window))
     return action
 
 
-def import_dialog(window: MainWindow) -> bool:
-    """Ask for a Word document and import it (after asking about unsaved changes)."""
-    if not window.maybe_save():
-        return False
-    document = window.document
+def ask_word_document(parent: QWidget, document: ReportDocument) -> Path | None:
+    """Ask for a Word document to import, in the folder of the open report (or of its draft)."""
     known = document.path or document.source
     folder = str(known.parent) if known is not None else ""
-    path = ask.open_path(
-        window, QCoreApplication.translate("DocxImport", "Import Word document"), folder, ask.DOCX_FILTER
+    return ask.open_path(
+        parent, QCoreApplication.translate("DocxImport", "Import Word document"), folder, ask.DOCX_FILTER
     )
-    return import_word_document(window, path) if path else False
 
 
-def import_word_document(window: MainWindow, path: Path) -> bool:
-    """Import ``path`` into a new unsaved report in ``window``; False (nothing changed) when it cannot be read."""
+def read_word_document(parent: QWidget, path: Path) -> tuple[ReportDocument, Sequence[ImportNote]] | None:
+    """Import ``path`` as a new unsaved report and its notes; None (said to the user) when it cannot be read."""
     # lxml and the importer are loaded on first use, not at start-up.
     from PySide6.QtCore import Qt  # not at import: this module is loaded with the window's first frame
 
@@ -106,39 +102,22 @@ def import_word_document(window: MainWindow, path: Path) -> bool:
         QApplication.restoreOverrideCursor()
     if failure is not None:
         ask.error(
-            window,
+            parent,
             QCoreApplication.translate("DocxImport", "Cannot open the Word document"),
             file_error_text(failure),
             QCoreApplication.translate("DocxImport", "The open report was not changed."),
         )
-        return False
+        return None
     document = ReportDocument(result.report)
     document.source = path
     # A new report with no file yet: the window shows it modified, and closing or opening another asks first.
     document.undo_stack.resetClean()
-    window.set_document(document)
-    window.statusBar().showMessage(
-        QCoreApplication.translate("DocxImport", "Imported “%1” as a new report.").replace("%1", path.name), STATUS_MS
-    )
-    if result.structured_notes:
-        show_notes(window, path, result.structured_notes)
-    return True
+    return document, result.structured_notes
 
 
-def translate_note_template(template: str, count: int | None) -> str:
-    """A note's template in the interface's language, its ``%n`` filled with ``count`` in the right plural form.
-
-    A note may quote a file error (a damaged part), whose templates are in the file errors' context.
-    """
-    if count is None:
-        text = QCoreApplication.translate("ImportNotes", template)
-        return text if text != template else translate_error_template(template, None)
-    return QCoreApplication.translate("ImportNotes", template, None, count)
-
-
-def note_text(note: Phrase) -> str:
-    """An import note (or a place it names) as a sentence in the interface's language."""
-    return note.render(translate_note_template)
+def imported_message(path: Path) -> str:
+    """What the status bar says after an import."""
+    return QCoreApplication.translate("DocxImport", "Imported “%1” as a new report.").replace("%1", path.name)
 
 
 def show_notes(parent: QWidget, source: Path, notes: Sequence[ImportNote]) -> ImportNotesDialog:

@@ -33,10 +33,10 @@ from minutes_editor.model.search import (
 from minutes_editor.model.text_fields import FOOTNOTE_MARK, iter_fields, locate
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.gui.parts import EditorView
 
 
-def replace_in_window(window: MainWindow, replacements: list[tuple[Match, str]], label: str) -> int:
+def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]], label: str) -> int:
     """Make ``replacements`` in the open report as one undo step; returns how many were made.
 
     Body text changes through its QTextDocument (so typing's undo history
@@ -128,8 +128,8 @@ def _replace_stretch(cursor: QTextCursor, base: int, text: str, stretch: tuple[i
 class FindReplaceDialog(QDialog):
     """Find (plain or regular expression, whole word, Arabic folding) and replace one or all; counts below."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorView) -> None:
+        super().__init__(window.as_window())
         self.setObjectName("find_replace")
         self.setWindowTitle(self.tr("Find and replace"))
         self.window_ = window

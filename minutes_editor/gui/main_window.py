@@ -50,13 +50,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from minutes_editor.gui import ask, docx_import, start_finished
-from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_enum_property, set_layout_direction
+from minutes_editor.gui import start_finished
+from minutes_editor.gui.actions import ActionRegistry
+from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.forms import child, load_form
 from minutes_editor.gui.outline import Outline, section_title
-from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, UndoKeyFilter, shortcut
+from minutes_editor.gui.session import DocumentSession
+from minutes_editor.gui.shortcuts import UndoKeyFilter
 from minutes_editor.gui.title_page import TitlePage
 from minutes_editor.model import operations as ops
 from minutes_editor.model.language import LanguagePreset, load_preset
@@ -74,14 +75,12 @@ from minutes_editor.model.report import (
 )
 from minutes_editor.model.rules import OperationRefusedError, Rule
 from minutes_editor.phrases import QT_TRANSLATE_NOOP
-from minutes_editor.storage.atomic import WriteError
-from minutes_editor.storage.minutes_file import SUFFIX, ReportFileError
 
 _Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
 _Value = TypeVar("_Value")
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QKeySequence, QTextCursor
+    from PySide6.QtGui import QTextCursor
 
     from minutes_editor.gui.bodies import BodyStore
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
@@ -137,14 +136,23 @@ class MainWindow(QMainWindow):
         set_layout_direction(self, is_rtl_language(interface_language))
         self.settings = settings
         self.undo_filter = UndoKeyFilter(self)
-        self.actions_by_name: dict[str, QAction] = {}
+        self.registry = ActionRegistry(self)
+        self.actions_by_name: dict[str, QAction] = self.registry.actions_by_name
         self._last_text_widget: QWidget | None = None
         self._quick: QuickInsert | None = None
-        self._recent_fallback: list[Path] = []
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
         self._completed = False
         self._store: BodyStore | None = None
+
+        # The document session: the open report and its file life cycle (gui/session.py).
+        first = document if document is not None else ReportDocument(Report(language="en"))
+        self.session = DocumentSession(self, settings, first)
+        self.session.document_closing.connect(self.document_closing)
+        self.session.document_shown.connect(self._show_document)
+        self.session.document_replaced.connect(self.document_replaced)
+        self.session.saved.connect(lambda _path: self.store.stop_merging())
+        self.session.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 
         form = load_form("main_window", self)
         self.setCentralWidget(form)
@@ -178,8 +186,7 @@ class MainWindow(QMainWindow):
         # The rest of the window comes right after the first paint, before the first preview.
         self.run_after_first_paint(self.complete)
         # A report to open is shown at once: showing an empty one first would load its language for nothing.
-        self.document = document if document is not None else ReportDocument(Report(language="en"))
-        self.set_document(self.document)
+        self.session.set_document(self.session.document)
         self.resize(1300, 820)
 
     # ================================================================ the rest of the window
@@ -231,6 +238,7 @@ class MainWindow(QMainWindow):
         self._apply_report_direction()
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self._writing_aids = install_writing_aids(self)
+        self.body_shown.connect(self._writing_aids.spelling.attach)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 
@@ -297,7 +305,7 @@ class MainWindow(QMainWindow):
     # ================================================================ actions and menus
 
     def _create_actions(self) -> None:
-        handlers = {
+        handlers: dict[str, Callable[[], object]] = {
             "new": self.new_report,
             "open": self.open_dialog,
             "save": self.save,
@@ -328,36 +336,18 @@ class MainWindow(QMainWindow):
             "editor": self.focus_editor,
             "shortcuts": self.show_shortcuts,
         }
-        for entry in SHORTCUTS:
-            handler = handlers.get(entry.name)
-            if handler is None:
-                continue
-            action = QAction(parent=self)  # QAction(text, parent) would make PySide6 build QIcon (~2 ms)
-            action.setText(entry.label())
-            action.setObjectName(f"action_{entry.name}")
-            action.triggered.connect(lambda _checked=False, handler=handler: handler())
-            if entry.name in OUTLINE_KEYS:
-                # Insert, Delete, F2 and Alt+arrows mean other things in text fields.
-                set_enum_property(action, "shortcutContext", "WidgetWithChildrenShortcut")
-                self.tree.addAction(action)
-            else:
-                self.addAction(action)
-            self.actions_by_name[entry.name] = action
+        self.registry.create(handlers, self.tree)
         self.actions_by_name["undo"].setEnabled(False)
         self.actions_by_name["redo"].setEnabled(False)
 
     def _create_menus(self) -> None:
         # The first frame shows the menu bar's titles; what the menus hold is added by _fill_menus
         # right after the first paint, when nobody can have opened one yet.
-        bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        self.edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.format_menu = bar.addMenu(self.tr("F&ormat"))
-        self.report_menu = bar.addMenu(self.tr("&Report"))
-        self.go_menu = bar.addMenu(self.tr("&Go"))
-        self.help_menu = bar.addMenu(self.tr("&Help"))
-        self.recent_menu = QMenu(self.tr("Open &recent"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        titles = [self.tr("&File"), self.tr("&Edit"), self.tr("F&ormat"), self.tr("&Report"), self.tr("&Go")]
+        self.registry.create_menus([*titles, self.tr("&Help")])
+        menus = self.registry.menus
+        self.file_menu, self.edit_menu, self.format_menu = menus["file"], menus["edit"], menus["format"]
+        self.report_menu, self.go_menu, self.help_menu = menus["report"], menus["go"], menus["help"]
         self.section_menu = QMenu(self.tr("Add a &section"), self)
 
         actions = self.actions_by_name
@@ -384,12 +374,11 @@ class MainWindow(QMainWindow):
     def _fill_menus(self) -> None:
         """Give the actions their keys and put them in the menus (after the first paint: see _create_menus)."""
         actions = self.actions_by_name
-        for name, action in actions.items():
-            action.setShortcuts(action_keys(name))
+        self.registry.give_keys()
         file_menu = self.file_menu
         file_menu.addActions([actions["new"], actions["open"]])
-        file_menu.addAction(docx_import.import_action(self))
-        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.session.import_action())
+        file_menu.addMenu(self.session.recent_menu)
         file_menu.addActions([actions["save"], actions["save_as"]])
         file_menu.addSeparator()
         file_menu.addAction(actions["export"])
@@ -447,17 +436,18 @@ class MainWindow(QMainWindow):
 
     def set_document(self, document: ReportDocument) -> None:
         """Show ``document`` (a new or opened report) in the window."""
-        old = self.document
-        if old is not document:
-            # Everything showing or watching the old report's body documents lets go of them now:
-            # they are deleted with it, and an editor left on one would use freed memory.
-            self.document_closing.emit(old)
-            self._store = None
-            old.close()
-        # The window owns the open report (and so its body documents): Qt deletes a window's children in
-        # the order they came, so the editors, made before any report was given, go before the bodies.
-        document.setParent(self)
-        self.document = document
+        self.session.set_document(document)
+
+    @property
+    def document(self) -> ReportDocument:
+        """The open report (the document session's)."""
+        return self.session.document
+
+    def as_window(self) -> QMainWindow:
+        """The window itself (the parent of its parts' dialogs and docks: gui/parts.py)."""
+        return self
+
+    def _show_document(self, document: ReportDocument) -> None:
         if self._completed:
             self._attach_store(document)
         document.changed.connect(self.schedule_preview)
@@ -477,8 +467,6 @@ class MainWindow(QMainWindow):
         self._update_title()
         # The first preview of a long report takes a while: let the window show first.
         self.run_after_first_paint(lambda: self.preview_timer.start(0))
-        if old is not document:
-            self.document_replaced.emit(document)
 
     def _attach_store(self, document: ReportDocument) -> None:
         """Keep the body documents of ``document``'s report (typing relayed to its undo stack)."""
@@ -1107,178 +1095,45 @@ class MainWindow(QMainWindow):
         )
         self.section_page.picker.note.show()
 
-    # ================================================================ files
+    # ================================================================ files (the document session's)
 
     def _name(self) -> str:
-        if self.document.path:
-            return self.document.path.name
-        if self.document.source:
-            return self.tr("%1 (imported)").replace("%1", self.document.source.name)
-        return self.tr("Untitled report")
+        return self.session.name()
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to drop the open report."""
-        if not self.document.is_modified:
-            return True
-        choice = ask.unsaved_changes(self, self._name())
-        if choice == ask.UnsavedChoice.SAVE:
-            return self.save()
-        return choice == ask.UnsavedChoice.DISCARD
+        return self.session.maybe_save()
 
     def new_report(self, report: Report | None = None) -> bool:
         """Start a new report (asking its language and skeleton unless one is given)."""
-        if not self.maybe_save():
-            return False
-        if report is None:
-            from minutes_editor.gui.dialogs import NewReportDialog
-
-            choice, accepted = NewReportDialog.get_choice(self, self.document.report.language)
-            self.activateWindow()
-            if not accepted:
-                return False
-            report = choice.report()
-            if report.template and not self._template_usable(report.template):
-                return False
-        self.set_document(ReportDocument(report))
-        return True
-
-    def _template_usable(self, template: str) -> bool:
-        """Whether a chosen Word template can serve; if not, say why in the interface's language."""
-        from minutes_editor.export.template import TemplateError, prepare, template_for
-
-        try:
-            prepare(template_for(template, None))
-        except TemplateError as error:
-            ask.error(self, self.tr("Cannot use this Word template"), file_error_text(error))
-            return False
-        return True
+        return self.session.new_report(report)
 
     def open_dialog(self) -> bool:
         """Ask for a report file and open it."""
-        if not self.maybe_save():
-            return False
-        known = self.document.path or self.document.source
-        folder = str(known.parent) if known else ""
-        path = ask.open_path(self, self.tr("Open report"), folder, docx_import.open_filter())
-        return self.open_path(path, check_saved=False) if path else False
+        return self.session.open_dialog()
 
     def open_path(self, path: Path, *, check_saved: bool = True) -> bool:
-        """Open a .minutes file or import a Word document as a new report; an unreadable file changes nothing."""
-        if check_saved and not self.maybe_save():
-            return False
-        if docx_import.is_word_document(Path(path)):
-            return docx_import.import_word_document(self, Path(path))
-        try:
-            document = ReportDocument.open(Path(path))
-        except ReportFileError as error:
-            ask.error(self, self.tr("Cannot open the report"), file_error_text(error))
-            return False
-        self.set_document(document)
-        self._add_recent(Path(path))
-        return True
+        """Open a .minutes file or import a Word document as a new report."""
+        return self.session.open_path(path, check_saved=check_saved)
 
     def save(self) -> bool:
         """Save to the report's file (asking for one if it has none)."""
-        if self.document.path is None:
-            return self.save_as()
-        return self._save_to(self.document.path)
+        return self.session.save()
 
     def save_as(self, path: Path | None = None) -> bool:
         """Save to a new file."""
-        if path is None:
-            imported = docx_import.suggested_path(self.document, SUFFIX)
-            suggestion = str(self.document.path or imported or self._name() + SUFFIX)
-            path = ask.save_path(self, self.tr("Save report as"), suggestion, ask.MINUTES_FILTER)
-            if path is None:
-                return False
-        if path.suffix != SUFFIX:
-            path = path.with_name(path.name + SUFFIX)
-        return self._save_to(path)
-
-    def _save_to(self, path: Path) -> bool:
-        document = self.document
-        if (
-            path == document.path
-            and document.changed_on_disk()
-            and not ask.confirm(
-                self,
-                self.tr("The file changed on disk"),
-                self.tr("“%1” was changed by another program since you opened it. Overwrite it?").replace(
-                    "%1", path.name
-                ),
-                self.tr("Choose No and use Save As to keep both versions."),
-            )
-        ):
-            return False
-        try:
-            document.save(path)
-        except (WriteError, OSError) as error:
-            ask.error(self, self.tr("Cannot save the report"), file_error_text(error))
-            return False
-        self.store.stop_merging()
-        self._add_recent(path)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(path)), 4000)
-        return True
+        return self.session.save_as(path)
 
     def export_docx(self, path: Path | None = None) -> Path | None:
         """Export the report to Word and offer to open the file or its folder."""
-        if path is None:
-            base = self.document.path.with_suffix(".docx") if self.document.path else Path(self._name() + ".docx")
-            if not self.document.path and self.document.source:
-                base = self.document.source  # the draft it was imported from, revised
-            path = ask.save_path(self, self.tr("Export to Word"), str(base), ask.DOCX_FILTER)
-            if path is None:
-                return None
-        if path.suffix.lower() != ".docx":
-            path = path.with_name(path.name + ".docx")
-        # python-docx is imported only here, not at start-up.
-        from minutes_editor.export.docx_writer import TemplateError, export_docx
-        from minutes_editor.export.template import template_for
-
-        report = self.document.read()
-        template = template_for(report.template, self.document.path)
-        try:
-            result = export_docx(report, path, template=template)
-        except TemplateError as error:
-            ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
-            return None
-        except (OSError, ValueError, WriteError) as error:
-            ask.error(self, self.tr("Cannot export the report"), file_error_text(error))
-            return None
-        warnings = [str(warning) for warning in getattr(result, "warnings", [])]
-        choice = ask.after_export(self, path, warnings)
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QDesktopServices
-
-        if choice == ask.ExportChoice.OPEN_FILE:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        elif choice == ask.ExportChoice.OPEN_FOLDER:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
-        return path
-
-    # ---------------------------------------------------------------- recent files
+        return self.session.export_docx(path)
 
     def recent_files(self) -> list[Path]:
         """Recently opened or saved reports, newest first."""
-        if self.settings is not None:
-            return list(self.settings.recent_files())
-        return list(self._recent_fallback)
+        return self.session.recent_files()
 
     def _add_recent(self, path: Path) -> None:
-        if self.settings is not None:
-            self.settings.add_recent_file(path)
-        else:
-            self._recent_fallback = [path, *[p for p in self._recent_fallback if p != path]][:10]
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.recent_files()
-        for path in files:
-            action = self.recent_menu.addAction(path.name)
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _checked=False, path=path: self.open_path(path))
-        if not files:
-            self.recent_menu.addAction(self.tr("No recent files")).setEnabled(False)
+        self.session.add_recent(path)
 
     # ================================================================ help and closing
 
@@ -1299,8 +1154,3 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-
-def action_keys(name: str) -> list[QKeySequence]:
-    """The keys of a window action (from the one shortcuts table)."""
-    return shortcut(name).sequences()

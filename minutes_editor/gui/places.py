@@ -11,7 +11,7 @@ from minutes_editor.model.report import FootnoteRef, Section, Session
 from minutes_editor.model.text_fields import iter_fields, locate
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.gui.parts import EditorView
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -22,7 +22,7 @@ def utf16_offset(text: str, index: int) -> int:
     return len(head.encode("utf-16-le")) // 2
 
 
-def go_to(window: MainWindow, path: str, start: int | None = None, end: int | None = None) -> bool:
+def go_to(window: EditorView, path: str, start: int | None = None, end: int | None = None) -> bool:
     """Show the field at ``path`` with ``start:end`` of its text selected; False if the report has no such field."""
     report = window.document.read()
     try:
@@ -83,7 +83,7 @@ def go_to(window: MainWindow, path: str, start: int | None = None, end: int | No
     return True
 
 
-def _go_to_footnote(window: MainWindow, index: int, first: int | None, last: int | None) -> bool:
+def _go_to_footnote(window: EditorView, index: int, first: int | None, last: int | None) -> bool:
     report = window.report
     if not 0 <= index < len(report.footnotes):
         return False

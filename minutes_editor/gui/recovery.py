@@ -15,7 +15,7 @@ folder, never beside the user's file, which is written only on Save.
 Each autosaver holds a QLockFile with its process id beside its files. At
 start-up ``find_recoverable`` lists the recovery files whose lock is stale
 (their process died), so a second running instance never offers the files of
-the first; ``RecoveryDialog`` shows which report and when it was saved, and
+the first; ``recovery_offer.RecoveryDialog`` shows which report and when it was saved, and
 ``restore_document`` opens it marked modified and linked to its original file.
 """
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import enum
 import json
 import os
 import re
@@ -39,9 +38,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDateTime,
-    QEvent,
-    QLocale,
     QLockFile,
     QObject,
     QStandardPaths,
@@ -50,21 +46,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
 
-from minutes_editor.gui.directions import isolated
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.file_errors import file_error_text
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS, set_application_identity
 from minutes_editor.model.report import Report
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes, remove_leftovers
@@ -554,278 +537,3 @@ def restore_document(entry: RecoveryEntry, parent: QObject | None = None) -> Rep
         document.disk_hash = entry.disk_hash
     document.undo_stack.resetClean()
     return document
-
-
-# ------------------------------------------------------------------- dialog
-
-
-class RecoveryChoice(enum.Enum):
-    """What the user chose in the recovery dialog."""
-
-    RESTORE = "restore"
-    DISCARD = "discard"
-    LATER = "later"
-
-
-class RecoveryDialog(QDialog):
-    """Offers the reports left by a session that ended without saving: which report, which file, when saved."""
-
-    def __init__(
-        self, entries: list[RecoveryEntry], parent: QWidget | None = None, *, crash_report: Path | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("recovery_dialog")
-        self.entries = entries
-        self.choice = RecoveryChoice.LATER
-        self.setWindowTitle(self.tr("Restore unsaved work"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
-            self.tr(
-                "Minutes Editor closed before these reports were saved. "
-                "Restore one to continue where you stopped; your own file changes only when you save."
-            )
-        )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        #: Says the last session ended in an error of ours, and where its report is (hidden otherwise).
-        self.crash_label = QLabel()
-        if crash_report is not None:
-            text = self.tr("It stopped because of an error; the details are in %1.")
-            self.crash_label.setText(text.replace("%1", isolated(str(crash_report))))
-        self.crash_label.setObjectName("crash_label")
-        self.crash_label.setWordWrap(True)
-        self.crash_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.crash_label.setVisible(crash_report is not None)
-        layout.addWidget(self.crash_label)
-        self.list = QTreeWidget()
-        self.list.setObjectName("recovery_list")
-        self.list.setRootIsDecorated(False)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setHeaderLabels([self.tr("Report"), self.tr("File"), self.tr("Saved at")])
-        for entry in entries:
-            item = QTreeWidgetItem(
-                [
-                    entry.title or self.tr("Untitled report"),
-                    entry.original_path.name if entry.original_path else self.tr("Not saved yet"),
-                    format_saved_at(entry.saved_at),
-                ]
-            )
-            if entry.original_path:
-                item.setToolTip(1, str(entry.original_path))
-            self.list.addTopLevelItem(item)
-        # PySide6's stub wants an item; Qt takes a null one (none selected).
-        self.list.setCurrentItem(self.list.topLevelItem(0))  # type: ignore[arg-type]
-        for column in range(3):
-            self.list.resizeColumnToContents(column)
-        self.list.itemDoubleClicked.connect(lambda *_: self._choose(RecoveryChoice.RESTORE))
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox()
-        self.restore_button = QPushButton(self.tr("&Restore"))
-        self.restore_button.setObjectName("restore_button")
-        self.discard_button = QPushButton(self.tr("&Discard"))
-        self.discard_button.setObjectName("discard_button")
-        self.later_button = QPushButton(self.tr("&Not now"))
-        self.later_button.setObjectName("later_button")
-        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.discard_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton(self.later_button, QDialogButtonBox.ButtonRole.RejectRole)
-        self.restore_button.setDefault(True)
-        self.restore_button.clicked.connect(lambda: self._choose(RecoveryChoice.RESTORE))
-        self.discard_button.clicked.connect(lambda: self._choose(RecoveryChoice.DISCARD))
-        self.later_button.clicked.connect(lambda: self._choose(RecoveryChoice.LATER))
-        layout.addWidget(buttons)
-        self.resize(640, 280)
-
-    def selected_entry(self) -> RecoveryEntry | None:
-        """The entry the user has selected."""
-        # PySide6's stub wants an item; Qt takes a null one (-1), and mypy does not narrow a call.
-        index = self.list.indexOfTopLevelItem(self.list.currentItem()) if self.list.currentItem() else -1  # type: ignore[arg-type]
-        return self.entries[index] if 0 <= index < len(self.entries) else None
-
-    def _choose(self, choice: RecoveryChoice) -> None:
-        self.choice = choice
-        if choice is RecoveryChoice.LATER:
-            self.reject()
-        else:
-            self.accept()
-
-    @classmethod
-    def ask(
-        cls, entries: list[RecoveryEntry], parent: QWidget | None = None, *, crash_report: Path | None = None
-    ) -> tuple[RecoveryChoice, RecoveryEntry | None]:
-        """Show the dialog; returns the choice and the entry it applies to (tests replace ``exec``)."""
-        dialog = cls(entries, parent, crash_report=crash_report)
-        try:
-            dialog.exec()
-            return dialog.choice, dialog.selected_entry()
-        finally:
-            dialog.deleteLater()
-
-
-def format_saved_at(moment: dt.datetime) -> str:
-    """A saved-at time in the interface's locale and the user's time zone."""
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
-
-
-def offer_recovery(
-    parent: QWidget | None,
-    open_document: Callable[[ReportDocument], None],
-    *,
-    folder: Path | None = None,
-    on_error: Callable[[str], None] | None = None,
-    crash_report: Path | None = None,
-) -> int:
-    """Offer every report left by a crashed session; returns how many were restored.
-
-    ``open_document`` shows a restored report (its own window or the current
-    one); ``on_error`` tells the user a recovery file could not be read.
-    """
-    entries = find_recoverable(folder)
-    restored = 0
-    try:
-        while entries:
-            choice, entry = RecoveryDialog.ask(entries, parent, crash_report=crash_report)
-            if choice is RecoveryChoice.LATER or entry is None:
-                break
-            entries.remove(entry)
-            if choice is RecoveryChoice.DISCARD:
-                entry.discard()
-                continue
-            try:
-                document = restore_document(entry)
-            except ValueError as error:  # ReportFileError: damaged recovery file
-                if on_error is not None:
-                    on_error(file_error_text(error))
-                entry.release()
-                continue
-            open_document(document)
-            problem = document.restored.problem if document.restored is not None else None
-            if problem and on_error is not None:
-                on_error(
-                    QCoreApplication.translate(
-                        "recovery",
-                        "Part of the recovery journal could not be read, so the report is restored as it was"
-                        " before that part.\n\n%1",
-                    ).replace("%1", isolated(problem))
-                )
-            # The new session's autosaver has its own copy by now; this one is no longer needed.
-            entry.discard()
-            restored += 1
-    finally:
-        for entry in entries:
-            entry.release()
-    return restored
-
-
-class WindowAutosave(QObject):
-    """Keeps an Autosaver on whatever report a window has open.
-
-    The window announces a new report with ``document_replaced``; the
-    previous report's recovery copy is removed then (the window asked about
-    its unsaved changes before replacing it). The copy is also removed when
-    the window closes (it asked then too) and when the application quits
-    normally. Only a crash leaves one behind.
-    """
-
-    # The recovery folder cannot be used (a RecoveryFolderError): autosave is off until another is chosen.
-    unusable = Signal(object)
-
-    def __init__(
-        self,
-        window: QObject,
-        *,
-        interval_ms: int = DEFAULT_AUTOSAVE_INTERVAL_MS,
-        folder: Path | None = None,
-    ) -> None:
-        super().__init__(window)
-        self.window = window
-        self.interval_ms = interval_ms
-        self.folder = folder
-        self.saver: Autosaver | None = None
-        # Why autosave is off, while its folder cannot be used (told once through ``unusable``).
-        self.problem: RecoveryFolderError | None = None
-        window.document_replaced.connect(self.follow)  # type: ignore[attr-defined]
-        application = QCoreApplication.instance()
-        if application is not None:
-            application.aboutToQuit.connect(self.close)
-        self._closing = False
-        window.installEventFilter(self)
-        self.follow(window.document)  # type: ignore[attr-defined]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Stop autosaving once the window has really closed: a Close the window accepted is followed by a Hide."""
-        if watched is self.window:
-            if event.type() == QEvent.Type.Close:
-                self._closing = True
-            elif event.type() == QEvent.Type.Show:
-                self._closing = False
-                self.resume()
-            elif event.type() == QEvent.Type.Hide and self._closing:
-                self._closing = False
-                self.close()
-        return False
-
-    def follow(self, document: ReportDocument) -> None:
-        """Autosave ``document`` from now on, instead of the previous report."""
-        if self.saver is not None:
-            if self.saver.document is document:
-                return
-            self.saver.close()
-            self.saver = None
-        try:
-            self.saver = Autosaver(
-                document, folder=self.folder, interval_ms=self.interval_ms, where=self._where, parent=self
-            )
-        except RecoveryFolderError as error:
-            # Never silently: the window says so at once and offers another folder (services.py).
-            told = self.problem is not None and self.problem.folder == error.folder
-            self.problem = error
-            if not told:
-                self.unusable.emit(error)
-            return
-        self.problem = None
-        self.saver.failed.connect(self._tell_failure)
-
-    def use_folder(self, folder: Path) -> None:
-        """Keep recovery copies in ``folder`` from now on (the user chose it); the old copy is removed."""
-        self.folder = Path(folder)
-        self.problem = None
-        if self.saver is not None:
-            self.saver.close()
-            self.saver = None
-        self.follow(self.window.document)  # type: ignore[attr-defined]
-
-    def _where(self) -> tuple[object, int] | None:
-        """The part the window shows and the cursor in its body (0 elsewhere), for the journal."""
-        window: Any = self.window
-        part = window.outline.current_part()
-        if part is None:
-            return None
-        editor = window.current_editor()
-        position = editor.textCursor().position() if editor is not None and editor.owner is part else 0
-        return (part, position)
-
-    def _tell_failure(self, message: str) -> None:
-        # In the status bar, not a dialog: typing goes on, and the next change tries again.
-        status_bar = getattr(self.window, "statusBar", None)
-        if callable(status_bar):
-            text = self.tr("The recovery copy could not be saved: %1").replace("%1", message)
-            status_bar().showMessage(text, 15000)
-
-    def set_interval(self, interval_ms: int) -> None:
-        """Change the autosave delay (the setting changed)."""
-        self.interval_ms = interval_ms
-        if self.saver is not None:
-            self.saver.set_interval(interval_ms)
-
-    def close(self) -> None:
-        """Remove the recovery copy: the report was saved or its changes were discarded on purpose."""
-        if self.saver is not None:
-            self.saver.close()
-            self.saver = None
-
-    def resume(self) -> None:
-        """Autosave again after ``close`` (the window was shown again)."""
-        if self.saver is None:
-            self.follow(self.window.document)  # type: ignore[attr-defined]

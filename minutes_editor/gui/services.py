@@ -22,7 +22,8 @@ from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES
 from minutes_editor.gui.settings import Settings, WindowLayoutKeeper
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.recovery import Autosaver, WindowAutosave
+    from minutes_editor.gui.recovery import Autosaver
+    from minutes_editor.gui.window_autosave import WindowAutosave
 
 
 #: The autosave delays the Settings menu offers, in seconds (all keep the 5-second promise).
@@ -116,7 +117,7 @@ class WindowServices:
     def autosave(self) -> WindowAutosave:
         """The autosave of whatever report the window shows (started on first use)."""
         if self._autosave is None:
-            from minutes_editor.gui.recovery import WindowAutosave
+            from minutes_editor.gui.window_autosave import WindowAutosave
 
             interval = self.settings.autosave_interval_ms()
             self._autosave = WindowAutosave(self.window, interval_ms=interval, folder=self.recovery_folder)
@@ -187,7 +188,7 @@ def offer_restore(
 
         ask.error(window, QCoreApplication.translate("services", "Cannot restore the report"), message)
 
-    from minutes_editor.gui.recovery import offer_recovery
+    from minutes_editor.gui.recovery_offer import offer_recovery
 
     return offer_recovery(window, open_document, folder=recovery_folder, on_error=show_error, crash_report=crash_report)
 

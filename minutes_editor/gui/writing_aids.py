@@ -1,6 +1,7 @@
 """The writing aids in the window: spell checking as you type, the checks dock, find and replace, word count.
 
-``install_writing_aids(window)`` adds them to a MainWindow: actions in the
+``install_writing_aids(window)`` adds them to a window (an ``EditorView``: its session and
+action registry): actions in the
 Edit and Report menus, the checks dock on the start side, the spelling
 underlines in every body document the window shows and its suggestions in
 the body editors' context menus.
@@ -22,20 +23,20 @@ if TYPE_CHECKING:
     from minutes_editor.gui.counts_dialog import CountsDialog
     from minutes_editor.gui.document import ReportDocument
     from minutes_editor.gui.find_replace import FindReplaceDialog
-    from minutes_editor.gui.main_window import MainWindow
+    from minutes_editor.gui.parts import EditorView
 
 
 class WritingAids(QObject):
     """Owns the aids of one window and keeps them following its open report."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: EditorView) -> None:
+        super().__init__(window.as_window())
         self.window = window
         settings_file = window.settings.file_name if window.settings is not None else None
         self.spelling = SpellingService(personal_dictionary_path(settings_file), self)
-        self.spelling.notice.connect(lambda message: window.statusBar().showMessage(message, 15000))
+        self.spelling.notice.connect(lambda message: window.as_window().statusBar().showMessage(message, 15000))
         self.checks = ChecksDock(window)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.checks)
+        window.as_window().addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.checks)
         self.checks.hide()
         self.find_dialog: FindReplaceDialog | None = None
         self.actions = self._create_actions()
@@ -43,13 +44,13 @@ class WritingAids(QObject):
         for editor in editors:
             editor.context_extras = self.context_actions
         self.spelling.watch_editors(editors)
-        window.document_closing.connect(self._document_closing)
-        window.document_replaced.connect(self._document_replaced)
-        window.body_shown.connect(self.spelling.attach)
+        window.session.document_closing.connect(self._document_closing)
+        window.session.document_replaced.connect(self._document_replaced)
         self._document_replaced(window.document)
 
     def _create_actions(self) -> dict[str, QAction]:
-        window = self.window
+        window = self.window.as_window()
+        registry = self.window.registry
         find = QAction(shortcut("find_replace").label(), window)
         find.setObjectName("action_find_replace")
         find.setShortcuts(shortcut("find_replace").sequences())
@@ -66,14 +67,11 @@ class WritingAids(QObject):
         counts = QAction(self.tr("&Word count…"), window)
         counts.setObjectName("action_word_count")
         counts.triggered.connect(self.show_counts)
-        window.edit_menu.addSeparator()
-        window.edit_menu.addActions([find, spelling])
-        window.report_menu.addSeparator()
-        window.report_menu.addActions([check, counts])
         actions = {"find_replace": find, "spelling": spelling, "check_report": check, "word_count": counts}
+        registry.add_separator("edit")
+        registry.add_separator("report")
         for name, action in actions.items():
-            window.addAction(action)  # keys work wherever the focus is, menu bar shown or not
-            window.actions_by_name[name] = action
+            registry.add(name, action, "edit" if name in {"find_replace", "spelling"} else "report")
         return actions
 
     def _document_closing(self, _document: ReportDocument) -> None:
@@ -129,6 +127,6 @@ class WritingAids(QObject):
         return dialog
 
 
-def install_writing_aids(window: MainWindow) -> WritingAids:
+def install_writing_aids(window: EditorView) -> WritingAids:
     """Add the writing aids to ``window``."""
     return WritingAids(window)

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from minutes_editor.importer import notes as n
+import minutes_editor.importer.notes as n
 from minutes_editor.importer.body import BodyStats, Event, Item, NoteMarker, Piece, RawParagraph, TextPiece
 from minutes_editor.importer.notes import ImportNote, Listing, Phrase
 from minutes_editor.importer.participants import split_participants

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from lxml import etree
 
+import minutes_editor.importer.notes as n
 from minutes_editor.collector import collector_paused
-from minutes_editor.importer import notes as n
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
 from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source, made_from_our_template
 from minutes_editor.importer.notes import ImportNote, Listing, Phrase, Value

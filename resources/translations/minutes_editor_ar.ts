@@ -194,6 +194,70 @@
     </message>
 </context>
 <context>
+    <name>DocumentSession</name>
+    <message>
+        <source>Open &amp;recent</source>
+        <extracomment>How many recent files are remembered without settings. The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. A report is to be shown (the first one too): the window fills its editors from it. Another report was opened or created (the new ReportDocument): autosave follows it. The report was saved to a file (its Path). A message for the status bar and how long it stays (ms).</extracomment>
+        <translation>فتح مل&amp;ف حديث</translation>
+    </message>
+    <message>
+        <source>%1 (imported)</source>
+        <translation>%1 (مستورد)</translation>
+    </message>
+    <message>
+        <source>Untitled report</source>
+        <translation>تقرير بلا عنوان</translation>
+    </message>
+    <message>
+        <source>Cannot use this Word template</source>
+        <translation>تعذّر استعمال قالب Word هذا</translation>
+    </message>
+    <message>
+        <source>Open report</source>
+        <translation>فتح تقرير</translation>
+    </message>
+    <message>
+        <source>Cannot open the report</source>
+        <translation>تعذّر فتح التقرير</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>حفظ التقرير باسم</translation>
+    </message>
+    <message>
+        <source>The file changed on disk</source>
+        <translation>تغيّر الملف على القرص</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program since you opened it. Overwrite it?</source>
+        <translation>غيّر برنامج آخر «%1» منذ أن فتحته. هل تريد الكتابة فوقه؟</translation>
+    </message>
+    <message>
+        <source>Choose No and use Save As to keep both versions.</source>
+        <translation>اختر «لا» ثم استخدم «حفظ باسم» للاحتفاظ بالنسختين.</translation>
+    </message>
+    <message>
+        <source>Cannot save the report</source>
+        <translation>تعذّر حفظ التقرير</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message>
+        <source>Export to Word</source>
+        <translation>تصدير إلى Word</translation>
+    </message>
+    <message>
+        <source>Cannot export the report</source>
+        <translation>تعذّر تصدير التقرير</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>لا ملفات حديثة</translation>
+    </message>
+</context>
+<context>
     <name>DocxImport</name>
     <message>
         <source>Reports and Word documents (*.minutes *.docx)</source>
@@ -1177,10 +1241,6 @@
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <source>Open &amp;recent</source>
-        <translation>فتح مل&amp;ف حديث</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
@@ -1207,10 +1267,6 @@
     <message>
         <source>Main</source>
         <translation>الشريط الرئيسي</translation>
-    </message>
-    <message>
-        <source>Untitled report</source>
-        <translation>تقرير بلا عنوان</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -1259,58 +1315,6 @@
     <message>
         <source>Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the designation footnote where the text names Kosovo.</source>
         <translation>كوسوفو مُدرجة في القائمة. لا تحمل جملة المشاركين حاشية سفلية، لذا يقترح المحرّر حاشية التسمية حيث يذكر النص كوسوفو.</translation>
-    </message>
-    <message>
-        <source>%1 (imported)</source>
-        <translation>%1 (مستورد)</translation>
-    </message>
-    <message>
-        <source>Cannot use this Word template</source>
-        <translation>تعذّر استعمال قالب Word هذا</translation>
-    </message>
-    <message>
-        <source>Open report</source>
-        <translation>فتح تقرير</translation>
-    </message>
-    <message>
-        <source>Cannot open the report</source>
-        <translation>تعذّر فتح التقرير</translation>
-    </message>
-    <message>
-        <source>Save report as</source>
-        <translation>حفظ التقرير باسم</translation>
-    </message>
-    <message>
-        <source>The file changed on disk</source>
-        <translation>تغيّر الملف على القرص</translation>
-    </message>
-    <message>
-        <source>“%1” was changed by another program since you opened it. Overwrite it?</source>
-        <translation>غيّر برنامج آخر «%1» منذ أن فتحته. هل تريد الكتابة فوقه؟</translation>
-    </message>
-    <message>
-        <source>Choose No and use Save As to keep both versions.</source>
-        <translation>اختر «لا» ثم استخدم «حفظ باسم» للاحتفاظ بالنسختين.</translation>
-    </message>
-    <message>
-        <source>Cannot save the report</source>
-        <translation>تعذّر حفظ التقرير</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>حُفظ %1</translation>
-    </message>
-    <message>
-        <source>Export to Word</source>
-        <translation>تصدير إلى Word</translation>
-    </message>
-    <message>
-        <source>Cannot export the report</source>
-        <translation>تعذّر تصدير التقرير</translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation>لا ملفات حديثة</translation>
     </message>
     <message>
         <source>Minutes Editor</source>

@@ -224,7 +224,7 @@ def run_restoring_session(report: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from minutes_editor.gui.app import main
-    from minutes_editor.gui.recovery import RecoveryDialog
+    from minutes_editor.gui.recovery_offer import RecoveryDialog
 
     app = QApplication(sys.argv[:1])
     seen: dict[str, Any] = {"rows": None, "deadline": time.monotonic() + 30}

@@ -93,7 +93,7 @@ def test_a_broken_report(qtbot, shown, language: str, tmp_path: Path) -> None:
     [(title, text)] = shown
     english = "محضر الاجتماع.minutes: the file is not valid JSON: Expecting value at line 1, column 61"
     check_message(language, text, path, english, "Expecting value", "61", "JSON", gone="not valid")
-    assert title == QCoreApplication.translate("MainWindow", "Cannot open the report")
+    assert title == QCoreApplication.translate("DocumentSession", "Cannot open the report")
     assert window.document.path is None  # nothing was opened
 
 

@@ -31,7 +31,8 @@ from minutes_editor.gui.dialogs import NewReportDialog, ShortcutsDialog
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow
-from minutes_editor.gui.recovery import Autosaver, RecoveryDialog, find_recoverable
+from minutes_editor.gui.recovery import Autosaver, find_recoverable
+from minutes_editor.gui.recovery_offer import RecoveryDialog
 from tests.support.examples import example_path
 
 EXAMPLE = example_path("ar")

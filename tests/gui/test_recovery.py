@@ -20,14 +20,8 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QApplication
 
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.recovery import (
-    Autosaver,
-    RecoveryChoice,
-    RecoveryDialog,
-    find_recoverable,
-    offer_recovery,
-    restore_document,
-)
+from minutes_editor.gui.recovery import Autosaver, find_recoverable, restore_document
+from minutes_editor.gui.recovery_offer import RecoveryChoice, RecoveryDialog, offer_recovery
 from minutes_editor.model.report import Block, BlockKind, Report, Section, SectionKind, Session, Span, TitleBlock
 from minutes_editor.storage.encoder import ParagraphJson, recovery_bytes
 from minutes_editor.storage.minutes_file import load_report, report_from_bytes, report_to_bytes, save_report

@@ -14,7 +14,8 @@ from minutes_editor.gui import ask
 from minutes_editor.gui.app import create_window
 from minutes_editor.gui.i18n import install_translations, remove_translations
 from minutes_editor.gui.main_window import MainWindow
-from minutes_editor.gui.recovery import RecoveryDialog, find_recoverable
+from minutes_editor.gui.recovery import find_recoverable
+from minutes_editor.gui.recovery_offer import RecoveryDialog
 from minutes_editor.gui.services import attach_services, offer_restore
 from minutes_editor.gui.settings import Settings
 from minutes_editor.model.report import Session

@@ -1,0 +1,80 @@
+"""The menu and action registry of a window: actions by name from the one shortcuts table, the menus.
+
+The window gives each action of ``shortcuts.SHORTCUTS`` its handler
+(``create``); the menu bar shows its titles in the first frame and the
+menus are filled after the first paint (``give_keys`` and the window's
+layout of its own menus), when nobody can have opened one yet. A feature
+part adds its own actions with ``add``: by name, with its keys working
+wherever the focus is, and in the menu it names. Parts take the registry,
+never the main window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+
+from minutes_editor.gui.directions import set_enum_property
+from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
+
+#: The menus of the menu bar, in their order.
+MENU_NAMES = ("file", "edit", "format", "report", "go", "help")
+
+
+class ActionRegistry:
+    """The actions of one window by name, and its menus by name."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        self.window = window
+        self.actions_by_name: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+
+    def create(self, handlers: Mapping[str, Callable[[], object]], outline: QWidget) -> None:
+        """Make an action for every entry of the shortcuts table that has a handler (keys come later)."""
+        for entry in SHORTCUTS:
+            handler = handlers.get(entry.name)
+            if handler is None:
+                continue
+            action = QAction(parent=self.window)  # QAction(text, parent) would make PySide6 build QIcon (~2 ms)
+            action.setText(entry.label())
+            action.setObjectName(f"action_{entry.name}")
+            action.triggered.connect(lambda _checked=False, handler=handler: handler())
+            if entry.name in OUTLINE_KEYS:
+                # Insert, Delete, F2 and Alt+arrows mean other things in text fields.
+                set_enum_property(action, "shortcutContext", "WidgetWithChildrenShortcut")
+                outline.addAction(action)
+            else:
+                self.window.addAction(action)
+            self.actions_by_name[entry.name] = action
+
+    def create_menus(self, titles: Sequence[str]) -> None:
+        """Put the menus' titles in the menu bar (one for each of ``MENU_NAMES``)."""
+        bar = self.window.menuBar()
+        for name, title in zip(MENU_NAMES, titles, strict=True):
+            self.menus[name] = bar.addMenu(title)
+
+    def give_keys(self) -> None:
+        """Give every action of the shortcuts table its keys (after the first paint)."""
+        for name, action in self.actions_by_name.items():
+            action.setShortcuts(shortcut(name).sequences())
+
+    def __getitem__(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def menu(self, name: str) -> QMenu:
+        """The menu called ``name`` (one of ``MENU_NAMES``)."""
+        return self.menus[name]
+
+    def add(self, name: str, action: QAction, menu: str | None = None) -> QAction:
+        """Add a feature's action: its keys work wherever the focus is, and it is listed in ``menu``."""
+        self.window.addAction(action)  # keys work wherever the focus is, menu bar shown or not
+        self.actions_by_name[name] = action
+        if menu is not None:
+            self.menus[menu].addAction(action)
+        return action
+
+    def add_separator(self, menu: str) -> None:
+        """A separator at the end of ``menu`` (before a feature's group of actions)."""
+        self.menus[menu].addSeparator()
