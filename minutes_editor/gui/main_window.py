@@ -26,36 +26,31 @@ it so, never ``document.report`` straight); ``open_path``, ``save``, ``save_as``
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QMouseEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
-    QTextEdit,
     QToolButton,
     QTreeWidget,
-    QWidget,
 )
 
 from minutes_editor.gui import start_finished
 from minutes_editor.gui.actions import ActionRegistry
+from minutes_editor.gui.body_aids import BodyAids
 from minutes_editor.gui.directions import follow_direction, is_rtl_language, set_layout_direction
 from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.edits import ReportEdits
 from minutes_editor.gui.forms import child, load_form
-from minutes_editor.gui.outline import Outline, section_title
+from minutes_editor.gui.outline import Outline
 from minutes_editor.gui.session import DocumentSession
 from minutes_editor.gui.shortcuts import UndoKeyFilter
 from minutes_editor.gui.title_page import TitlePage
@@ -64,27 +59,20 @@ from minutes_editor.model.language import LanguagePreset, load_preset
 from minutes_editor.model.report import (
     BlockKind,
     Footnote,
-    Participant,
     Report,
     Section,
     SectionKind,
     Session,
-    Span,
     TitleBlock,
-    plain_text,
 )
-from minutes_editor.model.rules import OperationRefusedError, Rule
 from minutes_editor.phrases import QT_TRANSLATE_NOOP
 
 _Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
 _Value = TypeVar("_Value")
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextCursor
-
     from minutes_editor.gui.bodies import BodyStore
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
-    from minutes_editor.gui.commands import OperationCommand
     from minutes_editor.gui.dialogs import QuickInsert, ShortcutsDialog
     from minutes_editor.gui.names import NameOverrides
     from minutes_editor.gui.pages import SectionPage, SessionPage
@@ -138,8 +126,8 @@ class MainWindow(QMainWindow):
         self.undo_filter = UndoKeyFilter(self)
         self.registry = ActionRegistry(self)
         self.actions_by_name: dict[str, QAction] = self.registry.actions_by_name
-        self._last_text_widget: QWidget | None = None
-        self._quick: QuickInsert | None = None
+        self.body_aids = BodyAids(self)  # footnotes, designation, names and time (gui/body_aids.py)
+        self.edits = ReportEdits(self, self.body_aids.update_notes)  # field and structure edits (gui/edits.py)
         self._painted = False
         self._after_paint: list[Callable[[], None]] = []
         self._completed = False
@@ -171,17 +159,14 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([230, 620, 450])
         self._create_menus()
-        self._connect_title_page()
+        self.edits.connect_title_page()
         self.outline.selected.connect(self.show_part)
-        self.outline.move_requested.connect(self._move_part)
+        self.outline.move_requested.connect(self.edits.request_move)
 
         self.preview_timer = QTimer(self)
         self.preview_timer.setSingleShot(True)
         self.preview_timer.setInterval(PREVIEW_DELAY_MS)
         self.preview_timer.timeout.connect(self.refresh_preview)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
 
         # The rest of the window comes right after the first paint, before the first preview.
         self.run_after_first_paint(self.complete)
@@ -229,9 +214,8 @@ class MainWindow(QMainWindow):
             panel.editor.set_undo_actions(actions["undo"], actions["redo"])
             panel.editor.undo_requested.connect(self.undo)
             panel.editor.redo_requested.connect(self.redo)
-            panel.notes.note_edited.connect(self._note_edited)
-            panel.banner_button.clicked.connect(self.insert_designation_note)
-        self._connect_body_pages()
+        self.edits.connect_body_pages()
+        self.body_aids.connect_pages()
         for page in (self._section_page, self._session_page):
             self.document_closing.connect(lambda _document, page=page: page.release())
         self._attach_store(self.document)
@@ -403,35 +387,6 @@ class MainWindow(QMainWindow):
         )
         self.help_menu.addAction(actions["shortcuts"])
 
-    def _connect_title_page(self) -> None:
-        title = self.title_page
-        report: Callable[[], Report] = lambda: self.document.report  # noqa: E731 - the report changes with the document
-        title.meeting.textEdited.connect(lambda text: self.set_field(report().title, ops.MEETING, text))
-        title.subtitle.textEdited.connect(lambda text: self.set_field(report().title, ops.SUBTITLE, text))
-        title.location.textEdited.connect(lambda text: self.set_field(report().title, ops.LOCATION, text))
-        title.timezone.editTextChanged.connect(lambda text: self.set_field(report().title, ops.TIMEZONE, text))
-        title.status.editTextChanged.connect(lambda text: self.set_field(report().title, ops.STATUS, text))
-        for widget in (title.has_date, title.date):
-            signal = widget.toggled if widget is title.has_date else title.date.dateChanged
-            signal.connect(lambda *_args: self.set_field(report().title, ops.DATE, title.date_value(), merge=False))
-        title.has_times.toggled.connect(lambda *_args: self._set_times())
-        title.start_time.timeChanged.connect(lambda *_args: self._set_times())
-        title.end_time.timeChanged.connect(lambda *_args: self._set_times())
-
-    def _connect_body_pages(self) -> None:
-        section = self._section_page
-        section.heading.textEdited.connect(self._heading_edited)
-        section.subheading.toggled.connect(self._subheading_toggled)
-        section.picker.participants_changed.connect(self._participants_changed)
-        section.picker.designation_needed.connect(self._designation_listed)
-        session = self._session_page
-        session.title.textEdited.connect(
-            lambda text: session.session is not None and self.set_field(session.session, ops.SESSION_TITLE, text)
-        )
-        session.goals.textChanged.connect(
-            lambda: session.session is not None and self.set_field(session.session, ops.GOALS, session.goals_value())
-        )
-
     # ================================================================ the document
 
     def set_document(self, document: ReportDocument) -> None:
@@ -472,10 +427,10 @@ class MainWindow(QMainWindow):
         """Keep the body documents of ``document``'s report (typing relayed to its undo stack)."""
         from minutes_editor.gui.bodies import BodyStore
 
-        store = BodyStore(document.report, document.undo_stack, self, document)
+        store = BodyStore(document.report, document.undo_stack, self.edits, document)
         document.add_flusher(store.flush)
         store.edited.connect(lambda _owner: self.document.changed.emit())
-        store.numbers_changed.connect(self._update_notes)
+        store.numbers_changed.connect(self.body_aids.update_notes)
         self._store = store
 
     @property
@@ -543,8 +498,8 @@ class MainWindow(QMainWindow):
         document = self.store.document(owner)
         self.body_shown.emit(document)
         panel.editor.show_body(owner, document, self.document.report.direction)
-        self._update_notes()
-        self._update_designation_offer()
+        self.body_aids.update_notes()
+        self.body_aids.update_designation_offer()
 
     def current_body_panel(self) -> BodyPanel | None:
         """The body panel of the shown page, if it has one."""
@@ -624,263 +579,31 @@ class MainWindow(QMainWindow):
         else:
             self.section_page.heading.setFocus()
 
-    # ================================================================ Views (for commands)
-
-    def structure_changed(self, select: object | None) -> None:
-        """Rebuild the outline after a structural command and show ``select``."""
-        self.outline.rebuild(self.document.report, self.preset, select)
-        part = self.outline.current_part()
-        if part is not None:
-            self.show_part(part)
-        self.schedule_preview()
-
-    def field_changed(self, target: object, field: ops.Field[Any, Any]) -> None:
-        """Refresh what shows ``field`` of ``target`` after a field command (done, undone or redone)."""
-        report = self.document.report
-        preset = self.preset
-        if target is report.title:
-            self.title_page.show_title(report.title, preset)
-            if field is ops.MEETING:
-                self.outline.rebuild(report, preset)
-            if self.outline.current_part() is not report.title and field is not ops.MEETING:
-                self.outline.select(report.title)
-        elif isinstance(target, Section):
-            if field is ops.HEADING or field is ops.LEVEL:
-                self.outline.rebuild(report, preset, target)
-            if self.outline.current_part() is not target:
-                self.outline.select(target)
-            first = bool(report.sections) and report.sections[0] is target
-            self.section_page.show_section(target, preset, first)
-        elif isinstance(target, Session):
-            if field is ops.SESSION_TITLE:
-                self.outline.rebuild(report, preset, target)
-            if self.outline.current_part() is not target:
-                self.outline.select(target)
-            self.session_page.show_session(target, preset)
-        elif isinstance(target, Footnote):
-            self._update_notes()
-        self.schedule_preview()
-
-    def reveal_body(self, owner: object) -> QTextCursor | None:
-        """Show ``owner``'s body (for undoing typing there) and return its editor's cursor."""
-        if not isinstance(owner, Section | Session):
-            return None
-        if self.outline.current_part() is not owner:
-            self.outline.select(owner)
-        editor = self.current_editor()
-        if editor is None or editor.owner is not owner:
-            return None
-        return editor.textCursor()
-
-    def show_cursor(self, owner: object, cursor: QTextCursor) -> None:
-        """Put the shown body editor's cursor where an undo or redo happened."""
-        editor = self.current_editor()
-        if editor is not None and editor.owner is owner:
-            editor.setTextCursor(cursor)
-            editor.ensureCursorVisible()
-
-    # ================================================================ field edits
+    # ================================================================ edits (gui/edits.py)
 
     def set_field(self, target: _Owner, field: ops.Field[_Owner, _Value], value: _Value, *, merge: bool = True) -> bool:
-        """Push an undoable change of ``field`` of ``target``; typing into one field merges into one step.
-
-        False when nothing changed, or when the change breaks a rule of the report (said in the status bar).
-        """
-        if field.get(target) == value:
-            return False
-        key = f"{id(target)}.{field.name}" if merge else None
-        text = QCoreApplication.translate("MainWindow", "Edit %1").replace("%1", field.name.replace("_", " "))
-        from minutes_editor.gui.commands import FieldCommand
-
-        report = self.document.report
-        return self._push(FieldCommand(self, report, ops.SetField(target, field, value), text, merge_key=key))
-
-    def _push(self, command: OperationCommand) -> bool:
-        """Push ``command`` if its operation may be applied; else say why in the status bar and return False."""
-        try:
-            command.operation.check(self.document.report)
-        except OperationRefusedError as refusal:
-            self.statusBar().showMessage(self._refusal_text(refusal), 5000)
-            return False
-        self.document.undo_stack.push(command)
-        return True
-
-    def _refusal_text(self, refusal: OperationRefusedError) -> str:
-        if refusal.rule is Rule.FIRST_SECTION_LEVEL:
-            return self.tr("The first section cannot be a sub-heading.")
-        return str(refusal)
-
-    def _set_times(self) -> None:
-        start, end = self.title_page.time_values()
-        title = self.document.report.title
-        stack = self.document.undo_stack
-        if (title.start_time, title.end_time) == (start, end):
-            return
-        stack.beginMacro(self.tr("Edit times"))
-        self.set_field(title, ops.START_TIME, start, merge=False)
-        self.set_field(title, ops.END_TIME, end, merge=False)
-        stack.endMacro()
-
-    def _heading_edited(self, text: str) -> None:
-        section = self.section_page.section
-        if section is not None:
-            self.set_field(section, ops.HEADING, text if text.strip() else None)
-
-    def _subheading_toggled(self, checked: bool) -> None:
-        section = self.section_page.section
-        if section is None:
-            return
-        if not self.set_field(section, ops.LEVEL, 2 if checked else 1, merge=False):
-            # Refused (the first section cannot be a sub-heading): the box shows the level again.
-            sections = self.document.report.sections
-            self.section_page.show_section(section, self.preset, bool(sections) and sections[0] is section)
-
-    def _participants_changed(self, participants: list[Participant]) -> None:
-        section = self.section_page.section
-        if section is not None:
-            self.set_field(section, ops.PARTICIPANTS, list(participants), merge=False)
-
-    def _note_edited(self, footnote_id: str, text: str) -> None:
-        note = self.store.pool.get(footnote_id)
-        if note is not None:
-            content = [Span(text)] if text else []
-            if plain_text(note.content) != text:
-                self.set_field(note, ops.NOTE_CONTENT, content)
-
-    # ================================================================ structure
-
-    def _current_section(self) -> Section | None:
-        part = self.outline.current_part()
-        if isinstance(part, Section):
-            return part
-        if isinstance(part, Session):
-            return self._section_of(part)
-        return None
-
-    def _section_of(self, session: Session) -> Section | None:
-        for section in self.document.report.sections:
-            if any(candidate is session for candidate in section.sessions):
-                return section
-        return None
-
-    @staticmethod
-    def _index(items: list[Any], item: object) -> int:
-        return next(index for index, candidate in enumerate(items) if candidate is item)
+        """Push an undoable change of ``field`` of ``target`` (False when nothing changed or it was refused)."""
+        return self.edits.set_field(target, field, value, merge=merge)
 
     def add_section(self, kind: SectionKind = SectionKind.GENERIC) -> Section:
         """Add a section of ``kind`` after the current one (or at the end) and select it."""
-        report = self.document.report
-        current = self._current_section()
-        index = self._index(report.sections, current) + 1 if current is not None else len(report.sections)
-        if isinstance(self.outline.current_part(), TitleBlock):
-            index = 0
-        section = Section(kind, level=2 if kind is SectionKind.TAKEAWAYS and index > 0 else 1)
-        text = self.tr("Add section")
-        from minutes_editor.gui.commands import InsertCommand
-
-        self._push(InsertCommand(self, report, ops.InsertSection(index, section), text=text))
-        return section
+        return self.edits.add_section(kind)
 
     def add_session(self) -> Session | None:
         """Add a session after the current one, in the current (or last) discussion section."""
-        report = self.document.report
-        part = self.outline.current_part()
-        section = self._current_section()
-        if section is None or section.kind is not SectionKind.DISCUSSION:
-            section = next((s for s in reversed(report.sections) if s.kind is SectionKind.DISCUSSION), None)
-        if section is None:
-            section = self.add_section(SectionKind.DISCUSSION)
-            part = section
-        index = (
-            self._index(section.sessions, part) + 1
-            if isinstance(part, Session) and part in section.sessions
-            else len(section.sessions)
-        )
-        session = Session("")
-        from minutes_editor.gui.commands import InsertCommand
-
-        self._push(InsertCommand(self, report, ops.InsertSession(section, index, session), text=self.tr("Add session")))
-        self.session_page.title.setFocus()
-        return session
+        return self.edits.add_session()
 
     def remove_part(self) -> None:
         """Remove the selected section or session (undo brings it back)."""
-        from minutes_editor.gui.commands import RemoveCommand
-
-        report = self.document.report
-        part = self.outline.current_part()
-        if isinstance(part, Section):
-            index = self._index(report.sections, part)
-            self._push(RemoveCommand(self, report, ops.RemoveSection(index), self.tr("Remove section")))
-        elif isinstance(part, Session):
-            section = self._section_of(part)
-            if section is not None:
-                index = self._index(section.sessions, part)
-                self._push(RemoveCommand(self, report, ops.RemoveSession(section, index), self.tr("Remove session")))
+        self.edits.remove_part()
 
     def rename_part(self) -> None:
         """Put the cursor in the selected part's heading or title, selected for typing over."""
-        part = self.outline.current_part()
-        field = {
-            TitleBlock: self.title_page.meeting,
-            Section: self.section_page.heading,
-            Session: self.session_page.title,
-        }
-        widget = field.get(type(part))
-        if widget is not None:
-            if isinstance(part, Section) and not widget.text():
-                widget.setText(section_title(part, self.preset))
-                widget.textEdited.emit(widget.text())
-            widget.setFocus()
-            widget.selectAll()
+        self.edits.rename_part()
 
     def move_part(self, step: int) -> None:
         """Move the selected section or session up (-1) or down (1)."""
-        report = self.document.report
-        part = self.outline.current_part()
-        if isinstance(part, Section):
-            index = self._index(report.sections, part)
-            self._request_move(part, report, index + step + (1 if step > 0 else 0))
-        elif isinstance(part, Session):
-            section = self._section_of(part)
-            if section is not None:
-                index = self._index(section.sessions, part)
-                self._request_move(part, section, index + step + (1 if step > 0 else 0))
-
-    def _move_part(self, part: object, owner: object, index: int) -> None:
-        self._request_move(part, owner, index)
-
-    def _request_move(self, part: object, owner: object, index: int) -> None:
-        """Move ``part`` so that it stands before the item now at ``index`` of ``owner``'s list."""
-        report = self.document.report
-        if isinstance(part, Section) and owner is report:
-            source_owner: object = report
-            attribute = "sections"
-        elif isinstance(part, Session) and isinstance(owner, Section):
-            found = self._section_of(part)
-            if found is None:
-                return
-            source_owner = found
-            attribute = "sessions"
-        else:
-            return
-        source_items: list[Any] = getattr(source_owner, attribute)
-        source_index = self._index(source_items, part)
-        target_items: list[Any] = getattr(owner, attribute)
-        if source_owner is owner and index > source_index:
-            index -= 1
-        index = min(max(index, 0), len(target_items) - (1 if source_owner is owner else 0))
-        if source_owner is owner and index == source_index:
-            return
-        from minutes_editor.gui.commands import MoveCommand
-
-        if isinstance(source_owner, Section) and isinstance(owner, Section):
-            move: ops.MoveSection | ops.MoveSession = ops.MoveSession(source_owner, source_index, owner, index)
-            text = self.tr("Move session")
-        else:
-            move = ops.MoveSection(source_index, index)
-            text = self.tr("Move section")
-        self._push(MoveCommand(self, report, move, text))
+        self.edits.move_part(step)
 
     # ================================================================ body actions
 
@@ -892,103 +615,19 @@ class MainWindow(QMainWindow):
 
     def insert_footnote(self, text: str = "") -> str | None:
         """Insert a new footnote reference at the body's cursor and put the focus on its note."""
-        editor = self.current_editor()
-        if editor is None:
-            self.statusBar().showMessage(self.tr("Footnotes go in the text of a section or session."), 5000)
-            return None
-        footnote_id = self.store.new_footnote_id()
-        self.store.add_footnote(Footnote(footnote_id, [Span(text)] if text else []))
-        editor.insert_footnote(footnote_id)
-        self.refresh_preview()
-        panel = self.current_body_panel()
-        if panel is not None and footnote_id in panel.notes.edits and not text:
-            panel.notes.edits[footnote_id].setFocus()
-        return footnote_id
-
-    def _is_text_field(self, widget: QWidget | None) -> bool:
-        """Whether ``widget`` is a field of this window one can type in (a body editor, a line, the goals)."""
-        editable = isinstance(widget, QLineEdit | QPlainTextEdit) or (
-            isinstance(widget, QTextEdit) and not widget.isReadOnly()  # a body editor, not the preview
-        )
-        return editable and widget is not None and self.isAncestorOf(widget)
-
-    def _text_target(self) -> QWidget | None:
-        """Where Ctrl+K and Ctrl+Shift+T insert: the field with the focus, else the last one used if still shown."""
-        widget = QApplication.focusWidget()
-        if self._is_text_field(widget):
-            return widget
-        last = self._last_text_widget
-        # A footnote's field goes with its row, a page's fields hide with their page: never type there unseen.
-        if last is not None and shiboken6.isValid(last) and last.isVisible():
-            return last
-        editor = self.current_editor()
-        if editor is not None:
-            return editor
-        return self.title_page.meeting if self.editor_stack.currentWidget() is self.title_page else None
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if self._is_text_field(new):
-            self._last_text_widget = new
+        return self.body_aids.insert_footnote(text)
 
     def insert_text(self, text: str) -> None:
         """Insert ``text`` at the cursor of the last text field used."""
-        from minutes_editor.gui.body_editor import BodyEditor
-
-        widget = self._text_target()
-        if isinstance(widget, BodyEditor):
-            widget.insert_plain(text)
-        elif isinstance(widget, QLineEdit):
-            widget.insert(text)
-            widget.textEdited.emit(widget.text())
-        elif isinstance(widget, QPlainTextEdit):
-            widget.insertPlainText(text)
-        if widget is not None:
-            widget.setFocus()
+        self.body_aids.insert_text(text)
 
     def insert_time(self) -> None:
         """Insert the current time (HH:MM, as the report writes times)."""
-        now = dt.datetime.now().time().replace(second=0, microsecond=0)
-        self.insert_text(self.preset.format_time(now))
-
-    def name_entries(self) -> list[Any]:
-        """Names offered by Ctrl+K: the report's participants first, then every listed name."""
-        from minutes_editor.gui.names import NameEntry, all_entries
-
-        report = self.document.report
-        entries = all_entries(report.language, self.overrides)
-        by_code = {entry.code: entry for entry in entries}
-        listed = []
-        for section in report.sections:
-            for participant in section.participants:
-                known = by_code.get(participant.code)
-                aliases = (known.name, *known.aliases) if known else ()
-                listed.append(NameEntry(participant.code, participant.name, aliases))
-        names = {entry.name for entry in listed}
-        return listed + [entry for entry in entries if entry.name not in names]
+        self.body_aids.insert_time()
 
     def quick_insert_name(self) -> QuickInsert:
-        """Open the Ctrl+K popup under the cursor; the chosen name is inserted where the cursor was."""
-        from minutes_editor.gui.body_editor import BodyEditor
-        from minutes_editor.gui.dialogs import QuickInsert
-
-        target = self._text_target()
-        popup = QuickInsert(self.name_entries(), self)
-        follow_direction(popup, self.document.report.direction)
-
-        def insert(name: str) -> None:
-            if target is not None:
-                target.setFocus()
-            self.insert_text(name)
-
-        popup.chosen.connect(insert)
-        position = self.mapToGlobal(self.rect().center())
-        if isinstance(target, BodyEditor):
-            position = target.viewport().mapToGlobal(target.cursorRect().bottomLeft())
-        elif target is not None:
-            position = target.mapToGlobal(target.rect().bottomLeft())
-        self._quick = popup
-        popup.popup(position)
-        return popup
+        """Open the Ctrl+K popup of names under the cursor."""
+        return self.body_aids.quick_insert_name()
 
     # ================================================================ preview, notes, designation
 
@@ -1004,96 +643,9 @@ class MainWindow(QMainWindow):
         from minutes_editor.render.flow import flatten
 
         self.preview_renderer.show(flatten(report))
-        self._update_notes()
-        self._update_designation_offer()
+        self.body_aids.update_notes()
+        self.body_aids.update_designation_offer()
         self.preview_refreshed.emit()
-
-    def _update_notes(self) -> None:
-        panel = self.current_body_panel()
-        editor = self.current_editor()
-        if panel is None or editor is None:
-            return
-        from minutes_editor.gui.rich_text import footnote_ids
-
-        ids = list(dict.fromkeys(footnote_ids(editor.document())))
-        rows = []
-        for footnote_id in ids:
-            note = self.store.pool.get(footnote_id)
-            rows.append((footnote_id, self.store.numbers.get(footnote_id, 0), plain_text(note.content) if note else ""))
-        panel.notes.show_notes(rows, self.document.report.direction)
-
-    def _designation_names(self) -> list[str]:
-        from minutes_editor.gui.names import KOSOVO, all_entries
-
-        language = self.document.report.language
-        names = [entry.name for entry in all_entries(language, self.overrides) if entry.code == KOSOVO]
-        return [name for name in names if name]
-
-    def _has_designation_note(self) -> bool:
-        from minutes_editor.gui.names import KOSOVO, designation_note
-
-        note_text = designation_note(KOSOVO, self.document.report.language)
-        return any(
-            plain_text(note.content).strip() == note_text.strip()
-            for note in self.store.pool.values()
-            if note in self.document.report.footnotes
-        )
-
-    def _designation_position(self) -> int | None:
-        from minutes_editor.gui.names import KOSOVO, designation_note
-
-        editor = self.current_editor()
-        if editor is None or not designation_note(KOSOVO, self.document.report.language):
-            return None
-        from minutes_editor.gui.places import utf16_offset
-        from minutes_editor.gui.rich_text import OBJECT_CHAR
-
-        text = editor.document().toRawText()
-        for name in self._designation_names():
-            position = text.find(name)
-            if position != -1:
-                end = position + len(name)
-                if end < len(text) and text[end] == OBJECT_CHAR:
-                    return None
-                return utf16_offset(text, end)  # a cursor position: an emoji before counts two
-        return None
-
-    def _update_designation_offer(self) -> None:
-        panel = self.current_body_panel()
-        if panel is None:
-            return
-        position = self._designation_position()
-        show = position is not None and not self._has_designation_note()
-        if show:
-            panel.banner_text.setText(
-                self.tr(
-                    "This text names Kosovo. EU documents add the standard designation footnote"
-                    " where it is first named."
-                )
-            )
-        panel.banner.setVisible(show)
-
-    def insert_designation_note(self) -> str | None:
-        """Insert the designation footnote after the first mention of Kosovo in the shown body."""
-        from minutes_editor.gui.names import KOSOVO, designation_note
-
-        editor = self.current_editor()
-        position = self._designation_position()
-        if editor is None or position is None:
-            return None
-        cursor = editor.textCursor()
-        cursor.setPosition(position)
-        editor.setTextCursor(cursor)
-        return self.insert_footnote(designation_note(KOSOVO, self.document.report.language))
-
-    def _designation_listed(self, _code: str) -> None:
-        self.section_page.picker.note.setText(
-            self.tr(
-                "Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the "
-                "designation footnote where the text names Kosovo."
-            )
-        )
-        self.section_page.picker.note.show()
 
     # ================================================================ files (the document session's)
 

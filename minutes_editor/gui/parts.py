@@ -13,12 +13,14 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
     from minutes_editor.gui.actions import ActionRegistry
     from minutes_editor.gui.bodies import BodyStore
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
     from minutes_editor.gui.document import ReportDocument
+    from minutes_editor.gui.names import NameOverrides
+    from minutes_editor.gui.outline import Outline
     from minutes_editor.gui.pages import SectionPage, SessionPage
     from minutes_editor.gui.session import DocumentSession
     from minutes_editor.gui.title_page import TitlePage
@@ -37,6 +39,8 @@ class EditorView(Protocol):
     registry: ActionRegistry
     title_page: TitlePage
     settings: Any
+    outline: Outline
+    editor_stack: QStackedWidget
 
     @property
     def document(self) -> ReportDocument: ...  # noqa: D102 - the session's open report
@@ -49,6 +53,9 @@ class EditorView(Protocol):
 
     @property
     def store(self) -> BodyStore: ...  # noqa: D102 - the body documents of the open report
+
+    @property
+    def overrides(self) -> NameOverrides: ...  # noqa: D102 - the names this user writes differently
 
     @property
     def section_page(self) -> SectionPage: ...  # noqa: D102
@@ -74,6 +81,14 @@ class EditorView(Protocol):
 
     def focus_editor(self) -> None:
         """Put the focus in the shown page's main field."""
+        ...
+
+    def schedule_preview(self) -> None:
+        """Refresh the preview once typing pauses."""
+        ...
+
+    def refresh_preview(self) -> None:
+        """Refresh the preview (and the notes beside the body) now."""
         ...
 
     def run_after_first_paint(self, task: Callable[[], None]) -> None:

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>BodyAids</name>
+    <message>
+        <source>Footnotes go in the text of a section or session.</source>
+        <translation>تُدرَج الحواشي السفلية في نص قسم أو جلسة.</translation>
+    </message>
+    <message>
+        <source>This text names Kosovo. EU documents add the standard designation footnote where it is first named.</source>
+        <translation>يذكر هذا النص كوسوفو. تُضيف وثائق الاتحاد الأوروبي حاشية التسمية المعتمدة حيث تُذكر أول مرة.</translation>
+    </message>
+    <message>
+        <source>Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the designation footnote where the text names Kosovo.</source>
+        <translation>كوسوفو مُدرجة في القائمة. لا تحمل جملة المشاركين حاشية سفلية، لذا يقترح المحرّر حاشية التسمية حيث يذكر النص كوسوفو.</translation>
+    </message>
+</context>
+<context>
     <name>BodyPanel</name>
     <message>
         <source>Insert the designation footnote</source>
@@ -1269,54 +1284,6 @@
         <translation>الشريط الرئيسي</translation>
     </message>
     <message>
-        <source>Edit %1</source>
-        <translation>تحرير %1</translation>
-    </message>
-    <message>
-        <source>Edit times</source>
-        <translation>تحرير الأوقات</translation>
-    </message>
-    <message>
-        <source>The first section cannot be a sub-heading.</source>
-        <translation>لا يجوز أن يكون القسم الأول عنوانًا فرعيًا.</translation>
-    </message>
-    <message>
-        <source>Add section</source>
-        <translation>إضافة قسم</translation>
-    </message>
-    <message>
-        <source>Add session</source>
-        <translation>إضافة جلسة</translation>
-    </message>
-    <message>
-        <source>Remove section</source>
-        <translation>حذف القسم</translation>
-    </message>
-    <message>
-        <source>Remove session</source>
-        <translation>حذف الجلسة</translation>
-    </message>
-    <message>
-        <source>Move section</source>
-        <translation>نقل القسم</translation>
-    </message>
-    <message>
-        <source>Move session</source>
-        <translation>نقل الجلسة</translation>
-    </message>
-    <message>
-        <source>Footnotes go in the text of a section or session.</source>
-        <translation>تُدرَج الحواشي السفلية في نص قسم أو جلسة.</translation>
-    </message>
-    <message>
-        <source>This text names Kosovo. EU documents add the standard designation footnote where it is first named.</source>
-        <translation>يذكر هذا النص كوسوفو. تُضيف وثائق الاتحاد الأوروبي حاشية التسمية المعتمدة حيث تُذكر أول مرة.</translation>
-    </message>
-    <message>
-        <source>Kosovo is listed. The participants sentence cannot carry a footnote: the editor offers the designation footnote where the text names Kosovo.</source>
-        <translation>كوسوفو مُدرجة في القائمة. لا تحمل جملة المشاركين حاشية سفلية، لذا يقترح المحرّر حاشية التسمية حيث يذكر النص كوسوفو.</translation>
-    </message>
-    <message>
         <source>Minutes Editor</source>
         <translation>محرّر المحاضر</translation>
     </message>
@@ -1509,6 +1476,45 @@
     <message>
         <source>&amp;Not now</source>
         <translation>&amp;ليس الآن</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEdits</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>تحرير %1</translation>
+    </message>
+    <message>
+        <source>The first section cannot be a sub-heading.</source>
+        <translation>لا يجوز أن يكون القسم الأول عنوانًا فرعيًا.</translation>
+    </message>
+    <message>
+        <source>Edit times</source>
+        <translation>تحرير الأوقات</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>إضافة قسم</translation>
+    </message>
+    <message>
+        <source>Add session</source>
+        <translation>إضافة جلسة</translation>
+    </message>
+    <message>
+        <source>Remove section</source>
+        <translation>حذف القسم</translation>
+    </message>
+    <message>
+        <source>Remove session</source>
+        <translation>حذف الجلسة</translation>
+    </message>
+    <message>
+        <source>Move session</source>
+        <translation>نقل الجلسة</translation>
+    </message>
+    <message>
+        <source>Move section</source>
+        <translation>نقل القسم</translation>
     </message>
 </context>
 <context>

@@ -306,7 +306,7 @@ def test_insert_time_and_quick_name(type_text, qtbot, window_factory, example, m
     text = editor.document().toPlainText()
     assert text[-5:-2].isdigit() or text[-5:].replace(":", "").isdigit()
     qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    popup = window._quick
+    popup = window.body_aids.quick
     assert popup is not None
     assert popup.isVisible()
     # Latin letters find the Arabic name: "hung" -> المجر (the report's own spelling of Hungary).
@@ -315,8 +315,8 @@ def test_insert_time_and_quick_name(type_text, qtbot, window_factory, example, m
     qtbot.keyClick(popup.filter, Qt.Key.Key_Return)
     assert editor.document().toPlainText().endswith("المجر")
     qtbot.keyClick(editor, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    type_text(window._quick.filter, "مقدو")
-    qtbot.keyClick(window._quick.filter, Qt.Key.Key_Return)
+    type_text(window.body_aids.quick.filter, "مقدو")
+    qtbot.keyClick(window.body_aids.quick.filter, Qt.Key.Key_Return)
     assert editor.document().toPlainText().endswith("المجرمقدونيا الشمالية")
 
 
