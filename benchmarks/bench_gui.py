@@ -80,8 +80,11 @@ def write_report(report: object, path: Path) -> Path:
 
 
 def child_environment(home: Path) -> dict[str, str]:
-    """Offscreen display, English interface, and the user's folders moved into ``home``."""
+    """Offscreen display, English interface, the user's folders moved into ``home``, this checkout first on the path."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MINUTES_EDITOR_LANG": "en", "HOME": str(home)}
+    # The children import the checkout this bench belongs to: run from a git worktree, it measures that
+    # worktree's code, not the editable install's (which may point at another checkout).
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [os.environ.get("PYTHONPATH", "")])])
     # An installed package has its bytecode compiled (pip does it); a shell that turns that off
     # would charge every start with compiling our modules from source.
     env.pop("PYTHONDONTWRITEBYTECODE", None)

@@ -56,40 +56,50 @@ def bare_window() -> None:
 
 
 def editor_window(path: str, *, only_shown: bool = False) -> None:
-    """Start the editor on ``path`` as the minutes-editor command does; report the first paint, then readiness.
+    """Start the editor on ``path`` exactly as ``minutes-editor REPORT`` does; report the first paint, then readiness.
+
+    The command is the console script ``minutes_editor.cli:main`` (pyproject.toml): its argument parsing
+    and everything else run as for a person typing ``minutes-editor REPORT``. The hooks that report the
+    first paint go in once the command has prepared the start (``prepare_start``, before PySide6), where
+    the command imports the window anyway.
 
     With ``only_shown`` (counting instructions under valgrind, 30 times slower), stop at the first paint,
     and keep the window's fallback for a window never painted from building the rest before it.
     """
-    from minutes_editor.gui import prepare_start
+    import minutes_editor.gui
 
-    prepare_start()
-    from PySide6.QtCore import QTimer
+    prepare_start = minutes_editor.gui.prepare_start
 
-    from minutes_editor.gui import main_window
-    from minutes_editor.gui.main_window import MainWindow
+    def prepare_start_and_hook() -> None:
+        prepare_start()
+        from PySide6.QtCore import QTimer
 
-    if only_shown:
-        main_window.FIRST_PAINT_WAIT_MS = 3_600_000
-    show = MainWindow.show
+        from minutes_editor.gui import main_window
+        from minutes_editor.gui.main_window import MainWindow
 
-    def shown() -> None:
-        _write("shown")
-        _write(f"peak_mb={_peak_mb():.1f}")
         if only_shown:
-            os._exit(0)
+            main_window.FIRST_PAINT_WAIT_MS = 3_600_000
+        show = MainWindow.show
 
-    def show_and_report(window: MainWindow) -> None:
-        window.first_painted.connect(lambda: QTimer.singleShot(0, shown))
-        window.preview_refreshed.connect(lambda: (_write(f"ready complete={window.is_complete}"), os._exit(0)))
-        show(window)
+        def shown() -> None:
+            _write("shown")
+            _write(f"peak_mb={_peak_mb():.1f}")
+            if only_shown:
+                os._exit(0)
 
-    MainWindow.show = show_and_report  # type: ignore[method-assign]
-    from pathlib import Path
+        def show_and_report(window: MainWindow) -> None:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, shown))
+            window.preview_refreshed.connect(lambda: (_write(f"ready complete={window.is_complete}"), os._exit(0)))
+            show(window)
 
-    from minutes_editor.gui.app import main
+        MainWindow.show = show_and_report  # type: ignore[method-assign]
 
-    main([sys.argv[0]], Path(path))
+    minutes_editor.gui.prepare_start = prepare_start_and_hook
+    # What the console script minutes-editor does, with the report as its one argument.
+    sys.argv = ["minutes-editor", path]
+    from minutes_editor.cli import main
+
+    sys.exit(main())
 
 
 if __name__ == "__main__":

@@ -157,13 +157,14 @@ def _export(source: Path, output: str | None, template: Path | None, *, final: b
 def _check(source: Path) -> int:
     from minutes_editor.model.checks import check_report
     from minutes_editor.storage.minutes_file import ReportFileError, load_report
+    from minutes_editor.storage.presets import load_preset
 
     try:
         report = load_report(source)
     except ReportFileError as error:
         print(f"error: {error}")
         return EXIT_BAD_INPUT
-    problems = check_report(report)
+    problems = check_report(report, load_preset(report.language))
     for problem in problems:
         print(problem)
     if not problems:

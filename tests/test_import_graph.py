@@ -92,10 +92,6 @@ def test_only_the_window_and_its_way_in_import_the_window() -> None:
     assert {name: found for name, found in offenders.items() if found} == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 14: model/language.py reads the preset files itself (paths, storage.files, storage.strict_json)",
-)
 def test_the_model_imports_only_the_model_and_the_shared_messages() -> None:
     allowed = {"model", "errors", "phrases"}
     offenders = {

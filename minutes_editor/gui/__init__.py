@@ -9,6 +9,7 @@ import importlib
 WITHOUT_QT = (
     "minutes_editor.storage.minutes_file",
     "minutes_editor.model.language",
+    "minutes_editor.storage.presets",
 )
 
 

@@ -103,7 +103,7 @@ class ChecksDock(QDockWidget):
 
         window = self.window_
         report = window.document.read()
-        self.problems = check_report(report)
+        self.problems = check_report(report, window.preset)
         self.list.clear()
         style = self.style()
         icons = {
@@ -111,7 +111,7 @@ class ChecksDock(QDockWidget):
             Severity.WARNING: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
         kinds = problem_kinds()
-        texts = {field.path: field.text for field in iter_fields(report, default_headings=False)}
+        texts = {field.path: field.text for field in iter_fields(report, None)}
         for problem in self.problems:
             text = excerpt(texts.get(problem.where, ""), problem.start, problem.end)
             kind = kinds.get(problem.code, problem.message)

@@ -32,8 +32,8 @@ class CountsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         report = window.document.read()
-        counts = count_report(report)
         preset = window.preset
+        counts = count_report(report, preset)
         rows: list[tuple[str, Counts]] = [(self.tr("Title block"), counts.title)]
         for section, section_counts in zip(report.sections, counts.sections, strict=True):
             rows.append((section.heading or preset.heading(section.kind), section_counts))

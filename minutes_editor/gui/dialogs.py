@@ -31,8 +31,8 @@ from minutes_editor.gui.forms import child, load_form
 from minutes_editor.gui.import_notes import note_text
 from minutes_editor.gui.names import NameEntry
 from minutes_editor.gui.shortcuts import CONTEXT, SHORTCUTS
-from minutes_editor.model.language import available_languages, load_preset
 from minutes_editor.model.report import Report, Section, SectionKind, Session
+from minutes_editor.storage.presets import available_languages, load_preset
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -46,7 +46,7 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
     if not replacements:
         return 0
     report = window.document.read()
-    texts = {field.path: field.text for field in iter_fields(report)}
+    texts = {field.path: field.text for field in iter_fields(report, window.preset)}
     body: dict[tuple[int, int], dict[int, list[tuple[int, int, str]]]] = {}
     others: list[tuple[Match, str]] = []
     for match, text in replacements:
@@ -66,7 +66,7 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
             document = window.store.document(owner)
             prefix = f"sections[{section_index}]" + (f".sessions[{session_index}]" if session_index >= 0 else "")
             _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks})
-        plan = plan_replacements(report, others)
+        plan = plan_replacements(report, others, preset=window.preset)
         for change in attribute_changes(report, plan.edits):
             window.set_field(change.target, field_named(change.target, change.attribute), change.new, merge=False)
     finally:
@@ -196,7 +196,7 @@ class FindReplaceDialog(QDialog):
 
     def _matches(self) -> list[Match] | None:
         try:
-            return find_all(self.window_.document.read(), self.query())
+            return find_all(self.window_.document.read(), self.query(), preset=self.window_.preset)
         except SearchError as error:
             self.status.setText(str(error))
             return None
@@ -210,7 +210,8 @@ class FindReplaceDialog(QDialog):
             self.current = None
             self.status.setText(self.tr("Not found"))
             return None
-        order = {field.path: index for index, field in enumerate(iter_fields(self.window_.document.read()))}
+        fields = iter_fields(self.window_.document.read(), self.window_.preset)
+        order = {field.path: index for index, field in enumerate(fields)}
         index = 0
         if self._after is not None:
             path, offset, inclusive = self._after
@@ -236,7 +237,9 @@ class FindReplaceDialog(QDialog):
             self.find_next()
             return
         try:
-            found = find_replacements(self.window_.document.read(), self.query(), self.replace_edit.text())
+            found = find_replacements(
+                self.window_.document.read(), self.query(), self.replace_edit.text(), preset=self.window_.preset
+            )
         except SearchError as error:
             self.status.setText(str(error))
             return
@@ -251,7 +254,9 @@ class FindReplaceDialog(QDialog):
     def replace_all(self) -> int:
         """Replace every match as one undo step; says how many."""
         try:
-            found = find_replacements(self.window_.document.read(), self.query(), self.replace_edit.text())
+            found = find_replacements(
+                self.window_.document.read(), self.query(), self.replace_edit.text(), preset=self.window_.preset
+            )
         except SearchError as error:
             self.status.setText(str(error))
             return 0

@@ -55,7 +55,7 @@ from minutes_editor.gui.session import DocumentSession
 from minutes_editor.gui.shortcuts import UndoKeyFilter
 from minutes_editor.gui.title_page import TitlePage
 from minutes_editor.model import operations as ops
-from minutes_editor.model.language import LanguagePreset, load_preset
+from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import (
     BlockKind,
     Footnote,
@@ -66,6 +66,7 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.phrases import QT_TRANSLATE_NOOP
+from minutes_editor.storage.presets import load_preset
 
 _Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
 _Value = TypeVar("_Value")

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.names import KOSOVO, NameEntry, NameOverrides, all_entries, fold, standard_name
-from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Direction, Participant, direction_of
+from minutes_editor.storage.presets import load_preset
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QDropEvent

@@ -29,7 +29,7 @@ def go_to(window: EditorView, path: str, start: int | None = None, end: int | No
         place = locate(path)
     except KeyError:
         return False
-    text = next((field.text for field in iter_fields(report) if field.path == path), "")
+    text = next((field.text for field in iter_fields(report, window.preset) if field.path == path), "")
     first = utf16_offset(text, start) if start is not None else None
     last = utf16_offset(text, end if end is not None else start) if start is not None else None
     if place.footnote >= 0:

@@ -24,12 +24,13 @@ from minutes_editor.importer.notes import ImportNote, Listing, Phrase, Value
 from minutes_editor.importer.package import CoreProperties, WordPackage, open_package, read_core_properties
 from minutes_editor.importer.recognise import presets
 from minutes_editor.importer.styles import Numbering, Styles
-from minutes_editor.model.language import is_language_tag, load_preset
+from minutes_editor.model.language import is_language_tag
 from minutes_editor.model.report import EARLIEST_STAMP, LATEST_STAMP, Direction, Report, direction_of, stamp_in_range
 from minutes_editor.ooxml import errors as e
 from minutes_editor.ooxml.errors import DamagedDocumentError, DocxImportError, InternalImportError
 from minutes_editor.ooxml.ns import w
 from minutes_editor.ooxml.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
+from minutes_editor.storage.presets import load_preset
 
 #: Share of letters in a script above which the text is taken to be written in it.
 SCRIPT_MAJORITY = 0.6

@@ -14,8 +14,9 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from minutes_editor.model.language import LanguagePreset, available_languages, load_preset
+from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import SectionKind
+from minutes_editor.storage.presets import available_languages, load_preset
 
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_FOLD = str.maketrans(

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
-from minutes_editor.model.language import load_preset
+from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import Block, FootnoteRef, Report, SectionKind
 from minutes_editor.model.script import (
     DIGIT_SAMPLES,
@@ -65,13 +65,17 @@ class Problem:
         return f"{self.severity.value}: {at}: {self.message}{code}"
 
 
-def check_report(report: Report) -> list[Problem]:
-    """Return the problems found in ``report``, in reading order."""
+def check_report(report: Report, preset: LanguagePreset) -> list[Problem]:
+    """Return the problems found in ``report``, in reading order.
+
+    ``preset`` is the report's language preset (its digits and quotation marks), which the caller loads
+    (``minutes_editor.storage.presets.load_preset(report.language)``): the model reads no file.
+    """
     problems = _structure_problems(report)
     problems.extend(_footnote_problems(report))
-    fields = list(iter_fields(report, default_headings=False))
-    problems.extend(_digit_problems(report, fields))
-    pairs = _pairs_for(report.language)
+    fields = list(iter_fields(report, None))
+    problems.extend(_digit_problems(fields, preset))
+    pairs = _pairs_for(preset)
     for field in fields:
         problems.extend(_pair_problems(field, pairs))
         problems.extend(_punctuation_problems(field))
@@ -191,7 +195,7 @@ def _footnote_problems(report: Report) -> list[Problem]:
         if not "".join(span.text for span in note.content).strip():
             problems.append(Problem(where, f"footnote {note.id!r} has no text", code="footnote-empty"))
     known = {note.id for note in report.footnotes}
-    for field in iter_fields(report, default_headings=False):
+    for field in iter_fields(report, None):
         if field.kind is not FieldKind.BLOCK or FOOTNOTE_MARK not in field.text:
             continue
         from minutes_editor.model.text_fields import get_field
@@ -221,7 +225,7 @@ def _footnote_problems(report: Report) -> list[Problem]:
 # ------------------------------------------------------------ digits
 
 
-def _digit_problems(report: Report, fields: list[TextField]) -> list[Problem]:
+def _digit_problems(fields: list[TextField], preset: LanguagePreset) -> list[Problem]:
     """Fields writing numbers in a digit system other than the report's (its preset's, else its most used)."""
     found: list[tuple[TextField, dict[DigitSystem, tuple[int, int]]]] = []
     totals: Counter[DigitSystem] = Counter()
@@ -237,7 +241,7 @@ def _digit_problems(report: Report, fields: list[TextField]) -> list[Problem]:
             found.append((field, runs))
     if len(totals) < 2:
         return []
-    preferred = _preset_digits(report.language)
+    preferred = _preset_digits(preset)
     main = (
         preferred
         if preferred is not None and preferred in totals
@@ -262,9 +266,9 @@ def _digit_problems(report: Report, fields: list[TextField]) -> list[Problem]:
     return problems
 
 
-def _preset_digits(language: str) -> DigitSystem | None:
+def _preset_digits(preset: LanguagePreset) -> DigitSystem | None:
     """The digit system the language preset asks for, when the preset names one."""
-    digits = getattr(load_preset(language), "digits", None)
+    digits = preset.digits
     aliases = {
         "latn": DigitSystem.LATIN,
         "latin": DigitSystem.LATIN,
@@ -273,12 +277,9 @@ def _preset_digits(language: str) -> DigitSystem | None:
         "arabext": DigitSystem.EXTENDED_ARABIC_INDIC,
         "extended-arabic-indic": DigitSystem.EXTENDED_ARABIC_INDIC,
     }
-    if isinstance(digits, str):
-        if digits.lower() in aliases:
-            return aliases[digits.lower()]
-        if digits:
-            return digit_system(digits[0])
-    return None
+    if digits.lower() in aliases:
+        return aliases[digits.lower()]
+    return digit_system(digits[0]) if digits else None
 
 
 # ------------------------------------------------------------ brackets and quotes
@@ -296,13 +297,13 @@ class _Pairs:
     toggles: frozenset[str]
 
 
-def _pairs_for(language: str) -> _Pairs:
+def _pairs_for(preset: LanguagePreset) -> _Pairs:
     """The bracket and quotation pairs to balance: the usual ones and the language's own quotes."""
     openers: dict[str, set[str]] = {}
     for opener, closer in (*_BRACKETS.items(), *_QUOTES.items()):
         openers.setdefault(opener, set()).add(closer)
     toggles = set(_TOGGLES)
-    opening, closing = load_preset(language).quotes
+    opening, closing = preset.quotes
     if opening == closing:
         toggles.add(opening)
     else:

@@ -5,6 +5,9 @@ not from the interface's translations, so a report in Arabic can be written
 from an English interface or from the command line. Adding a language is
 adding a file; :func:`parse_preset` checks it field by field and names the
 file and the field in its error (docs/languages.md describes every field).
+This module reads no file: finding and reading the preset files is
+``minutes_editor.storage.presets``'s (``load_preset``), so the model's callers
+pass the preset in.
 
 A report's language tag can refine its preset in the standard BCP 47 way
 without any change to the .minutes format: a region the preset lists among
@@ -17,15 +20,12 @@ Unicode extension ``-u-nu-`` picks the digits ("ar-u-nu-arab" writes
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import string
 from functools import cache
-from pathlib import Path
 from typing import Any, NamedTuple
 
 from minutes_editor.model.report import Direction, SectionKind, TitleBlock, direction_of
-from minutes_editor.paths import languages_dir
 
 FALLBACK_LANGUAGE = "en"
 
@@ -333,70 +333,6 @@ def to_digits(text: str, system: str) -> str:
 def ascii_digits(text: str) -> str:
     """``text`` with Arabic-Indic and Extended Arabic-Indic digits replaced by ASCII ones."""
     return text.translate(_ANY_DIGIT)
-
-
-def available_languages() -> list[str]:
-    """Codes of the languages that have a preset file."""
-    return sorted(_preset_files())
-
-
-def _preset_files() -> dict[str, Path]:
-    # The preset files by code (load_preset caches what it finds). A lookup picks among these: a path is
-    # never built from a report's tag, which may be anything a file says ("File name too long" once).
-    return {path.stem: path for path in languages_dir().glob("*.json")}
-
-
-@cache
-def load_preset(language: str) -> LanguagePreset:
-    """The preset for a BCP 47 tag: exact file, else its primary subtag, else English; refined by the tag.
-
-    A tag that is not well-formed (``is_language_tag``) gets the English preset, unrefined. Raises
-    PresetError when the file found is not a valid preset.
-    """
-    files = _preset_files()
-    tag = language.strip()
-    if not is_language_tag(tag):
-        tag = ""
-    parsed = LanguageTag.parse(tag)
-    for code in (tag, parsed.base, parsed.language, FALLBACK_LANGUAGE):
-        path = files.get(code) if code else None
-        if path is not None:
-            preset = _load_file(path)
-            return preset.for_tag(tag) if tag else preset
-    raise FileNotFoundError(f"no language presets found in {languages_dir()}")
-
-
-#: Larger preset files are refused unread (the shipped ones take 2 kB).
-MAX_PRESET_BYTES = 1024 * 1024
-
-
-@cache
-def _load_file(path: Path) -> LanguagePreset:
-    from minutes_editor.storage.files import read_regular
-    from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys
-
-    try:
-        # Through the one door for reading (storage/files.py): a pipe or a device named like a preset is
-        # refused at once instead of blocking the window.
-        data = json.loads(read_regular(path, MAX_PRESET_BYTES).decode("utf-8"), object_pairs_hook=refuse_duplicate_keys)
-    except (OSError, UnicodeDecodeError) as error:
-        raise PresetError(f"{path}: cannot be read: {error}") from error
-    except json.JSONDecodeError as error:
-        raise PresetError(f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from error
-    except DuplicateKeyError as error:
-        raise PresetError(f"{path}: the key {error.key!r} appears twice in one object") from error
-    return parse_preset(data, source=str(path), expected_code=path.stem)
-
-
-def check_presets() -> dict[str, str]:
-    """Every preset file that is not valid, with its error message (empty when all are good)."""
-    problems: dict[str, str] = {}
-    for path in sorted(languages_dir().glob("*.json")):
-        try:
-            _load_file(path).check_dates()
-        except PresetError as error:
-            problems[path.name] = str(error)
-    return problems
 
 
 # Validation: what each field must be, checked before anything is built, so a bad file says where it is bad.

@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from minutes_editor.model.report import FootnoteRef, Inline, Participant, Report, Span
 from minutes_editor.model.script import ARABIC_MARKS, TATWEEL, ZWJ, ZWNJ
@@ -40,6 +40,9 @@ from minutes_editor.model.text_fields import (
     resolve_field,
     set_field,
 )
+
+if TYPE_CHECKING:
+    from minutes_editor.model.language import LanguagePreset
 
 
 class SearchError(ValueError):
@@ -118,16 +121,20 @@ class ReplacePlan:
 # ------------------------------------------------------------ finding
 
 
-def find_all(report: Report, query: Query) -> list[Match]:
-    """Every non-empty match of ``query`` in ``report``, in reading order; raises SearchError."""
+def find_all(report: Report, query: Query, *, preset: LanguagePreset | None) -> list[Match]:
+    """Every non-empty match of ``query`` in ``report``, in reading order; raises SearchError.
+
+    ``preset`` is the report's language preset, whose default headings are searched as printed (None: a
+    section without a heading of its own has none to search). The caller loads it: the model reads no file.
+    """
     if not query.pattern:
         return []
     pattern = query.compile()
-    return [match for text_field in _fields(report, query) for match, _ in _matches(text_field, pattern, query)]
+    return [match for text_field in _fields(report, query, preset) for match, _ in _matches(text_field, pattern, query)]
 
 
-def _fields(report: Report, query: Query) -> Iterator[TextField]:
-    for text_field in iter_fields(report):
+def _fields(report: Report, query: Query, preset: LanguagePreset | None) -> Iterator[TextField]:
+    for text_field in iter_fields(report, preset):
         if query.kinds is None or text_field.kind in query.kinds:
             yield text_field
 
@@ -210,29 +217,33 @@ def _fold_with_origin(text: str, query: Query) -> tuple[str, list[int] | None]:
 # ------------------------------------------------------------ replacing
 
 
-def find_replacements(report: Report, query: Query, replacement: str) -> list[tuple[Match, str]]:
+def find_replacements(
+    report: Report, query: Query, replacement: str, *, preset: LanguagePreset | None
+) -> list[tuple[Match, str]]:
     r"""Every match with the text that replaces it (group references expanded); raises SearchError.
 
     For a regular expression, ``replacement`` may name groups (``\1``,
     ``\g<name>``); with folding on, groups hold the folded text. A plain
-    query's replacement is taken literally.
+    query's replacement is taken literally. ``preset`` as for find_all.
     """
     if not query.pattern:
         return []
     pattern = query.compile()
     return [
         (match, _expand(regex_match, replacement, query))
-        for text_field in _fields(report, query)
+        for text_field in _fields(report, query, preset)
         for match, regex_match in _matches(text_field, pattern, query)
     ]
 
 
-def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
+def replace_all(report: Report, query: Query, replacement: str, *, preset: LanguagePreset | None) -> ReplacePlan:
     """The edits replacing every match of ``query`` with ``replacement`` (see find_replacements); report unchanged."""
-    return plan_replacements(report, find_replacements(report, query, replacement))
+    return plan_replacements(report, find_replacements(report, query, replacement, preset=preset), preset=preset)
 
 
-def plan_replacements(report: Report, replacements: Iterable[tuple[Match, str]]) -> ReplacePlan:
+def plan_replacements(
+    report: Report, replacements: Iterable[tuple[Match, str]], *, preset: LanguagePreset | None
+) -> ReplacePlan:
     """The edits making some replacements (matches of one search, non-overlapping): one edit per field."""
     by_path: dict[str, list[tuple[int, int, str]]] = {}
     for match, text in replacements:
@@ -241,7 +252,7 @@ def plan_replacements(report: Report, replacements: Iterable[tuple[Match, str]])
         return ReplacePlan()
     edits = []
     count = 0
-    for text_field in iter_fields(report):
+    for text_field in iter_fields(report, preset):
         found = by_path.get(text_field.path)
         if found:
             found.sort()
@@ -250,11 +261,13 @@ def plan_replacements(report: Report, replacements: Iterable[tuple[Match, str]])
     return ReplacePlan(edits, count)
 
 
-def replace_match(report: Report, match: Match, query: Query, replacement: str) -> FieldEdit | None:
+def replace_match(
+    report: Report, match: Match, query: Query, replacement: str, *, preset: LanguagePreset | None
+) -> FieldEdit | None:
     """The edit replacing one match found earlier, or None if the field no longer has it there."""
-    for current, text in find_replacements(report, query, replacement):
+    for current, text in find_replacements(report, query, replacement, preset=preset):
         if current == match:
-            return plan_replacements(report, [(current, text)]).edits[0]
+            return plan_replacements(report, [(current, text)], preset=preset).edits[0]
     return None
 
 
@@ -452,12 +465,12 @@ def count_text(text: str) -> Counts:
     return Counts(words, characters, characters - spaces)
 
 
-def count_report(report: Report) -> ReportCounts:
-    """Word and character counts of the whole report and of each part, headings counted as printed."""
+def count_report(report: Report, preset: LanguagePreset) -> ReportCounts:
+    """Word and character counts of the whole report and of each part, headings counted as printed (by ``preset``)."""
     title = Counts()
     sections = [Counts() for _ in report.sections]
     footnotes = Counts()
-    for text_field in iter_fields(report):
+    for text_field in iter_fields(report, preset):
         counts = count_text(text_field.text)
         if text_field.kind is FieldKind.FOOTNOTE:
             footnotes += counts

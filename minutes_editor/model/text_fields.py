@@ -19,8 +19,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from minutes_editor.model.report import Block, FootnoteRef, Inline, Report, Section, Span
+
+if TYPE_CHECKING:
+    from minutes_editor.model.language import LanguagePreset
 
 #: Stands for a footnote reference in a field's text (Qt's object replacement character).
 FOOTNOTE_MARK = "\ufffc"
@@ -65,26 +69,22 @@ def content_text(content: list[Inline] | list[Span]) -> str:
     return "".join(FOOTNOTE_MARK if isinstance(item, FootnoteRef) else item.text for item in content)
 
 
-def iter_fields(report: Report, *, default_headings: bool = True) -> Iterator[TextField]:
+def iter_fields(report: Report, preset: LanguagePreset | None) -> Iterator[TextField]:
     """Every text field of ``report`` in reading order: title block, sections, then footnotes.
 
-    A section whose heading is None yields its language's default heading
-    (what the export prints) unless ``default_headings`` is False, when such
-    headings are left out.
+    A section whose heading is None yields ``preset``'s default heading (what
+    the export prints, with the report's preset), or nothing when ``preset`` is
+    None. The caller loads the preset (``minutes_editor.storage.presets``): the
+    model reads no file.
     """
     for name in TITLE_FIELDS:
         value = getattr(report.title, name)
         if value:
             yield TextField(f"title.{name}", FieldKind.TITLE, value)
-    preset = None
     for s_index, section in enumerate(report.sections):
         where = f"sections[{s_index}]"
         heading = section.heading
-        if heading is None and default_headings:
-            if preset is None:
-                from minutes_editor.model.language import load_preset
-
-                preset = load_preset(report.language)
+        if heading is None and preset is not None:
             heading = preset.heading(section.kind)
         if heading is not None:
             yield TextField(f"{where}.heading", FieldKind.HEADING, heading, s_index)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from minutes_editor.model.language import LanguagePreset, load_preset
+from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import (
     Block,
     BlockKind,
@@ -21,6 +21,7 @@ from minutes_editor.model.report import (
     SectionKind,
     Span,
 )
+from minutes_editor.storage.presets import load_preset
 
 
 class Role(StrEnum):

@@ -183,7 +183,7 @@ class SpellChecker:
 
 def _preset_word_language(language: str) -> str:
     """The preset's Word language ("en-GB"), which names the dictionary variant the report is written in."""
-    from minutes_editor.model.language import load_preset
+    from minutes_editor.storage.presets import load_preset
 
     try:
         preset = load_preset(language)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from minutes_editor.cli import EXIT_PROBLEMS, main
-from minutes_editor.model.checks import Problem, check_report, normalised_name
-from minutes_editor.model.language import load_preset
+from minutes_editor.model import checks, text_fields
+from minutes_editor.model.checks import Problem, normalised_name
 from minutes_editor.model.report import (
     Block,
     Footnote,
@@ -21,9 +22,21 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
-from minutes_editor.model.text_fields import get_field, iter_fields
+from minutes_editor.model.text_fields import TextField, get_field
 from minutes_editor.storage.minutes_file import load_report, save_report
+from minutes_editor.storage.presets import load_preset
 from tests.support.build import para
+
+# The tests read, search and check a report as the window and the command line do: with its language's preset.
+
+
+def check_report(report: Report) -> list[Problem]:
+    return checks.check_report(report, load_preset(report.language))
+
+
+def iter_fields(report: Report) -> Iterator[TextField]:
+    return text_fields.iter_fields(report, load_preset(report.language))
+
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -12,9 +12,9 @@ import pytest
 
 from minutes_editor.export.docx_writer import render_docx
 from minutes_editor.importer import import_docx
-from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import FootnoteRef, Report
 from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.presets import load_preset
 from tests.export.reports import Docx, english_report, q, repeated, text_of, xpath
 from tests.support.examples import example_path
 from tests.support.ooxml import missing_reason, validate_part, wml_schema

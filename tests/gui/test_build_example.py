@@ -24,10 +24,10 @@ from minutes_editor.gui.dialogs import Skeleton
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.names import organisation_entries
 from minutes_editor.gui.rich_text import block_kind, normalise_blocks
-from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report
 from minutes_editor.render.flow import flatten
 from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.presets import load_preset
 from tests.support.examples import example_path
 
 EXAMPLE = example_path("ar")

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from minutes_editor.model.language import load_preset
 from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.presets import load_preset
 from tests.support.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[2]

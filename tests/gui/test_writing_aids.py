@@ -15,6 +15,7 @@ from minutes_editor.gui import ask
 from minutes_editor.gui.counts_dialog import CountsDialog
 from minutes_editor.gui.find_replace import replace_in_window
 from minutes_editor.gui.main_window import MainWindow
+from minutes_editor.model import search
 from minutes_editor.model.report import (
     Block,
     BlockKind,
@@ -26,10 +27,26 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
-from minutes_editor.model.search import Query, apply_edits, count_report, find_replacements, replace_all
+from minutes_editor.model.search import Match, Query, ReplacePlan, ReportCounts, apply_edits
 from minutes_editor.spelling.dictionaries import enchant_module
 from minutes_editor.storage.minutes_file import save_report
+from minutes_editor.storage.presets import load_preset
 from tests.support.examples import example_path
+
+# The tests read, search and check a report as the window and the command line do: with its language's preset.
+
+
+def count_report(report: Report) -> ReportCounts:
+    return search.count_report(report, load_preset(report.language))
+
+
+def find_replacements(report: Report, query: Query, replacement: str) -> list[tuple[Match, str]]:
+    return search.find_replacements(report, query, replacement, preset=load_preset(report.language))
+
+
+def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
+    return search.replace_all(report, query, replacement, preset=load_preset(report.language))
+
 
 EXAMPLE = example_path("ar")
 needs_enchant = pytest.mark.skipif(enchant_module() is None, reason="the Enchant library is not installed")

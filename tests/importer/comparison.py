@@ -32,13 +32,13 @@ import copy
 import datetime as dt
 from collections.abc import Callable
 
-from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import (
     Block,
     FootnoteRef,
     Report,
     Span,
 )
+from minutes_editor.storage.presets import load_preset
 
 
 def canonical(report: Report) -> Report:

@@ -10,8 +10,8 @@ from babel import Locale
 from minutes_editor.importer.participants import split_list, split_participants
 from minutes_editor.importer.recognise import fold, recognise_heading, strip_label, typed_bullet, typed_number
 from minutes_editor.importer.title_block import parse_date_line
-from minutes_editor.model.language import available_languages, load_preset
 from minutes_editor.model.report import SectionKind, TitleBlock
+from minutes_editor.storage.presets import available_languages, load_preset
 
 LANGUAGES = available_languages()
 TATWEEL = "\u0640"

@@ -13,7 +13,6 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import (
     Block,
     BlockKind,
@@ -28,6 +27,7 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.presets import load_preset
 
 DATA = Path(__file__).resolve().parent / "data"
 PERSIAN_EXAMPLE = DATA / "budapest-process-2021-10-14.fa.minutes"

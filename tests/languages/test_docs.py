@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from minutes_editor.model.language import available_languages, load_preset
 from minutes_editor.paths import languages_dir
+from minutes_editor.storage.presets import available_languages, load_preset
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "languages.md"
 

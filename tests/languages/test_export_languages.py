@@ -8,9 +8,10 @@ import pytest
 from babel.dates import format_date, format_skeleton
 
 from minutes_editor.export.docx_writer import render_docx
-from minutes_editor.model.language import DIGITS, load_preset, to_digits
+from minutes_editor.model.language import DIGITS, to_digits
 from minutes_editor.model.report import SectionKind, Span
 from minutes_editor.render.flow import flatten
+from minutes_editor.storage.presets import load_preset
 from tests.export.reports import ARABIC, LATIN, Docx, q, text_of, xpath
 from tests.languages.samples import END, MEETING_DATE, START, WORDS, persian_example, sample_report
 from tests.support.ooxml import missing_reason, validate_part, wml_schema

@@ -13,18 +13,10 @@ import pytest
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 
-from minutes_editor.model.language import (
-    DIGITS,
-    LanguageTag,
-    PresetError,
-    available_languages,
-    check_presets,
-    load_preset,
-    parse_preset,
-    to_digits,
-)
+from minutes_editor.model.language import DIGITS, LanguageTag, PresetError, parse_preset, to_digits
 from minutes_editor.model.report import Direction, SectionKind, TitleBlock
 from minutes_editor.paths import languages_dir
+from minutes_editor.storage.presets import available_languages, check_presets, load_preset
 
 SHIPPED = ("ar", "en", "fa", "ur", "fr", "ru", "tr")
 
@@ -285,10 +277,10 @@ def test_dates_cldr_cannot_write_are_named_on_first_use(tmp_path: Path, monkeypa
     ):
         with pytest.raises(PresetError, match=r"^templates/languages/fr\.json: dates: CLDR cannot format"):
             use()
-    from minutes_editor.model import language
+    from minutes_editor.storage import presets
 
     (tmp_path / "fr.json").write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(language, "languages_dir", lambda: tmp_path)
+    monkeypatch.setattr(presets, "languages_dir", lambda: tmp_path)
     load_preset.cache_clear()
     try:
         assert "dates: CLDR cannot format" in check_presets()["fr.json"]
@@ -297,11 +289,11 @@ def test_dates_cldr_cannot_write_are_named_on_first_use(tmp_path: Path, monkeypa
 
 
 def test_a_broken_file_is_reported_by_path_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from minutes_editor.model import language
+    from minutes_editor.storage import presets
 
     (tmp_path / "en.json").write_text(json.dumps(raw("en")), encoding="utf-8")
     (tmp_path / "xx.json").write_text('{"code": "xx",\n "name": }', encoding="utf-8")
-    monkeypatch.setattr(language, "languages_dir", lambda: tmp_path)
+    monkeypatch.setattr(presets, "languages_dir", lambda: tmp_path)
     load_preset.cache_clear()
     try:
         problems = check_presets()
@@ -315,7 +307,7 @@ def test_a_broken_file_is_reported_by_path_and_line(tmp_path: Path, monkeypatch:
 
 
 def test_adding_a_language_is_adding_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from minutes_editor.model import language
+    from minutes_editor.storage import presets
 
     for code in ("en", "fa"):
         (tmp_path / f"{code}.json").write_text(json.dumps(raw(code)), encoding="utf-8")
@@ -324,7 +316,7 @@ def test_adding_a_language_is_adding_a_file(tmp_path: Path, monkeypatch: pytest.
     pashto["dates"]["locale"] = "ps_AF"
     pashto["word"]["lang"] = "ps-AF"
     (tmp_path / "ps.json").write_text(json.dumps(pashto), encoding="utf-8")
-    monkeypatch.setattr(language, "languages_dir", lambda: tmp_path)
+    monkeypatch.setattr(presets, "languages_dir", lambda: tmp_path)
     load_preset.cache_clear()
     try:
         assert available_languages() == ["en", "fa", "ps"]

@@ -24,9 +24,9 @@ import pytest
 from lxml import etree
 
 from minutes_editor.export.docx_writer import export_docx
-from minutes_editor.model.language import load_preset
 from minutes_editor.model.report import Report
 from minutes_editor.render.flow import Role, flatten
+from minutes_editor.storage.presets import load_preset
 from tests.export.pdftext import find_in_order, word_keys
 from tests.languages.samples import persian_example, sample_report
 from tests.support.libreoffice import convert, missing_tools, pdf_pages, pdf_text

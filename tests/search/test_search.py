@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes_editor.model.language import load_preset
+from minutes_editor.model import search, text_fields
 from minutes_editor.model.report import (
     Footnote,
     FootnoteRef,
@@ -24,21 +25,45 @@ from minutes_editor.model.report import (
 )
 from minutes_editor.model.search import (
     Counts,
+    FieldEdit,
+    Match,
     Query,
+    ReplacePlan,
+    ReportCounts,
     SearchError,
     apply_edits,
     attribute_changes,
-    count_report,
     count_text,
-    find_all,
-    replace_all,
-    replace_match,
     revert_edits,
 )
-from minutes_editor.model.text_fields import FieldKind, Place, get_field, iter_fields, locate
+from minutes_editor.model.text_fields import FieldKind, Place, TextField, get_field, locate
 from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.presets import load_preset
 from tests.strategies import reports
 from tests.support.build import para
+
+# The tests read, search and check a report as the window and the command line do: with its language's preset.
+
+
+def find_all(report: Report, query: Query) -> list[Match]:
+    return search.find_all(report, query, preset=load_preset(report.language))
+
+
+def replace_all(report: Report, query: Query, replacement: str) -> ReplacePlan:
+    return search.replace_all(report, query, replacement, preset=load_preset(report.language))
+
+
+def replace_match(report: Report, match: Match, query: Query, replacement: str) -> FieldEdit | None:
+    return search.replace_match(report, match, query, replacement, preset=load_preset(report.language))
+
+
+def count_report(report: Report) -> ReportCounts:
+    return search.count_report(report, load_preset(report.language))
+
+
+def iter_fields(report: Report) -> Iterator[TextField]:
+    return text_fields.iter_fields(report, load_preset(report.language))
+
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from minutes_editor.model import text_fields
+from minutes_editor.model.report import Report
 from minutes_editor.model.script import iter_words
-from minutes_editor.model.text_fields import iter_fields
+from minutes_editor.model.text_fields import TextField
 from minutes_editor.spelling import PersonalDictionary, SpellChecker
 from minutes_editor.spelling.dictionaries import dictionary_tag, enchant_module, script_languages
 from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.presets import load_preset
+
+# The tests read, search and check a report as the window and the command line do: with its language's preset.
+
+
+def iter_fields(report: Report) -> Iterator[TextField]:
+    return text_fields.iter_fields(report, load_preset(report.language))
+
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

@@ -15,11 +15,12 @@ import pytest
 
 from minutes_editor import cli
 from minutes_editor.importer import DocxImportError, import_docx
-from minutes_editor.model import language
-from minutes_editor.model.language import PresetError, load_preset
+from minutes_editor.model.language import PresetError
 from minutes_editor.spelling.personal import PersonalDictionary
+from minutes_editor.storage import presets
 from minutes_editor.storage.journal import read_recovery, replay
 from minutes_editor.storage.minutes_file import load_report, report_to_bytes
+from minutes_editor.storage.presets import load_preset
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 
@@ -75,9 +76,9 @@ def test_a_journal_line_giving_a_key_twice_stops_the_replay_there() -> None:
 
 
 def test_a_pipe_as_a_language_preset_is_refused_by_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "en.json").write_bytes((language.languages_dir() / "en.json").read_bytes())
+    (tmp_path / "en.json").write_bytes((presets.languages_dir() / "en.json").read_bytes())
     _pipe(tmp_path / "xx.json")
-    monkeypatch.setattr(language, "languages_dir", lambda: tmp_path)
+    monkeypatch.setattr(presets, "languages_dir", lambda: tmp_path)
     load_preset.cache_clear()
     try:
         with pytest.raises(PresetError, match=r"xx\.json: cannot be read: .* is a pipe, not a regular file"):
@@ -88,9 +89,9 @@ def test_a_pipe_as_a_language_preset_is_refused_by_name(tmp_path: Path, monkeypa
 
 
 def test_a_preset_giving_a_key_twice_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = (language.languages_dir() / "en.json").read_text(encoding="utf-8")
+    text = (presets.languages_dir() / "en.json").read_text(encoding="utf-8")
     (tmp_path / "en.json").write_text(text.replace("{", '{"code": "en", ', 1), encoding="utf-8")
-    monkeypatch.setattr(language, "languages_dir", lambda: tmp_path)
+    monkeypatch.setattr(presets, "languages_dir", lambda: tmp_path)
     load_preset.cache_clear()
     try:
         with pytest.raises(PresetError, match=r"en\.json: the key 'code' appears twice in one object"):

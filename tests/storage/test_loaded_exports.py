@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 
 from minutes_editor import cli
 from minutes_editor.export.docx_writer import export_docx
-from minutes_editor.model.language import MAX_TAG_LENGTH, is_language_tag, load_preset
+from minutes_editor.model.language import MAX_TAG_LENGTH, is_language_tag
 from minutes_editor.storage.minutes_file import InvalidFieldError, ReportFileError, load_report, report_from_bytes
+from minutes_editor.storage.presets import load_preset
 
 DATA = Path(__file__).parent / "data"
 V1_FILE = DATA / "report-v1.minutes"

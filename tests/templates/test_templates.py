@@ -20,9 +20,9 @@ from docx.shared import Inches, Pt, RGBColor
 
 from minutes_editor.export.docx_writer import export_docx, render_docx
 from minutes_editor.export.template import TemplateError, resolve_template, shipped_templates
-from minutes_editor.model.language import load_preset
 from minutes_editor.ooxml import vocabulary as st
 from minutes_editor.paths import templates_dir
+from minutes_editor.storage.presets import load_preset
 from tests.export.reports import Docx, q, text_of, xpath
 from tests.languages.samples import sample_report
 from tests.support.ooxml import missing_reason, validate_part, wml_schema
