@@ -2,8 +2,9 @@
 
 The window gives each action of ``shortcuts.SHORTCUTS`` its handler
 (``create``); the menu bar shows its titles in the first frame and the
-menus are filled after the first paint (``give_keys`` and the window's
-layout of its own menus), when nobody can have opened one yet. A feature
+menus are filled after the first paint (``fill_menus``: the keys and the
+named layout ``MENU_LAYOUT``), when nobody can have opened one yet; the
+toolbar (``add_toolbar``, ``TOOLBAR_LAYOUT``) is in the first frame. A feature
 part adds its own actions with ``add``: by name, with its keys working
 wherever the focus is, and in the menu it names. Parts take the registry,
 never the main window.
@@ -14,13 +15,37 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar, QWidget
 
 from minutes_editor.gui.directions import set_enum_property
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
 
 #: The menus of the menu bar, in their order.
 MENU_NAMES = ("file", "edit", "format", "report", "go", "help")
+#: What the window's own menus hold: action names, ``None`` for a separator. A name that is not one of the
+#: registry's actions is one of the extra items the window gives ``fill_menus`` (a menu or an action).
+MENU_LAYOUT: dict[str, tuple[str | None, ...]] = {
+    "file": ("new", "open", "import_docx", "recent", "save", "save_as", None, "export", None, "quit"),
+    "edit": ("undo", "redo", None, "quick_name", "insert_time", "insert_footnote"),
+    "format": ("bold", "italic", "underline", None, "paragraph", "bullet", "label"),
+    "report": ("add_section_menu", "add_session", "remove", "rename", "move_up", "move_down"),
+    "go": ("next_part", "previous_part", "next_field", "outline", "editor"),
+    "help": ("shortcuts",),
+}
+#: The main toolbar's actions, ``None`` for a separator.
+TOOLBAR_LAYOUT = (
+    "new",
+    "open",
+    "save",
+    "export",
+    None,
+    "undo",
+    "redo",
+    None,
+    "add_session",
+    "quick_name",
+    "insert_time",
+)
 
 
 class ActionRegistry:
@@ -59,6 +84,32 @@ class ActionRegistry:
         """Give every action of the shortcuts table its keys (after the first paint)."""
         for name, action in self.actions_by_name.items():
             action.setShortcuts(shortcut(name).sequences())
+
+    def fill_menus(self, **extras: QAction | QMenu) -> None:
+        """Give the actions their keys and fill the menus after ``MENU_LAYOUT`` (after the first paint)."""
+        self.give_keys()
+        for menu_name, items in MENU_LAYOUT.items():
+            menu = self.menus[menu_name]
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                    continue
+                entry = self.actions_by_name[item] if item in self.actions_by_name else extras[item]
+                if isinstance(entry, QMenu):
+                    menu.addMenu(entry)
+                else:
+                    menu.addAction(entry)
+
+    def add_toolbar(self, title: str) -> QToolBar:
+        """The main toolbar, holding ``TOOLBAR_LAYOUT``."""
+        toolbar = self.window.addToolBar(title)
+        toolbar.setObjectName("main_toolbar")
+        for name in TOOLBAR_LAYOUT:
+            if name is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(self.actions_by_name[name])
+        return toolbar
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions_by_name[name]

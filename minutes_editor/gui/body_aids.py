@@ -62,6 +62,11 @@ class BodyAids(QObject):
             panel.notes.edits[footnote_id].setFocus()
         return footnote_id
 
+    def update_body_aids(self) -> None:
+        """The notes beside the shown body and the designation offer (a body shown, the preview refreshed)."""
+        self.update_notes()
+        self.update_designation_offer()
+
     def update_notes(self) -> None:
         """Show the notes of the shown body beside it, numbered."""
         panel = self.view.current_body_panel()

@@ -124,6 +124,14 @@ class NewReportDialog(QObject):
         return choice, accepted
 
 
+def show_shortcuts(parent: QWidget) -> ShortcutsDialog:
+    """Help > Keyboard shortcuts: the dialog, shown without blocking, deleted when closed."""
+    dialog = ShortcutsDialog(parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
+
+
 class ShortcutsDialog(QDialog):
     """Help > Keyboard shortcuts: every shortcut of the window, from the one table."""
 

@@ -2,7 +2,7 @@
 
 ``ReportEdits`` wires the title block page and the section and session pages
 to undoable field edits (``set_field``), and adds, removes, renames and moves
-sections and sessions. A change that breaks a rule of the report is refused
+sections and sessions, and fills the "Add a section" menu. A change that breaks a rule of the report is refused
 by its operation and said in the status bar. It takes the window as an
 ``EditorView`` (gui/parts.py), never the main window; the window is also the
 ``Views`` its commands refresh.
@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMenu
 
 from minutes_editor.gui.outline import section_title
 from minutes_editor.model import operations as ops
@@ -29,6 +30,7 @@ from minutes_editor.model.report import (
     plain_text,
 )
 from minutes_editor.model.rules import OperationRefusedError, Rule
+from minutes_editor.phrases import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QTextCursor
@@ -39,6 +41,17 @@ if TYPE_CHECKING:
 _Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
 _Value = TypeVar("_Value")
 
+#: The kinds of section the "Add a section" menu offers, by their names in it.
+SECTION_KIND_NAMES = {
+    SectionKind.OBJECTIVES: QT_TRANSLATE_NOOP("ReportEdits", "Meeting objectives"),
+    SectionKind.PARTICIPATION: QT_TRANSLATE_NOOP("ReportEdits", "Participation"),
+    SectionKind.OPENING_REMARKS: QT_TRANSLATE_NOOP("ReportEdits", "Opening remarks"),
+    SectionKind.SETTING_THE_SCENE: QT_TRANSLATE_NOOP("ReportEdits", "Setting the scene"),
+    SectionKind.DISCUSSION: QT_TRANSLATE_NOOP("ReportEdits", "Discussion (with sessions)"),
+    SectionKind.TAKEAWAYS: QT_TRANSLATE_NOOP("ReportEdits", "Key takeaways"),
+    SectionKind.GENERIC: QT_TRANSLATE_NOOP("ReportEdits", "Other section"),
+}
+
 
 class ReportEdits(QObject):
     """The window's field and structure edits, each pushed on the open report's undo stack."""
@@ -47,6 +60,15 @@ class ReportEdits(QObject):
         super().__init__(view.as_window())
         self.view = view
         self._update_notes = update_notes  # the notes beside the shown body, after a note's edit
+        # The "Add a section" menu: its title in the first frame, its items after the first paint.
+        self.section_menu = QMenu(self.tr("Add a &section"), view.as_window())
+
+    def fill_section_menu(self) -> None:
+        """Put an item for every kind of section in the "Add a section" menu."""
+        for kind, name in SECTION_KIND_NAMES.items():
+            action = self.section_menu.addAction(QCoreApplication.translate("ReportEdits", name))
+            action.setObjectName(f"add_section_{kind.value}")
+            action.triggered.connect(lambda _checked=False, kind=kind: self.add_section(kind))
 
     # ================================================================ what commands refresh (commands.Views)
 

@@ -3,8 +3,8 @@
 Every change goes through the open ReportDocument's one undo stack: field
 edits and structural edits as commands of ``commands.py``, typing in a body
 as the body document's own undo steps relayed by ``BodyStore``. The preview
-is rebuilt from ``render.flow.flatten`` on a short timer after the last
-change, never inside a keystroke.
+(``preview.PreviewPane``) is rebuilt from ``render.flow.flatten`` on a short
+timer after the last change, never inside a keystroke.
 
 The window starts in two steps. Its first frame holds what the first sight
 of a report needs: the outline, the title block page, menus and toolbar.
@@ -30,12 +30,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QMouseEvent, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -65,7 +64,6 @@ from minutes_editor.model.report import (
     Session,
     TitleBlock,
 )
-from minutes_editor.phrases import QT_TRANSLATE_NOOP
 from minutes_editor.storage.presets import load_preset
 
 _Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
@@ -77,28 +75,15 @@ if TYPE_CHECKING:
     from minutes_editor.gui.dialogs import QuickInsert, ShortcutsDialog
     from minutes_editor.gui.names import NameOverrides
     from minutes_editor.gui.pages import SectionPage, SessionPage
-    from minutes_editor.gui.preview import PreviewRenderer
+    from minutes_editor.gui.preview import PreviewPane
     from minutes_editor.gui.writing_aids import WritingAids
-    from minutes_editor.render.flow import Origin
 
 APP_NAME = "Minutes Editor"
-#: Milliseconds after the last change before the preview and footnote numbers are refreshed.
-PREVIEW_DELAY_MS = 300
 #: Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work.
 FIRST_PAINT_WAIT_MS = 300
 #: Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted
 #: window to be flushed to the screen before the rest of the window is built.
 AFTER_PAINT_MS = 16
-
-_SECTION_KIND_NAMES = {
-    SectionKind.OBJECTIVES: QT_TRANSLATE_NOOP("MainWindow", "Meeting objectives"),
-    SectionKind.PARTICIPATION: QT_TRANSLATE_NOOP("MainWindow", "Participation"),
-    SectionKind.OPENING_REMARKS: QT_TRANSLATE_NOOP("MainWindow", "Opening remarks"),
-    SectionKind.SETTING_THE_SCENE: QT_TRANSLATE_NOOP("MainWindow", "Setting the scene"),
-    SectionKind.DISCUSSION: QT_TRANSLATE_NOOP("MainWindow", "Discussion (with sessions)"),
-    SectionKind.TAKEAWAYS: QT_TRANSLATE_NOOP("MainWindow", "Key takeaways"),
-    SectionKind.GENERIC: QT_TRANSLATE_NOOP("MainWindow", "Other section"),
-}
 
 
 class MainWindow(QMainWindow):
@@ -164,11 +149,6 @@ class MainWindow(QMainWindow):
         self.outline.selected.connect(self.show_part)
         self.outline.move_requested.connect(self.edits.request_move)
 
-        self.preview_timer = QTimer(self)
-        self.preview_timer.setSingleShot(True)
-        self.preview_timer.setInterval(PREVIEW_DELAY_MS)
-        self.preview_timer.timeout.connect(self.refresh_preview)
-
         # The rest of the window comes right after the first paint, before the first preview.
         self.run_after_first_paint(self.complete)
         # A report to open is shown at once: showing an empty one first would load its language for nothing.
@@ -193,15 +173,21 @@ class MainWindow(QMainWindow):
             start_finished()  # start-up is over: the garbage collector paused by prepare_start resumes
 
     def _build_rest(self) -> None:
-        self._fill_menus()
+        # What the menus hold (their titles are in the first frame): nobody can have opened one yet.
+        session, section_menu = self.session, self.edits.section_menu
+        self.registry.fill_menus(
+            import_docx=session.import_action(), recent=session.recent_menu, add_section_menu=section_menu
+        )
+        self.edits.fill_section_menu()
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
-        from minutes_editor.gui.preview import PreviewRenderer
+        from minutes_editor.gui.preview import PreviewPane
         from minutes_editor.gui.writing_aids import install_writing_aids
 
         self._overrides = NameOverrides()
-        self._preview_renderer = PreviewRenderer(self.preview.document())
-        self.preview.viewport().installEventFilter(self)  # double-click to edit (see Outline.handle_drops)
+        # The preview: its timer, its refresh and double-click to edit (gui/preview.py).
+        self._preview = PreviewPane(self, self.preview, self.body_aids.update_body_aids)
+        self._preview.refreshed.connect(self.preview_refreshed)
         self.outline.handle_drops()
         actions = self.actions_by_name
         body_actions: list[QAction | None] = [actions[name] for name in ("bold", "italic", "underline")]
@@ -253,10 +239,10 @@ class MainWindow(QMainWindow):
         return self._store
 
     @property
-    def preview_renderer(self) -> PreviewRenderer:
-        """Renders the flattened report into the preview."""
+    def preview_pane(self) -> PreviewPane:
+        """The preview part: its renderer, its timer, double-click to edit."""
         self.complete()
-        return self._preview_renderer
+        return self._preview
 
     @property
     def writing_aids(self) -> WritingAids:
@@ -326,23 +312,13 @@ class MainWindow(QMainWindow):
         self.actions_by_name["redo"].setEnabled(False)
 
     def _create_menus(self) -> None:
-        # The first frame shows the menu bar's titles; what the menus hold is added by _fill_menus
-        # right after the first paint, when nobody can have opened one yet.
+        # The first frame shows the menu bar's titles and the toolbar; what the menus hold is added
+        # right after the first paint (_build_rest), when nobody can have opened one yet.
         titles = [self.tr("&File"), self.tr("&Edit"), self.tr("F&ormat"), self.tr("&Report"), self.tr("&Go")]
         self.registry.create_menus([*titles, self.tr("&Help")])
-        menus = self.registry.menus
-        self.file_menu, self.edit_menu, self.format_menu = menus["file"], menus["edit"], menus["format"]
-        self.report_menu, self.go_menu, self.help_menu = menus["report"], menus["go"], menus["help"]
-        self.section_menu = QMenu(self.tr("Add a &section"), self)
-
-        actions = self.actions_by_name
-        toolbar = self.addToolBar(self.tr("Main"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.addActions([actions[name] for name in ("new", "open", "save", "export")])
-        toolbar.addSeparator()
-        toolbar.addActions([actions["undo"], actions["redo"]])
-        toolbar.addSeparator()
-        toolbar.addActions([actions["add_session"], actions["quick_name"], actions["insert_time"]])
+        self.file_menu = self.registry.menu("file")
+        self.section_menu = self.edits.section_menu
+        self.registry.add_toolbar(self.tr("Main"))
 
         form = self.centralWidget()
         assert form is not None  # the main_window form, set in __init__
@@ -355,38 +331,6 @@ class MainWindow(QMainWindow):
         child(form, QToolButton, "down_button").clicked.connect(lambda: self.move_part(1))
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
-
-    def _fill_menus(self) -> None:
-        """Give the actions their keys and put them in the menus (after the first paint: see _create_menus)."""
-        actions = self.actions_by_name
-        self.registry.give_keys()
-        file_menu = self.file_menu
-        file_menu.addActions([actions["new"], actions["open"]])
-        file_menu.addAction(self.session.import_action())
-        file_menu.addMenu(self.session.recent_menu)
-        file_menu.addActions([actions["save"], actions["save_as"]])
-        file_menu.addSeparator()
-        file_menu.addAction(actions["export"])
-        file_menu.addSeparator()
-        file_menu.addAction(actions["quit"])
-        self.edit_menu.addActions([actions["undo"], actions["redo"]])
-        self.edit_menu.addSeparator()
-        self.edit_menu.addActions([actions["quick_name"], actions["insert_time"], actions["insert_footnote"]])
-        self.format_menu.addActions([actions[name] for name in ("bold", "italic", "underline")])
-        self.format_menu.addSeparator()
-        self.format_menu.addActions([actions[name] for name in ("paragraph", "bullet", "label")])
-        for kind, name in _SECTION_KIND_NAMES.items():
-            action = self.section_menu.addAction(QCoreApplication.translate("MainWindow", name))
-            action.setObjectName(f"add_section_{kind.value}")
-            action.triggered.connect(lambda _checked=False, kind=kind: self.add_section(kind))
-        self.report_menu.addMenu(self.section_menu)
-        self.report_menu.addActions(
-            [actions[name] for name in ("add_session", "remove", "rename", "move_up", "move_down")]
-        )
-        self.go_menu.addActions(
-            [actions[name] for name in ("next_part", "previous_part", "next_field", "outline", "editor")]
-        )
-        self.help_menu.addAction(actions["shortcuts"])
 
     # ================================================================ the document
 
@@ -422,7 +366,7 @@ class MainWindow(QMainWindow):
         self.setWindowModified(document.is_modified)
         self._update_title()
         # The first preview of a long report takes a while: let the window show first.
-        self.run_after_first_paint(lambda: self.preview_timer.start(0))
+        self.run_after_first_paint(lambda: self.preview_pane.schedule(0))
 
     def _attach_store(self, document: ReportDocument) -> None:
         """Keep the body documents of ``document``'s report (typing relayed to its undo stack)."""
@@ -457,7 +401,7 @@ class MainWindow(QMainWindow):
         self.document.read()
 
     def _update_title(self) -> None:
-        name = self._name()
+        name = self.session.name()
         self.setWindowTitle(f"{name}[*] — {QCoreApplication.translate('MainWindow', 'Minutes Editor')}")
 
     def _apply_report_direction(self) -> None:
@@ -499,8 +443,7 @@ class MainWindow(QMainWindow):
         document = self.store.document(owner)
         self.body_shown.emit(document)
         panel.editor.show_body(owner, document, self.document.report.direction)
-        self.body_aids.update_notes()
-        self.body_aids.update_designation_offer()
+        self.body_aids.update_body_aids()
 
     def current_body_panel(self) -> BodyPanel | None:
         """The body panel of the shown page, if it has one."""
@@ -537,48 +480,6 @@ class MainWindow(QMainWindow):
         page = self.editor_stack.currentWidget()
         if page is not None:
             step_field(page, 1)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A double click in the preview opens the paragraph under the mouse in its editor."""
-        if (
-            event.type() == QEvent.Type.MouseButtonDblClick
-            and isinstance(event, QMouseEvent)
-            and watched is self.preview.viewport()
-        ):
-            block = self.preview.cursorForPosition(event.position().toPoint()).block()
-            self.go_to_origin(self.preview_renderer.origin_at(block.blockNumber()))
-            return True
-        return super().eventFilter(watched, event)
-
-    def go_to_origin(self, origin: Origin | None) -> None:
-        """Show the part a preview paragraph comes from, the cursor at the start of that paragraph."""
-        if origin is None:
-            return
-        report = self.document.report
-        if origin.section < 0 or origin.section >= len(report.sections):
-            self.outline.select(report.title)
-            self.title_page.meeting.setFocus()
-            return
-        section = report.sections[origin.section]
-        part: Section | Session = section
-        if 0 <= origin.session < len(section.sessions):
-            part = section.sessions[origin.session]
-        self.outline.select(part)
-        editor = self.current_editor()
-        if editor is None:
-            return
-        if origin.block >= 0:
-            block = editor.document().findBlockByNumber(origin.block)
-            if block.isValid():
-                cursor = editor.textCursor()
-                cursor.setPosition(block.position())
-                editor.setTextCursor(cursor)
-                editor.ensureCursorVisible()
-            editor.setFocus()
-        elif isinstance(part, Session):
-            self.session_page.title.setFocus()
-        else:
-            self.section_page.heading.setFocus()
 
     # ================================================================ edits (gui/edits.py)
 
@@ -633,25 +534,15 @@ class MainWindow(QMainWindow):
     # ================================================================ preview, notes, designation
 
     def schedule_preview(self) -> None:
-        """Refresh the preview once typing pauses."""
-        self.preview_timer.start(PREVIEW_DELAY_MS)
+        """Refresh the preview once typing pauses (before ``complete`` the first preview, still to come, shows it)."""
+        if self._completed:
+            self._preview.schedule()
 
     def refresh_preview(self) -> None:
         """Flush typed text, renumber footnotes, rebuild the preview and the notes beside the body."""
-        self.preview_timer.stop()
-        report = self.document.read()
-        self.store.renumber()
-        from minutes_editor.render.flow import flatten
-
-        self.preview_renderer.show(flatten(report))
-        self.body_aids.update_notes()
-        self.body_aids.update_designation_offer()
-        self.preview_refreshed.emit()
+        self.preview_pane.refresh()
 
     # ================================================================ files (the document session's)
-
-    def _name(self) -> str:
-        return self.session.name()
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; True when it is fine to drop the open report."""
@@ -692,14 +583,9 @@ class MainWindow(QMainWindow):
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Help > Keyboard shortcuts."""
-        from PySide6.QtCore import Qt
+        from minutes_editor.gui.dialogs import show_shortcuts
 
-        from minutes_editor.gui.dialogs import ShortcutsDialog
-
-        dialog = ShortcutsDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        return show_shortcuts(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Ask about unsaved changes before closing."""

@@ -1,4 +1,4 @@
-"""Taking the window to a place in the report named by a field path and character offsets (checks, search)."""
+"""Taking the window to a place in the report: a field path and offsets (checks, search), a preview paragraph."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from minutes_editor.model.text_fields import iter_fields, locate
 
 if TYPE_CHECKING:
     from minutes_editor.gui.parts import EditorView
+    from minutes_editor.render.flow import Origin
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -81,6 +82,37 @@ def go_to(window: EditorView, path: str, start: int | None = None, end: int | No
     else:
         window.focus_editor()
     return True
+
+
+def go_to_origin(view: EditorView, origin: Origin | None) -> None:
+    """Show the part a preview paragraph comes from, the cursor at the start of that paragraph."""
+    if origin is None:
+        return
+    report = view.document.report
+    if origin.section < 0 or origin.section >= len(report.sections):
+        view.outline.select(report.title)
+        view.title_page.meeting.setFocus()
+        return
+    section = report.sections[origin.section]
+    part: Section | Session = section
+    if 0 <= origin.session < len(section.sessions):
+        part = section.sessions[origin.session]
+    view.outline.select(part)
+    editor = view.current_editor()
+    if editor is None:
+        return
+    if origin.block >= 0:
+        block = editor.document().findBlockByNumber(origin.block)
+        if block.isValid():
+            cursor = editor.textCursor()
+            cursor.setPosition(block.position())
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
+        editor.setFocus()
+    elif isinstance(part, Session):
+        view.session_page.title.setFocus()
+    else:
+        view.section_page.heading.setFocus()
 
 
 def _go_to_footnote(window: EditorView, index: int, first: int | None, last: int | None) -> bool:

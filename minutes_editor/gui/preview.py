@@ -9,17 +9,32 @@ shown, the common beginning and end are kept and only the paragraphs between
 are replaced, so Qt lays out again only what changed. Laying out a whole report
 of 1,500 Arabic paragraphs takes about 0.3 s here, which would stall typing
 each time the preview caught up.
+
+``PreviewPane`` is the window's preview part: it refreshes the preview on a
+short timer after the last change (never inside a keystroke) and opens the
+paragraph double-clicked in its editor. It takes the window as an
+``EditorView`` (gui/parts.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QTextBrowser
 
+from minutes_editor.gui.places import go_to_origin
 from minutes_editor.model.report import Direction
-from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role
+from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, flatten
+
+if TYPE_CHECKING:
+    from minutes_editor.gui.parts import EditorView
+
+#: Milliseconds after the last change before the preview and footnote numbers are refreshed.
+PREVIEW_DELAY_MS = 300
 
 BULLET_GLYPHS = {1: "•", 2: "o", 3: "▪"}
 #: Indent per bullet level, in pixels.
@@ -238,3 +253,47 @@ class PreviewRenderer:
     def line_count(self) -> int:
         """Paragraphs shown (without the sentinel)."""
         return sum(len(chunk) for chunk in self._chunks)
+
+
+class PreviewPane(QObject):
+    """The window's preview: refreshed once typing pauses; a double click opens the paragraph in its editor."""
+
+    #: The preview was refreshed (tests and benchmarks wait for it).
+    refreshed = Signal()
+
+    def __init__(self, view: EditorView, browser: QTextBrowser, after_refresh: Callable[[], None]) -> None:
+        super().__init__(browser)
+        self.view = view
+        self.browser = browser
+        self.renderer = PreviewRenderer(browser.document())
+        self._after_refresh = after_refresh  # the notes beside the body and the designation offer
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        browser.viewport().installEventFilter(self)
+
+    def schedule(self, delay_ms: int = PREVIEW_DELAY_MS) -> None:
+        """Refresh the preview ``delay_ms`` after the last call."""
+        self.timer.start(delay_ms)
+
+    def refresh(self) -> None:
+        """Flush typed text, renumber footnotes, rebuild the preview and what follows it."""
+        self.timer.stop()
+        report = self.view.document.read()
+        self.view.store.renumber()
+        self.renderer.show(flatten(report))
+        self._after_refresh()
+        self.refreshed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A double click in the preview opens the paragraph under the mouse in its editor."""
+        if (
+            event.type() == QEvent.Type.MouseButtonDblClick
+            and isinstance(event, QMouseEvent)
+            and watched is self.browser.viewport()
+        ):
+            block = self.browser.cursorForPosition(event.position().toPoint()).block()
+            go_to_origin(self.view, self.renderer.origin_at(block.blockNumber()))
+            return True
+        return super().eventFilter(watched, event)

@@ -1218,37 +1218,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Meeting objectives</source>
-        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work. Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted window to be flushed to the screen before the rest of the window is built.</extracomment>
-        <translation>أهداف الاجتماع</translation>
-    </message>
-    <message>
-        <source>Participation</source>
-        <translation>المشاركة</translation>
-    </message>
-    <message>
-        <source>Opening remarks</source>
-        <translation>ملاحظات افتتاحية</translation>
-    </message>
-    <message>
-        <source>Setting the scene</source>
-        <translation>إعداد المشهد</translation>
-    </message>
-    <message>
-        <source>Discussion (with sessions)</source>
-        <translation>المناقشة (مع الجلسات)</translation>
-    </message>
-    <message>
-        <source>Key takeaways</source>
-        <translation>المُستخلصات الرئيسية</translation>
-    </message>
-    <message>
-        <source>Other section</source>
-        <translation>قسم آخر</translation>
-    </message>
-    <message>
         <source>Double-click a paragraph to edit it</source>
-        <extracomment>The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
+        <extracomment>Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work. Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted window to be flushed to the screen before the rest of the window is built. The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
         <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
     </message>
     <message>
@@ -1266,10 +1237,6 @@
     <message>
         <source>&amp;Report</source>
         <translation>ال&amp;تقرير</translation>
-    </message>
-    <message>
-        <source>Add a &amp;section</source>
-        <translation>إضافة &amp;قسم</translation>
     </message>
     <message>
         <source>&amp;Go</source>
@@ -1480,6 +1447,39 @@
 </context>
 <context>
     <name>ReportEdits</name>
+    <message>
+        <source>Meeting objectives</source>
+        <extracomment>The kinds of section the &quot;Add a section&quot; menu offers, by their names in it.</extracomment>
+        <translation>أهداف الاجتماع</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>المشاركة</translation>
+    </message>
+    <message>
+        <source>Opening remarks</source>
+        <translation>ملاحظات افتتاحية</translation>
+    </message>
+    <message>
+        <source>Setting the scene</source>
+        <translation>إعداد المشهد</translation>
+    </message>
+    <message>
+        <source>Discussion (with sessions)</source>
+        <translation>المناقشة (مع الجلسات)</translation>
+    </message>
+    <message>
+        <source>Key takeaways</source>
+        <translation>المُستخلصات الرئيسية</translation>
+    </message>
+    <message>
+        <source>Other section</source>
+        <translation>قسم آخر</translation>
+    </message>
+    <message>
+        <source>Add a &amp;section</source>
+        <translation>إضافة &amp;قسم</translation>
+    </message>
     <message>
         <source>Edit %1</source>
         <translation>تحرير %1</translation>
@@ -1782,7 +1782,7 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <name>preview</name>
     <message>
         <source>The report is empty.</source>
-        <extracomment>Indent per bullet level, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
+        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Indent per bullet level, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
         <translation>التقرير فارغ.</translation>
     </message>
 </context>
