@@ -145,7 +145,8 @@ def restore(work: Path) -> None:
     from benchmarks.bench_export import scaled_report
     from minutes_editor.model.report import Block, Span
     from minutes_editor.storage.encoder import recovery_bytes
-    from minutes_editor.storage.journal import JournalRecorder, journal_header, read_recovery
+    from minutes_editor.storage.journal import JournalRecorder, journal_header
+    from minutes_editor.storage.journal_replay import read_recovery
     from minutes_editor.storage.minutes_file import load_report
 
     report = scaled_report(load_report(EXAMPLE), 100)

@@ -42,7 +42,7 @@ class ReportDocument(QObject):
         self.path = path
         #: The Word document this report was imported from (it has no file of its own until saved).
         self.source: Path | None = None
-        #: For a report restored after a crash: the replay of its recovery journal (storage.journal.Replay).
+        #: For a report restored after a crash: the replay of its recovery journal (storage.journal_replay.Replay).
         self.restored: Any = None
         self.undo_stack = QUndoStack(self)
         # The file's bytes as read are hashed when the hash is first needed, not while the window opens.

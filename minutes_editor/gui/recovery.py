@@ -54,7 +54,8 @@ from minutes_editor.storage.atomic import WriteError, atomic_write_bytes, remove
 from minutes_editor.storage.encoder import ParagraphJson, recovery_bytes
 from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.journal import SUFFIX as JOURNAL_SUFFIX
-from minutes_editor.storage.journal import JournalFile, JournalRecorder, Replay, journal_header, read_recovery
+from minutes_editor.storage.journal import JournalFile, JournalRecorder, journal_header
+from minutes_editor.storage.journal_replay import Replay, read_recovery
 from minutes_editor.storage.strict_json import refuse_duplicate_keys
 
 # Longest a change waits for a snapshot while typing goes on without a pause.

@@ -56,7 +56,7 @@ from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.services import WindowServices, attach_services
 from minutes_editor.gui.settings import Settings
 from minutes_editor.storage.encoder import report_to_document
-from minutes_editor.storage.journal import read_recovery
+from minutes_editor.storage.journal_replay import read_recovery
 from tests.support.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -338,7 +338,7 @@ def test_a_restored_imported_draft_keeps_its_name(make_window, type_text, qtbot,
 def test_typing_in_the_title_block_and_a_heading_reaches_the_journal(
     make_window, example: Path, type_text, qtbot
 ) -> None:
-    from minutes_editor.storage.journal import read_recovery
+    from minutes_editor.storage.journal_replay import read_recovery
 
     window = make_window(example, interval_ms=60_000)
     saver = window.services.autosave.saver

@@ -18,7 +18,7 @@ from minutes_editor.importer import DocxImportError, import_docx
 from minutes_editor.model.language import PresetError
 from minutes_editor.spelling.personal import PersonalDictionary
 from minutes_editor.storage import presets
-from minutes_editor.storage.journal import read_recovery, replay
+from minutes_editor.storage.journal_replay import read_recovery, replay
 from minutes_editor.storage.minutes_file import load_report, report_to_bytes
 from minutes_editor.storage.presets import load_preset
 

@@ -32,7 +32,8 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.storage.encoder import recovery_bytes, report_to_document
-from minutes_editor.storage.journal import JournalRecorder, digest, journal_header, replay
+from minutes_editor.storage.journal import JournalRecorder, digest, journal_header
+from minutes_editor.storage.journal_replay import replay
 from tests.strategies import reports, texts
 
 TEXT = texts(max_size=12)
