@@ -113,8 +113,8 @@ class CrashGuard(QObject):
         self._notifier: QSocketNotifier | None = None
         self._telling = False
         self._faulthandler_was_enabled = False
-        #: Crash reports written by this process (tests read them).
-        self.reports: list[Path] = []
+        # Crash reports this process has written: each gets a number of its own.
+        self._reports_written = 0
         self.installed = False
 
     # ----------------------------------------------------------- installing
@@ -219,14 +219,14 @@ class CrashGuard(QObject):
         self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
     ) -> Path | None:
         stamp = f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%S}"
-        path = crash_reports_dir(self.folder) / f"crash-{os.getpid()}-{stamp}-{len(self.reports) + 1}.txt"
+        path = crash_reports_dir(self.folder) / f"crash-{os.getpid()}-{stamp}-{self._reports_written + 1}.txt"
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             text = "".join(traceback.format_exception(kind, error, trace))
             path.write_text(f"Minutes Editor, {stamp} UTC, process {os.getpid()}\n\n{text}", encoding="utf-8")
         except OSError:
             return None
-        self.reports.append(path)
+        self._reports_written += 1
         return path
 
     def _on_signal(self, number: int, _frame: object) -> None:
