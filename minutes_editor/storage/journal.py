@@ -40,8 +40,8 @@ body's paragraphs, a part's participants or goals, a note's text with new
 lists), so a list that is the same object as last
 time is unchanged, and a tick in a report of thousands of paragraphs looks
 at each part once, not at each paragraph. The window fuzzer checks this at
-every step by replaying the journal (``journal_replay.py``). ``JournalFile`` appends and syncs; it is used from one worker
-thread. Nothing here imports Qt.
+every step by replaying the journal (``journal_replay.py``). ``JournalFile``
+appends and syncs; it is used from one worker thread. Nothing here imports Qt.
 """
 
 from __future__ import annotations
