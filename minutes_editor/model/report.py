@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from dataclasses import field
 from enum import StrEnum
 
@@ -30,19 +31,62 @@ def direction_of(language: str) -> Direction:
     return Direction.LTR
 
 
-class Span(Record):
-    """A stretch of text sharing one emphasis."""
+def new_id() -> str:
+    """A fresh stable id for a section, session, block or comment: 12 random hex digits.
 
-    text: str
+    Random rather than counted, so that two copies of a report edited apart
+    (two rapporteurs, two drafts) never give two new parts the same id.
+    """
+    return secrets.token_hex(6)
+
+
+class Change(Record):
+    """Who proposed a pending change, and when: a reviewer's tracked insertion, deletion or move.
+
+    ``move`` names the move a moved-away (deleted) or moved-here (inserted)
+    stretch belongs to (Word's ``w:name`` of a move range); empty for a plain
+    insertion or deletion.
+    """
+
+    author: str
+    date: dt.datetime | None = None
+    move: str = ""
+
+
+class FormatChange(Record):
+    """A pending change of a span's emphasis (Word's ``w:rPrChange``): the emphasis before it, who and when."""
+
+    change: Change
     bold: bool = False
     italic: bool = False
     underline: bool = False
 
 
+class Span(Record):
+    """A stretch of text sharing one emphasis, and the pending changes and comments it carries.
+
+    ``inserted`` and ``deleted`` mark text a reviewer proposed to insert or
+    delete (both, when one reviewer deleted what another inserted);
+    ``old_format`` the emphasis before a proposed formatting change;
+    ``comments`` the ids of the comments whose range covers this text.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    inserted: Change | None = None
+    deleted: Change | None = None
+    old_format: FormatChange | None = None
+    comments: tuple[str, ...] = ()
+
+
 class FootnoteRef(Record):
-    """The place in a text where a footnote's reference mark stands."""
+    """The place in a text where a footnote's reference mark stands (itself insertable and deletable)."""
 
     footnote_id: str
+    inserted: Change | None = None
+    deleted: Change | None = None
 
 
 Inline = Span | FootnoteRef
@@ -59,12 +103,31 @@ class BlockKind(StrEnum):
 MAX_BULLET_LEVEL = 3
 
 
+class BlockFormatChange(Record):
+    """A pending change of a block's type or list level (Word's ``w:pPrChange``): what it was, who and when."""
+
+    change: Change
+    kind: BlockKind
+    level: int = 1
+
+
 class Block(Record):
-    """One paragraph of a body: plain, a bullet at a level, or a lead-in label."""
+    """One paragraph of a body: plain, a bullet at a level, or a lead-in label.
+
+    ``id`` is stable across edits, saves and drafts (equality ignores it).
+    ``inserted`` and ``deleted`` are pending changes of the paragraph's end
+    (Word's paragraph mark): accepting a deleted end, or rejecting an
+    inserted one, joins the paragraph with the next. A block a reviewer
+    inserted whole has its content and its end inserted.
+    """
 
     kind: BlockKind
     content: list[Inline] = field(default_factory=list)
     level: int = 1
+    id: str = field(default_factory=new_id, compare=False)
+    inserted: Change | None = None
+    deleted: Change | None = None
+    old_format: BlockFormatChange | None = None
 
     @property
     def plain_text(self) -> str:
@@ -101,6 +164,7 @@ class Session(Record):
     title: str
     goals: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
+    id: str = field(default_factory=new_id, compare=False)
 
 
 class Section(Record):
@@ -118,6 +182,7 @@ class Section(Record):
     blocks: list[Block] = field(default_factory=list)
     participants: list[Participant] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
+    id: str = field(default_factory=new_id, compare=False)
 
 
 class Footnote(Record):
@@ -157,8 +222,44 @@ def stamp_in_range(value: dt.datetime) -> bool:
     return EARLIEST_STAMP <= aware <= LATEST_STAMP
 
 
+class FieldChange(Record):
+    """A pending change of a field that is not body text: a title-block field, a heading, a session's title or goals.
+
+    ``field_name`` names it as the operations do (``"TitleBlock.location"``,
+    ``"Section.heading"``, ``"Session.title"``, ``"Session.goals"``; see
+    model/operations.py ``FIELDS``); ``owner`` is the id of its section or
+    session ("" for the title block); ``old`` its value before the change
+    (the current value is in the report), in the type of the field.
+    """
+
+    field_name: str
+    owner: str
+    old: str | list[str] | dt.date | dt.time | None
+    change: Change
+
+
+class Comment(Record):
+    """A reviewer's comment, or a reply to one (``parent``), on a range of the report.
+
+    The range is the text whose spans carry the comment's id; a comment on a
+    field that is not body text (a heading, a session's title) names that
+    field in ``field_name`` and its section's or session's id in ``owner``, as
+    ``FieldChange`` does, and covers all of it.
+    """
+
+    id: str
+    author: str
+    text: list[str] = field(default_factory=list)
+    date: dt.datetime | None = None
+    initials: str = ""
+    parent: str = ""
+    done: bool = False
+    field_name: str = ""
+    owner: str = ""
+
+
 class Report(Record):
-    """A meeting report: language, title block, sections and footnotes."""
+    """A meeting report: language, title block, sections, footnotes, and reviewers' pending changes and comments."""
 
     language: str = "en"
     title: TitleBlock = field(default_factory=TitleBlock)
@@ -168,6 +269,8 @@ class Report(Record):
     created: dt.datetime | None = None
     modified: dt.datetime | None = None
     template: str = ""
+    field_changes: list[FieldChange] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
 
     @property
     def direction(self) -> Direction:
