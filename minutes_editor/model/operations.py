@@ -22,6 +22,8 @@ from typing import Any, Generic, TypeVar, cast
 
 from minutes_editor.model.report import (
     Block,
+    Comment,
+    FieldChange,
     Footnote,
     Participant,
     Report,
@@ -334,3 +336,65 @@ class RemoveFootnote(Operation):
         note = notes.pop(self.index)
         report.footnotes = notes
         return AddFootnote(self.index, note)
+
+
+@dataclass(eq=False)
+class Batch(Operation):
+    """Several operations as one: applied in order, undone in reverse (one undo step in the window)."""
+
+    operations: list[Operation]
+
+    def check(self, report: Report) -> None:
+        """Each operation is checked as it comes: an earlier one may make room for a later one."""
+
+    def apply(self, report: Report) -> Operation:
+        """Apply each in turn; if one is refused, undo those already applied and raise."""
+        done: list[Operation] = []
+        try:
+            for operation in self.operations:
+                done.append(operation.apply(report))  # noqa: PERF401 - what was done is kept if one is refused
+        except OperationRefusedError:
+            for inverse in reversed(done):
+                inverse.apply(report)
+            raise
+        return Batch(list(reversed(done)))
+
+    def _apply(self, report: Report) -> Operation:
+        return self.apply(report)  # pragma: no cover - apply is overridden
+
+
+@dataclass(eq=False)
+class SetFieldChanges(Operation):
+    """Replace the report's pending field changes with ``changes`` (a new list)."""
+
+    changes: list[FieldChange]
+
+    def check(self, report: Report) -> None:
+        """Any list may be set."""
+
+    def _apply(self, report: Report) -> Operation:
+        old = report.field_changes
+        report.field_changes = list(self.changes)
+        return SetFieldChanges(old)
+
+
+@dataclass(eq=False)
+class SetComments(Operation):
+    """Replace the report's comments with ``comments`` (a new list): add, answer, resolve, delete."""
+
+    comments: list[Comment]
+
+    def check(self, report: Report) -> None:
+        """Refuse two comments with one id, or a reply to a comment that is not there."""
+        ids = [comment.id for comment in self.comments]
+        if len(set(ids)) != len(ids):
+            raise _refuse("two comments have the same id")
+        known = set(ids)
+        for comment in self.comments:
+            if comment.parent and comment.parent not in known:
+                raise _refuse(f"comment {comment.id!r} answers {comment.parent!r}, which is not there")
+
+    def _apply(self, report: Report) -> Operation:
+        old = report.comments
+        report.comments = list(self.comments)
+        return SetComments(old)
