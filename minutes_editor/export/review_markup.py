@@ -370,16 +370,17 @@ def write_comments(
                 etree.SubElement(etree.SubElement(paragraph, _R), w("annotationRef"))
             add_text(paragraph, text)
         para_ids[remark.id] = last
+    written: set[str] = set()
     for remark in remarks:
-        if remark.id not in para_ids:
+        if remark.id in written:
             continue
+        written.add(remark.id)
         entry = etree.SubElement(extended, f"{{{_W15}}}commentEx")
         entry.set(f"{{{_W15}}}paraId", para_ids[remark.id])
         parent = para_ids.get(remark.parent) if remark.parent else None
         if parent is not None:
             entry.set(f"{{{_W15}}}paraIdParent", parent)
         entry.set(f"{{{_W15}}}done", "1" if remark.done else "0")
-        para_ids.pop(remark.id)
     for name, part, content_type, rel_type in (
         ("comments", root, CT_COMMENTS, RT_COMMENTS),
         ("commentsExtended", extended, CT_COMMENTS_EXTENDED, RT_COMMENTS_EXTENDED),
