@@ -27,6 +27,7 @@ comments) comes from one counter, so none is used twice.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ class Ids:
         return str(self.last)
 
 
+@functools.lru_cache(maxsize=1024)
 def stamp(value: dt.datetime) -> str:
     """A revision's date as ``xsd:dateTime`` in UTC (a naive time is taken as UTC)."""
     if value.tzinfo is None:
@@ -70,12 +72,10 @@ def stamp(value: dt.datetime) -> str:
 
 def change_element(tag: str, mark: Mark, ids: Ids) -> etree._Element:
     """A revision element (``w:ins``, ``w:del``, ``w:rPrChange``...) with a fresh id, its author and date."""
-    element = etree.Element(w(tag))
-    element.set(_ID, ids.next())
-    element.set(_AUTHOR, mark.author)
+    attributes = {_ID: ids.next(), _AUTHOR: mark.author}
     if mark.date is not None:
-        element.set(_DATE, stamp(mark.date))
-    return element
+        attributes[_DATE] = stamp(mark.date)
+    return etree.Element(w(tag), attributes)
 
 
 @dataclass(frozen=True)
