@@ -20,6 +20,12 @@ The template's header watermark (formal.docx's "DRAFT") is kept for a draft
 and removed for the final version: ``watermark=False``, or by default when the
 report's status is its language's final-status word.
 
+Reviewers' pending changes are written as Word's tracked changes and their
+comments as Word comments (minutes_editor.export.review_markup, after
+docs/review.md); every paragraph made from a block, and every heading and
+session title, carries an empty hidden bookmark naming the stable id of its
+block, section or session (minutes_editor.ooxml.vocabulary ``id_mark_name``).
+
 A footnote referenced a second time gets, at the second place, a NOTEREF
 field to the first reference: Word shows it as the same superscript number
 and updates it when notes are renumbered; the cached result is the number.
@@ -45,6 +51,16 @@ from typing import BinaryIO
 from lxml import etree
 
 from minutes_editor.collector import collector_paused
+from minutes_editor.export.review_markup import (
+    BODY,
+    Events,
+    Ids,
+    Tracker,
+    event_elements,
+    former_paragraph,
+    plan_ranges,
+    write_comments,
+)
 from minutes_editor.export.template import (
     PreparedTemplate,
     TemplateError,
@@ -68,7 +84,7 @@ from minutes_editor.ooxml.oxml import (
     STYLES_ORDER,
     get_or_add,
 )
-from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, Run, flatten
+from minutes_editor.render.flow import FlowDocument, FlowInline, NoteMark, Origin, Paragraph, Role, Run, flatten
 from minutes_editor.storage.atomic import atomic_write
 
 __all__ = ["DocxOutput", "DocxWriter", "ExportResult", "ExportWarning", "TemplateError", "export_docx", "render_docx"]
@@ -182,6 +198,7 @@ class DocxWriter:
         for paragraph in flow.paragraphs:
             self.add(paragraph)
         self.add_notes(flow)
+        self.add_comments(flow)
         if report is not None:
             self._unused_notes(flow, report)
         self.set_properties(flow, report)
@@ -212,14 +229,25 @@ class DocxWriter:
         self._body = body
         self._note_uses = _note_counts(flow)
         self._note_seen: set[int] = set()
-        self._bookmark = 0
         self._section_kinds = ()
         self._ppr_cache: dict[tuple[Role, int], etree._Element] = {}
+        # Bookmarks, revisions, move ranges and comments share one count of w:id values.
+        self._ids = Ids()
+        self._plan = plan_ranges(flow, self._ids)
+        self._tracker = Tracker(self._ids, self._plan)
+        self._index = 0
+        self._id_marks: set[str] = set()
+        self.warnings.extend(ExportWarning(message) for message in self._plan.warnings)
+        self.warnings.extend(
+            ExportWarning(f"The pending change of {where} has no place in the report; it is not exported.")
+            for where in flow.unplaced
+        )
 
     def add(self, paragraph: Paragraph) -> None:
         """Append one paragraph to the body."""
         assert self._body is not None, "start() first"
-        self._body.append(self._paragraph(paragraph))
+        self._body.append(self._paragraph(paragraph, self._plan.at(BODY, self._index)))
+        self._index += 1
 
     def add_notes(self, flow: FlowDocument) -> None:
         """Write the report's footnotes, in the order Word numbers them."""
@@ -246,7 +274,16 @@ class DocxWriter:
                 etree.SubElement(mark_rpr, _RTL)
             etree.SubElement(mark, _FOOTNOTE_REF)
             paragraph.append(_run(" ", bold=False, italic=False, underline=False, rtl=self._rtl))
-            self._runs(paragraph, note.inlines, where)
+            self._runs(paragraph, note.inlines, where, self._plan.at(note.number, 0))
+
+    def add_comments(self, flow: FlowDocument) -> None:
+        """Write the report's comments and their threads (comments.xml, commentsExtended.xml)."""
+
+        def add_text(paragraph: etree._Element, text: str) -> None:
+            if text:
+                self._runs(paragraph, (Run(text),), "a comment")
+
+        write_comments(self.prepared.package, self.prepared.main, flow, self._plan, rtl=self._rtl, add_text=add_text)
 
     def set_properties(self, flow: FlowDocument, report: Report | None) -> None:
         """Fill in the document's core properties: title, language, author, created and modified."""
@@ -290,7 +327,7 @@ class DocxWriter:
 
     # Paragraphs and runs
 
-    def _paragraph(self, paragraph: Paragraph) -> etree._Element:
+    def _paragraph(self, paragraph: Paragraph, events: Events | None) -> etree._Element:
         element = etree.Element(_P)
         level = paragraph.level if paragraph.role is Role.BULLET else 0
         key = (paragraph.role, level)
@@ -298,19 +335,40 @@ class DocxWriter:
         if ppr is None:
             ppr = self._ppr_cache[key] = self._make_ppr(paragraph.role, level)
         # Copying a prepared property element is faster than building it again for every paragraph.
-        element.append(copy.copy(ppr))  # lxml copies the whole subtree
+        ppr = copy.copy(ppr)  # lxml copies the whole subtree
+        element.append(ppr)
+        if paragraph.inserted is not None or paragraph.deleted is not None or paragraph.former is not None:
+            former = None
+            if paragraph.former is not None:
+                old = paragraph.former
+                former = former_paragraph(self._ids, old.mark, self._make_ppr(old.role, old.level))
+            self._tracker.paragraph_mark(ppr, paragraph.inserted, paragraph.deleted, former)
         mark = self._heading_mark(paragraph)
-        if mark is None:
-            self._runs(element, paragraph.inlines, paragraph)
-            return element
-        # Around the whole heading text, after w:pPr: range markup is paragraph content in the schema.
-        self._bookmark += 1
-        start = etree.SubElement(element, w("bookmarkStart"))
-        start.set(_ID, str(self._bookmark))
-        start.set(w("name"), st.heading_mark_name(mark, self._bookmark))
-        self._runs(element, paragraph.inlines, paragraph)
-        etree.SubElement(element, w("bookmarkEnd")).set(_ID, str(self._bookmark))
+        heading_id = None
+        if mark is not None:
+            # Around the whole heading text, after w:pPr: range markup is paragraph content in the schema.
+            heading_id = self._ids.next()
+            start = etree.SubElement(element, w("bookmarkStart"))
+            start.set(_ID, heading_id)
+            start.set(w("name"), st.heading_mark_name(mark, int(heading_id)))
+        if paragraph.id:
+            self._id_mark(element, paragraph.id)
+        self._runs(element, paragraph.inlines, paragraph, events)
+        if heading_id is not None:
+            etree.SubElement(element, w("bookmarkEnd")).set(_ID, heading_id)
         return element
+
+    def _id_mark(self, element: etree._Element, stable_id: str) -> None:
+        # An empty bookmark naming the part's stable id; a name is written once (bookmark names are unique).
+        name = st.id_mark_name(stable_id)
+        if name is None or name in self._id_marks:
+            return
+        self._id_marks.add(name)
+        w_id = self._ids.next()
+        start = etree.SubElement(element, w("bookmarkStart"))
+        start.set(_ID, w_id)
+        start.set(w("name"), name)
+        etree.SubElement(element, w("bookmarkEnd")).set(_ID, w_id)
 
     def _heading_mark(self, paragraph: Paragraph) -> str | None:
         """What a heading paragraph starts, for its bookmark: a section kind's value or "session"."""
@@ -334,8 +392,14 @@ class DocxWriter:
             etree.SubElement(ppr, _BIDI)
         return ppr
 
-    def _runs(self, paragraph: etree._Element, inlines: Iterable[Run | NoteMark], source: Paragraph | str) -> None:
-        """Append runs for ``inlines``; ``source`` says where they come from, for warnings."""
+    def _runs(
+        self,
+        paragraph: etree._Element,
+        inlines: Iterable[FlowInline],
+        source: Paragraph | str,
+        events: Events | None = None,
+    ) -> None:
+        """Append runs for ``inlines``; ``source`` says where they come from, for warnings; ``events`` the ranges."""
         items = list(inlines)
         texts: list[str] = []
         for item in items:
@@ -355,13 +419,26 @@ class DocxWriter:
                 texts.append("")
         pieces = split_by_direction(texts, True) if self._rtl else [[(text, False)] if text else [] for text in texts]
         last_rtl = self._rtl
-        for item, parts in zip(items, pieces, strict=True):
+        for index, (item, parts) in enumerate(zip(items, pieces, strict=True)):
+            if events and index in events:
+                paragraph.extend(event_elements(events[index]))
             if isinstance(item, NoteMark):
-                paragraph.extend(self._note_reference(item, last_rtl))
-                continue
-            for text, rtl in parts:
-                paragraph.append(_run(text, item.bold, item.italic, item.underline, rtl))
-                last_rtl = rtl
+                elements = self._note_reference(item, last_rtl)
+            else:
+                elements = []
+                for text, rtl in parts:
+                    run = _run(text, item.bold, item.italic, item.underline, rtl)
+                    if item.former is not None:
+                        old = item.former
+                        self._tracker.former_emphasis(run, old, _make_rpr(old.bold, old.italic, old.underline, rtl))
+                    elements.append(run)
+                    last_rtl = rtl
+            if item.inserted is None and item.deleted is None:
+                paragraph.extend(elements)
+            else:
+                self._tracker.append(paragraph, elements, item.inserted, item.deleted)
+        if events and len(items) in events:
+            paragraph.extend(event_elements(events[len(items)]))
 
     def _note_reference(self, mark: NoteMark, rtl: bool) -> list[etree._Element]:
         run = etree.Element(_R)
@@ -376,12 +453,12 @@ class DocxWriter:
             if self._note_uses.get(mark.number, 0) < 2:
                 return [run]
             # Referenced again later: bookmark this mark so the later places can point at it.
-            self._bookmark += 1
+            w_id = self._ids.next()
             start = etree.Element(w("bookmarkStart"))
-            start.set(_ID, str(self._bookmark))
+            start.set(_ID, w_id)
             start.set(w("name"), bookmark)
             end = etree.Element(w("bookmarkEnd"))
-            end.set(_ID, str(self._bookmark))
+            end.set(_ID, w_id)
             return [start, run, end]
         field_element = etree.Element(w("fldSimple"))
         field_element.set(w("instr"), f" NOTEREF {bookmark} \\f \\h ")

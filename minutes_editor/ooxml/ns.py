@@ -23,6 +23,9 @@ NS = {
     "m": "http://schemas.openxmlformats.org/officeDocument/2006/math",
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
     "v": "urn:schemas-microsoft-com:vml",
+    # Word 2010 and 2013 extensions (comment paragraph ids, comment threads and resolved state): ignorable.
+    "w14": "http://schemas.microsoft.com/office/word/2010/wordml",
+    "w15": "http://schemas.microsoft.com/office/word/2012/wordml",
 }
 
 W = NS["w"]

@@ -93,3 +93,22 @@ HEADING_MARK = re.compile(re.escape(HEADING_MARK_PREFIX) + r"([a-z_]+?)(?:_\d+)?
 def heading_mark_name(mark: str, number: int) -> str:
     """The bookmark name for a heading that starts ``mark`` (a section kind's value or "session")."""
     return f"{HEADING_MARK_PREFIX}{mark}_{number}"
+
+
+# ------------------------------------------------------------ stable-id bookmarks
+# Every body paragraph the writer makes from a block, and every heading or session title, carries an empty hidden
+# bookmark "_MinutesId_<id>" naming the stable id of its block, section or session (docs/review.md), so that
+# importing our own draft again can give the parts back their ids. A bookmark, because Word and LibreOffice keep
+# bookmarks (w14:paraId holds 31 bits, and Word renumbers it), and a name is unique in a document, so a paragraph
+# a reviewer copies in Word does not bring a second one. The prefix is not HEADING_MARK_PREFIX's: no clash.
+
+#: The prefix of a stable-id bookmark.
+ID_MARK_PREFIX = "_MinutesId_"
+#: A stable-id bookmark's name; group 1 is the id (Word keeps bookmark names to 40 letters, digits and "_").
+ID_MARK = re.compile(re.escape(ID_MARK_PREFIX) + r"([0-9A-Za-z]{1,29})")
+
+
+def id_mark_name(stable_id: str) -> str | None:
+    """The bookmark name carrying ``stable_id``, or None when the id cannot be a bookmark name."""
+    name = ID_MARK_PREFIX + stable_id
+    return name if ID_MARK.fullmatch(name) else None
