@@ -1,0 +1,365 @@
+"""The review pane: a dock listing the report's pending changes and comment threads, in reading order.
+
+Each change shows what it does, who proposed it and when (in the user's
+locale), where it is (a section's heading, a session's title, the title
+block, a footnote) and its text; each comment thread its comment and its
+replies indented below it, a resolved thread dimmed. The list is laid out in
+the report's direction. Below it, the composer: where a new comment or a
+reply is written (Ctrl+Return posts it, Escape gives it up). The pane shows;
+what its rows and the composer do is ``review_actions.ReviewPart``'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from minutes_editor.gui.directions import follow_direction
+from minutes_editor.gui.outline import section_title
+from minutes_editor.model.review import Entry, Revision, RevisionKind, Thread
+from minutes_editor.model.text_fields import FOOTNOTE_MARK, content_text, get_field, locate
+
+if TYPE_CHECKING:
+    from minutes_editor.model.language import LanguagePreset
+    from minutes_editor.model.report import Comment, Report
+
+#: Item data: the index of the row's entry in the pane's list.
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Item data: the id of the comment a row shows (a thread's first comment or a reply).
+COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: How much of a change's text or a comment a row shows.
+EXCERPT_LENGTH = 90
+#: First strong isolate and pop directional isolate: each piece of a row keeps its own direction.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def kind_names() -> dict[RevisionKind, str]:
+    """What each kind of pending change is called, in the interface language."""
+    return {
+        RevisionKind.INSERTION: QCoreApplication.translate("ReviewPane", "Insertion"),
+        RevisionKind.DELETION: QCoreApplication.translate("ReviewPane", "Deletion"),
+        RevisionKind.MOVE: QCoreApplication.translate("ReviewPane", "Move"),
+        RevisionKind.FORMAT: QCoreApplication.translate("ReviewPane", "Formatting"),
+        RevisionKind.FIELD: QCoreApplication.translate("ReviewPane", "Field changed"),
+    }
+
+
+def shown_date(value: dt.datetime | None) -> str:
+    """A change's or comment's date and time in the user's locale (local time), "" when it has none."""
+    if value is None:
+        return ""
+    local = value.astimezone() if value.tzinfo is not None else value
+    stamp = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def shortened(text: str, length: int = EXCERPT_LENGTH) -> str:
+    """A change's text or a comment on one line, cut at ``length`` characters."""
+    line = " ¶ ".join(part.strip() for part in text.replace(FOOTNOTE_MARK, "").splitlines() if part.strip())
+    return line if len(line) <= length else line[: length - 1].rstrip() + "…"
+
+
+def line(*pieces: str) -> str:
+    """Pieces of a row joined by dots, each isolated: an English kind beside an Arabic name keeps its order."""
+    return " · ".join(f"{FSI}{piece}{PDI}" for piece in pieces if piece)
+
+
+def place_name(report: Report, preset: LanguagePreset, path: str) -> str:
+    """Where a field path is, for a person: a section's heading, a session's title, the title block, a footnote."""
+    if not path:
+        return QCoreApplication.translate("ReviewPane", "No place in the text")
+    place = locate(path)
+    if place.footnote >= 0:
+        return QCoreApplication.translate("ReviewPane", "Footnote %1").replace("%1", str(place.footnote + 1))
+    if place.in_title_block:
+        return QCoreApplication.translate("ReviewPane", "Title block")
+    section = report.sections[place.section]
+    if place.session >= 0:
+        title = section.sessions[place.session].title
+        return title or QCoreApplication.translate("ReviewPane", "Session %1").replace("%1", str(place.session + 1))
+    return section_title(section, preset)
+
+
+class ReviewPane(QDockWidget):
+    """The dock listing pending changes and comment threads; a row chosen or activated is announced."""
+
+    #: The user moved to a row (the index of its entry): the window shows its place, keeping the focus here.
+    chosen = Signal(int)
+    #: The user activated a row (Enter, double-click): the window goes to its place.
+    activated = Signal(int)
+    #: The user posted what the composer holds.
+    posted = Signal(str)
+    #: The user gave the composer up (Escape, Cancel).
+    cancelled = Signal()
+    #: The user pressed Delete on a row.
+    delete_requested = Signal()
+    #: The user pressed Escape in the list: back to the text.
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(QCoreApplication.translate("ReviewPane", "Review"), parent)
+        self.setObjectName("review_pane")
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.summary = QLabel()
+        self.summary.setObjectName("review_summary")
+        layout.addWidget(self.summary)
+        self.list = QTreeWidget()
+        self.list.setObjectName("review_list")
+        self.list.setHeaderHidden(True)
+        self.list.setColumnCount(1)
+        self.list.setWordWrap(True)
+        self.list.setUniformRowHeights(False)
+        self.list.setRootIsDecorated(False)
+        self.list.setIndentation(18)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAccessibleName(QCoreApplication.translate("ReviewPane", "Changes and comments"))
+        layout.addWidget(self.list, 1)
+        self.composer = QWidget()
+        self.composer.setObjectName("review_composer")
+        column = QVBoxLayout(self.composer)
+        column.setContentsMargins(0, 4, 0, 0)
+        self.composer_label = QLabel()
+        self.composer_label.setObjectName("review_composer_label")
+        self.composer_label.setWordWrap(True)
+        self.composer_text = QPlainTextEdit()
+        self.composer_text.setObjectName("review_composer_text")
+        self.composer_text.setPlaceholderText(QCoreApplication.translate("ReviewPane", "Ctrl+Enter posts, Esc cancels"))
+        self.composer_text.setTabChangesFocus(True)
+        self.composer_label.setBuddy(self.composer_text)
+        buttons = QHBoxLayout()
+        self.post_button = QPushButton(QCoreApplication.translate("ReviewPane", "&Post"))
+        self.post_button.setObjectName("review_post")
+        self.cancel_button = QPushButton(QCoreApplication.translate("ReviewPane", "Cancel"))
+        self.cancel_button.setObjectName("review_cancel")
+        buttons.addStretch(1)
+        buttons.addWidget(self.post_button)
+        buttons.addWidget(self.cancel_button)
+        column.addWidget(self.composer_label)
+        column.addWidget(self.composer_text)
+        column.addLayout(buttons)
+        self.composer.hide()
+        layout.addWidget(self.composer)
+        self.setWidget(holder)
+        self.entries: list[Entry] = []
+        self._quiet = False
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemActivated.connect(self._item_activated)
+        self.post_button.clicked.connect(self._post)
+        self.cancel_button.clicked.connect(self.close_composer)
+        self.list.installEventFilter(self)
+        self.composer_text.installEventFilter(self)
+
+    # ---------------------------------------------------------------- rows
+
+    def show_entries(self, report: Report, preset: LanguagePreset, entries: list[Entry]) -> None:
+        """List ``entries`` (the report's review list), laid out in the report's direction; keep the row shown."""
+        kept = self.current_entry()
+        self._quiet = True
+        try:
+            self.entries = entries
+            self.list.clear()
+            follow_direction(self.list, report.direction)
+            follow_direction(self.composer_text, report.direction)
+            dimmed = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
+            for index, entry in enumerate(entries):
+                where = place_name(report, preset, entry.anchor.path)
+                item = QTreeWidgetItem()
+                item.setData(0, ENTRY_ROLE, index)
+                if isinstance(entry.item, Revision):
+                    excerpt = entry.item.excerpt or _anchored_text(report, entry)
+                    item.setText(0, self._revision_text(entry.item, where, excerpt))
+                else:
+                    self._add_thread(item, entry.item, where, index, dimmed)
+                self.list.addTopLevelItem(item)
+                item.setExpanded(True)
+            changes = sum(isinstance(entry.item, Revision) for entry in entries)
+            self.summary.setText(
+                QCoreApplication.translate("ReviewPane", "%n change(s)", "", changes)
+                + " · "
+                + QCoreApplication.translate("ReviewPane", "%n comment(s)", "", len(entries) - changes)
+            )
+        finally:
+            self._quiet = False
+        if kept is not None and kept < len(entries):
+            self.select(kept)
+
+    def _revision_text(self, revision: Revision, where: str, excerpt: str) -> str:
+        head = line(kind_names()[revision.kind], revision.change.author, shown_date(revision.change.date))
+        return "\n".join(piece for piece in (head, line(where), shortened(excerpt)) if piece)
+
+    def _add_thread(self, item: QTreeWidgetItem, thread: Thread, where: str, index: int, dimmed: QBrush) -> None:
+        kind = QCoreApplication.translate("ReviewPane", "Comment")
+        if thread.done:
+            kind = QCoreApplication.translate("ReviewPane", "Comment (resolved)")
+        item.setText(0, "\n".join((self._comment_head(kind, thread.comment), line(where), _said(thread.comment))))
+        item.setData(0, COMMENT_ROLE, thread.comment.id)
+        for reply in thread.replies:
+            child = QTreeWidgetItem(item)
+            reply_kind = QCoreApplication.translate("ReviewPane", "Reply")
+            child.setText(0, "\n".join((self._comment_head(reply_kind, reply), _said(reply))))
+            child.setData(0, ENTRY_ROLE, index)
+            child.setData(0, COMMENT_ROLE, reply.id)
+            if thread.done:
+                child.setForeground(0, dimmed)
+        if thread.done:
+            item.setForeground(0, dimmed)
+
+    @staticmethod
+    def _comment_head(kind: str, comment: Comment) -> str:
+        return line(kind, comment.author, shown_date(comment.date))
+
+    def current_entry(self) -> int | None:
+        """The index of the entry of the row selected, None when none is."""
+        item = self.list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        value = item.data(0, ENTRY_ROLE)
+        return value if isinstance(value, int) else None
+
+    def current_comment(self) -> str | None:
+        """The id of the comment (or reply) of the row selected, None when it is not a comment's."""
+        item = self.list.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        value = item.data(0, COMMENT_ROLE)
+        return value if isinstance(value, str) else None
+
+    def select(self, index: int | None) -> None:
+        """Select the row of entry ``index`` (None: no row) without announcing it: the cursor is already there."""
+        self._quiet = True
+        try:
+            if index is None or not 0 <= index < self.list.topLevelItemCount():
+                self.list.clearSelection()
+                return
+            item = self.list.topLevelItem(index)
+            assert item is not None  # the index is in range
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+        finally:
+            self._quiet = False
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        if self._quiet or current is None:
+            return
+        value = current.data(0, ENTRY_ROLE)
+        if isinstance(value, int):
+            self.chosen.emit(value)
+
+    def _item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        value = item.data(0, ENTRY_ROLE)
+        if isinstance(value, int):
+            self.activated.emit(value)
+
+    # ---------------------------------------------------------------- composer
+
+    def open_composer(self, about: str) -> None:
+        """Show the composer, saying what the comment is about, and put the cursor in it."""
+        self.show()
+        self.raise_()
+        self.composer_label.setText(about)
+        self.composer_text.clear()
+        self.composer.show()
+        self.composer_text.setFocus()
+
+    def close_composer(self) -> None:
+        """Hide the composer and give up what it holds."""
+        was_open = self.composer.isVisible()
+        self.composer.hide()
+        self.composer_text.clear()
+        if was_open:
+            self.cancelled.emit()
+
+    def _post(self) -> None:
+        text = self.composer_text.toPlainText().strip()
+        if not text:
+            return
+        self.composer.hide()
+        self.composer_text.clear()
+        self.posted.emit(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Return posts and Escape cancels in the composer; Delete in the list deletes the comment."""
+        if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
+            return False
+        key, modifiers = event.key(), event.modifiers()
+        if watched is self.composer_text:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers & Qt.KeyboardModifier.ControlModifier:
+                self._post()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.close_composer()
+                return True
+        elif watched is self.list and modifiers == Qt.KeyboardModifier.NoModifier:
+            if key == Qt.Key.Key_Delete:
+                self.delete_requested.emit()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.escaped.emit()
+                return True
+        return False
+
+
+class ReviewerNameDialog(QDialog):
+    """Asks the name the user's comments carry (once: the answer is kept in the settings)."""
+
+    def __init__(self, parent: QWidget | None, suggestion: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewer_name_dialog")
+        self.setWindowTitle(QCoreApplication.translate("ReviewPane", "Your name as a reviewer"))
+        layout = QVBoxLayout(self)
+        label = QLabel(QCoreApplication.translate("ReviewPane", "Your comments will carry this &name:"))
+        self.name = QLineEdit(suggestion)
+        self.name.setObjectName("reviewer_name")
+        self.name.selectAll()
+        label.setBuddy(self.name)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(label)
+        layout.addWidget(self.name)
+        layout.addWidget(buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggestion: str) -> tuple[str, bool]:
+        """The name typed and whether the dialog was accepted (tests patch ``exec``)."""
+        dialog = cls(parent, suggestion)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        name = dialog.name.text().strip()
+        dialog.deleteLater()
+        return name, accepted and bool(name)
+
+
+def _anchored_text(report: Report, entry: Entry) -> str:
+    """The text an entry's anchor covers (a block whose type changed shows its text)."""
+    try:
+        value = get_field(report, entry.anchor.path) if entry.anchor.path else ""
+    except KeyError:
+        return ""
+    text = value if isinstance(value, str) else content_text(value) if isinstance(value, list) else ""
+    return text[entry.anchor.start : entry.anchor.end]
+
+
+def _said(comment: Comment) -> str:
+    return shortened("\n".join(comment.text), EXCERPT_LENGTH * 2)
