@@ -108,7 +108,8 @@ class ReviewPart(QObject):
             panel.editor.cursorPositionChanged.connect(self.follow)
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            app.focusChanged.connect(lambda _old, _new: self.follow())
+            # A bound method, not a lambda: Qt lets go of it when this part is deleted with its window.
+            app.focusChanged.connect(self._focus_changed)
         view.session.document_replaced.connect(self._document_replaced)
         self._document_replaced(view.document)
 
@@ -284,6 +285,9 @@ class ReviewPart(QObject):
         if before:
             return before[-1]
         return rows[0] if rows else None
+
+    def _focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self.follow()
 
     def follow(self) -> None:
         """Select the row of the change or comment under the cursor (no row when there is none)."""

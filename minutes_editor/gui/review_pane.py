@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -195,11 +195,9 @@ class ReviewPane(QDockWidget):
                 self.list.addTopLevelItem(item)
                 item.setExpanded(True)
             changes = sum(isinstance(entry.item, Revision) for entry in entries)
-            self.summary.setText(
-                QCoreApplication.translate("ReviewPane", "%n change(s)", "", changes)
-                + " · "
-                + QCoreApplication.translate("ReviewPane", "%n comment(s)", "", len(entries) - changes)
-            )
+            counted = self.tr("%n change(s)", "", changes)
+            threads = self.tr("%n comment(s)", "", len(entries) - changes)
+            self.summary.setText(f"{counted} · {threads}")
         finally:
             self._quiet = False
         if kept is not None and kept < len(entries):
@@ -282,6 +280,8 @@ class ReviewPane(QDockWidget):
         self.composer_text.clear()
         self.composer.show()
         self.composer_text.setFocus()
+        # Asked from a menu, the focus goes back where it was as the menu closes: take it once it has.
+        QTimer.singleShot(0, self.composer_text.setFocus)
 
     def close_composer(self) -> None:
         """Hide the composer and give up what it holds."""
