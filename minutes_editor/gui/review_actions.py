@@ -83,7 +83,9 @@ class ReviewPart(QObject):
         super().__init__(window)
         self.view = view
         self.pane = ReviewPane(window)
-        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.pane)
+        # On the start side, as the outline: the right in a right-to-left interface.
+        side = Qt.DockWidgetArea.RightDockWidgetArea if window.isRightToLeft() else Qt.DockWidgetArea.LeftDockWidgetArea
+        window.addDockWidget(side, self.pane)
         self.pane.hide()
         self.entries: list[review.Entry] = []
         self.places = review.ReportPlaces(view.document.report)

@@ -14,8 +14,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QEvent, QLocale, QObject, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QBrush, QKeyEvent, QPalette
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QEvent,
+    QLocale,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFontMetrics, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -45,6 +58,8 @@ if TYPE_CHECKING:
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Item data: the id of the comment a row shows (a thread's first comment or a reply).
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Item data: a row's whole text (what it shows is cut to the pane's width).
+FULL_TEXT_ROLE = Qt.ItemDataRole.UserRole + 3
 #: How much of a change's text or a comment a row shows.
 EXCERPT_LENGTH = 90
 #: First strong isolate and pop directional isolate: each piece of a row keeps its own direction.
@@ -127,7 +142,8 @@ class ReviewPane(QDockWidget):
         self.list.setObjectName("review_list")
         self.list.setHeaderHidden(True)
         self.list.setColumnCount(1)
-        self.list.setWordWrap(True)
+        # Each line of a row is cut to the pane's width (``_fit``): no wrapping, so every row keeps its lines.
+        self.list.setWordWrap(False)
         self.list.setUniformRowHeights(False)
         self.list.setRootIsDecorated(False)
         self.list.setIndentation(18)
@@ -169,6 +185,7 @@ class ReviewPane(QDockWidget):
         self.post_button.clicked.connect(self._post)
         self.cancel_button.clicked.connect(self.close_composer)
         self.list.installEventFilter(self)
+        self.list.viewport().installEventFilter(self)
         self.composer_text.installEventFilter(self)
 
     # ---------------------------------------------------------------- rows
@@ -189,7 +206,7 @@ class ReviewPane(QDockWidget):
                 item.setData(0, ENTRY_ROLE, index)
                 if isinstance(entry.item, Revision):
                     excerpt = entry.item.excerpt or _anchored_text(report, entry)
-                    item.setText(0, self._revision_text(entry.item, where, excerpt))
+                    self._set_text(item, self._revision_text(entry.item, where, excerpt))
                 else:
                     self._add_thread(item, entry.item, where, index, dimmed)
                 self.list.addTopLevelItem(item)
@@ -203,6 +220,50 @@ class ReviewPane(QDockWidget):
         if kept is not None and kept < len(entries):
             self.select(kept)
 
+    def _set_text(self, item: QTreeWidgetItem, text: str) -> None:
+        item.setData(0, FULL_TEXT_ROLE, text)
+        item.setToolTip(0, text)
+        self._fit_item(item, self._room())
+
+    def _room(self) -> int:
+        return max(self.list.viewport().width() - 8, 40)
+
+    def _fit_item(self, item: QTreeWidgetItem, room: int) -> None:
+        text = item.data(0, FULL_TEXT_ROLE)
+        if not isinstance(text, str):
+            return
+        depth = 0
+        parent = item.parent()
+        while parent is not None:
+            depth += 1
+            parent = parent.parent()
+        width = max(room - depth * self.list.indentation(), 40)
+        metrics = QFontMetrics(self.list.font())
+        shown = "\n".join(metrics.elidedText(piece, Qt.TextElideMode.ElideRight, width) for piece in text.split("\n"))
+        item.setText(0, shown)
+        # Laid out as drawn, with the fonts that hold its script: Arabic lines are taller than the list font's.
+        height = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextExpandTabs, shown).height()
+        item.setSizeHint(0, QSize(width, height + 8))
+
+    def _fit(self) -> None:
+        """Cut every row's lines to the pane's width (after it is resized)."""
+        room = self._room()
+        for index in range(self.list.topLevelItemCount()):
+            item = self.list.topLevelItem(index)
+            if item is None:
+                continue
+            self._fit_item(item, room)
+            for number in range(item.childCount()):
+                child = item.child(number)
+                if child is not None:
+                    self._fit_item(child, room)
+
+    @staticmethod
+    def full_text(item: QTreeWidgetItem) -> str:
+        """A row's whole text (its lines as shown may be cut to the pane's width)."""
+        value = item.data(0, FULL_TEXT_ROLE)
+        return value if isinstance(value, str) else item.text(0)
+
     def _revision_text(self, revision: Revision, where: str, excerpt: str) -> str:
         head = line(kind_names()[revision.kind], revision.change.author, shown_date(revision.change.date))
         return "\n".join(piece for piece in (head, line(where), shortened(excerpt)) if piece)
@@ -211,12 +272,12 @@ class ReviewPane(QDockWidget):
         kind = QCoreApplication.translate("ReviewPane", "Comment")
         if thread.done:
             kind = QCoreApplication.translate("ReviewPane", "Comment (resolved)")
-        item.setText(0, "\n".join((self._comment_head(kind, thread.comment), line(where), _said(thread.comment))))
+        self._set_text(item, "\n".join((self._comment_head(kind, thread.comment), line(where), _said(thread.comment))))
         item.setData(0, COMMENT_ROLE, thread.comment.id)
         for reply in thread.replies:
             child = QTreeWidgetItem(item)
             reply_kind = QCoreApplication.translate("ReviewPane", "Reply")
-            child.setText(0, "\n".join((self._comment_head(reply_kind, reply), _said(reply))))
+            self._set_text(child, "\n".join((self._comment_head(reply_kind, reply), _said(reply))))
             child.setData(0, ENTRY_ROLE, index)
             child.setData(0, COMMENT_ROLE, reply.id)
             if thread.done:
@@ -301,6 +362,9 @@ class ReviewPane(QDockWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Return posts and Escape cancels in the composer; Delete in the list deletes the comment."""
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit()
+            return False
         if not isinstance(event, QKeyEvent) or event.type() != QEvent.Type.KeyPress:
             return False
         key, modifiers = event.key(), event.modifiers()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.main_window import MainWindow
-from minutes_editor.gui.review_pane import ReviewerNameDialog, shown_date
+from minutes_editor.gui.review_pane import ReviewerNameDialog, ReviewPane, shown_date
 from minutes_editor.gui.settings import Settings, system_user_name
 from minutes_editor.model import review
 from minutes_editor.model.report import (
@@ -115,7 +115,7 @@ def open_draft(qtbot, monkeypatch):
 
 def rows(window: MainWindow) -> list[str]:
     tree = window.review.pane.list
-    return [plain(tree.topLevelItem(index).text(0)) for index in range(tree.topLevelItemCount())]
+    return [plain(ReviewPane.full_text(tree.topLevelItem(index))) for index in range(tree.topLevelItemCount())]
 
 
 def plain(text: str) -> str:
@@ -187,7 +187,7 @@ def test_the_pane_lists_every_change_and_comment_of_an_arabic_report_in_reading_
     ]
     thread = pane.list.topLevelItem(3)
     assert thread.childCount() == 1
-    assert plain(thread.child(0).text(0)).split("\n") == [
+    assert plain(ReviewPane.full_text(thread.child(0))).split("\n") == [
         "Reply · أمل · " + shown_date(WHEN + dt.timedelta(hours=1)),
         "لأنها في النص الأصلي.",
     ]
