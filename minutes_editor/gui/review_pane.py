@@ -12,6 +12,8 @@ what its rows and the composer do is ``review_actions.ReviewPart``'s.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -47,15 +49,13 @@ from PySide6.QtWidgets import (
 
 from minutes_editor.gui.directions import follow_direction
 from minutes_editor.gui.outline import section_title
-from minutes_editor.model.review import Entry, Revision, RevisionKind, Thread
+from minutes_editor.model.review import Entry, Revision, RevisionKind
 from minutes_editor.model.text_fields import FOOTNOTE_MARK, content_text, get_field, locate
 
 if TYPE_CHECKING:
     from minutes_editor.model.language import LanguagePreset
     from minutes_editor.model.report import Comment, Report
 
-#: Item data: the index of the row's entry in the pane's list.
-ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Item data: the id of the comment a row shows (a thread's first comment or a reply).
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 2
 #: Item data: a row's whole text (what it shows is cut to the pane's width).
@@ -111,6 +111,24 @@ def place_name(report: Report, preset: LanguagePreset, path: str) -> str:
         title = section.sessions[place.session].title
         return title or QCoreApplication.translate("ReviewPane", "Session %1").replace("%1", str(place.session + 1))
     return section_title(section, preset)
+
+
+@dataclass
+class _Labels:
+    """What the rows of one listing share: the kinds' names, and the dates and places already written."""
+
+    kinds: dict[RevisionKind, str]
+    dates: dict[dt.datetime | None, str] = field(default_factory=dict)
+    places: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Row:
+    """What a row of the pane says: its text, the comment it shows (if any), dimmed when resolved."""
+
+    text: str
+    comment: str = ""
+    dimmed: bool = False
 
 
 class ReviewPane(QDockWidget):
@@ -179,6 +197,7 @@ class ReviewPane(QDockWidget):
         layout.addWidget(self.composer)
         self.setWidget(holder)
         self.entries: list[Entry] = []
+        self._rows: list[tuple[Row, ...]] = []
         self._quiet = False
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemActivated.connect(self._item_activated)
@@ -191,26 +210,36 @@ class ReviewPane(QDockWidget):
     # ---------------------------------------------------------------- rows
 
     def show_entries(self, report: Report, preset: LanguagePreset, entries: list[Entry]) -> None:
-        """List ``entries`` (the report's review list), laid out in the report's direction; keep the row shown."""
+        """List ``entries`` (the report's review list), laid out in the report's direction; keep the row shown.
+
+        Only the rows whose text changed are made again: a decision removes its row, typing that moves no
+        change or comment touches none (a long draft lists a thousand changes).
+        """
+        self.entries = entries
+        follow_direction(self.list, report.direction)
+        follow_direction(self.composer_text, report.direction)
+        labels = _Labels(kind_names())
+        rows = [self._describe(report, preset, entry, labels) for entry in entries]
+        if rows == self._rows:
+            return
         kept = self.current_entry()
         self._quiet = True
         try:
-            self.entries = entries
-            self.list.clear()
-            follow_direction(self.list, report.direction)
-            follow_direction(self.composer_text, report.direction)
             dimmed = QBrush(self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text))
-            for index, entry in enumerate(entries):
-                where = place_name(report, preset, entry.anchor.path)
-                item = QTreeWidgetItem()
-                item.setData(0, ENTRY_ROLE, index)
-                if isinstance(entry.item, Revision):
-                    excerpt = entry.item.excerpt or _anchored_text(report, entry)
-                    self._set_text(item, self._revision_text(entry.item, where, excerpt))
-                else:
-                    self._add_thread(item, entry.item, where, index, dimmed)
-                self.list.addTopLevelItem(item)
-                item.setExpanded(True)
+            matcher = difflib.SequenceMatcher(a=self._rows, b=rows, autojunk=False)
+            for tag, first, last, new_first, new_last in reversed(matcher.get_opcodes()):
+                if tag == "equal":
+                    continue
+                for _ in range(first, last):
+                    self.list.takeTopLevelItem(first)
+                for offset, row in enumerate(rows[new_first:new_last]):
+                    item = QTreeWidgetItem()
+                    self._fill(item, row[0], dimmed)
+                    for reply in row[1:]:
+                        self._fill(QTreeWidgetItem(item), reply, dimmed)
+                    self.list.insertTopLevelItem(first + offset, item)
+                    item.setExpanded(True)
+            self._rows = rows
             changes = sum(isinstance(entry.item, Revision) for entry in entries)
             counted = self.tr("%n change(s)", "", changes)
             threads = self.tr("%n comment(s)", "", len(entries) - changes)
@@ -219,6 +248,57 @@ class ReviewPane(QDockWidget):
             self._quiet = False
         if kept is not None and kept < len(entries):
             self.select(kept)
+
+    def _describe(
+        self,
+        report: Report,
+        preset: LanguagePreset,
+        entry: Entry,
+        labels: _Labels,
+    ) -> tuple[Row, ...]:
+        """What the rows of an entry say: its own, then its replies'."""
+        dates, places = labels.dates, labels.places
+
+        def head(kind: str, author: str, date: dt.datetime | None) -> str:
+            if date not in dates:
+                dates[date] = shown_date(date)
+            return line(kind, author, dates[date])
+
+        path = entry.anchor.path
+        if path not in places:
+            places[path] = line(place_name(report, preset, path))
+        where = places[path]
+        if isinstance(entry.item, Revision):
+            revision = entry.item
+            excerpt = shortened(revision.excerpt or _anchored_text(report, entry))
+            change = revision.change
+            pieces = (head(labels.kinds[revision.kind], change.author, change.date), where, excerpt)
+            text = "\n".join(piece for piece in pieces if piece)
+            return (Row(text),)
+        thread = entry.item
+        kind = self.tr("Comment (resolved)") if thread.done else self.tr("Comment")
+        first = thread.comment
+        rows = [Row("\n".join((head(kind, first.author, first.date), where, _said(first))), first.id, thread.done)]
+        reply = self.tr("Reply")
+        rows += [
+            Row("\n".join((head(reply, item.author, item.date), _said(item))), item.id, thread.done)
+            for item in thread.replies
+        ]
+        return tuple(rows)
+
+    def _fill(self, item: QTreeWidgetItem, row: Row, dimmed: QBrush) -> None:
+        if row.comment:
+            item.setData(0, COMMENT_ROLE, row.comment)
+        if row.dimmed:
+            item.setForeground(0, dimmed)
+        self._set_text(item, row.text)
+
+    def _entry_of(self, item: QTreeWidgetItem) -> int:
+        """The index of the entry a row (or a reply's row) shows."""
+        parent = item.parent()
+        while parent is not None:
+            item, parent = parent, parent.parent()
+        return self.list.indexOfTopLevelItem(item)
 
     def _set_text(self, item: QTreeWidgetItem, text: str) -> None:
         item.setData(0, FULL_TEXT_ROLE, text)
@@ -264,38 +344,12 @@ class ReviewPane(QDockWidget):
         value = item.data(0, FULL_TEXT_ROLE)
         return value if isinstance(value, str) else item.text(0)
 
-    def _revision_text(self, revision: Revision, where: str, excerpt: str) -> str:
-        head = line(kind_names()[revision.kind], revision.change.author, shown_date(revision.change.date))
-        return "\n".join(piece for piece in (head, line(where), shortened(excerpt)) if piece)
-
-    def _add_thread(self, item: QTreeWidgetItem, thread: Thread, where: str, index: int, dimmed: QBrush) -> None:
-        kind = QCoreApplication.translate("ReviewPane", "Comment")
-        if thread.done:
-            kind = QCoreApplication.translate("ReviewPane", "Comment (resolved)")
-        self._set_text(item, "\n".join((self._comment_head(kind, thread.comment), line(where), _said(thread.comment))))
-        item.setData(0, COMMENT_ROLE, thread.comment.id)
-        for reply in thread.replies:
-            child = QTreeWidgetItem(item)
-            reply_kind = QCoreApplication.translate("ReviewPane", "Reply")
-            self._set_text(child, "\n".join((self._comment_head(reply_kind, reply), _said(reply))))
-            child.setData(0, ENTRY_ROLE, index)
-            child.setData(0, COMMENT_ROLE, reply.id)
-            if thread.done:
-                child.setForeground(0, dimmed)
-        if thread.done:
-            item.setForeground(0, dimmed)
-
-    @staticmethod
-    def _comment_head(kind: str, comment: Comment) -> str:
-        return line(kind, comment.author, shown_date(comment.date))
-
     def current_entry(self) -> int | None:
         """The index of the entry of the row selected, None when none is."""
         item = self.list.currentItem()
         if item is None or not item.isSelected():
             return None
-        value = item.data(0, ENTRY_ROLE)
-        return value if isinstance(value, int) else None
+        return self._entry_of(item)
 
     def current_comment(self) -> str | None:
         """The id of the comment (or reply) of the row selected, None when it is not a comment's."""
@@ -322,14 +376,10 @@ class ReviewPane(QDockWidget):
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if self._quiet or current is None:
             return
-        value = current.data(0, ENTRY_ROLE)
-        if isinstance(value, int):
-            self.chosen.emit(value)
+        self.chosen.emit(self._entry_of(current))
 
     def _item_activated(self, item: QTreeWidgetItem, _column: int) -> None:
-        value = item.data(0, ENTRY_ROLE)
-        if isinstance(value, int):
-            self.activated.emit(value)
+        self.activated.emit(self._entry_of(item))
 
     # ---------------------------------------------------------------- composer
 
