@@ -11,7 +11,9 @@ from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from minutes_editor.gui import ask
+from minutes_editor.gui.app import configure_application
 from minutes_editor.gui.document import ReportDocument
+from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.review_pane import ReviewerNameDialog, ReviewPane, shown_date
 from minutes_editor.gui.settings import Settings, system_user_name
@@ -417,3 +419,63 @@ def test_a_comment_on_a_selected_arabic_word(open_draft, qtbot, type_text, name_
     assert rows(window)[window.review.pane.current_entry()] == rows(window)[4]  # the cursor is on it
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert same(window.document.read(), before)
+
+
+def test_a_comment_on_a_session_title_stands_on_the_whole_field(open_draft, qtbot, type_text, name_asked):
+    window = open_draft()
+    session = window.report.sections[1].sessions[0]
+    window.show_part(session)
+    window.session_page.title.setFocus()
+    press(qtbot, Qt.Key.Key_M, CTRL_ALT)
+    type_text(window.review.pane.composer_text, "عنوان طويل")
+    press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    comment = window.report.comments[-1]
+    assert (comment.field_name, comment.owner, comment.text) == ("Session.title", session.id, ["عنوان طويل"])
+    assert window.session_page.title.hasFocus()
+    assert rows(window)[window.review.pane.current_entry()].split("\n")[1:] == ["الجلسة الأولى", "عنوان طويل"]
+
+
+def test_typing_in_another_body_stays_undoable_after_a_decision(open_draft, qtbot, type_text):
+    report = draft()
+    plain_section = Section(SectionKind.TAKEAWAYS, blocks=[Block(BlockKind.BULLET, [Span("خلاصة")])])
+    report.sections.append(plain_section)
+    window = open_draft(report)
+    window.show_part(plain_section)
+    editor = window.current_editor()
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(editor, " مهمة")
+    window.title_page.meeting.setFocus()
+    window.show_part(window.report.title)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL_ALT)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL_ALT)
+    press(qtbot, Qt.Key.Key_A, CTRL_ALT)  # accepted in the opening remarks
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the decision
+    press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the typing
+    assert window.document.read().sections[-1].blocks[0].plain_text == "خلاصة"
+    assert len(changes(window)) == 9
+
+
+def test_the_pane_in_the_arabic_interface_is_on_the_start_side_and_in_arabic(qtbot, monkeypatch):
+    monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
+    app = QApplication.instance()
+    install_translations("ar")
+    configure_application(app, "ar")
+    try:
+        window = MainWindow("ar", None, ReportDocument(draft()))
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.is_complete)
+        pane = window.review.pane
+        assert window.dockWidgetArea(pane) == Qt.DockWidgetArea.RightDockWidgetArea
+        assert pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert pane.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        first = rows(window)[0].split("\n")
+        assert first[0].startswith("تغيير حقل · أمل · ")
+        assert first[1:] == ["ترويسة التقرير", "فيينا"]
+        assert rows(window)[-1].split("\n")[1] == "الحاشية 1"
+        assert pane.summary.text() == "%n تغييرات · تعليق واحد".replace("%n", "9")
+        assert window.registry.menu("review").title() == "&مراجعة"
+    finally:
+        install_translations("en")
+        configure_application(app, "en")
