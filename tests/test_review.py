@@ -284,3 +284,71 @@ def test_deciding_one_listed_revision_then_undoing_it_gives_the_report_back(
     assert len(review.revisions(report)) < len(listed) or chosen.kind is review.RevisionKind.MOVE
     inverse.apply(report)
     assert report == before
+
+
+# ------------------------------------------------------------------ the review list
+
+
+def test_the_review_list_gives_changes_and_threads_in_reading_order_with_their_anchors() -> None:
+    from minutes_editor.model.report import Comment
+
+    intro = Section(
+        SectionKind.GENERIC,
+        heading="Opening",
+        blocks=[Block(BlockKind.PARAGRAPH, [Span("Hello "), Span("dear", comments=("c1",)), Span(" all")])],
+    )
+    session = Session(
+        "Session 1",
+        blocks=[
+            Block(BlockKind.PARAGRAPH, [Span("The "), Span("new ", inserted=AMAL), Span("plan"), FootnoteRef("1")]),
+            Block(BlockKind.BULLET, [Span("gone", deleted=BEN)], deleted=BEN),
+        ],
+    )
+    talks = Section(SectionKind.DISCUSSION, sessions=[session])
+    report = Report(
+        title=TitleBlock(location="Vienna"),
+        sections=[intro, talks],
+        footnotes=[Footnote("1", [Span("Source"), Span(" p. 4", inserted=BEN)])],
+        field_changes=[
+            FieldChange("Session.title", session.id, "Sesion 1", AMAL),
+            FieldChange("TitleBlock.location", "", "Viena", BEN),
+        ],
+        comments=[
+            Comment("c2", "Ben", ["Which session?"], field_name="Session.title", owner=session.id),
+            Comment("c1", "Amal", ["Too warm?"]),
+            Comment("c3", "Ben", ["Fine."], parent="c1"),
+            Comment("c9", "Ben", ["Lost"]),
+        ],
+    )
+    listed = review.review_list(report)
+    shown = [
+        (
+            entry.item.kind.value if isinstance(entry.item, review.Revision) else entry.item.comment.id,
+            entry.anchor.path,
+            entry.anchor.start,
+            entry.anchor.end,
+        )
+        for entry in listed
+    ]
+    assert shown == [
+        ("field", "title.location", 0, 6),
+        ("c1", "sections[0].blocks[0]", 6, 10),
+        ("field", "sections[1].sessions[0].title", 0, 9),
+        ("c2", "sections[1].sessions[0].title", 0, 9),
+        ("insertion", "sections[1].sessions[0].blocks[0]", 4, 8),
+        ("deletion", "sections[1].sessions[0].blocks[1]", 0, 4),
+        ("insertion", "footnotes[0]", 6, 11),
+        ("c9", "", 0, 0),
+    ]
+    thread = listed[1].item
+    assert isinstance(thread, review.Thread)
+    assert [reply.id for reply in thread.replies] == ["c3"]
+
+
+def test_a_change_of_a_block_s_end_or_type_is_anchored_at_the_end_or_over_the_block() -> None:
+    report = body(
+        Block(BlockKind.PARAGRAPH, [Span("One.")], inserted=AMAL),
+        Block(BlockKind.BULLET, [Span("Two.")], old_format=BlockFormatChange(BEN, BlockKind.PARAGRAPH)),
+    )
+    anchors = [(entry.anchor.path, entry.anchor.start, entry.anchor.end) for entry in review.review_list(report)]
+    assert anchors == [("sections[0].blocks[0]", 4, 4), ("sections[0].blocks[1]", 0, 4)]

@@ -21,7 +21,7 @@ from minutes_editor.gui.directions import set_enum_property
 from minutes_editor.gui.shortcuts import OUTLINE_KEYS, SHORTCUTS, shortcut
 
 #: The menus of the menu bar, in their order.
-MENU_NAMES = ("file", "edit", "format", "report", "go", "help")
+MENU_NAMES = ("file", "edit", "format", "report", "review", "go", "help")
 #: What the window's own menus hold: action names, ``None`` for a separator. A name that is not one of the
 #: registry's actions is one of the extra items the window gives ``fill_menus`` (a menu or an action).
 MENU_LAYOUT: dict[str, tuple[str | None, ...]] = {

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewPane
+        from minutes_editor.gui.review_actions import install_review
         from minutes_editor.gui.writing_aids import install_writing_aids
 
         self._overrides = NameOverrides()
@@ -210,6 +211,7 @@ class MainWindow(QMainWindow):
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self._writing_aids = install_writing_aids(self)
         self.body_shown.connect(self._writing_aids.spelling.attach)
+        self.review = install_review(self)  # the review pane and the Review menu (gui/review_actions.py)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 
@@ -314,7 +316,8 @@ class MainWindow(QMainWindow):
     def _create_menus(self) -> None:
         # The first frame shows the menu bar's titles and the toolbar; what the menus hold is added
         # right after the first paint (_build_rest), when nobody can have opened one yet.
-        titles = [self.tr("&File"), self.tr("&Edit"), self.tr("F&ormat"), self.tr("&Report"), self.tr("&Go")]
+        titles = [self.tr("&File"), self.tr("&Edit"), self.tr("F&ormat"), self.tr("&Report"), self.tr("Re&view")]
+        titles.append(self.tr("&Go"))
         self.registry.create_menus([*titles, self.tr("&Help")])
         self.file_menu = self.registry.menu("file")
         self.section_menu = self.edits.section_menu

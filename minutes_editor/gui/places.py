@@ -23,6 +23,14 @@ def utf16_offset(text: str, index: int) -> int:
     return len(head.encode("utf-16-le")) // 2
 
 
+def python_index(text: str, position: int) -> int:
+    """The Python index in ``text`` of Qt's position (UTF-16 code units): the inverse of ``utf16_offset``."""
+    head = text[:position]
+    if head.isascii() or max(head, default="\0") < "\U00010000":
+        return position
+    return len(text.encode("utf-16-le")[: 2 * position].decode("utf-16-le", errors="ignore"))
+
+
 def go_to(window: EditorView, path: str, start: int | None = None, end: int | None = None) -> bool:
     """Show the field at ``path`` with ``start:end`` of its text selected; False if the report has no such field."""
     report = window.document.read()

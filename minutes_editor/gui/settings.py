@@ -1,4 +1,4 @@
-"""Per-user settings of the window: recent files, window layout, interface language, autosave interval and folder.
+"""Per-user settings of the window: recent files, layout, interface language, autosave, the reviewer's name.
 
 Kept in an INI file through QSettings (``$XDG_CONFIG_HOME/MinutesEditor/minutes-editor.ini``
 on Linux), which Qt writes to a temporary file and renames, so a crash never
@@ -8,6 +8,7 @@ their own.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -28,6 +29,7 @@ _RECENT = "files/recent"
 _LANGUAGE = "interface/language"
 _AUTOSAVE = "autosave/interval_ms"
 _RECOVERY_FOLDER = "autosave/recovery_folder"
+_REVIEWER = "review/reviewer_name"
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _LAYOUT = "window/layout/"
@@ -161,6 +163,37 @@ class Settings:
     def set_recovery_folder(self, folder: Path | None) -> None:
         """Keep recovery copies in ``folder`` from now on; None goes back to the default."""
         self._store.setValue(_RECOVERY_FOLDER, str(folder) if folder is not None else "")
+
+    # ---------------------------------------------------------------- review
+
+    def reviewer_name(self) -> str:
+        """The name the user's comments (and tracked changes) carry; "" until it has been asked."""
+        value = self._store.value(_REVIEWER, "")
+        return value.strip() if isinstance(value, str) else ""
+
+    def set_reviewer_name(self, name: str) -> None:
+        """Keep the name the user's comments carry."""
+        self._store.setValue(_REVIEWER, name.strip())
+
+
+def system_user_name() -> str:
+    """The full name of the user logged in, as the system knows it (the login name if none); "" if unknown."""
+    import getpass
+
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name in the environment or the password database
+        login = ""
+    try:
+        import pwd  # Unix only
+    except ImportError:
+        return login
+    try:
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except KeyError:
+        return login
+    full = gecos.split(",", 1)[0].strip()
+    return full or login
 
 
 def _clamp_interval(interval: int) -> int:

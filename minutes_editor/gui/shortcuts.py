@@ -57,6 +57,7 @@ EDIT = QT_TRANSLATE_NOOP("shortcuts", "Edit")
 FORMAT = QT_TRANSLATE_NOOP("shortcuts", "Format")
 REPORT = QT_TRANSLATE_NOOP("shortcuts", "Report")
 MOVE = QT_TRANSLATE_NOOP("shortcuts", "Move around")
+REVIEW = QT_TRANSLATE_NOOP("shortcuts", "Review")
 HELP = QT_TRANSLATE_NOOP("shortcuts", "Help")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -93,6 +94,12 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("next_field", ("Ctrl+Down",), QT_TRANSLATE_NOOP("shortcuts", "Next &field"), MOVE),
     Shortcut("outline", ("Ctrl+1",), QT_TRANSLATE_NOOP("shortcuts", "Go to the &outline"), MOVE),
     Shortcut("editor", ("Ctrl+2",), QT_TRANSLATE_NOOP("shortcuts", "Go to the &editor"), MOVE),
+    Shortcut("review_pane", ("Ctrl+Shift+R",), QT_TRANSLATE_NOOP("shortcuts", "Review &pane"), REVIEW),
+    Shortcut("next_change", ("Ctrl+Alt+PgDown",), QT_TRANSLATE_NOOP("shortcuts", "&Next change"), REVIEW),
+    Shortcut("previous_change", ("Ctrl+Alt+PgUp",), QT_TRANSLATE_NOOP("shortcuts", "Pre&vious change"), REVIEW),
+    Shortcut("accept_change", ("Ctrl+Alt+A",), QT_TRANSLATE_NOOP("shortcuts", "&Accept this change"), REVIEW),
+    Shortcut("reject_change", ("Ctrl+Alt+R",), QT_TRANSLATE_NOOP("shortcuts", "&Reject this change"), REVIEW),
+    Shortcut("add_comment", ("Ctrl+Alt+M",), QT_TRANSLATE_NOOP("shortcuts", "New &comment"), REVIEW),
     Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "&Keyboard shortcuts"), HELP),
 )
 

@@ -174,6 +174,57 @@
     </message>
 </context>
 <context>
+    <name>CommentActions</name>
+    <message>
+        <source>Select the text to comment on</source>
+        <translation>حدّد النص الذي تريد التعليق عليه</translation>
+    </message>
+    <message>
+        <source>New comment on “%1”</source>
+        <translation>تعليق جديد على «%1»</translation>
+    </message>
+    <message>
+        <source>Select a comment to reply to</source>
+        <translation>اختر تعليقًا للرد عليه</translation>
+    </message>
+    <message>
+        <source>Reply to %1</source>
+        <translation>الرد على %1</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>تعليق جديد</translation>
+    </message>
+    <message>
+        <source>Reply to a comment</source>
+        <translation>رد على تعليق</translation>
+    </message>
+    <message>
+        <source>The text commented on has changed: select it again</source>
+        <translation>تغيّر النص المعلَّق عليه: حدّده من جديد</translation>
+    </message>
+    <message>
+        <source>Select a comment to resolve</source>
+        <translation>اختر تعليقًا لحلّه</translation>
+    </message>
+    <message>
+        <source>Reopen the comment</source>
+        <translation>إعادة فتح التعليق</translation>
+    </message>
+    <message>
+        <source>Resolve the comment</source>
+        <translation>حلّ التعليق</translation>
+    </message>
+    <message>
+        <source>Select a comment to delete</source>
+        <translation>اختر تعليقًا لحذفه</translation>
+    </message>
+    <message>
+        <source>Delete the comment</source>
+        <translation>حذف التعليق</translation>
+    </message>
+</context>
+<context>
     <name>CountsDialog</name>
     <message>
         <source>Word count</source>
@@ -1239,6 +1290,10 @@
         <translation>ال&amp;تقرير</translation>
     </message>
     <message>
+        <source>Re&amp;view</source>
+        <translation>&amp;مراجعة</translation>
+    </message>
+    <message>
         <source>&amp;Go</source>
         <translation>ان&amp;تقال</translation>
     </message>
@@ -1515,6 +1570,193 @@
     <message>
         <source>Move section</source>
         <translation>نقل القسم</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPane</name>
+    <message>
+        <source>Insertion</source>
+        <extracomment>Item data: the index of the row&apos;s entry in the pane&apos;s list. Item data: the id of the comment a row shows (a thread&apos;s first comment or a reply). How much of a change&apos;s text or a comment a row shows. First strong isolate and pop directional isolate: each piece of a row keeps its own direction.</extracomment>
+        <translation>إدراج</translation>
+    </message>
+    <message>
+        <source>Deletion</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>نقل</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>تنسيق</translation>
+    </message>
+    <message>
+        <source>Field changed</source>
+        <translation>تغيير حقل</translation>
+    </message>
+    <message>
+        <source>No place in the text</source>
+        <translation>بلا موضع في النص</translation>
+    </message>
+    <message>
+        <source>Footnote %1</source>
+        <translation>الحاشية %1</translation>
+    </message>
+    <message>
+        <source>Title block</source>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>Session %1</source>
+        <translation>الجلسة %1</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <extracomment>The user moved to a row (the index of its entry): the window shows its place, keeping the focus here. The user activated a row (Enter, double-click): the window goes to its place. The user posted what the composer holds. The user gave the composer up (Escape, Cancel). The user pressed Delete on a row. The user pressed Escape in the list: back to the text.</extracomment>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Changes and comments</source>
+        <translation>التغييرات والتعليقات</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter posts, Esc cancels</source>
+        <translation>Ctrl+Enter للنشر، Esc للإلغاء</translation>
+    </message>
+    <message>
+        <source>&amp;Post</source>
+        <translation>&amp;نشر</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>لا تغييرات</numerusform>
+            <numerusform>تغيير واحد</numerusform>
+            <numerusform>تغييران</numerusform>
+            <numerusform>%n تغييرات</numerusform>
+            <numerusform>%n تغييرًا</numerusform>
+            <numerusform>%n تغيير</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n comment(s)</source>
+        <translation>
+            <numerusform>لا تعليقات</numerusform>
+            <numerusform>تعليق واحد</numerusform>
+            <numerusform>تعليقان</numerusform>
+            <numerusform>%n تعليقات</numerusform>
+            <numerusform>%n تعليقًا</numerusform>
+            <numerusform>%n تعليق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>Comment (resolved)</source>
+        <translation>تعليق (محلول)</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Your name as a reviewer</source>
+        <translation>اسمك بصفتك مراجِعًا</translation>
+    </message>
+    <message>
+        <source>Your comments will carry this &amp;name:</source>
+        <translation>ستحمل تعليقاتك هذا ال&amp;اسم:</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPart</name>
+    <message>
+        <source>Accept all c&amp;hanges</source>
+        <extracomment>Milliseconds the pane waits after the last change before it lists the report again. How long a message of the review stays in the status bar. Where to take the cursor after undo: where the change was. Field path -&gt; the entries with a mark there, for following the cursor. The entry the last step went to, and where the cursor was then.</extracomment>
+        <translation>قبول &amp;كل التغييرات</translation>
+    </message>
+    <message>
+        <source>Reject all chan&amp;ges</source>
+        <translation>رفض كل ال&amp;تغييرات</translation>
+    </message>
+    <message>
+        <source>R&amp;eply to the comment</source>
+        <translation>ال&amp;رد على التعليق</translation>
+    </message>
+    <message>
+        <source>Re&amp;solve the comment</source>
+        <translation>&amp;حلّ التعليق</translation>
+    </message>
+    <message>
+        <source>&amp;Delete the comment</source>
+        <translation>حذ&amp;ف التعليق</translation>
+    </message>
+    <message>
+        <source>Reviewer na&amp;me…</source>
+        <translation>اسم ال&amp;مراجِع…</translation>
+    </message>
+    <message>
+        <source>Accept all b&amp;y</source>
+        <translation>قبول كل تغييرات مراجِ&amp;ع</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject all by</source>
+        <translation>رفض كل تغييرات م&amp;راجِع</translation>
+    </message>
+    <message>
+        <source>No reviewers</source>
+        <translation>لا مراجِعين</translation>
+    </message>
+    <message>
+        <source>Re&amp;open the comment</source>
+        <translation>إعادة &amp;فتح التعليق</translation>
+    </message>
+    <message>
+        <source>No more changes after this one</source>
+        <translation>لا تغييرات بعد هذا</translation>
+    </message>
+    <message>
+        <source>No changes before this one</source>
+        <translation>لا تغييرات قبل هذا</translation>
+    </message>
+    <message>
+        <source>There is no change here: go to one with Next change</source>
+        <translation>لا تغيير هنا: انتقل إلى تغيير بأمر «التغيير التالي»</translation>
+    </message>
+    <message>
+        <source>Accept the change</source>
+        <translation>قبول التغيير</translation>
+    </message>
+    <message>
+        <source>Reject the change</source>
+        <translation>رفض التغيير</translation>
+    </message>
+    <message>
+        <source>Accept all changes</source>
+        <translation>قبول كل التغييرات</translation>
+    </message>
+    <message>
+        <source>Reject all changes</source>
+        <translation>رفض كل التغييرات</translation>
+    </message>
+    <message>
+        <source>Accept all changes by %1</source>
+        <translation>قبول كل تغييرات %1</translation>
+    </message>
+    <message>
+        <source>Reject all changes by %1</source>
+        <translation>رفض كل تغييرات %1</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>لا شيء لتغييره</translation>
     </message>
 </context>
 <context>
@@ -1836,6 +2078,10 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
         <translation>التنقّل</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>مساعدة</translation>
     </message>
@@ -1970,6 +2216,30 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>Go to the &amp;editor</source>
         <translation>الانتقال إلى م&amp;حرّر النص</translation>
+    </message>
+    <message>
+        <source>Review &amp;pane</source>
+        <translation>&amp;لوحة المراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Next change</source>
+        <translation>التغيير ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious change</source>
+        <translation>التغيير ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Accept this change</source>
+        <translation>&amp;قبول هذا التغيير</translation>
+    </message>
+    <message>
+        <source>&amp;Reject this change</source>
+        <translation>&amp;رفض هذا التغيير</translation>
+    </message>
+    <message>
+        <source>New &amp;comment</source>
+        <translation>تعليق &amp;جديد</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
