@@ -5,6 +5,7 @@ and to write the result with the same bytes every time; python-docx's
 package layer re-serialises every part and stamps the zip with the current
 time, so this small layer works on the zip directly. Parts are kept as bytes
 and parsed on first use; only parsed parts are serialised again.
+Relationships are read by the one reader of ``minutes_editor.ooxml.opc``.
 """
 
 from __future__ import annotations
@@ -12,13 +13,20 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from minutes_editor.ooxml.ns import NS
-from minutes_editor.ooxml.opc import CONTENT_TYPES, MAIN_DOCUMENT_TYPES, PACKAGE_RELS, RT_OFFICE_DOCUMENT, rels_name
+from minutes_editor.ooxml.opc import (
+    CONTENT_TYPES,
+    MAIN_DOCUMENT_TYPES,
+    PACKAGE_RELS,
+    RT_OFFICE_DOCUMENT,
+    Relationship,
+    read_relationships,
+    rels_name,
+)
 
 CT_NS = NS["ct"]
 REL_NS = NS["pr"]
@@ -31,16 +39,6 @@ _PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_ne
 
 class PackageError(ValueError):
     """A file is not a usable Word document; the message says why, for a person."""
-
-
-@dataclass(frozen=True)
-class Relationship:
-    """One relationship from a part (or the package) to a target."""
-
-    r_id: str
-    rel_type: str
-    target: str
-    external: bool
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -155,17 +153,7 @@ class Package:
         name = PACKAGE_RELS if not source else rels_name(source)
         if name not in self._blobs:
             return []
-        base = posixpath.dirname(source)
-        result = []
-        for rel in self.xml(name).iterfind(f"{{{REL_NS}}}Relationship"):
-            external = rel.get("TargetMode") == "External"
-            target = rel.get("Target", "")
-            if not external:
-                target = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-                )
-            result.append(Relationship(rel.get("Id", ""), rel.get("Type", ""), target, external))
-        return result
+        return read_relationships(self.xml(name), source)
 
     def related(self, source: str, rel_type: str) -> str | None:
         """Part name of the first internal target of ``rel_type`` from ``source``, or None."""
