@@ -1,12 +1,14 @@
-"""The one relationship reader of minutes_editor.ooxml."""
+"""The one relationship reader and the one style lookup of minutes_editor.ooxml."""
 
 from __future__ import annotations
 
 from lxml import etree
 
 from minutes_editor.ooxml.opc import RT_HYPERLINK, RT_STYLES, read_relationships, safe_part_name
+from minutes_editor.ooxml.vocabulary import find_style, style_name
 
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def test_relationships_resolve_against_the_source_part() -> None:
@@ -27,3 +29,21 @@ def test_relationships_resolve_against_the_source_part() -> None:
     assert escape.written == "../../etc/passwd"
     assert not safe_part_name(escape.target)
     assert [rel.target for rel in read_relationships(root, "")][:1] == ["styles.xml"]
+
+
+def test_styles_are_found_by_name_whatever_the_case_and_spacing() -> None:
+    root = etree.fromstring(
+        f'<w:styles xmlns:w="{W}">'
+        '<w:style w:type="character" w:styleId="C"><w:name w:val="heading 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="H"><w:name w:val="Heading  1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="Title"/>'
+        "</w:styles>"
+    )
+    found = find_style(root, "heading 1")
+    assert found is not None
+    assert found.get(f"{{{W}}}styleId") == "H"
+    assert style_name(found) == "Heading  1"
+    nameless = find_style(root, "title")
+    assert nameless is not None
+    assert style_name(nameless) == "Title"
+    assert find_style(root, "heading 1", "table") is None
