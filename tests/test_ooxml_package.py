@@ -1,10 +1,17 @@
-"""The one relationship reader and the one style lookup of minutes_editor.ooxml."""
+"""The one relationship reader, the one style lookup and the one door of every .docx (minutes_editor.ooxml)."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+import pytest
 from lxml import etree
 
+from minutes_editor.export.package import Package
+from minutes_editor.ooxml.errors import NotWordDocumentError, UnsafeDocumentError
 from minutes_editor.ooxml.opc import RT_HYPERLINK, RT_STYLES, read_relationships, safe_part_name
+from minutes_editor.ooxml.safe_zip import Limits
 from minutes_editor.ooxml.vocabulary import find_style, style_name
 
 PR = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -47,3 +54,23 @@ def test_styles_are_found_by_name_whatever_the_case_and_spacing() -> None:
     assert nameless is not None
     assert style_name(nameless) == "Title"
     assert find_style(root, "heading 1", "table") is None
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_the_writer_package_opens_a_docx_through_the_safe_reader() -> None:
+    data = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<x/>"})
+    assert Package.from_bytes(data).names() == ["[Content_Types].xml", "word/document.xml"]
+    with pytest.raises(UnsafeDocumentError):
+        Package.from_bytes(data, Limits(max_members=1))
+    bomb = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b" " * (4 * 1024 * 1024)})
+    with pytest.raises(UnsafeDocumentError):
+        Package.from_bytes(bomb)
+    with pytest.raises(NotWordDocumentError):
+        Package.from_bytes(b"%PDF-1.7")

@@ -4,8 +4,10 @@ The writer needs to edit a handful of XML parts of a template and add a few,
 and to write the result with the same bytes every time; python-docx's
 package layer re-serialises every part and stamps the zip with the current
 time, so this small layer works on the zip directly. Parts are kept as bytes
-and parsed on first use; only parsed parts are serialised again.
-Relationships are read by the one reader of ``minutes_editor.ooxml.opc``.
+and parsed on first use; only parsed parts are serialised again. A .docx is
+read only through the safe package reader (``minutes_editor.ooxml.safe_zip``,
+its size, ratio and member limits) and relationships through the one reader of
+``minutes_editor.ooxml.opc``.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from minutes_editor.ooxml.opc import (
     read_relationships,
     rels_name,
 )
+from minutes_editor.ooxml.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
 
 CT_NS = NS["ct"]
 REL_NS = NS["pr"]
@@ -57,19 +60,24 @@ class Package:
             raise PackageError("it has no [Content_Types].xml, so it is not a Word document")
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> Package:
-        """Read a package from the bytes of a .docx file."""
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
-        except zipfile.BadZipFile as error:
-            raise PackageError("it is not a zip archive, so it is not a .docx file") from error
-        return cls(members)
+    def from_archive(cls, archive: SafePackage) -> Package:
+        """Every part of a .docx opened through the safe package reader (its limits hold while reading)."""
+        return cls({name: archive.read(name) for name in archive.names() if not name.endswith("/")})
 
     @classmethod
-    def from_file(cls, path: Path) -> Package:
-        """Read a package from a .docx file."""
-        return cls.from_bytes(Path(path).read_bytes())
+    def from_bytes(cls, data: bytes, limits: Limits = DEFAULT_LIMITS, *, path: Path | None = None) -> Package:
+        """Read a package from the bytes of a .docx file, under ``limits`` (``path`` names it in messages).
+
+        Raises the importer's errors (``minutes_editor.ooxml.errors``) for a file that is not a safe .docx.
+        """
+        with SafePackage(path or Path("package.docx"), limits, data=data) as archive:
+            return cls.from_archive(archive)
+
+    @classmethod
+    def from_file(cls, path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
+        """Read a package from a .docx file, through the door every .docx is opened by (``ooxml.safe_zip``)."""
+        with SafePackage(Path(path), limits) as archive:
+            return cls.from_archive(archive)
 
     # Parts
 
