@@ -69,31 +69,6 @@ SESSION_TITLE: Field[Session, str] = Field(Session, "title")
 GOALS: Field[Session, list[str]] = Field(Session, "goals", is_list=True)
 NOTE_CONTENT: Field[Footnote, list[Span]] = Field(Footnote, "content", is_list=True)
 
-FIELDS: tuple[Field[Any, Any], ...] = (
-    MEETING,
-    SUBTITLE,
-    DATE,
-    START_TIME,
-    END_TIME,
-    TIMEZONE,
-    LOCATION,
-    STATUS,
-    HEADING,
-    LEVEL,
-    PARTICIPANTS,
-    SESSION_TITLE,
-    GOALS,
-    NOTE_CONTENT,
-)
-
-
-def field_named(target: object, name: str) -> Field[Any, Any]:
-    """The field ``name`` of ``target``'s class (for callers that still name fields by string); KeyError if none."""
-    for candidate in FIELDS:
-        if candidate.owner is type(target) and candidate.name == name:
-            return candidate
-    raise KeyError(f"{type(target).__name__}.{name}")
-
 
 class Operation(ABC):
     """One change to a report: ``apply`` checks it, makes it and returns its inverse."""

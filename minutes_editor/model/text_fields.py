@@ -134,14 +134,6 @@ def set_field(report: Report, path: str, value: FieldValue) -> None:
     setattr(owner, attribute, copy.deepcopy(value) if isinstance(value, list) else value)
 
 
-def resolve_field(report: Report, path: str) -> tuple[object, str]:
-    """The object holding the field at ``path`` and the attribute that holds its value; raises KeyError.
-
-    A goal resolves to a stand-in object whose ``value`` is the goal.
-    """
-    return _resolve(report, path)
-
-
 def _resolve(report: Report, path: str) -> tuple[object, str]:
     steps = _steps(path)
     try:
