@@ -117,13 +117,6 @@ class Package:
         if content_type:
             self.set_override(name, content_type)
 
-    def put_bytes(self, name: str, data: bytes) -> None:
-        """Add or replace a part from bytes."""
-        if name not in self._blobs:
-            self._order.append(name)
-        self._blobs[name] = data
-        self._trees.pop(name, None)
-
     def unused_name(self, pattern: str) -> str:
         """The first part name ``pattern.format(n)`` (n = 1, 2, ...) that is not taken."""
         number = 1

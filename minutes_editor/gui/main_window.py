@@ -78,7 +78,6 @@ if TYPE_CHECKING:
     from minutes_editor.gui.preview import PreviewPane
     from minutes_editor.gui.writing_aids import WritingAids
 
-APP_NAME = "Minutes Editor"
 #: Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work.
 FIRST_PAINT_WAIT_MS = 300
 #: Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted

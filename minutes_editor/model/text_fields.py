@@ -58,11 +58,6 @@ class TextField:
     text: str
     section: int | None = None
 
-    @property
-    def is_rich(self) -> bool:
-        """Whether the field holds spans with emphasis (a body block or a footnote)."""
-        return self.kind in (FieldKind.BLOCK, FieldKind.FOOTNOTE)
-
 
 def content_text(content: list[Inline] | list[Span]) -> str:
     """A rich field's text: the spans' text, one FOOTNOTE_MARK per footnote reference."""
