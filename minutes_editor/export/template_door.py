@@ -66,6 +66,7 @@ from minutes_editor.ooxml.opc import (
 )
 from minutes_editor.ooxml.safe_xml import parse_part
 from minutes_editor.ooxml.safe_zip import MB, Limits, SafePackage
+from minutes_editor.ooxml.vocabulary import style_name
 from minutes_editor.phrases import QT_TRANSLATE_NOOP, Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
@@ -330,8 +331,7 @@ class _Sorter:
         if styles is not None:
             for style in self.trees[styles].iterfind(f"{_W}style"):
                 if not style.get(f"{_W}styleId"):
-                    name = style.find(f"{_W}name")
-                    label = name.get(w("val"), "") if name is not None else ""
+                    label = style_name(style)  # its w:name: it has no styleId to fall back on
                     raise TemplateError.unusable(self.path, Phrase(STYLE_WITHOUT_ID, {"part": styles, "style": label}))
         numbering = self.first.get(RT_NUMBERING)
         if numbering is not None:
