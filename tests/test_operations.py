@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -134,12 +133,6 @@ def test_the_first_section_cannot_be_a_sub_heading_by_any_way() -> None:
     assert not level_allowed(2, first=True)
 
 
-def test_fields_are_named_by_typed_identifiers() -> None:
-    section = Section(SectionKind.GENERIC)
-    assert ops.field_named(section, "heading") is ops.HEADING
-    field: Any = ops.field_named(Report().title, "start_time")
-    assert field is ops.START_TIME
-    with pytest.raises(KeyError):
-        ops.field_named(section, "title")
+def test_a_field_is_set_only_on_its_own_kind_of_part() -> None:
     with pytest.raises(OperationRefusedError):
         ops.SetField(Session("s"), ops.HEADING, "x").apply(Report())  # type: ignore[arg-type]

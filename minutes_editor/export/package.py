@@ -4,7 +4,10 @@ The writer needs to edit a handful of XML parts of a template and add a few,
 and to write the result with the same bytes every time; python-docx's
 package layer re-serialises every part and stamps the zip with the current
 time, so this small layer works on the zip directly. Parts are kept as bytes
-and parsed on first use; only parsed parts are serialised again.
+and parsed on first use; only parsed parts are serialised again. A .docx is
+read only through the safe package reader (``minutes_editor.ooxml.safe_zip``,
+its size, ratio and member limits) and relationships through the one reader of
+``minutes_editor.ooxml.opc``.
 """
 
 from __future__ import annotations
@@ -12,13 +15,21 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from minutes_editor.ooxml.ns import NS
-from minutes_editor.ooxml.opc import CONTENT_TYPES, MAIN_DOCUMENT_TYPES, PACKAGE_RELS, RT_OFFICE_DOCUMENT, rels_name
+from minutes_editor.ooxml.opc import (
+    CONTENT_TYPES,
+    MAIN_DOCUMENT_TYPES,
+    PACKAGE_RELS,
+    RT_OFFICE_DOCUMENT,
+    Relationship,
+    read_relationships,
+    rels_name,
+)
+from minutes_editor.ooxml.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
 
 CT_NS = NS["ct"]
 REL_NS = NS["pr"]
@@ -31,16 +42,6 @@ _PARSER = etree.XMLParser(remove_blank_text=False, resolve_entities=False, no_ne
 
 class PackageError(ValueError):
     """A file is not a usable Word document; the message says why, for a person."""
-
-
-@dataclass(frozen=True)
-class Relationship:
-    """One relationship from a part (or the package) to a target."""
-
-    r_id: str
-    rel_type: str
-    target: str
-    external: bool
 
 
 def serialize(root: etree._Element) -> bytes:
@@ -59,19 +60,24 @@ class Package:
             raise PackageError("it has no [Content_Types].xml, so it is not a Word document")
 
     @classmethod
-    def from_bytes(cls, data: bytes) -> Package:
-        """Read a package from the bytes of a .docx file."""
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                members = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
-        except zipfile.BadZipFile as error:
-            raise PackageError("it is not a zip archive, so it is not a .docx file") from error
-        return cls(members)
+    def from_archive(cls, archive: SafePackage) -> Package:
+        """Every part of a .docx opened through the safe package reader (its limits hold while reading)."""
+        return cls({name: archive.read(name) for name in archive.names() if not name.endswith("/")})
 
     @classmethod
-    def from_file(cls, path: Path) -> Package:
-        """Read a package from a .docx file."""
-        return cls.from_bytes(Path(path).read_bytes())
+    def from_bytes(cls, data: bytes, limits: Limits = DEFAULT_LIMITS, *, path: Path | None = None) -> Package:
+        """Read a package from the bytes of a .docx file, under ``limits`` (``path`` names it in messages).
+
+        Raises the importer's errors (``minutes_editor.ooxml.errors``) for a file that is not a safe .docx.
+        """
+        with SafePackage(path or Path("package.docx"), limits, data=data) as archive:
+            return cls.from_archive(archive)
+
+    @classmethod
+    def from_file(cls, path: Path, limits: Limits = DEFAULT_LIMITS) -> Package:
+        """Read a package from a .docx file, through the door every .docx is opened by (``ooxml.safe_zip``)."""
+        with SafePackage(Path(path), limits) as archive:
+            return cls.from_archive(archive)
 
     # Parts
 
@@ -111,13 +117,6 @@ class Package:
         if content_type:
             self.set_override(name, content_type)
 
-    def put_bytes(self, name: str, data: bytes) -> None:
-        """Add or replace a part from bytes."""
-        if name not in self._blobs:
-            self._order.append(name)
-        self._blobs[name] = data
-        self._trees.pop(name, None)
-
     def unused_name(self, pattern: str) -> str:
         """The first part name ``pattern.format(n)`` (n = 1, 2, ...) that is not taken."""
         number = 1
@@ -155,17 +154,7 @@ class Package:
         name = PACKAGE_RELS if not source else rels_name(source)
         if name not in self._blobs:
             return []
-        base = posixpath.dirname(source)
-        result = []
-        for rel in self.xml(name).iterfind(f"{{{REL_NS}}}Relationship"):
-            external = rel.get("TargetMode") == "External"
-            target = rel.get("Target", "")
-            if not external:
-                target = (
-                    target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
-                )
-            result.append(Relationship(rel.get("Id", ""), rel.get("Type", ""), target, external))
-        return result
+        return read_relationships(self.xml(name), source)
 
     def related(self, source: str, rel_type: str) -> str | None:
         """Part name of the first internal target of ``rel_type`` from ``source``, or None."""

@@ -285,7 +285,7 @@ class _Preparer:
         ids: dict[st.StyleName, str] = {}
         missing: list[str] = []
         for wanted in st.REQUIRED_STYLES:
-            found = find_style(root, wanted.xml_name, wanted.kind)
+            found = st.find_style(root, wanted.xml_name, wanted.kind)
             if found is None:
                 found = self._copy_style(root, ours_root, wanted.style_id)
                 missing.append(f'"{wanted.name}"')
@@ -303,7 +303,7 @@ class _Preparer:
     def _copy_style(self, root: etree._Element, ours_root: etree._Element, our_id: str) -> etree._Element:
         source = _style_by_id(ours_root, our_id)
         assert source is not None, f"default template lacks style {our_id}"
-        existing = find_style(root, _style_name(source), source.get(TYPE, "paragraph"))
+        existing = st.find_style(root, st.style_name(source), source.get(TYPE, "paragraph"))
         if existing is not None:
             return existing
         style = copy.deepcopy(source)
@@ -325,7 +325,7 @@ class _Preparer:
             target = _style_by_id(ours_root, reference.get(VAL, ""))
             mapped = None
             if target is not None:
-                mapped = find_style(root, _style_name(target), target.get(TYPE, "paragraph"))
+                mapped = st.find_style(root, st.style_name(target), target.get(TYPE, "paragraph"))
                 if mapped is None and required:
                     mapped = self._copy_style(root, ours_root, target.get(STYLE_ID, ""))
             if mapped is None:
@@ -350,7 +350,7 @@ class _Preparer:
         label = "bullet list" if bullet else "heading"
         if not self.is_default:
             self.warnings.append(
-                f'The template\'s style "{_style_name(style)}" has no suitable Word numbering; '
+                f'The template\'s style "{st.style_name(style)}" has no suitable Word numbering; '
                 f"the default {label} numbering is used."
             )
         num_id = self._import_numbering(numbering, bullet=bullet, heading_style=None if bullet else style_id)
@@ -484,25 +484,11 @@ def remove_watermarks(package: Package, main: str) -> int:
     return len(runs)
 
 
-def find_style(root: etree._Element, xml_name: str, kind: str = "paragraph") -> etree._Element | None:
-    """The style of ``styles.xml`` named ``xml_name`` (case and spacing ignored) of type ``kind``."""
-    wanted = st.style_key(xml_name)
-    for style in root.iterfind(w("style")):
-        if style.get(TYPE, "paragraph") == kind and st.style_key(_style_name(style)) == wanted:
-            return style
-    return None
-
-
 def _style_by_id(root: etree._Element, style_id: str) -> etree._Element | None:
     for style in root.iterfind(w("style")):
         if style.get(STYLE_ID) == style_id:
             return style
     return None
-
-
-def _style_name(style: etree._Element) -> str:
-    name = style.find(w("name"))
-    return name.get(VAL, "") if name is not None else style.get(STYLE_ID, "")
 
 
 def abstract_for(numbering: etree._Element, num_id: str) -> etree._Element | None:

@@ -29,7 +29,6 @@ Every failure is a ``TemplateError``, whose message is a template in the
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 from typing import Self
 
@@ -61,11 +60,13 @@ from minutes_editor.ooxml.opc import (
     RT_STYLES_WITH_EFFECTS,
     RT_THEME,
     RT_WEB_SETTINGS,
+    relationship,
     rels_name,
     safe_part_name,
 )
 from minutes_editor.ooxml.safe_xml import parse_part
 from minutes_editor.ooxml.safe_zip import MB, Limits, SafePackage
+from minutes_editor.ooxml.vocabulary import style_name
 from minutes_editor.phrases import QT_TRANSLATE_NOOP, Phrase, Value
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
@@ -149,7 +150,6 @@ _BINARY = {RT_IMAGE: ("image/",), RT_FONT: ("application/vnd.openxmlformats-offi
 _EXTERNAL = frozenset({RT_HYPERLINK})
 
 _CT = "{" + NS["ct"] + "}"
-_REL = "{" + NS["pr"] + "}Relationship"
 _R = "{" + NS["r"] + "}"
 _W = "{" + NS["w"] + "}"
 
@@ -249,10 +249,10 @@ class _Sorter:
         kept_ids: set[str] = set()
         if self.archive.has(rels):
             root = self._xml(rels)
-            for rel in list(root):
-                r_id = self._keep(source, rel, allowed)
+            for element in list(root):
+                r_id = self._keep(source, element, allowed)
                 if r_id is None:
-                    root.remove(rel)
+                    root.remove(element)
                     self.changed.add(rels)
                 else:
                     kept_ids.add(r_id)
@@ -263,19 +263,15 @@ class _Sorter:
         if source and source in self.trees:
             self._drop_dangling(source, kept_ids)
 
-    def _keep(self, source: str, rel: etree._Element, allowed: frozenset[str]) -> str | None:
-        """The id of ``rel`` when it is kept (its target kept too), else None."""
-        rel_type = rel.get("Type", "")
-        if rel.tag != _REL or rel_type not in allowed:
+    def _keep(self, source: str, element: etree._Element, allowed: frozenset[str]) -> str | None:
+        """The id of the relationship ``element`` states when it is kept (its target kept too), else None."""
+        rel = relationship(element, source)
+        if rel is None or not rel.r_id or rel.rel_type not in allowed:
             return None
-        if rel.get("TargetMode") == "External":
-            return rel.get("Id") if rel_type in _EXTERNAL else None
-        target = rel.get("Target", "")
-        name = (
-            target[1:]
-            if target.startswith("/")
-            else posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
-        )
+        rel_type = rel.rel_type
+        if rel.external:
+            return rel.r_id if rel_type in _EXTERNAL else None
+        name = rel.target
         if not safe_part_name(name) or not self.archive.has(name):
             return None
         if name not in self.blobs:
@@ -288,7 +284,7 @@ class _Sorter:
                 self._xml(name)
                 self._follow(name, rel_type)
         self.first.setdefault(rel_type, name)
-        return rel.get("Id")
+        return rel.r_id
 
     def _drop_dangling(self, name: str, kept_ids: set[str]) -> None:
         # A reference to a relationship left out: a WordprocessingML element that is only that reference
@@ -335,8 +331,7 @@ class _Sorter:
         if styles is not None:
             for style in self.trees[styles].iterfind(f"{_W}style"):
                 if not style.get(f"{_W}styleId"):
-                    name = style.find(f"{_W}name")
-                    label = name.get(w("val"), "") if name is not None else ""
+                    label = style_name(style)  # its w:name: it has no styleId to fall back on
                     raise TemplateError.unusable(self.path, Phrase(STYLE_WITHOUT_ID, {"part": styles, "style": label}))
         numbering = self.first.get(RT_NUMBERING)
         if numbering is not None:

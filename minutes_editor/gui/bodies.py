@@ -91,13 +91,6 @@ class BodyStore(QObject):
             document.undoCommandAdded.connect(lambda body=body: self._on_undo_command(body))
         return body.document
 
-    def owner_of(self, document: QTextDocument) -> Section | Session | None:
-        """The section or session a document edits."""
-        for body in self._bodies.values():
-            if body.document is document:
-                return body.owner
-        return None
-
     def has_document(self, owner: Section | Session) -> bool:
         """Whether the body of ``owner`` has been opened."""
         body = self._bodies.get(id(owner))

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
-from minutes_editor.model.operations import field_named
 from minutes_editor.model.search import (
     Match,
     Query,
     SearchError,
-    attribute_changes,
+    field_changes,
     find_all,
     find_replacements,
     plan_replacements,
@@ -67,8 +66,8 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
             prefix = f"sections[{section_index}]" + (f".sessions[{session_index}]" if session_index >= 0 else "")
             _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks})
         plan = plan_replacements(report, others, preset=window.preset)
-        for change in attribute_changes(report, plan.edits):
-            window.set_field(change.target, field_named(change.target, change.attribute), change.new, merge=False)
+        for change in field_changes(report, plan.edits):
+            window.set_field(change.target, change.field, change.new, merge=False)
     finally:
         stack.endMacro()
     return len(replacements)

@@ -16,8 +16,8 @@ something asks for one of them first.
 
 Hooks for other parts of the application (autosave, settings):
 ``document_closing(ReportDocument)`` fires before the open report and its
-body documents are deleted (whoever holds one lets go then);
-``document_replaced(ReportDocument)`` fires when another report is opened or
+body documents are deleted (whoever holds one lets go then); the session's
+``document_replaced(ReportDocument)`` (gui/session.py) fires when another report is opened or
 created; ``document.changed`` fires on every edit (typing included);
 ``document.read()`` returns the report with the typed text brought in (read
 it so, never ``document.report`` straight); ``open_path``, ``save``, ``save_as``, ``export_docx`` and
@@ -78,7 +78,6 @@ if TYPE_CHECKING:
     from minutes_editor.gui.preview import PreviewPane
     from minutes_editor.gui.writing_aids import WritingAids
 
-APP_NAME = "Minutes Editor"
 #: Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work.
 FIRST_PAINT_WAIT_MS = 300
 #: Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted
@@ -92,8 +91,6 @@ class MainWindow(QMainWindow):
     #: The open report (its ReportDocument) is about to be deleted: whoever holds one of its body
     #: documents, cursors or highlighters lets go now. ``store`` is still the closing report's.
     document_closing = Signal(object)
-    #: Another report was opened or created (the new ReportDocument): autosave follows it.
-    document_replaced = Signal(object)
     #: The preview was refreshed (tests and benchmarks wait for it).
     preview_refreshed = Signal()
     # A body document was shown in an editor (the spell checker underlines in it).
@@ -124,7 +121,6 @@ class MainWindow(QMainWindow):
         self.session = DocumentSession(self, settings, first)
         self.session.document_closing.connect(self.document_closing)
         self.session.document_shown.connect(self._show_document)
-        self.session.document_replaced.connect(self.document_replaced)
         self.session.saved.connect(lambda _path: self.store.stop_merging())
         self.session.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
 

@@ -110,11 +110,6 @@ def designation_note(code: str, language: str) -> str:
     return str(notes.get(code, "")) if isinstance(notes, dict) else ""
 
 
-def designation_codes() -> frozenset[str]:
-    """Codes of the names that carry a designation footnote."""
-    return frozenset({KOSOVO})
-
-
 # ------------------------------------------------------------- overrides
 
 

@@ -98,10 +98,6 @@ class Outline(QObject):
         self._rebuilding = False
         self.select(keep if keep is not None else report.title)
 
-    def refresh_texts(self, report: Report, preset: LanguagePreset) -> None:
-        """Update the rows' texts after a rename, without rebuilding."""
-        self.rebuild(report, preset)
-
     def items(self) -> list[PartItem]:
         """Every row, in order."""
         result: list[PartItem] = []

@@ -235,14 +235,6 @@ class ParticipantPicker(QWidget):
         else:
             self._add_free()
 
-    def add_code(self, code: str) -> bool:
-        """Add the candidate with ``code``; False if there is none."""
-        for row, entry in enumerate(self._entries):
-            if entry.code == code:
-                self._add_entry(self.candidates.item(row))
-                return True
-        return False
-
     def match(self, name: str) -> NameEntry | None:
         """The listed entry a typed name stands for (its name, an alias or the user's spelling), or None."""
         wanted = fold(name.strip().rstrip("."))

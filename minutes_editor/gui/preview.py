@@ -249,11 +249,6 @@ class PreviewRenderer:
         chunk = self._chunks[index]
         return chunk.paragraphs[0].origin if chunk.paragraphs else None
 
-    @property
-    def line_count(self) -> int:
-        """Paragraphs shown (without the sentinel)."""
-        return sum(len(chunk) for chunk in self._chunks)
-
 
 class PreviewPane(QObject):
     """The window's preview: refreshed once typing pauses; a double click opens the paragraph in its editor."""

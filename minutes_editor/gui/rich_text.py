@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
-    QTextList,
     QTextListFormat,
     QTextOption,
 )
@@ -119,17 +118,6 @@ def _list_format(level: int) -> QTextListFormat:
     fmt.setStyle(LIST_STYLES[level])
     fmt.setIndent(level)
     return fmt
-
-
-def list_for(doc: QTextDocument, level: int) -> QTextList | None:
-    """Any list of the document at ``level`` (used by tests and tools)."""
-    block = doc.begin()
-    while block.isValid():
-        text_list = block.textList()
-        if text_list is not None and text_list.format().indent() == level:
-            return text_list
-        block = block.next()
-    return None
 
 
 # ------------------------------------------------------------- formats

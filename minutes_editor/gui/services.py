@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup
@@ -22,8 +22,10 @@ from minutes_editor.gui.i18n import SUPPORTED_LANGUAGES
 from minutes_editor.gui.settings import Settings, WindowLayoutKeeper
 
 if TYPE_CHECKING:
-    from minutes_editor.gui.recovery import Autosaver
+    from minutes_editor.gui.parts import EditorView
+    from minutes_editor.gui.recovery import Autosaver, RecoveryFolderError
     from minutes_editor.gui.window_autosave import WindowAutosave
+    from minutes_editor.model.report import Section, Session
 
 
 #: The autosave delays the Settings menu offers, in seconds (all keep the 5-second promise).
@@ -33,7 +35,8 @@ AUTOSAVE_CHOICES_S = (1, 2, 3, 4)
 class SettingsMenu(QObject):
     """The Settings menu: interface language (applied at the next start) and the autosave delay."""
 
-    def __init__(self, window: Any, settings: Settings, services: WindowServices) -> None:
+    def __init__(self, view: EditorView, settings: Settings, services: WindowServices) -> None:
+        window = view.as_window()
         super().__init__(window)
         self.window = window
         self.settings = settings
@@ -69,13 +72,8 @@ class SettingsMenu(QObject):
         self.recovery_folder_action = self.menu.addAction(self.tr("&Recovery folder…"))
         self.recovery_folder_action.setObjectName("recovery_folder")
         self.recovery_folder_action.triggered.connect(services.choose_recovery_folder)
-        bar = window.menuBar()
-        menus = [action for action in bar.actions() if action.menu() is not None]
         # Before Help, which stays last by convention.
-        if menus:
-            bar.insertMenu(menus[-1], self.menu)
-        else:
-            bar.addMenu(self.menu)
+        window.menuBar().insertMenu(view.registry.menu("help").menuAction(), self.menu)
 
     def _choose_language(self, action: QAction) -> None:
         self.settings.set_interface_language(str(action.data()))
@@ -97,15 +95,17 @@ class SettingsMenu(QObject):
 class WindowServices:
     """The helpers attached to one main window (kept alive by the window, as Qt children)."""
 
-    def __init__(self, window: Any, settings: Settings, recovery_folder: Path | None) -> None:
-        self.window = window
+    def __init__(self, view: EditorView, settings: Settings, recovery_folder: Path | None) -> None:
+        self.view = view
+        self.window = window = view.as_window()
         self.settings = settings
         #: Where recovery copies go: as given, else as chosen in the settings, else the default (recovery_dir).
         self.recovery_folder = recovery_folder or settings.recovery_folder()
-        splitter = getattr(window, "splitter", None)
+        # The main splitter (outline, editor, preview) of the window's form, ui/main_window.ui.
+        splitter = window.findChild(QSplitter, "splitter")
         splitters = {"main-splitter": splitter} if isinstance(splitter, QSplitter) else {}
         self.layout = WindowLayoutKeeper(window, settings, splitters)
-        self.menu = SettingsMenu(window, settings, self)
+        self.menu = SettingsMenu(view, settings, self)
         self._autosave: WindowAutosave | None = None
 
     @property
@@ -120,13 +120,17 @@ class WindowServices:
             from minutes_editor.gui.window_autosave import WindowAutosave
 
             interval = self.settings.autosave_interval_ms()
-            self._autosave = WindowAutosave(self.window, interval_ms=interval, folder=self.recovery_folder)
+            self._autosave = WindowAutosave(self.view, interval_ms=interval, folder=self.recovery_folder)
             self._autosave.unusable.connect(self._folder_unusable)
             if self._autosave.problem is not None:
                 self._folder_unusable(self._autosave.problem)
         return self._autosave
 
-    def _folder_unusable(self, error: Any) -> None:
+    def start_autosave(self) -> None:
+        """Start the autosave now, if it has not started yet (after the first paint)."""
+        _ = self.autosave
+
+    def _folder_unusable(self, error: RecoveryFolderError) -> None:
         # The recovery folder is a file, or one we may not write in: say so at once, in the interface's
         # language, and offer another folder; until then the status bar keeps saying autosave is off.
         from minutes_editor.gui import ask
@@ -153,33 +157,36 @@ class WindowServices:
         self.autosave.use_folder(folder)
 
 
-def attach_services(window: Any, settings: Settings, *, recovery_folder: Path | None = None) -> WindowServices:
-    """Give ``window`` a remembered layout, a Settings menu and, once it has been painted, an autosave."""
-    services = WindowServices(window, settings, recovery_folder)
-    window.run_after_first_paint(lambda: services.autosave)
+def attach_services(view: EditorView, settings: Settings, *, recovery_folder: Path | None = None) -> WindowServices:
+    """Give the window of ``view`` a remembered layout, a Settings menu and, once it has been painted, an autosave."""
+    services = WindowServices(view, settings, recovery_folder)
+    view.run_after_first_paint(services.start_autosave)
     return services
 
 
 def offer_restore(
-    window: Any,
-    new_window: Callable[[], Any],
+    view: EditorView,
+    new_window: Callable[[], EditorView],
     *,
     recovery_folder: Path | None = None,
     crash_report: Path | None = None,
 ) -> int:
     """Offer the reports a crashed session left; show each restored one; returns how many were restored.
 
-    A restored report takes the start-up window when that shows nothing
-    unsaved and the same file (or no file); otherwise it gets a window of its own.
+    A restored report takes the start-up window (``view``) when that shows
+    nothing unsaved and the same file (or no file); otherwise it gets a window
+    of its own (``new_window``).
     """
+    window = view.as_window()
 
     def open_document(document: ReportDocument) -> None:
-        current: ReportDocument = window.document
+        current = view.session.document
         reusable = not current.is_modified and current.path in (None, document.path)
-        target = window if reusable else new_window()
-        target.set_document(document)
-        target.show()
-        target.raise_()
+        target = view if reusable else new_window()
+        target.session.set_document(document)
+        shown = target.as_window()
+        shown.show()
+        shown.raise_()
         if document.restored is not None and document.restored.where is not None:
             show_place(target, document.restored.where)
 
@@ -193,20 +200,20 @@ def offer_restore(
     return offer_recovery(window, open_document, folder=recovery_folder, on_error=show_error, crash_report=crash_report)
 
 
-def show_place(window: Any, place: tuple[int, int | None, int]) -> None:
+def show_place(view: EditorView, place: tuple[int, int | None, int]) -> None:
     """Show the part at ``place`` (section index, -1 for the title block; session index or None; cursor)."""
     section_index, session_index, position = place
-    report = window.document.report
+    report = view.session.document.report
     if not 0 <= section_index < len(report.sections):
-        window.outline.select(report.title)
-        window.title_page.meeting.setFocus()
+        view.outline.select(report.title)
+        view.title_page.meeting.setFocus()
         return
     section = report.sections[section_index]
-    part = section
+    part: Section | Session = section
     if session_index is not None and 0 <= session_index < len(section.sessions):
         part = section.sessions[session_index]
-    window.outline.select(part)
-    editor = window.current_editor()
+    view.outline.select(part)
+    editor = view.current_editor()
     if editor is None or editor.owner is not part:
         return
     cursor = editor.textCursor()

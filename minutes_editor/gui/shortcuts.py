@@ -103,8 +103,6 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "&Keyboard shortcuts"), HELP),
 )
 
-#: Keys the body editor handles itself (no window action; listed for help only).
-EDITOR_KEYS = frozenset({"indent", "outdent", "new_bullet"})
 #: Actions that act only while the outline has focus (Insert and Delete mean other things in text).
 OUTLINE_KEYS = frozenset({"add_section", "remove", "rename", "move_up", "move_down"})
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -16,13 +16,16 @@ from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.recovery import Autosaver, RecoveryFolderError
 from minutes_editor.gui.settings import DEFAULT_AUTOSAVE_INTERVAL_MS
 
+if TYPE_CHECKING:
+    from minutes_editor.gui.parts import EditorView
+
 
 class WindowAutosave(QObject):
     """Keeps an Autosaver on whatever report a window has open.
 
-    The window announces a new report with ``document_replaced``; the
-    previous report's recovery copy is removed then (the window asked about
-    its unsaved changes before replacing it). The copy is also removed when
+    The window's document session announces a new report with
+    ``document_replaced``; the previous report's recovery copy is removed then
+    (the session asked about its unsaved changes before replacing it). The copy is also removed when
     the window closes (it asked then too) and when the application quits
     normally. Only a crash leaves one behind.
     """
@@ -32,25 +35,27 @@ class WindowAutosave(QObject):
 
     def __init__(
         self,
-        window: QObject,
+        view: EditorView,
         *,
         interval_ms: int = DEFAULT_AUTOSAVE_INTERVAL_MS,
         folder: Path | None = None,
     ) -> None:
+        window = view.as_window()
         super().__init__(window)
+        self.view = view
         self.window = window
         self.interval_ms = interval_ms
         self.folder = folder
         self.saver: Autosaver | None = None
         # Why autosave is off, while its folder cannot be used (told once through ``unusable``).
         self.problem: RecoveryFolderError | None = None
-        window.document_replaced.connect(self.follow)  # type: ignore[attr-defined]
+        view.session.document_replaced.connect(self.follow)
         application = QCoreApplication.instance()
         if application is not None:
             application.aboutToQuit.connect(self.close)
         self._closing = False
         window.installEventFilter(self)
-        self.follow(window.document)  # type: ignore[attr-defined]
+        self.follow(view.session.document)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Stop autosaving once the window has really closed: a Close the window accepted is followed by a Hide."""
@@ -93,24 +98,21 @@ class WindowAutosave(QObject):
         if self.saver is not None:
             self.saver.close()
             self.saver = None
-        self.follow(self.window.document)  # type: ignore[attr-defined]
+        self.follow(self.view.session.document)
 
     def _where(self) -> tuple[object, int] | None:
         """The part the window shows and the cursor in its body (0 elsewhere), for the journal."""
-        window: Any = self.window
-        part = window.outline.current_part()
+        part = self.view.outline.current_part()
         if part is None:
             return None
-        editor = window.current_editor()
+        editor = self.view.current_editor()
         position = editor.textCursor().position() if editor is not None and editor.owner is part else 0
         return (part, position)
 
     def _tell_failure(self, message: str) -> None:
         # In the status bar, not a dialog: typing goes on, and the next change tries again.
-        status_bar = getattr(self.window, "statusBar", None)
-        if callable(status_bar):
-            text = self.tr("The recovery copy could not be saved: %1").replace("%1", message)
-            status_bar().showMessage(text, 15000)
+        text = self.tr("The recovery copy could not be saved: %1").replace("%1", message)
+        self.window.statusBar().showMessage(text, 15000)
 
     def set_interval(self, interval_ms: int) -> None:
         """Change the autosave delay (the setting changed)."""
@@ -127,4 +129,4 @@ class WindowAutosave(QObject):
     def resume(self) -> None:
         """Autosave again after ``close`` (the window was shown again)."""
         if self.saver is None:
-            self.follow(self.window.document)  # type: ignore[attr-defined]
+            self.follow(self.view.session.document)

@@ -9,7 +9,6 @@ endnotes and comments parts.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,7 +17,15 @@ from lxml import etree
 from minutes_editor.ooxml import errors as e
 from minutes_editor.ooxml.errors import DamagedDocumentError, NotWordDocumentError
 from minutes_editor.ooxml.ns import qn
-from minutes_editor.ooxml.opc import PACKAGE_RELS, RT_CORE_PROPERTIES, RT_OFFICE_DOCUMENT, rel_kind, rels_name
+from minutes_editor.ooxml.opc import (
+    PACKAGE_RELS,
+    RT_CORE_PROPERTIES,
+    RT_OFFICE_DOCUMENT,
+    Relationship,
+    read_relationships,
+    rel_kind,
+    rels_name,
+)
 from minutes_editor.ooxml.safe_xml import parse_part
 from minutes_editor.ooxml.safe_zip import SafePackage
 from minutes_editor.phrases import Phrase
@@ -26,19 +33,8 @@ from minutes_editor.phrases import Phrase
 #: Relationship types are matched by their last path segment (rel_kind), so transitional and strict both match.
 OFFICE_DOCUMENT = rel_kind(RT_OFFICE_DOCUMENT)
 CORE_PROPERTIES = rel_kind(RT_CORE_PROPERTIES)
-_RELATIONSHIP = qn("pr:Relationship")
 _TITLE, _LANGUAGE, _CREATOR = qn("dc:title"), qn("dc:language"), qn("dc:creator")
 _CREATED, _MODIFIED = qn("dcterms:created"), qn("dcterms:modified")
-
-
-@dataclass(frozen=True)
-class Relationship:
-    """One relationship of a part: its id, type (last segment), resolved target and whether it is external."""
-
-    id: str
-    type: str
-    target: str
-    external: bool
 
 
 @dataclass
@@ -58,6 +54,7 @@ class WordPackage:
 
     archive: SafePackage
     main_part: str
+    #: The main document's relationships by id (compare ``kind``, the type's last segment: Strict matches too).
     relationships: dict[str, Relationship] = field(default_factory=dict)
 
     @property
@@ -72,7 +69,7 @@ class WordPackage:
     def related_part(self, kind: str) -> str | None:
         """Name of the first internal part the main document relates to with this type, if present."""
         for relationship in self.relationships.values():
-            if relationship.type == kind and not relationship.external and self.archive.has(relationship.target):
+            if relationship.kind == kind and not relationship.external and self.archive.has(relationship.target):
                 return relationship.target
         return None
 
@@ -85,18 +82,15 @@ class WordPackage:
 def open_package(archive: SafePackage) -> WordPackage:
     """Locate the main document of an opened archive, or say what the archive is instead."""
     main = None
-    if archive.has(PACKAGE_RELS):
-        for relationship in read_relationships(archive, PACKAGE_RELS, "").values():
-            if relationship.type == OFFICE_DOCUMENT and not relationship.external:
-                main = relationship.target
-                break
+    for relationship in _relationships(archive, "").values():
+        if relationship.kind == OFFICE_DOCUMENT and not relationship.external:
+            main = relationship.target
+            break
     if main is None and archive.has("word/document.xml"):
         main = "word/document.xml"
     if main is None or not archive.has(main):
         raise NotWordDocumentError(_what_else(archive), archive.path)
-    rels = rels_name(main)
-    relationships = read_relationships(archive, rels, posixpath.dirname(main)) if archive.has(rels) else {}
-    return WordPackage(archive, main, relationships)
+    return WordPackage(archive, main, _relationships(archive, main))
 
 
 def _what_else(archive: SafePackage) -> Phrase:
@@ -112,43 +106,24 @@ def _what_else(archive: SafePackage) -> Phrase:
     return Phrase(e.NO_MAIN_PART)
 
 
-def read_relationships(archive: SafePackage, rels_name: str, base: str) -> dict[str, Relationship]:
-    """The relationships in a .rels part, targets resolved against ``base`` (the source part's folder)."""
-    root = parse_part(archive.read(rels_name), rels_name, archive.path)
-    result: dict[str, Relationship] = {}
-    for element in root.iter(_RELATIONSHIP):
-        rel_id = element.get("Id") or ""
-        kind = rel_kind(element.get("Type") or "")
-        target = element.get("Target") or ""
-        external = (element.get("TargetMode") or "").lower() == "external"
-        if not external:
-            target = resolve_target(base, target)
-        result[rel_id] = Relationship(rel_id, kind, target, external)
-    return result
-
-
-def resolve_target(base: str, target: str) -> str:
-    """A relationship target as a part name: absolute targets from the root, others from ``base``."""
-    target = target.split("#", 1)[0]
-    if target.startswith("/"):
-        name = target.lstrip("/")
-    elif base:
-        name = posixpath.join(base, target)
-    else:
-        name = target
-    name = posixpath.normpath(name)
-    if name.startswith("../") or name == "..":
-        raise DamagedDocumentError.of(e.OUTSIDE_PACKAGE, target=target)
-    return name
+def _relationships(archive: SafePackage, source: str) -> dict[str, Relationship]:
+    """The relationships of ``source`` ("" for the package) by id; a damaged document if one leaves the package."""
+    name = PACKAGE_RELS if not source else rels_name(source)
+    if not archive.has(name):
+        return {}
+    relationships = read_relationships(archive_parse(archive, name), source)
+    for relationship in relationships:
+        if not relationship.external and (relationship.target == ".." or relationship.target.startswith("../")):
+            raise DamagedDocumentError.of(e.OUTSIDE_PACKAGE, target=relationship.written.split("#", 1)[0])
+    return {relationship.r_id: relationship for relationship in relationships}
 
 
 def read_core_properties(archive: SafePackage) -> CoreProperties:
     """Title, language, author and dates from docProps/core.xml, when present and readable."""
     name = None
-    if archive.has(PACKAGE_RELS):
-        for relationship in read_relationships(archive, PACKAGE_RELS, "").values():
-            if relationship.type == CORE_PROPERTIES and not relationship.external:
-                name = relationship.target
+    for relationship in _relationships(archive, "").values():
+        if relationship.kind == CORE_PROPERTIES and not relationship.external:
+            name = relationship.target
     if name is None or not archive.has(name):
         return CoreProperties()
     root = archive_parse(archive, name)

@@ -74,9 +74,9 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     styles = Styles.parse(package.parse_related("styles"))
     numbering = Numbering.parse(package.parse_related("numbering"))
     hyperlinks = {
-        relationship.id: relationship.target
+        relationship.r_id: relationship.target
         for relationship in package.relationships.values()
-        if relationship.type == "hyperlink" and relationship.external
+        if relationship.kind == "hyperlink" and relationship.external
     }
     reader = BodyReader(styles, numbering, hyperlinks)
     document = package.parse(package.main_part)
@@ -152,18 +152,18 @@ def _comments(package: WordPackage, styles: Styles, numbering: Numbering) -> dic
 def _header_footer_notes(package: WordPackage, styles: Styles, numbering: Numbering) -> list[ImportNote]:
     texts: list[Value] = []
     for relationship in package.relationships.values():
-        if relationship.type not in ("header", "footer") or relationship.external:
+        if relationship.kind not in ("header", "footer") or relationship.external:
             continue
         if not package.archive.has(relationship.target):
             continue
         try:
             root: etree._Element = package.parse(relationship.target)
         except DamagedDocumentError:
-            damaged = n.DAMAGED_HEADER if relationship.type == "header" else n.DAMAGED_FOOTER
+            damaged = n.DAMAGED_HEADER if relationship.kind == "header" else n.DAMAGED_FOOTER
             texts.append(Phrase.of(damaged, part=relationship.target))
             continue
         reader = BodyReader(styles, numbering)
-        for item in reader.read_blocks(root, source=relationship.type):
+        for item in reader.read_blocks(root, source=relationship.kind):
             text = " ".join(item.text.split()) if isinstance(item, RawParagraph) else ""
             # Page numbers and their punctuation are the page's, not the report's.
             if any(char.isalpha() for char in text) and text not in texts:

@@ -84,11 +84,6 @@ def recognise_heading(text: str) -> HeadingMatch | None:
     return _heading_table().get(fold(text))
 
 
-def is_default_heading(text: str, kind: SectionKind, preset: LanguagePreset) -> bool:
-    """Whether ``text`` is exactly what the report's language prints for ``kind`` (so the heading can stay default)."""
-    return text == preset.heading(kind)
-
-
 @cache
 def _labels(key: str) -> tuple[str, ...]:
     labels = {fold(preset.label(key)) for preset in presets()}

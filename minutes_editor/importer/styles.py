@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from minutes_editor.ooxml.ns import w
+from minutes_editor.ooxml.vocabulary import style_key, style_name
 
 W_VAL = w("val")
 _FALSE = {"0", "false", "off", "none"}
@@ -100,7 +101,7 @@ class ParagraphDefaults:
 
 @dataclass
 class Style:
-    """One style: id, lower-cased name, type, parent and the properties the importer reads."""
+    """One style: id, name (in ``style_key`` form), type, parent and the properties the importer reads."""
 
     style_id: str
     name: str
@@ -183,7 +184,7 @@ class Styles:
         return self.default_paragraph
 
     def name(self, style_id: str | None) -> str:
-        """Lower-cased name of a style ('' when unknown)."""
+        """Name of a style in ``style_key`` form ('' when unknown)."""
         style = self.by_id.get(style_id or "")
         return style.name if style else ""
 
@@ -261,13 +262,12 @@ class Styles:
 
 
 def _parse_style(element: etree._Element) -> Style:
-    name_element = element.find(w("name"))
     based = element.find(w("basedOn"))
     ppr = element.find(w("pPr"))
     rpr = element.find(w("rPr"))
     style = Style(
         style_id=element.get(w("styleId")) or "",
-        name=" ".join((name_element.get(W_VAL) or "").split()).lower() if name_element is not None else "",
+        name=style_key(style_name(element)),
         kind=element.get(w("type")) or "paragraph",
         based_on=based.get(W_VAL) if based is not None else None,
         emphasis=emphasis_of(rpr),

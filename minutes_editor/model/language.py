@@ -36,9 +36,6 @@ DIGITS: dict[str, str] = {
     "arabext": "۰۱۲۳۴۵۶۷۸۹",  # Extended Arabic-Indic (Persian, Urdu), U+06F0-U+06F9
 }
 
-#: CLDR's named date formats; a preset may also give a pattern such as "d MMMM y".
-DATE_FORMAT_NAMES = ("short", "medium", "long", "full")
-
 #: Title-block labels every preset defines.
 LABEL_KEYS = ("date", "location", "session", "footnotes")
 

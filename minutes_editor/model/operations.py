@@ -71,6 +71,7 @@ SESSION_TITLE: Field[Session, str] = Field(Session, "title")
 GOALS: Field[Session, list[str]] = Field(Session, "goals", is_list=True)
 NOTE_CONTENT: Field[Footnote, list[Span]] = Field(Footnote, "content", is_list=True)
 
+#: Every settable field, for whoever names one by its repr (a pending field change: ``"TitleBlock.location"``).
 FIELDS: tuple[Field[Any, Any], ...] = (
     MEETING,
     SUBTITLE,
@@ -87,14 +88,6 @@ FIELDS: tuple[Field[Any, Any], ...] = (
     GOALS,
     NOTE_CONTENT,
 )
-
-
-def field_named(target: object, name: str) -> Field[Any, Any]:
-    """The field ``name`` of ``target``'s class (for callers that still name fields by string); KeyError if none."""
-    for candidate in FIELDS:
-        if candidate.owner is type(target) and candidate.name == name:
-            return candidate
-    raise KeyError(f"{type(target).__name__}.{name}")
 
 
 class Operation(ABC):

@@ -7,7 +7,6 @@ Arabic-script? where do words end? is this a URL?), so they live here once.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -122,11 +121,6 @@ class Word:
     text: str
     script: Script | None
 
-    @property
-    def has_digits(self) -> bool:
-        """Whether the word holds a digit (a number, or a code such as G20)."""
-        return self.script is None
-
 
 def iter_words(text: str) -> Iterator[Word]:
     """The words of ``text`` in order, each of one script; words holding digits come whole with script None.
@@ -163,8 +157,3 @@ def _split_by_script(token: str, offset: int) -> Iterator[Word]:
         current = script
     if current is not None:
         yield Word(offset + begin, offset + len(token), token[begin:], current)
-
-
-def is_mark(char: str) -> bool:
-    """Whether ``char`` is a combining mark (it belongs to the letter before it)."""
-    return unicodedata.category(char) in ("Mn", "Mc", "Me")

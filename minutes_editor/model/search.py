@@ -8,7 +8,10 @@ a footnote reference counts as one character (U+FFFC), as in the body editor.
 Replacing never changes the report by itself: ``replace_all`` returns a
 ReplacePlan whose FieldEdits hold each changed field's whole old and new
 value, so the window can push them as one undo command (``apply_edits`` in
-``redo``, ``revert_edits`` in ``undo``) and undo restores the report exactly.
+``redo``, ``revert_edits`` in ``undo``) and undo restores the report exactly;
+``field_changes`` gives the same edits as typed fields of the operations
+(``minutes_editor.model.operations``: MEETING, HEADING, GOALS...), which the
+window's field commands set.
 
 Emphasis rule: a replacement takes the emphasis of the span in which its
 match starts. When a match runs over several spans, the matched text is cut
@@ -27,7 +30,18 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from minutes_editor.model.report import FootnoteRef, Inline, Participant, Report, Span
+from minutes_editor.model import operations as ops
+from minutes_editor.model.report import (
+    Footnote,
+    FootnoteRef,
+    Inline,
+    Participant,
+    Report,
+    Section,
+    Session,
+    Span,
+    TitleBlock,
+)
 from minutes_editor.model.script import ARABIC_MARKS, TATWEEL, ZWJ, ZWNJ
 from minutes_editor.model.text_fields import (
     FOOTNOTE_MARK,
@@ -37,7 +51,6 @@ from minutes_editor.model.text_fields import (
     get_field,
     iter_fields,
     locate,
-    resolve_field,
     set_field,
 )
 
@@ -284,44 +297,72 @@ def revert_edits(report: Report, edits: Iterable[FieldEdit]) -> None:
 
 
 @dataclass(frozen=True)
-class AttributeChange:
-    """An edit seen as setting one attribute of one model object, the way a window's field command works.
+class FieldChange:
+    """An edit seen as one typed field of one part set to a new value, the way a window's field command works.
 
-    Goals and participants change as whole lists (``session.goals``,
-    ``section.participants``), with new Participant objects where a name
-    changes, so the old list and its items are left as they were.
+    Goals and participants change as whole lists (``GOALS``, ``PARTICIPANTS``),
+    with new Participant objects where a name changes, so the old list and
+    its items are left as they were.
     """
 
-    target: object
-    attribute: str
+    target: TitleBlock | Section | Session | Footnote
+    field: ops.Field[Any, Any]
     old: object
     new: object
 
 
-def attribute_changes(report: Report, edits: Iterable[FieldEdit]) -> list[AttributeChange]:
-    """The attribute sets that make ``edits``, in order; several goals or participants of one list make one."""
-    changes: list[AttributeChange] = []
-    new_lists: dict[tuple[int, str], list[Any]] = {}  # (id of owner, attribute) -> the list being built
+#: The title block's free-text fields (text_fields.TITLE_FIELDS) by the name their paths use.
+_TITLE_FIELDS: dict[str, ops.Field[TitleBlock, str]] = {
+    title_field.name: title_field for title_field in (ops.MEETING, ops.SUBTITLE, ops.LOCATION, ops.STATUS, ops.TIMEZONE)
+}
+
+
+def field_changes(report: Report, edits: Iterable[FieldEdit]) -> list[FieldChange]:
+    """The field sets that make ``edits``, in order; several goals or participants of one list make one.
+
+    A body block is no field: it changes through its body (``ops.ReplaceBlocks``, or the window's body
+    document), so an edit of one raises KeyError, as does a path that names no field.
+    """
+    changes: list[FieldChange] = []
+    new_lists: dict[tuple[int, str], list[Any]] = {}  # (id of owner, field name) -> the list being built
     for edit in edits:
         place = locate(edit.path)
+        if place.block >= 0:
+            raise KeyError(f"a body block is not a field: {edit.path!r}")
         if place.goal >= 0 or place.participant >= 0:
             section = report.sections[place.section]
-            owner: object = section.sessions[place.session] if place.goal >= 0 else section
-            attribute = "goals" if place.goal >= 0 else "participants"
-            key = (id(owner), attribute)
+            owner: Section | Session = section.sessions[place.session] if place.goal >= 0 else section
+            list_field: ops.Field[Any, Any] = ops.GOALS if place.goal >= 0 else ops.PARTICIPANTS
+            key = (id(owner), list_field.name)
             new_list = new_lists.get(key)
             if new_list is None:
-                current = list(getattr(owner, attribute))
+                current = list(list_field.get(owner))
                 new_list = new_lists[key] = list(current)
-                changes.append(AttributeChange(owner, attribute, current, new_list))
+                changes.append(FieldChange(owner, list_field, current, new_list))
             if place.goal >= 0:
                 new_list[place.goal] = edit.new
             else:
                 new_list[place.participant] = Participant(str(edit.new), new_list[place.participant].code)
             continue
-        target, attribute = resolve_field(report, edit.path)
-        changes.append(AttributeChange(target, attribute, edit.old, edit.new))
+        target, value_field = _field_at(report, edit.path)
+        changes.append(FieldChange(target, value_field, edit.old, edit.new))
     return changes
+
+
+def _field_at(report: Report, path: str) -> tuple[TitleBlock | Section | Session | Footnote, ops.Field[Any, Any]]:
+    """The part and the typed field a path of one value names (title block, heading, session title, note)."""
+    place = locate(path)
+    if place.footnote >= 0:
+        return report.footnotes[place.footnote], ops.NOTE_CONTENT
+    if place.in_title_block and place.attribute in _TITLE_FIELDS:
+        return report.title, _TITLE_FIELDS[place.attribute]
+    if place.section >= 0:
+        section = report.sections[place.section]
+        if place.session >= 0 and place.attribute == "title":
+            return section.sessions[place.session], ops.SESSION_TITLE
+        if place.session < 0 and place.attribute == "heading":
+            return section, ops.HEADING
+    raise KeyError(f"not a field path: {path!r}")
 
 
 def _expand(found: re.Match[str], replacement: str, query: Query) -> str:

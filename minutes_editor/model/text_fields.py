@@ -58,11 +58,6 @@ class TextField:
     text: str
     section: int | None = None
 
-    @property
-    def is_rich(self) -> bool:
-        """Whether the field holds spans with emphasis (a body block or a footnote)."""
-        return self.kind in (FieldKind.BLOCK, FieldKind.FOOTNOTE)
-
 
 def content_text(content: list[Inline] | list[Span]) -> str:
     """A rich field's text: the spans' text, one FOOTNOTE_MARK per footnote reference."""
@@ -132,14 +127,6 @@ def set_field(report: Report, path: str, value: FieldValue) -> None:
     """Store ``value`` (a copy for rich content) in the field at ``path``; raises KeyError for a bad path."""
     owner, attribute = _resolve(report, path)
     setattr(owner, attribute, copy.deepcopy(value) if isinstance(value, list) else value)
-
-
-def resolve_field(report: Report, path: str) -> tuple[object, str]:
-    """The object holding the field at ``path`` and the attribute that holds its value; raises KeyError.
-
-    A goal resolves to a stand-in object whose ``value`` is the goal.
-    """
-    return _resolve(report, path)
 
 
 def _resolve(report: Report, path: str) -> tuple[object, str]:

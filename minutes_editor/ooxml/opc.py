@@ -1,13 +1,22 @@
-"""The package layer of a .docx (Open Packaging Conventions): part names, relationship and content types.
+"""The package layer of a .docx (Open Packaging Conventions): part names, relationships and content types.
 
 Relationship types are full URIs as the writer writes them; the reader also
 meets ISO 29500 Strict packages, whose URIs differ, so it compares a type by
-its last segment (:func:`rel_kind`).
+its last segment (:func:`rel_kind`, ``Relationship.kind``).
+
+The one reader of ``.rels`` parts is here (:func:`read_relationships`, and
+:func:`relationship` for one element): the writer's package, the template
+loader and the importer all read relationships through it.
 """
 
 from __future__ import annotations
 
 import posixpath
+from dataclasses import dataclass
+
+from lxml import etree
+
+from minutes_editor.ooxml.ns import qn
 
 CONTENT_TYPES = "[Content_Types].xml"
 PACKAGE_RELS = "_rels/.rels"
@@ -68,3 +77,57 @@ def safe_part_name(name: str) -> bool:
     if not name or name.startswith("/") or "\\" in name or "\x00" in name or ":" in name.split("/", 1)[0]:
         return False
     return all(segment not in ("", ".", "..") for segment in name.split("/"))
+
+
+# ------------------------------------------------------------ relationships
+
+_RELATIONSHIP = qn("pr:Relationship")
+
+
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship from a part (or the package) to a target, as a .rels part states it.
+
+    ``target`` is, for an internal relationship, the part name it points at
+    (:func:`resolve_target`: it may still leave the package, which
+    :func:`safe_part_name` tells), and for an external one the target as
+    written (a URL); ``written`` is the Target attribute as the file has it.
+    """
+
+    r_id: str
+    rel_type: str
+    target: str
+    external: bool
+    written: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The last segment of the type ("styles"), the same in transitional and Strict packages."""
+        return rel_kind(self.rel_type)
+
+
+def resolve_target(source: str, target: str) -> str:
+    """An internal target as a part name: absolute from the package root, else from ``source``'s folder.
+
+    A fragment is dropped and ``.`` and ``..`` are folded, so a target that
+    climbs out of the package starts with ``..`` (not a safe part name).
+    """
+    target = target.split("#", 1)[0]
+    name = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+    return posixpath.normpath(name)
+
+
+def relationship(element: etree._Element, source: str) -> Relationship | None:
+    """The relationship an element of the .rels part of ``source`` ("" for the package) states; None if none."""
+    if element.tag != _RELATIONSHIP:
+        return None
+    written = element.get("Target") or ""
+    # The schema spells it "External"; any case is taken, as the importer always has.
+    external = (element.get("TargetMode") or "").lower() == "external"
+    target = written if external else resolve_target(source, written)
+    return Relationship(element.get("Id") or "", element.get("Type") or "", target, external, written)
+
+
+def read_relationships(root: etree._Element, source: str) -> list[Relationship]:
+    """The relationships of the parsed .rels part ``root`` of ``source`` ("" for the package), in order."""
+    return [found for element in root if (found := relationship(element, source)) is not None]

@@ -7,7 +7,9 @@ style. ``name`` is what Word shows in its style gallery; ``xml_name`` is what
 ``styles.xml`` stores (Word keeps some built-in names in lower case, such as
 ``heading 1`` and ``footnote text``, and translates them in its interface);
 ``style_id`` is the id our own template gives the style. Styles are looked up
-by name, case-insensitively, so a template made in a localised Word works.
+by name, case-insensitively, so a template made in a localised Word works:
+the writer, the template loader and the importer name a ``w:style`` by
+:func:`style_name` and compare names by :func:`style_key` (:func:`find_style`).
 See docs/template.md.
 """
 
@@ -16,6 +18,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
+from minutes_editor.ooxml.ns import w
 from minutes_editor.render.flow import Role
 
 
@@ -75,6 +80,21 @@ NUMBERING_LEVELS = 9
 def style_key(name: str) -> str:
     """The form style names are compared in: case and spacing ignored."""
     return " ".join(name.lower().split())
+
+
+def style_name(style: etree._Element) -> str:
+    """The name a ``w:style`` goes by: its ``w:name`` as written, else (a style without one) its ``w:styleId``."""
+    name = style.find(w("name"))
+    return name.get(w("val"), "") if name is not None else style.get(w("styleId"), "")
+
+
+def find_style(styles: etree._Element, name: str, kind: str = "paragraph") -> etree._Element | None:
+    """The first ``w:style`` of type ``kind`` in the styles part ``styles`` named ``name`` (by style_key)."""
+    wanted = style_key(name)
+    for style in styles.iterfind(w("style")):
+        if style.get(w("type"), "paragraph") == kind and style_key(style_name(style)) == wanted:
+            return style
+    return None
 
 
 # ------------------------------------------------------------ heading bookmarks

@@ -117,14 +117,6 @@ class SpellChecker:
             found.append(Misspelling(word.start, word.end, word.text))
         return found
 
-    def is_correct(self, word: str) -> bool:
-        """Whether one word passes (unknown scripts and words with digits pass)."""
-        words = list(iter_words(word))
-        return all(
-            item.script is None or item.script not in self._script_tags or self._correct(item.text, item.script)
-            for item in words
-        )
-
     def suggestions(self, word: str, limit: int = 8) -> list[str]:
         """Corrections for a misspelt word from its script's dictionary, best first."""
         words = [item for item in iter_words(word) if item.script is not None]

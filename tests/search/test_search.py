@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from minutes_editor.model import operations as ops
 from minutes_editor.model import search, text_fields
 from minutes_editor.model.report import (
     Footnote,
@@ -32,8 +33,8 @@ from minutes_editor.model.search import (
     ReportCounts,
     SearchError,
     apply_edits,
-    attribute_changes,
     count_text,
+    field_changes,
     revert_edits,
 )
 from minutes_editor.model.text_fields import FieldKind, Place, TextField, get_field, locate
@@ -383,25 +384,38 @@ def test_bad_paths_are_refused(path: str) -> None:
         get_field(everywhere(), path)
 
 
-def test_attribute_changes_set_what_the_edits_set_and_put_it_back() -> None:
+def test_field_changes_set_what_the_edits_set_and_put_it_back() -> None:
     report = everywhere()
     report.sections[1].participants.append(Participant("Budapest Two", "HU"))
     report.sections[2].sessions[0].goals.append("Another Budapest goal")
     original = copy.deepcopy(report)
     old_participants = report.sections[1].participants
     plan = replace_all(report, Query("Budapest"), "Rabat")
-    changes = attribute_changes(report, plan.edits)
-    # Two participants and two goals each make one list change.
-    assert [change.attribute for change in changes].count("participants") == 1
-    assert [change.attribute for change in changes].count("goals") == 1
-    for change in changes:
-        setattr(change.target, change.attribute, change.new)
+    # Body blocks change through their body documents, not as fields (the window's find and replace).
+    edits = [edit for edit in plan.edits if locate(edit.path).block < 0]
+    with pytest.raises(KeyError):
+        field_changes(report, plan.edits)
+    changes = field_changes(report, edits)
+    assert [change.field for change in changes] == [
+        ops.MEETING,
+        ops.SUBTITLE,
+        ops.LOCATION,
+        ops.HEADING,
+        ops.PARTICIPANTS,  # two participants make one list change
+        ops.SESSION_TITLE,
+        ops.GOALS,  # and two goals too
+        ops.NOTE_CONTENT,
+    ]
+    undo = [ops.SetField(change.target, change.field, change.new).apply(report) for change in changes]
     expected = copy.deepcopy(original)
-    apply_edits(expected, plan.edits)
+    apply_edits(expected, edits)
     assert report == expected
     assert [participant.code for participant in report.sections[1].participants] == ["", "HU"]
     # The old list and its participants are untouched, ready for undo.
     assert [participant.name for participant in old_participants] == ["Budapest", "Budapest Two"]
-    for change in reversed(changes):
-        setattr(change.target, change.attribute, change.old)
+    assert [change.old for change in changes if change.field is ops.PARTICIPANTS] == [old_participants]
+    for inverse in reversed(undo):
+        inverse.apply(report)
     assert report == original
+    # Every free-text field of the title block that search walks has its typed field.
+    assert set(search._TITLE_FIELDS) == set(text_fields.TITLE_FIELDS)
