@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from minutes_editor.export.package import Package
+from minutes_editor.export.package import Package, PackageError
 from minutes_editor.ooxml.errors import NotWordDocumentError, UnsafeDocumentError
 from minutes_editor.ooxml.opc import RT_HYPERLINK, RT_STYLES, read_relationships, safe_part_name
 from minutes_editor.ooxml.safe_zip import Limits
@@ -74,3 +74,10 @@ def test_the_writer_package_opens_a_docx_through_the_safe_reader() -> None:
         Package.from_bytes(bomb)
     with pytest.raises(NotWordDocumentError):
         Package.from_bytes(b"%PDF-1.7")
+
+
+def test_the_writer_package_refuses_a_part_that_declares_entities() -> None:
+    laughs = b'<!DOCTYPE x [<!ENTITY a "aaaaaaaa">]><x>&a;&a;</x>'
+    package = Package.from_bytes(_zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": laughs}))
+    with pytest.raises(PackageError, match="DTD"):
+        package.xml("word/document.xml")

@@ -512,8 +512,7 @@ class DocxWriter:
                 _add_twins(style_rpr)
             if style.get(w("type")) != "paragraph":
                 continue
-            name = style.find(w("name"))
-            key = st.style_key(name.get(_VAL, "")) if name is not None else ""
+            key = st.style_key(st.style_name(style))
             is_default = style.get(w("default")) in ("1", "true", "on")
             if style.get(w("styleId")) in wanted or is_default or key in page_styles:
                 _patch_rtl_style(style)

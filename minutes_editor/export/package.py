@@ -29,6 +29,7 @@ from minutes_editor.ooxml.opc import (
     read_relationships,
     rels_name,
 )
+from minutes_editor.ooxml.safe_xml import declares_dtd
 from minutes_editor.ooxml.safe_zip import DEFAULT_LIMITS, Limits, SafePackage
 
 CT_NS = NS["ct"]
@@ -100,9 +101,13 @@ class Package:
         tree = self._trees.get(name)
         if tree is None:
             try:
-                tree = etree.fromstring(self._blobs[name], _PARSER)
+                data = self._blobs[name]
             except KeyError as error:
                 raise PackageError(f"the part {name} is missing") from error
+            if declares_dtd(data):
+                raise PackageError(f"the part {name} declares a DTD or an entity, which no Word part does")
+            try:
+                tree = etree.fromstring(data, _PARSER)
             except etree.XMLSyntaxError as error:
                 raise PackageError(f"the part {name} is not well-formed XML: {error}") from error
             self._trees[name] = tree

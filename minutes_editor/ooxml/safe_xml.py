@@ -50,9 +50,14 @@ def _parser() -> etree.XMLParser:
     )
 
 
+def declares_dtd(data: bytes) -> bool:
+    """Whether an XML part's bytes declare a DTD or an entity (which no part Word writes does)."""
+    return any(marker in data for marker in _DTD_MARKERS)
+
+
 def parse_part(data: bytes, name: str, path: Path | None = None) -> etree._Element:
     """Parse one part's bytes into an element tree, or raise a clear error."""
-    if any(marker in data for marker in _DTD_MARKERS):
+    if declares_dtd(data):
         raise UnsafeDocumentError.of(e.DTD, path, part=name)
     if b"purl.oclc.org/ooxml" in data:
         for strict, transitional in _STRICT_NAMESPACES:
