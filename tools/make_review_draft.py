@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -481,14 +482,52 @@ def _xml(root: etree._Element) -> bytes:
 # ------------------------------------------------------------------ whole
 
 
+class Draft:
+    """An exported draft opened for reviewing: ``reviewing`` edits it, ``save`` writes it with its comments."""
+
+    def __init__(self, source: Path, *, rtl: bool) -> None:
+        with zipfile.ZipFile(source) as archive:
+            self.parts = {info.filename: archive.read(info) for info in archive.infolist()}
+        document = etree.fromstring(self.parts["word/document.xml"])
+        footnotes = etree.fromstring(self.parts["word/footnotes.xml"])
+        self.reviewing = Reviewing(document, footnotes, rtl=rtl)
+
+    def styled(self, style_id: str) -> etree._Element:
+        """The first paragraph of the body in the paragraph style ``style_id``."""
+        return next(p for p in self.reviewing.document.iter(w("p")) if _style(p) == style_id)
+
+    def save(self, target: Path) -> None:
+        """Write the reviewed draft: its parts, comments.xml and commentsExtended.xml, and what points at them."""
+        parts = dict(self.parts)
+        reviewing = self.reviewing
+        parts["word/document.xml"] = _xml(reviewing.document)
+        parts["word/footnotes.xml"] = _xml(reviewing.footnotes)
+        parts["word/comments.xml"], parts["word/commentsExtended.xml"] = comments_parts(reviewing)
+        styles = etree.fromstring(parts["word/styles.xml"])
+        _add_comment_styles(styles)
+        parts["word/styles.xml"] = _xml(styles)
+        rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
+        for rel_id, kind, name in (
+            ("rIdReview1", RT_COMMENTS, "comments.xml"),
+            ("rIdReview2", RT_COMMENTS_EXTENDED, "commentsExtended.xml"),
+        ):
+            etree.SubElement(rels, f"{{{RELS}}}Relationship", {"Id": rel_id, "Type": kind, "Target": name})
+        parts["word/_rels/document.xml.rels"] = _xml(rels)
+        types = etree.fromstring(parts["[Content_Types].xml"])
+        for name, kind in (("comments.xml", CT_COMMENTS), ("commentsExtended.xml", CT_COMMENTS_EXTENDED)):
+            etree.SubElement(types, f"{{{TYPES}}}Override", {"PartName": f"/word/{name}", "ContentType": kind})
+        parts["[Content_Types].xml"] = _xml(types)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in parts.items():
+                archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+
+
 def review(source: Path, target: Path, language: str) -> int:
     """Write ``target``: ``source`` (our export of the ``language`` example) reviewed. Returns the revision marks."""
     script = SCRIPTS[language]
-    with zipfile.ZipFile(source) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    document = etree.fromstring(parts["word/document.xml"])
-    footnotes = etree.fromstring(parts["word/footnotes.xml"])
-    reviewing = Reviewing(document, footnotes, rtl=language == "ar")
+    draft = Draft(source, rtl=language == "ar")
+    reviewing = draft.reviewing
     ana, omar = script.first, script.second
 
     opening = reviewing.paragraph(script.insert_word[0])
@@ -499,10 +538,10 @@ def review(source: Path, target: Path, language: str) -> int:
     moved = reviewing.paragraph(script.moved_bullet[0])
     reviewing.move(ana, 8, moved, reviewing.paragraph(script.moved_bullet[1]))
     reviewing.bold(omar, 9, reviewing.paragraph(script.bold[0]), script.bold[1])
-    location = next(p for p in document.iter(w("p")) if _style(p) == "MeetingLocation")
+    location = draft.styled("MeetingLocation")
     reviewing.delete(ana, 11, location, script.location[0])
     reviewing.append(ana, 11, location, script.location[1])
-    note = reviewing.paragraph("", footnotes.find(f"{w('footnote')}[@{w('id')}='1']"))
+    note = reviewing.paragraph("", reviewing.footnotes.find(f"{w('footnote')}[@{w('id')}='1']"))
     reviewing.append(omar, 12, note, script.footnote_addition)
 
     paragraph, words, question, answer = script.thread
@@ -515,28 +554,7 @@ def review(source: Path, target: Path, language: str) -> int:
     reviewing.comment(_span(reviewing.paragraph(paragraph), words), ana, 24, (remark,), done=True)
     if reviewing.marks != 14:
         raise SystemExit(f"made {reviewing.marks} revision marks, not 14")
-
-    parts["word/document.xml"] = _xml(document)
-    parts["word/footnotes.xml"] = _xml(footnotes)
-    parts["word/comments.xml"], parts["word/commentsExtended.xml"] = comments_parts(reviewing)
-    styles = etree.fromstring(parts["word/styles.xml"])
-    _add_comment_styles(styles)
-    parts["word/styles.xml"] = _xml(styles)
-    rels = etree.fromstring(parts["word/_rels/document.xml.rels"])
-    for rel_id, kind, name in (
-        ("rIdReview1", RT_COMMENTS, "comments.xml"),
-        ("rIdReview2", RT_COMMENTS_EXTENDED, "commentsExtended.xml"),
-    ):
-        etree.SubElement(rels, f"{{{RELS}}}Relationship", {"Id": rel_id, "Type": kind, "Target": name})
-    parts["word/_rels/document.xml.rels"] = _xml(rels)
-    types = etree.fromstring(parts["[Content_Types].xml"])
-    for name, kind in (("comments.xml", CT_COMMENTS), ("commentsExtended.xml", CT_COMMENTS_EXTENDED)):
-        etree.SubElement(types, f"{{{TYPES}}}Override", {"PartName": f"/word/{name}", "ContentType": kind})
-    parts["[Content_Types].xml"] = _xml(types)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
+    draft.save(target)
     return reviewing.marks
 
 
@@ -551,7 +569,11 @@ def export_example(language: str, target: Path) -> Path:
     from minutes_editor.export.docx_writer import export_docx
     from minutes_editor.storage.minutes_file import load_report
 
-    export_docx(load_report(ROOT / "examples" / f"budapest-process-2021-10-14.{language}.minutes"), target)
+    report = load_report(ROOT / "examples" / f"budapest-process-2021-10-14.{language}.minutes")
+    # The draft went out the week after the meeting: fixed stamps make the same fixture every time.
+    report.created = report.created or dt.datetime(2021, 10, 19, 16, 0, tzinfo=dt.UTC)
+    report.modified = report.modified or report.created
+    export_docx(report, target)
     return target
 
 

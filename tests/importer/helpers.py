@@ -65,6 +65,12 @@ _CORE_REL = (
     'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
     'Target="docProps/core.xml"/>'
 )
+_APP_REL = (
+    '<Relationship Id="rId3" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" '
+    'Target="docProps/app.xml"/>'
+)
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _REL_TYPES = {
     "styles": "styles.xml",
     "numbering": "numbering.xml",
@@ -83,9 +89,14 @@ def make_docx(
     footnotes: str | None = None,
     endnotes: str | None = None,
     comments: str | None = None,
+    comments_extended: str | None = None,
     core_language: str | None = None,
+    application: str | None = None,
 ) -> Path:
-    """Write a minimal .docx whose parts are the given XML fragments (the inside of each root element)."""
+    """Write a minimal .docx whose parts are the given XML fragments (the inside of each root element).
+
+    ``comments_extended`` is the inside of ``w15:commentsEx``; ``application`` the name docProps/app.xml gives.
+    """
     parts = {
         "styles": (styles, "w:styles"),
         "numbering": (numbering, "w:numbering"),
@@ -106,6 +117,14 @@ def make_docx(
                 'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
                 f"<dc:language>{core_language}</dc:language></cp:coreProperties>",
             )
+        if application is not None:
+            core += _APP_REL
+            archive.writestr(
+                "docProps/app.xml",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.'
+                f'openxmlformats.org/officeDocument/2006/extended-properties"><Application>{application}'
+                "</Application></Properties>",
+            )
         archive.writestr("_rels/.rels", _PACKAGE_RELS.format(core=core))
         archive.writestr(
             "word/document.xml",
@@ -124,6 +143,16 @@ def make_docx(
                 f'<Relationship Id="rId{index}" '
                 f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
                 f'Target="{target}"/>'
+            )
+        if comments_extended is not None:
+            archive.writestr(
+                "word/commentsExtended.xml",
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx {NAMESPACES} '
+                f'xmlns:w15="{W15}">{comments_extended}</w15:commentsEx>',
+            )
+            relationships.append(
+                '<Relationship Id="rId30" Type="http://schemas.microsoft.com/office/2011/relationships/'
+                'commentsExtended" Target="commentsExtended.xml"/>'
             )
         archive.writestr(
             "word/_rels/document.xml.rels",
