@@ -201,7 +201,7 @@ def _set_text(run: etree._Element, text: str) -> None:
     nodes[0].set(XML_SPACE, "preserve")
 
 
-def _span(paragraph: etree._Element, words: str) -> list[etree._Element]:
+def runs_of(paragraph: etree._Element, words: str) -> list[etree._Element]:
     """The runs holding ``words`` (which occur once in the paragraph), split out of their neighbours."""
     text = paragraph_text(paragraph)
     start = text.find(words)
@@ -269,7 +269,7 @@ class Reviewing:
 
     def insert(self, who: Reviewer, minute: int, paragraph: etree._Element, before: str, text: str) -> None:
         """Insert ``text`` in front of the words ``before``."""
-        runs = _span(paragraph, before)
+        runs = runs_of(paragraph, before)
         insertion = self._mark("ins", who, minute)
         insertion.append(_text_run(runs[0], text))
         runs[0].addprevious(insertion)
@@ -284,7 +284,7 @@ class Reviewing:
 
     def delete(self, who: Reviewer, minute: int, paragraph: etree._Element, words: str) -> None:
         """Delete the words ``words``."""
-        runs = _span(paragraph, words)
+        runs = runs_of(paragraph, words)
         deletion = self._mark("del", who, minute)
         runs[0].addprevious(deletion)
         for run in runs:
@@ -294,7 +294,7 @@ class Reviewing:
 
     def bold(self, who: Reviewer, minute: int, paragraph: etree._Element, words: str) -> None:
         """Make the words ``words`` bold, the emphasis before kept in ``w:rPrChange``."""
-        for run in _span(paragraph, words):
+        for run in runs_of(paragraph, words):
             rpr = run.find(w("rPr"))
             if rpr is None:
                 rpr = etree.Element(w("rPr"))
@@ -545,13 +545,13 @@ def review(source: Path, target: Path, language: str) -> int:
     reviewing.append(omar, 12, note, script.footnote_addition)
 
     paragraph, words, question, answer = script.thread
-    runs = _span(reviewing.paragraph(paragraph), words)
+    runs = runs_of(reviewing.paragraph(paragraph), words)
     first = reviewing.comment(runs, ana, 20, (question,))
     reviewing.comment(runs, omar, 31, (answer,), parent=first)
     heading = reviewing.paragraph(script.heading_comment[0])
     reviewing.comment(_runs(heading), omar, 33, script.heading_comment[1])
     paragraph, words, remark = script.resolved
-    reviewing.comment(_span(reviewing.paragraph(paragraph), words), ana, 24, (remark,), done=True)
+    reviewing.comment(runs_of(reviewing.paragraph(paragraph), words), ana, 24, (remark,), done=True)
     if reviewing.marks != 14:
         raise SystemExit(f"made {reviewing.marks} revision marks, not 14")
     draft.save(target)
