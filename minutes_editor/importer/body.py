@@ -88,9 +88,13 @@ _SKIPPED_RUN_CHILDREN = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TextPiece:
-    """Text with its effective emphasis, the reviewers' marks on it and the comments whose range covers it."""
+    """Text with its effective emphasis, the reviewers' marks on it and the comments whose range covers it.
+
+    Treated as a value (never changed once made: ``dataclasses.replace`` makes another); not frozen, as a
+    frozen dataclass of eight fields takes twice as long to make, and a long report has hundreds of thousands.
+    """
 
     text: str
     bold: bool = False
@@ -115,7 +119,7 @@ class TextPiece:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NoteMarker:
     """A footnote or endnote reference mark; ``note_id`` is the w:id in the notes part."""
 

@@ -718,12 +718,13 @@ class Builder:
             inserted=piece.inserted,
             deleted=piece.deleted,
             old_format=piece.old_format,
-            # In the order of comments.xml, however the ranges open (LibreOffice opens a reply's first).
-            comments=tuple(self._comment_id(file_id) for file_id in sorted(piece.comments, key=self._comment_rank)),
+            comments=self._comment_ids_of(piece.comments) if piece.comments else (),
         )
 
-    def _comment_rank(self, file_id: str) -> int:
-        return self._comment_order.get(file_id, len(self._comment_order))
+    def _comment_ids_of(self, file_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The report's ids of comments, in the order of comments.xml (LibreOffice opens a reply's range first)."""
+        ordered = sorted(file_ids, key=lambda file_id: self._comment_order.get(file_id, len(self._comment_order)))
+        return tuple(self._comment_id(file_id) for file_id in ordered)
 
     def _comment_id(self, file_id: str) -> str:
         """The report's id of the comment the file calls ``file_id``."""
