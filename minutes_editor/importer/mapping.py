@@ -723,8 +723,9 @@ class Builder:
 
     def _comment_ids_of(self, file_ids: tuple[str, ...]) -> tuple[str, ...]:
         """The report's ids of comments, in the order of comments.xml (LibreOffice opens a reply's range first)."""
-        ordered = sorted(file_ids, key=lambda file_id: self._comment_order.get(file_id, len(self._comment_order)))
-        return tuple(self._comment_id(file_id) for file_id in ordered)
+        # A comment mark whose comment comments.xml lacks anchors nothing.
+        known = [file_id for file_id in file_ids if file_id in self._comment_order]
+        return tuple(self._comment_id(file_id) for file_id in sorted(known, key=self._comment_order.__getitem__))
 
     def _comment_id(self, file_id: str) -> str:
         """The report's id of the comment the file calls ``file_id``."""

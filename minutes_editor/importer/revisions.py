@@ -112,15 +112,23 @@ def link_threads(comments: list[CommentPart], threads: Threads) -> None:
         parent = by_para.get(threads.parents.get(comment.para_id, ""))
         if parent is not None and parent is not comment:
             comment.parent = parent.file_id
-    # A reply to a reply belongs to the thread's first comment (Word's threads are flat); cycles are cut.
+    # A reply to a reply belongs to the thread's first comment (Word's threads are flat); a cycle has no first
+    # comment, so its comments start threads of their own.
     by_id = {comment.file_id: comment for comment in comments}
-    for comment in comments:
+
+    def first_of(comment: CommentPart) -> str:
         seen = {comment.file_id}
-        root = comment.parent
-        while root and by_id[root].parent and by_id[root].parent not in seen:
-            seen.add(root)
-            root = by_id[root].parent
-        comment.parent = root if root != comment.file_id else ""
+        current = comment
+        while current.parent:
+            if current.parent in seen:
+                return ""
+            seen.add(current.parent)
+            current = by_id[current.parent]
+        return current.file_id if current is not comment else ""
+
+    firsts = [first_of(comment) for comment in comments]
+    for comment, first in zip(comments, firsts, strict=True):
+        comment.parent = first
 
 
 def threads_from_ranges(comments: list[CommentPart], ranges: dict[str, tuple[int, int]]) -> None:

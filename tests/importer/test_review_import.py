@@ -354,3 +354,19 @@ def test_a_heading_deleted_whole_is_kept_and_noted(tmp_path: Path) -> None:
         'A tracked change by Ed in section "Key takeaways" could not be kept as a pending change: a report cannot'
         ' hold a proposed removal of a section or session, so the heading was kept: "Key takeaways"'
     ]
+
+
+def test_a_reply_loop_and_a_mark_without_its_comment_are_read_safely(tmp_path: Path) -> None:
+    """Broken files: two comments answering each other start a thread each; a mark whose comment is missing
+    anchors nothing (no span names a comment the report does not have)."""
+    body = THREAD.replace('w:id="2"', 'w:id="9"')
+    comments = comment(0, "Ana", 20, "One.", "0000000A") + comment(1, "Omar", 21, "Two.", "0000000B")
+    extended = (
+        '<w15:commentEx w15:paraId="0000000A" w15:paraIdParent="0000000B"/>'
+        '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A"/>'
+    )
+    report, notes = imported(tmp_path, body, comments=comments, comments_extended=extended)
+    first, second = report.comments
+    assert (first.parent, second.parent) == ("", "")
+    assert report.all_blocks()[0].content[0] == Span("Agreed text", comments=(first.id, second.id))
+    assert notes == []
