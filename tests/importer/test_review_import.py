@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import shutil
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -27,6 +28,7 @@ from minutes_editor.model.report import (
 from minutes_editor.storage.minutes_file import load_report
 from tests.importer.helpers import make_docx, p, r
 from tests.support.examples import example_path
+from tests.support.libreoffice import convert
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -370,3 +372,64 @@ def test_a_reply_loop_and_a_mark_without_its_comment_are_read_safely(tmp_path: P
     assert (first.parent, second.parent) == ("", "")
     assert report.all_blocks()[0].content[0] == Span("Agreed text", comments=(first.id, second.id))
     assert notes == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_same_marks_saved_again_by_libreoffice_read_the_same(tmp_path: Path) -> None:
+    """Old kinds and levels, old emphasis, footnote references, a paragraph split and a thread: LibreOffice writes
+    each its own way (pPrChange without old properties, rPrChange without old emphasis, no reply links)."""
+    body = (
+        p("Discussion", style="Heading1")
+        + '<w:p><w:pPr><w:pStyle w:val="ListBullet2"/><w:pPrChange w:id="1" '
+        + ED
+        + '><w:pPr><w:pStyle w:val="ListBullet"/></w:pPr></w:pPrChange></w:pPr>'
+        + r("Deeper.")
+        + "</w:p>"
+        + '<w:p><w:pPr><w:pStyle w:val="ListBullet"/><w:pPrChange w:id="2" w:author="Ed"><w:pPr/></w:pPrChange>'
+        + "</w:pPr>"
+        + r("Now a bullet.")
+        + "</w:p>"
+        + "<w:p>"
+        + '<w:r><w:rPr><w:b/><w:rPrChange w:id="3" w:author="Ed"><w:rPr/></w:rPrChange></w:rPr><w:t>Bold</w:t></w:r>'
+        + r(" text")
+        + f'<w:ins w:id="4" {ED}><w:r><w:footnoteReference w:id="2"/></w:r></w:ins>'
+        + f'<w:del w:id="5" {ED}><w:r><w:footnoteReference w:id="3"/></w:r></w:del>'
+        # Not at the paragraph's end: LibreOffice 7.4 marks the paragraph's mark deleted with a deletion there.
+        + r(".")
+        + "</w:p>"
+        + f'<w:p><w:pPr><w:rPr><w:ins w:id="6" {ED}/></w:rPr></w:pPr>'
+        + r("Split here,")
+        + "</w:p>"
+        + p("and here.")
+        + THREAD
+    )
+    comments = (
+        comment(0, "Ana", 20, "Is this agreed?", "0000000A")
+        + comment(1, "Omar", 21, "Yes.", "0000000B")
+        + comment(2, "Ana", 22, "Thanks.", "0000000C")
+    )
+    extended = (
+        '<w15:commentEx w15:paraId="0000000A" w15:done="1"/>'
+        '<w15:commentEx w15:paraId="0000000B" w15:paraIdParent="0000000A" w15:done="0"/>'
+        '<w15:commentEx w15:paraId="0000000C" w15:paraIdParent="0000000A" w15:done="0"/>'
+    )
+    word = make_docx(
+        tmp_path / "word.docx", body, styles=STYLES, footnotes=FOOTNOTES, comments=comments, comments_extended=extended
+    )
+    [saved] = convert([word], "docx:MS Word 2007 XML", tmp_path / "lo")
+
+    def summary(path: Path) -> tuple[object, ...]:
+        result = import_docx(path)
+        report = result.report
+        blocks = [(b.kind, b.level, b.old_format, b.inserted, b.deleted, b.content) for b in report.all_blocks()]
+        order = {c.id: i for i, c in enumerate(report.comments)}
+        threads = [(c.author, c.text, c.date, order.get(c.parent), c.done) for c in report.comments]
+        # Comment ids are the report's own: compare where each comment is by its place in the list.
+        for block in blocks:
+            for item in block[-1]:
+                if isinstance(item, Span):
+                    item.comments = tuple(str(order[c]) for c in item.comments)
+        return result.notes, blocks, threads, [note.content for note in report.footnotes]
+
+    assert summary(saved) == summary(word)
