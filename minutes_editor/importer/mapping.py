@@ -153,6 +153,8 @@ class Builder:
     _typed_indents: list[int] = field(default_factory=list)
     _heading_shift: int = 0
     _counts: Counter[str] = field(default_factory=Counter)
+    #: Stable ids read from our writer's bookmarks, so far (a copied paragraph must not bring a second one).
+    _ids: set[str] = field(default_factory=set)
     #: Comment ids: the file's (w:id) to the report's.
     _comment_ids: dict[str, str] = field(default_factory=dict)
     #: Comments whose range covers body or footnote text (file ids).
@@ -399,7 +401,7 @@ class Builder:
         if heading is not None:
             self._pending_refs.extend(self.refs_of(paragraph.pieces))
             marker = heading_marker(paragraph)
-            session = self._session
+            section, session = self._section, self._session
             if heading.level <= 1:
                 self._new_section(heading.text, level=1, marker=marker)
             elif heading.level == 2:
@@ -409,8 +411,11 @@ class Builder:
                 self._counts["deep headings"] += 1
                 return
             if self._session is not None and self._session is not session:
+                self._take_id(self._session, paragraph)
                 self._heading_changes(paragraph, "Session.title", self._session.id)
             elif self._section is not None:
+                if self._section is not section:
+                    self._take_id(self._section, paragraph)
                 self._heading_changes(paragraph, "Section.heading", self._section.id)
             return
         if not paragraph.all_text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
@@ -633,6 +638,7 @@ class Builder:
             inserted=paragraph.mark_inserted,
             deleted=paragraph.mark_deleted,
         )
+        self._take_id(block, paragraph)
         previous, change = paragraph.previous, paragraph.previous_change
         if previous is not None and change is not None:
             if self._heading(previous) is not None:
@@ -644,6 +650,15 @@ class Builder:
                 else:
                     self._counts["format changes"] += 1  # spacing, indentation, alignment: not the report's
         self._add_block(block)
+
+    def _take_id(self, part: Block | Section | Session, paragraph: RawParagraph) -> None:
+        """Give ``part`` the stable id our writer named in the paragraph's bookmark, unless another part has it."""
+        for name in paragraph.bookmarks:
+            match = vocab.ID_MARK.fullmatch(name)
+            if match is not None and match.group(1) not in self._ids:
+                part.id = match.group(1)
+                self._ids.add(part.id)
+                return
 
     def _structure_change(self, paragraph: RawParagraph) -> None:
         """A tracked change of the properties of a line that is not a block (a heading, title, goals): noted."""

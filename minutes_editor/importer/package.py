@@ -164,11 +164,9 @@ _APPLICATION = qn("ep:Application")
 
 def read_application(archive: SafePackage) -> str:
     """The name of the application that saved the package (docProps/app.xml), "" when absent or unreadable."""
-    if not archive.has(PACKAGE_RELS):
-        return ""
     try:
-        for relationship in read_relationships(archive, PACKAGE_RELS, "").values():
-            if relationship.type == "extended-properties" and not relationship.external:
+        for relationship in _relationships(archive, "").values():
+            if relationship.kind == "extended-properties" and not relationship.external:
                 if not archive.has(relationship.target):
                     return ""
                 element = archive_parse(archive, relationship.target).find(_APPLICATION)

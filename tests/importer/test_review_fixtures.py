@@ -24,7 +24,9 @@ import pytest
 from lxml import etree
 
 from minutes_editor.importer import import_docx
+from minutes_editor.model import review
 from minutes_editor.model.report import Change, FootnoteRef, Report, SectionKind, Span
+from minutes_editor.render.flow import flatten
 from tests.importer.helpers import assert_saves_and_loads, report_texts
 from tests.support.ooxml import missing_reason, validate_part, wml_schema
 from tests.support.word_views import read_views
@@ -229,6 +231,21 @@ def test_the_report_accepted_or_rejected_reads_as_word_shows_the_file(language: 
         expected = [re.sub(r"\[\^\d+\]", "", text) for text in view.paragraphs]
         expected += [text.strip() for note in view.footnotes for text in note]
         assert report_texts(report, accept=accept) == expected, "accepted" if accept else "rejected"
+
+
+@pytest.mark.parametrize(("language", "path"), ALL, ids=[path.name for _, path in ALL])
+def test_the_models_own_accept_all_and_reject_all_read_as_word_shows_the_file(language: str, path: Path) -> None:
+    """The same law through model/review.py, which joins blocks as docs/review.md says."""
+    report = import_docx(path).report
+    views = read_views(path)
+    for decided, view in ((review.accepted(report), views.accepted), (review.rejected(report), views.rejected)):
+        flow = flatten(decided)
+        assert [paragraph.text for paragraph in flow.paragraphs] == [
+            re.sub(r"\[\^\d+\]", "", text) for text in view.paragraphs
+        ]
+        assert ["".join(run.text for run in note.inlines).strip() for note in flow.notes] == [
+            text.strip() for note in view.footnotes for text in note
+        ]
 
 
 @pytest.mark.parametrize(("language", "path"), ALL, ids=[path.name for _, path in ALL])

@@ -433,3 +433,25 @@ def test_the_same_marks_saved_again_by_libreoffice_read_the_same(tmp_path: Path)
         return result.notes, blocks, threads, [note.content for note in report.footnotes]
 
     assert summary(saved) == summary(word)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_the_stable_ids_our_writer_names_come_back(tmp_path: Path, language: str) -> None:
+    report = load_report(example_path(language))
+    export_docx(report, tmp_path / "draft.docx")
+    back = import_docx(tmp_path / "draft.docx").report
+
+    def ids(of: Report) -> tuple[list[str], list[str], list[str]]:
+        sessions = [session.id for section in of.sections for session in section.sessions]
+        return [section.id for section in of.sections], sessions, [block.id for block in of.all_blocks()]
+
+    assert ids(back) == ids(report)
+
+
+def test_a_paragraph_copied_with_its_id_gets_a_new_one(tmp_path: Path) -> None:
+    marked = '<w:p><w:bookmarkStart w:id="1" w:name="_MinutesId_0a1b2c3d4e5f"/><w:bookmarkEnd w:id="1"/>'
+    body = marked + r("Original.") + "</w:p>" + marked + r("Copy.") + "</w:p>"
+    report, _ = imported(tmp_path, body)
+    original, copy = report.all_blocks()
+    assert original.id == "0a1b2c3d4e5f"
+    assert copy.id not in ("", "0a1b2c3d4e5f")
