@@ -217,7 +217,7 @@ class RawParagraph:
 
 @dataclass(frozen=True)
 class Event:
-    """Something the report model cannot hold, at the place it stood: a table, image, comment, deletion."""
+    """Something the report model cannot hold, at the place it stood: a table, an image, a text box, an equation."""
 
     kind: str
     detail: str
