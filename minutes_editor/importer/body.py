@@ -1,21 +1,28 @@
-"""Reading a document's body (or a footnote) into plain paragraphs with emphasis, straight from the XML.
+"""Reading a document's body (or a footnote) into paragraphs of text pieces with emphasis, straight from the XML.
 
 python-docx's ``Paragraph.text`` and ``runs`` skip text inside ``w:ins`` and
 every ``w:delText``, so tracked changes would silently lose text; this reader
-walks the XML itself. Tracked insertions and moves count as text; deletions
-are reported, not kept. Content the report model cannot hold (tables, text
-boxes, images, comments, fields, links) becomes text where it stood or an
-event the importer turns into a note for the user.
+walks the XML itself. Reviewers' marks are kept on the pieces (docs/review.md):
+text inside ``w:ins``/``w:moveTo`` is inserted, inside ``w:del``/``w:moveFrom``
+deleted (a move named by its range marks), ``w:rPrChange`` gives the emphasis
+before a formatting change, and the ids of the comments whose range covers a
+piece go with it. A paragraph carries its mark's insertion or deletion
+(``w:pPr/w:rPr``) and, from ``w:pPrChange``, its properties before a change.
+Content the report model cannot hold (tables, text boxes, images, fields,
+links) becomes text where it stood or an event the importer turns into a note.
 """
 
 from __future__ import annotations
 
+import copy
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
+from minutes_editor.importer.revisions import change_of
 from minutes_editor.importer.styles import W_VAL, Numbering, Styles, emphasis_of, indent_of, on_off
+from minutes_editor.model.report import Change, FormatChange
 from minutes_editor.ooxml import vocabulary as vocab
 from minutes_editor.ooxml.ns import qn, w
 
@@ -46,9 +53,15 @@ _IMAGE_DATA = qn("v:imagedata")
 
 #: Run-level containers whose children are read as if they stood in the paragraph.
 _TRANSPARENT = frozenset(
-    w(tag) for tag in ("smartTag", "customXml", "bdo", "dir", "ins", "moveTo", "sdtContent", "fldSimple", "rubyBase")
+    w(tag) for tag in ("smartTag", "customXml", "bdo", "dir", "sdtContent", "fldSimple", "rubyBase")
 )
-_DELETED = frozenset({w("del"), w("moveFrom")})
+_INS, _DEL, _MOVE_FROM, _MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
+_REVISIONS = frozenset({_INS, _DEL, _MOVE_FROM, _MOVE_TO})
+_DELETED = frozenset({_DEL, _MOVE_FROM})
+_RPR_CHANGE, _PPR_CHANGE = w("rPrChange"), w("pPrChange")
+#: Range marks of moves, by tag: which kind of move each opens or closes.
+_MOVE_STARTS = {w("moveFromRangeStart"): "from", w("moveToRangeStart"): "to"}
+_MOVE_ENDS = {w("moveFromRangeEnd"): "from", w("moveToRangeEnd"): "to"}
 _SKIPPED_RUN_CHILDREN = frozenset(
     w(tag)
     for tag in (
@@ -75,22 +88,45 @@ _SKIPPED_RUN_CHILDREN = frozenset(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TextPiece:
-    """Text with its effective emphasis."""
+    """Text with its effective emphasis, the reviewers' marks on it and the comments whose range covers it.
+
+    Treated as a value (never changed once made: ``dataclasses.replace`` makes another); not frozen, as a
+    frozen dataclass of eight fields takes twice as long to make, and a long report has hundreds of thousands.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     underline: bool = False
+    inserted: Change | None = None
+    deleted: Change | None = None
+    old_format: FormatChange | None = None
+    #: File ids of the comments whose range covers the text, in the order their ranges open.
+    comments: tuple[str, ...] = ()
+
+    def same_marks(self, other: TextPiece) -> bool:
+        """Whether two pieces differ only in their text (so they read as one)."""
+        return (
+            self.bold == other.bold
+            and self.italic == other.italic
+            and self.underline == other.underline
+            and self.inserted == other.inserted
+            and self.deleted == other.deleted
+            and self.old_format == other.old_format
+            and self.comments == other.comments
+        )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class NoteMarker:
     """A footnote or endnote reference mark; ``note_id`` is the w:id in the notes part."""
 
     kind: str
     note_id: str
+    inserted: Change | None = None
+    deleted: Change | None = None
 
 
 Piece = TextPiece | NoteMarker
@@ -112,11 +148,62 @@ class RawParagraph:
     source: str = "body"
     #: Names of the bookmarks that start in the paragraph (a writer may name a heading's section kind so).
     bookmarks: tuple[str, ...] = ()
+    #: A reviewer's insertion or deletion of the paragraph's mark (its end).
+    mark_inserted: Change | None = None
+    mark_deleted: Change | None = None
+    #: The paragraph as its properties were before a tracked change of them (``w:pPrChange``), and that change.
+    previous: RawParagraph | None = None
+    previous_change: Change | None = None
 
     @property
     def text(self) -> str:
-        """The paragraph's text, note marks left out."""
+        """The paragraph's text once every change is accepted (deleted text left out), note marks left out."""
+        return "".join(piece.text for piece in self.pieces if isinstance(piece, TextPiece) and piece.deleted is None)
+
+    @property
+    def rejected_text(self) -> str:
+        """The paragraph's text once every change is rejected (inserted text left out)."""
+        return "".join(piece.text for piece in self.pieces if isinstance(piece, TextPiece) and piece.inserted is None)
+
+    @property
+    def all_text(self) -> str:
+        """All the paragraph's text, inserted and deleted alike."""
         return "".join(piece.text for piece in self.pieces if isinstance(piece, TextPiece))
+
+    @property
+    def revised(self) -> bool:
+        """Whether any of the paragraph's text or marks is inserted or deleted."""
+        return any(piece.inserted or piece.deleted for piece in self.pieces)
+
+    def accepted(self) -> RawParagraph:
+        """The paragraph with every insertion and deletion of its content accepted."""
+        pieces: list[Piece] = [
+            replace(piece, inserted=None, deleted=None) for piece in self.pieces if not piece.deleted
+        ]
+        return replace(self, pieces=pieces, mark_inserted=None, mark_deleted=None)
+
+    def rejected(self) -> RawParagraph:
+        """The paragraph with every insertion and deletion of its content rejected."""
+        pieces: list[Piece] = [
+            replace(piece, inserted=None, deleted=None) for piece in self.pieces if not piece.inserted
+        ]
+        return replace(self, pieces=pieces, mark_inserted=None, mark_deleted=None)
+
+    def comment_ids(self) -> list[str]:
+        """File ids of the comments whose range covers some of the paragraph, in order."""
+        found: dict[str, None] = {}
+        for piece in self.pieces:
+            if isinstance(piece, TextPiece):
+                found.update(dict.fromkeys(piece.comments))
+        return list(found)
+
+    def first_change(self) -> Change | None:
+        """The first reviewer's change met in the paragraph: its content's, else its mark's."""
+        for piece in self.pieces:
+            change = piece.inserted or piece.deleted
+            if change is not None:
+                return change
+        return self.mark_inserted or self.mark_deleted
 
     @property
     def style_name(self) -> str:
@@ -130,7 +217,7 @@ class RawParagraph:
 
 @dataclass(frozen=True)
 class Event:
-    """Something the report model cannot hold, at the place it stood: a table, image, comment, deletion."""
+    """Something the report model cannot hold, at the place it stood: a table, an image, a text box, an equation."""
 
     kind: str
     detail: str
@@ -143,11 +230,12 @@ Item = RawParagraph | Event
 class BodyStats:
     """What the reader saw on the way, for notes and for guessing the language."""
 
-    insertions: int = 0
-    deletions: int = 0
     fields: Counter[str] = field(default_factory=Counter)
     links: list[str] = field(default_factory=list)
-    comment_anchors: dict[str, list[str]] = field(default_factory=dict)
+    #: Where each comment's range starts and ends, counted in characters read (LibreOffice's replies share one).
+    comment_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
+    #: Tracked formatting changes of what a report does not hold (fonts, sizes, spacing): left out.
+    format_changes: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     rtl_paragraphs: int = 0
     paragraphs: int = 0
@@ -162,6 +250,17 @@ class _Field:
     suppress: bool = False
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """The reviewers' changes around what is being read: the insertion and the deletion it is inside."""
+
+    inserted: Change | None = None
+    deleted: Change | None = None
+
+
+_NO_MARKS = _Marks()
+
+
 @dataclass
 class _Paragraph:
     """State while reading one paragraph."""
@@ -169,9 +268,10 @@ class _Paragraph:
     style_id: str | None
     role_style: bool
     pieces: list[Piece] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
     bookmarks: list[str] = field(default_factory=list)
     after: list[Item] = field(default_factory=list)
+    #: The last move range of each kind ("from", "to") that started in the paragraph.
+    moves: dict[str, str] = field(default_factory=dict)
 
 
 class BodyReader:
@@ -188,7 +288,13 @@ class BodyReader:
         self.numbering = numbering
         self.hyperlinks = hyperlinks or {}
         self.stats = stats or BodyStats()
-        self._open_comments: set[str] = set()
+        self._open_comments: dict[str, None] = {}
+        self._comment_starts: dict[str, int] = {}
+        self._commented: set[str] = set()
+        #: Characters read so far: where comment ranges start and end.
+        self._position = 0
+        #: Open move ranges by kind ("from", "to"): range id -> the move's name.
+        self._open_moves: dict[str, dict[str, str]] = {"from": {}, "to": {}}
         self._open_bookmarks: dict[str, str] = {}
         self._fields: list[_Field] = []
         self._drop_cap: list[Piece] = []
@@ -200,39 +306,40 @@ class BodyReader:
     def read_blocks(self, container: etree._Element, source: str = "body") -> list[Item]:
         """Read the paragraphs, tables and content controls of a block container, in order."""
         items: list[Item] = []
-        self._blocks(container, items, source)
+        self._blocks(container, items, source, _NO_MARKS)
         return items
 
-    def _blocks(self, container: etree._Element, items: list[Item], source: str) -> None:
+    def _blocks(self, container: etree._Element, items: list[Item], source: str, marks: _Marks) -> None:
         for child in container:
             tag = child.tag
             if tag == _PARAGRAPH:
-                self._paragraph_item(child, items, source)
+                self._paragraph_item(child, items, source, marks)
             elif tag == _TABLE:
                 self._table(child, items)
             elif tag in (w("sdt"), w("customXml")):
                 content = child.find(w("sdtContent")) if tag == w("sdt") else child
                 if content is not None:
-                    self._blocks(content, items, source)
-            elif tag in (w("ins"), w("moveTo")):
-                self.stats.insertions += 1
-                self._blocks(child, items, source)
-            elif tag in _DELETED:
-                text = " ".join(_deleted_text(child).split())
-                if text and tag == w("moveFrom"):
-                    items.append(Event("moved", text))
-                elif text:
-                    self.stats.deletions += 1
-                    items.append(Event("deletion", text))
+                    self._blocks(content, items, source, marks)
+            elif tag in _REVISIONS:
+                inner = self._revision(child, marks)
+                if any(grandchild.tag == _RUN for grandchild in child):
+                    # Runs straight in a body-level change: read as a paragraph of their own, where they stood.
+                    holder = etree.Element(_PARAGRAPH)
+                    holder.append(copy.deepcopy(child))
+                    self._paragraph_item(holder, items, source, marks)
+                else:
+                    self._blocks(child, items, source, inner)
             elif tag == _ALTERNATE:
                 choice = child.find(_CHOICE)
                 if choice is not None:
-                    self._blocks(choice, items, source)
+                    self._blocks(choice, items, source, marks)
             elif tag == w("altChunk"):
                 items.append(Event("embedded", "an embedded document (altChunk) whose content is not imported"))
+            else:
+                self._range_mark(child, None)
 
-    def _paragraph_item(self, element: etree._Element, items: list[Item], source: str) -> None:
-        paragraph, after = self.read_paragraph(element, source)
+    def _paragraph_item(self, element: etree._Element, items: list[Item], source: str, marks: _Marks) -> None:
+        paragraph, after = self.read_paragraph(element, source, marks)
         if self._drop_cap:
             # A drop cap is the first letter of the next paragraph, set in a frame of its own.
             paragraph.pieces = _merge([*self._drop_cap, *paragraph.pieces])
@@ -245,19 +352,24 @@ class BodyReader:
         items.append(paragraph)
         items.extend(after)
 
-    def read_paragraph(self, element: etree._Element, source: str = "body") -> tuple[RawParagraph, list[Item]]:
-        """Read one w:p: the paragraph, then what stood inside it that is not its text (text boxes, events)."""
+    def read_paragraph(
+        self, element: etree._Element, source: str = "body", marks: _Marks = _NO_MARKS
+    ) -> tuple[RawParagraph, list[Item]]:
+        """Read one w:p: the paragraph, then what stood inside it that is not its text (text boxes, events).
+
+        ``marks`` are the changes around the paragraph (a body-level ``w:ins`` or ``w:del``): its content and
+        its mark carry them.
+        """
         styles = self.styles
         ppr = element.find(_PPR)
         style_element = ppr.find(_PSTYLE) if ppr is not None else None
         style_id = styles.paragraph_style(style_element.get(W_VAL) if style_element is not None else None)
         names = tuple(styles.names_in_chain(style_id))
         state = _Paragraph(style_id, role_style=bool(names) and names[0] in ROLE_STYLE_NAMES)
-        self._inline(element, state, deleted=False)
+        self._inline(element, state, marks)
         for open_field in self._fields:
             open_field.suppress = False  # a note mark's number never runs past its paragraph
-        for comment_id in self._open_comments:
-            self.stats.comment_anchors.setdefault(comment_id, []).append(" ")
+        self._position += 1  # the paragraph mark: a comment ending here does not end where the next one starts
         raw = RawParagraph(
             pieces=_merge(state.pieces),
             style_id=style_id,
@@ -266,16 +378,47 @@ class BodyReader:
             bookmarks=tuple(state.bookmarks),
         )
         self._paragraph_properties(raw, ppr)
+        self._paragraph_changes(raw, ppr, state, marks)
         self.stats.paragraphs += 1
         if raw.bidi:
             self.stats.rtl_paragraphs += 1
-        after = list(state.after)
-        if state.deleted:
-            text = " ".join(" ".join(state.deleted).split())
-            if text:
-                self.stats.deletions += 1
-                after.insert(0, Event("deletion", text))
-        return raw, after
+        return raw, list(state.after)
+
+    def _paragraph_changes(
+        self, raw: RawParagraph, ppr: etree._Element | None, state: _Paragraph, marks: _Marks
+    ) -> None:
+        """The reviewers' changes of a paragraph's mark (``w:pPr/w:rPr``) and of its properties (``w:pPrChange``)."""
+        raw.mark_inserted, raw.mark_deleted = marks.inserted, marks.deleted
+        if ppr is None:
+            return
+        rpr = ppr.find(_RPR)
+        if rpr is not None:
+            for child in rpr:
+                if child.tag == _INS:
+                    raw.mark_inserted = change_of(child)
+                elif child.tag == _MOVE_TO:
+                    raw.mark_inserted = change_of(child, self._mark_move("to", state))
+                elif child.tag == _DEL:
+                    raw.mark_deleted = change_of(child)
+                elif child.tag == _MOVE_FROM:
+                    raw.mark_deleted = change_of(child, self._mark_move("from", state))
+        change = ppr.find(_PPR_CHANGE)
+        if change is None:
+            return
+        # The old properties are complete: no w:pStyle there means the default paragraph style.
+        old_ppr = change.find(_PPR)
+        style_element = old_ppr.find(_PSTYLE) if old_ppr is not None else None
+        style_id = self.styles.paragraph_style(style_element.get(W_VAL) if style_element is not None else None)
+        previous = RawParagraph(
+            pieces=raw.pieces,
+            style_id=style_id,
+            style_names=tuple(self.styles.names_in_chain(style_id)),
+            source=raw.source,
+            bookmarks=raw.bookmarks,
+        )
+        self._paragraph_properties(previous, old_ppr)
+        raw.previous = previous
+        raw.previous_change = change_of(change)
 
     def _paragraph_properties(self, raw: RawParagraph, ppr: etree._Element | None) -> None:
         styles = self.styles
@@ -321,59 +464,110 @@ class BodyReader:
 
     # ------------------------------------------------------------ inline
 
-    def _inline(self, parent: etree._Element, state: _Paragraph, *, deleted: bool) -> None:
+    def _inline(self, parent: etree._Element, state: _Paragraph, marks: _Marks) -> None:
         for child in parent:
             tag = child.tag
             if tag == _RUN:
-                self._run(child, state, deleted=deleted)
+                self._run(child, state, marks)
             elif tag == w("fldSimple"):
                 instruction = child.get(w("instr")) or ""
                 self._count_field(instruction)
                 bookmark = _note_ref_target(instruction)
                 if bookmark is None:
-                    self._inline(child, state, deleted=deleted)
-                elif not deleted:
+                    self._inline(child, state, marks)
+                else:
                     # A repeated footnote mark: the cached number is not text, the mark is.
-                    state.pieces.append(NoteMarker("ref", bookmark))
+                    state.pieces.append(NoteMarker("ref", bookmark, marks.inserted, marks.deleted))
             elif tag in _TRANSPARENT:
-                if tag in (w("ins"), w("moveTo")) and not deleted:
-                    self.stats.insertions += 1
-                self._inline(child, state, deleted=deleted)
+                self._inline(child, state, marks)
+            elif tag in _REVISIONS:
+                self._inline(child, state, self._revision(child, marks, state))
             elif tag == w("bookmarkStart"):
                 name = child.get(w("name")) or ""
                 self._open_bookmarks[child.get(w("id")) or ""] = name
                 state.bookmarks.append(name)
             elif tag == w("bookmarkEnd"):
                 self._open_bookmarks.pop(child.get(w("id")) or "", None)
-            elif tag in _DELETED:
-                self._inline(child, state, deleted=True)
             elif tag == w("sdt"):
                 content = child.find(w("sdtContent"))
                 if content is not None:
-                    self._inline(content, state, deleted=deleted)
+                    self._inline(content, state, marks)
             elif tag == w("hyperlink"):
                 self._hyperlink(child)
-                self._inline(child, state, deleted=deleted)
+                self._inline(child, state, marks)
             elif tag == _ALTERNATE:
                 choice = child.find(_CHOICE)
                 if choice is not None:
-                    self._inline(choice, state, deleted=deleted)
-            elif tag == w("commentRangeStart"):
-                comment_id = child.get(w("id")) or ""
-                self._open_comments.add(comment_id)
-                self.stats.comment_anchors.setdefault(comment_id, [])
-            elif tag == w("commentRangeEnd"):
-                self._open_comments.discard(child.get(w("id")) or "")
+                    self._inline(choice, state, marks)
             elif tag in _MATH:
                 text = "".join(node.text or "" for node in child.iter(_MATH_TEXT))
                 if text:
-                    self._add_text(state, TextPiece(text))
+                    self._add_text(state, TextPiece(text, inserted=marks.inserted, deleted=marks.deleted))
                     state.after.append(Event("equation", text))
             elif tag == _PARAGRAPH:
                 # A paragraph nested in a paragraph happens only in broken files: keep its text in line.
-                self._inline(child, state, deleted=deleted)
+                self._inline(child, state, marks)
+            else:
+                self._range_mark(child, state)
 
-    def _run(self, run: etree._Element, state: _Paragraph, *, deleted: bool) -> None:
+    def _revision(self, element: etree._Element, marks: _Marks, state: _Paragraph | None = None) -> _Marks:
+        """The changes inside a ``w:ins``, ``w:del``, ``w:moveFrom`` or ``w:moveTo``: those around it, and its own."""
+        tag = element.tag
+        if tag == _INS:
+            return _Marks(change_of(element), marks.deleted)
+        if tag == _DEL:
+            return _Marks(marks.inserted, change_of(element))
+        kind = "from" if tag == _MOVE_FROM else "to"
+        change = change_of(element, self._content_move(kind, element))
+        return _Marks(marks.inserted, change) if kind == "from" else _Marks(change, marks.deleted)
+
+    def _content_move(self, kind: str, element: etree._Element) -> str:
+        """The name of the move a ``w:moveFrom``/``w:moveTo`` belongs to: its open range's, or one it holds.
+
+        Word opens the range before the moved text; LibreOffice writes the range's start inside it.
+        """
+        open_ranges = self._open_moves[kind]
+        if open_ranges:
+            return next(reversed(open_ranges.values()))
+        start = "moveFromRangeStart" if kind == "from" else "moveToRangeStart"
+        inner = next(element.iter(w(start)), None)
+        return (inner.get(w("name")) or "") if inner is not None else ""
+
+    def _mark_move(self, kind: str, state: _Paragraph) -> str:
+        """The name of the move a paragraph mark belongs to: the range open at the mark, or one in the paragraph."""
+        open_ranges = self._open_moves[kind]
+        if open_ranges:
+            return next(reversed(open_ranges.values()))
+        return state.moves.get(kind, "")
+
+    def _range_mark(self, element: etree._Element, state: _Paragraph | None) -> None:
+        """Follow the start or end of a move's or a comment's range (inside a paragraph or between paragraphs)."""
+        tag = element.tag
+        mark_id = element.get(w("id")) or ""
+        if tag in _MOVE_STARTS:
+            kind = _MOVE_STARTS[tag]
+            name = element.get(w("name")) or ""
+            self._open_moves[kind][mark_id] = name
+            if state is not None:
+                state.moves[kind] = name
+        elif tag in _MOVE_ENDS:
+            self._open_moves[_MOVE_ENDS[tag]].pop(mark_id, None)
+        elif tag == w("commentRangeStart"):
+            self._open_comments[mark_id] = None
+            self._comment_starts.setdefault(mark_id, self._position)
+        elif tag == w("commentRangeEnd"):
+            self._open_comments.pop(mark_id, None)
+            start = self._comment_starts.get(mark_id, self._position)
+            self.stats.comment_ranges.setdefault(mark_id, (start, self._position))
+            if mark_id not in self._commented and state is not None:
+                self._point_comment(state, mark_id)
+
+    def _point_comment(self, state: _Paragraph, comment_id: str) -> None:
+        """A comment on no text (an empty range, or a reference alone): an empty piece holds its place."""
+        self._commented.add(comment_id)
+        state.pieces.append(TextPiece("", comments=(comment_id,)))
+
+    def _run(self, run: etree._Element, state: _Paragraph, marks: _Marks) -> None:
         rpr = run.find(_RPR)
         character_style = None
         if rpr is not None:
@@ -385,43 +579,79 @@ class BodyReader:
         bold = direct.bold if direct.bold is not None else base.bold
         italic = direct.italic if direct.italic is not None else base.italic
         underline = direct.underline if direct.underline is not None else base.underline
+        emphasis = (bool(bold), bool(italic), bool(underline))
+        change = rpr.find(_RPR_CHANGE) if rpr is not None else None
+        old_format = self._old_format(change, state, emphasis) if change is not None else None
+        had_text = False
         for child in _run_children(run):
             tag = child.tag
             if tag in _SKIPPED_RUN_CHILDREN:
                 if tag == _INSTR and self._fields:
                     self._fields[-1].instruction.append(child.text or "")
                 elif tag == _FLD_CHAR:
-                    self._field_char(child, state, deleted=deleted)
+                    self._field_char(child, state, marks)
                 elif tag == _COMMENT_REFERENCE:
-                    state.after.append(Event("comment", child.get(w("id")) or ""))
+                    comment_id = child.get(w("id")) or ""
+                    if comment_id not in self._comment_starts:
+                        # A comment without a range is anchored where its mark stands.
+                        self._comment_starts[comment_id] = self._position
+                        self.stats.comment_ranges.setdefault(comment_id, (self._position, self._position))
+                    if comment_id not in self._commented:
+                        self._point_comment(state, comment_id)
                 continue
             text = _run_child_text(child)
             if text is not None:
                 if any(open_field.suppress for open_field in self._fields):
                     continue
-                if deleted or tag == _DEL_TEXT:
-                    state.deleted.append(text)
-                else:
-                    self._add_text(state, TextPiece(text, bool(bold), bool(italic), bool(underline)))
+                deleted = marks.deleted
+                if tag == _DEL_TEXT and deleted is None:
+                    deleted = Change(author="")  # deleted text outside a deletion: Word never shows it either
+                had_text = had_text or bool(text)
+                piece = TextPiece(text, *emphasis, marks.inserted, deleted, old_format, tuple(self._open_comments))
+                self._add_text(state, piece)
             elif tag in _NOTE_REFERENCES:
-                if not deleted:
-                    kind = "footnote" if tag == _FOOTNOTE_REFERENCE else "endnote"
-                    marker = NoteMarker(kind, child.get(w("id")) or "")
-                    state.pieces.append(marker)
-                    for name in self._open_bookmarks.values():
-                        self.bookmark_notes.setdefault(name, marker)
+                kind = "footnote" if tag == _FOOTNOTE_REFERENCE else "endnote"
+                marker = NoteMarker(kind, child.get(w("id")) or "", marks.inserted, marks.deleted)
+                state.pieces.append(marker)
+                for name in self._open_bookmarks.values():
+                    self.bookmark_notes.setdefault(name, marker)
             elif tag in _DRAWINGS:
-                if not deleted:
+                if not marks.deleted:
                     self._drawing(child, state)
             elif tag == w("ruby"):
                 base_element = child.find(w("rubyBase"))
                 if base_element is not None:
-                    self._inline(base_element, state, deleted=deleted)
+                    self._inline(base_element, state, marks)
+        if change is not None and old_format is None and had_text:
+            self.stats.format_changes += 1
+
+    def _old_format(
+        self, change: etree._Element, state: _Paragraph, emphasis: tuple[bool, bool, bool]
+    ) -> FormatChange | None:
+        """The emphasis before a tracked formatting change, or None when the change left emphasis as it was.
+
+        The old properties are the run's whole ``w:rPr`` before the change (LibreOffice may leave them out:
+        then none were set).
+        """
+        old = change.find(_RPR)
+        style = old.find(_RSTYLE) if old is not None else None
+        character_style = style.get(W_VAL) if style is not None else None
+        base = self.styles.run_emphasis(state.style_id, character_style, role_style=state.role_style)
+        direct = emphasis_of(old)
+        before = (
+            bool(direct.bold if direct.bold is not None else base.bold),
+            bool(direct.italic if direct.italic is not None else base.italic),
+            bool(direct.underline if direct.underline is not None else base.underline),
+        )
+        if before == emphasis:
+            return None
+        return FormatChange(change_of(change), *before)
 
     def _add_text(self, state: _Paragraph, piece: TextPiece) -> None:
         state.pieces.append(piece)
-        for comment_id in self._open_comments:
-            self.stats.comment_anchors.setdefault(comment_id, []).append(piece.text)
+        self._position += len(piece.text)
+        if piece.text:
+            self._commented.update(piece.comments)
 
     def _drawing(self, element: etree._Element, state: _Paragraph) -> None:
         # Only the outermost text boxes: one inside another is read with its parent's paragraphs.
@@ -448,7 +678,7 @@ class BodyReader:
         if rel_id and rel_id in self.hyperlinks:
             self.stats.links.append(self.hyperlinks[rel_id])
 
-    def _field_char(self, element: etree._Element, state: _Paragraph, *, deleted: bool) -> None:
+    def _field_char(self, element: etree._Element, state: _Paragraph, marks: _Marks) -> None:
         kind = element.get(w("fldCharType"))
         if kind == "begin":
             self._fields.append(_Field())
@@ -460,8 +690,7 @@ class BodyReader:
             bookmark = _note_ref_target(instruction)
             if bookmark is not None:
                 current.suppress = True
-                if not deleted:
-                    state.pieces.append(NoteMarker("ref", bookmark))
+                state.pieces.append(NoteMarker("ref", bookmark, marks.inserted, marks.deleted))
         elif kind == "end" and self._fields:
             current = self._fields.pop()
             if not current.counted:
@@ -668,40 +897,36 @@ def _symbol(font: str, code: str) -> str:
         return ""
 
 
-def _deleted_text(element: etree._Element) -> str:
-    return "".join(
-        " " if node.tag == _PARAGRAPH else node.text or "" for node in element.iter(_TEXT, _DEL_TEXT, _PARAGRAPH)
-    )
-
-
 def _merge(pieces: list[Piece]) -> list[Piece]:
-    """Join neighbouring text pieces of equal emphasis, as Word splits runs for no visible reason.
+    """Join neighbouring text pieces of equal emphasis and marks, as Word splits runs for no visible reason.
 
     Linear in the number of pieces: texts are collected and joined once per
-    stretch of equal emphasis (a paragraph can hold a hundred thousand runs).
+    stretch of equal marks (a paragraph can hold a hundred thousand runs).
+    An empty piece is dropped, unless it holds the place of a comment on no text.
     """
     merged: list[Piece] = []
     texts: list[str] = []
-    emphasis: tuple[bool, bool, bool] | None = None
+    current: TextPiece | None = None
 
     def close() -> None:
-        if texts and emphasis is not None:
-            merged.append(TextPiece("".join(texts), *emphasis))
+        if current is not None and (texts or current.comments):
+            text = "".join(texts)
+            merged.append(current if current.text == text else replace(current, text=text))
         texts.clear()
 
     for piece in pieces:
         if isinstance(piece, NoteMarker):
             close()
-            emphasis = None
+            current = None
             merged.append(piece)
             continue
-        if not piece.text:
+        if not piece.text and not piece.comments:
             continue
-        key = (piece.bold, piece.italic, piece.underline)
-        if key != emphasis:
+        if current is None or not piece.same_marks(current):
             close()
-            emphasis = key
-        texts.append(piece.text)
+            current = piece
+        if piece.text:
+            texts.append(piece.text)
     close()
     return merged
 

@@ -7,10 +7,18 @@ person reads them: built-in heading styles or outline levels, typed numbers
 with their indentation, a bold line ending in a colon as a lead-in label, and
 the lines above the first heading as the title block. What the report model
 cannot hold is kept as text where it stood, or listed in the notes.
+
+Reviewers' changes and comments become the report's own (docs/review.md):
+marks on spans, footnote references and blocks; a change inside a
+title-block line, a heading, a session's title or its goals becomes a
+``FieldChange`` whose old value is that line read as it was before the
+change (every change in it rejected), read the way the line is read now;
+a comment on such a line names the field.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -29,12 +37,17 @@ from minutes_editor.importer.recognise import (
     typed_bullet,
     typed_number,
 )
+from minutes_editor.importer.revisions import CommentPart
 from minutes_editor.importer.title_block import parse_date_line
 from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import (
     MAX_BULLET_LEVEL,
     Block,
+    BlockFormatChange,
     BlockKind,
+    Change,
+    Comment,
+    FieldChange,
     Footnote,
     FootnoteRef,
     Inline,
@@ -43,6 +56,8 @@ from minutes_editor.model.report import (
     SectionKind,
     Session,
     Span,
+    TitleBlock,
+    new_id,
 )
 from minutes_editor.ooxml import vocabulary as vocab
 
@@ -84,22 +99,18 @@ class NoteText:
 
 
 @dataclass
-class Comment:
-    """A comment: its author and text."""
-
-    author: str
-    text: str
-
-
-@dataclass
 class Source:
     """Everything read from the package that the report is built from."""
 
     items: list[Item]
     notes: dict[tuple[str, str], NoteText]
-    comments: dict[str, Comment]
+    comments: list[CommentPart]
     stats: BodyStats
     bookmark_notes: dict[str, NoteMarker]
+
+
+#: The title block's fields a line of it can set, as the operations name them (model/operations.py).
+TITLE_FIELDS = ("meeting", "subtitle", "date", "start_time", "end_time", "timezone", "location", "status")
 
 
 @dataclass
@@ -142,9 +153,18 @@ class Builder:
     _typed_indents: list[int] = field(default_factory=list)
     _heading_shift: int = 0
     _counts: Counter[str] = field(default_factory=Counter)
+    #: Stable ids read from our writer's bookmarks, so far (a copied paragraph must not bring a second one).
+    _ids: set[str] = field(default_factory=set)
+    #: Comment ids: the file's (w:id) to the report's.
+    _comment_ids: dict[str, str] = field(default_factory=dict)
+    #: Comments whose range covers body or footnote text (file ids).
+    _anchored: set[str] = field(default_factory=set)
+    #: Comments on a field that is not body text (file id -> field name and owner).
+    _comment_fields: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.report = Report(language=self.language)
+        self._comment_order = {part.file_id: index for index, part in enumerate(self.source.comments)}
 
     # ---------------------------------------------------------------- whole
 
@@ -165,6 +185,7 @@ class Builder:
                 self._paragraph(item, items, index)
         self._flush_pending_refs()
         self._footnotes()
+        self._comments()
         self._summaries()
         return self.report
 
@@ -192,6 +213,8 @@ class Builder:
             return None
         text = paragraph.text
         styled = _styled_heading_level(paragraph)
+        if styled is not None and _whole(paragraph) == "deleted":
+            text = paragraph.rejected_text  # a heading deleted whole is kept (a note says so)
         if styled is not None:
             if not text.strip() and styled - self._heading_shift != 1:
                 return None
@@ -241,7 +264,7 @@ class Builder:
                 continue
             position += 1
             text = item.text
-            if not text.strip() and not _refs(item.pieces):
+            if not item.all_text.strip() and not _refs(item.pieces):
                 continue
             if in_body:
                 self._block(item)
@@ -257,35 +280,82 @@ class Builder:
         # Lines in our styles keep their text exactly; lines found by guesswork lose stray spaces.
         if not self._strict(item):
             text = text.strip()
+        which = self._title_field(item, text, styled, position, labelled)
+        if which is None:
+            self._block(item)
+            return False
+        before = copy.copy(title)
+        if not self._set_title(title, which, text, notes=True):
+            return self._unplaced_title_line(item, text)
+        name = "meeting" if which == "meeting+" else which
+        self._field_comments(item, f"TitleBlock.{name}", "")
+        self._title_changes(item, which, before)
+        return True
+
+    def _title_field(
+        self, item: RawParagraph, text: str, styled: bool, position: int, labelled: list[int]
+    ) -> str | None:
+        """Which field of the title block a line sets ("meeting+" adds to the meeting's name), None for body text."""
+        title = self.report.title
         if item.has_style(TITLE):
-            title.meeting = f"{title.meeting} {text}" if title.meeting else text
-        elif item.has_style(SUBTITLE) and not title.subtitle:
-            title.subtitle = text
-        elif item.has_style(DATE_LINE) or (strip_label(text, "date") is not None and title.date is None):
-            if not self._date_line(text):
-                return self._unplaced_title_line(item, text)
-        elif item.has_style(LOCATION_LINE) or (strip_label(text, "location") is not None and not title.location):
+            return "meeting+"
+        if item.has_style(SUBTITLE) and not title.subtitle:
+            return "subtitle"
+        if item.has_style(DATE_LINE) or (strip_label(text, "date") is not None and title.date is None):
+            return "date"
+        if item.has_style(LOCATION_LINE) or (strip_label(text, "location") is not None and not title.location):
+            return "location"
+        if item.has_style(STATUS) or (is_status(text) and not title.status):
+            return "status"
+        if not styled and not title.meeting and _plain_line(item, TITLE_WORDS) and not ends_like_sentence(text):
+            return "meeting"
+        if (
+            not styled
+            and not title.subtitle
+            and _plain_line(item, HEADING_WORDS * 2)
+            and any(later > position for later in labelled)
+        ):
+            return "subtitle"
+        return None
+
+    def _set_title(self, title: TitleBlock, which: str, text: str, *, notes: bool) -> bool:
+        """Set the field ``which`` of ``title`` from a line's text; False when a date line holds no date."""
+        if which == "meeting+":
+            title.meeting = f"{title.meeting} {text}" if title.meeting and text else title.meeting or text
+        elif which == "date":
+            return self._date_line(title, text, notes=notes)
+        elif which == "location":
             written = self._location_as_written(text)
             if written is not None:
                 title.location = written
             else:
                 rest = strip_label(text, "location")
                 title.location = rest.strip() if rest is not None else text.strip()
-        elif item.has_style(STATUS) or (is_status(text) and not title.status):
-            title.status = text
-        elif not styled and not title.meeting and _plain_line(item, TITLE_WORDS) and not ends_like_sentence(text):
-            title.meeting = text
-        elif (
-            not styled
-            and not title.subtitle
-            and _plain_line(item, HEADING_WORDS * 2)
-            and any(later > position for later in labelled)
-        ):
-            title.subtitle = text
         else:
-            self._block(item)
-            return False
+            setattr(title, which, text)
         return True
+
+    def _title_changes(self, item: RawParagraph, which: str, before: TitleBlock) -> None:
+        """The pending changes of a title-block line: each field it sets, as it was with every change rejected."""
+        change = item.first_change()
+        if change is None:
+            return
+        whole = _whole(item)
+        if (item.mark_inserted or item.mark_deleted) and whole is None:
+            self._counts["paragraph marks"] += 1
+        if not item.revised:
+            return
+        old = copy.copy(before)
+        old_text = item.rejected_text if self._strict(item) else item.rejected_text.strip()
+        # A line inserted whole leaves the fields as they were before it.
+        if whole != "inserted" and not self._set_title(old, which, old_text, notes=False):
+            self._not_kept(change, n.REASON_OLD_DATE, item.text)
+            return
+        title = self.report.title
+        for name in TITLE_FIELDS:
+            value = getattr(title, name)
+            if getattr(old, name) != value:
+                self.report.field_changes.append(FieldChange(f"TitleBlock.{name}", "", getattr(old, name), change))
 
     def _location_as_written(self, text: str) -> str | None:
         """The location in a line written by the language's template ("Lieu\u00a0: {location}"), exactly."""
@@ -296,8 +366,12 @@ class Builder:
             return text[len(head) : len(text) - len(tail)]
         return None
 
-    def _date_line(self, text: str) -> bool:
-        title = self.report.title
+    def _date_line(self, title: TitleBlock, text: str, *, notes: bool) -> bool:
+        if not text.strip():
+            # A date line deleted whole: no date.
+            title.date = title.start_time = title.end_time = None
+            title.timezone = ""
+            return True
         parsed = parse_date_line(text, self.preset)
         if parsed is None:
             return False
@@ -305,7 +379,7 @@ class Builder:
         title.start_time = parsed.start_time
         title.end_time = parsed.end_time
         title.timezone = parsed.timezone
-        if not parsed.exact:
+        if notes and not parsed.exact:
             written = self.preset.date_line_text(title)
             self.notes.append(ImportNote.of(n.DATE_READ_AS, text=text, written=written))
         return True
@@ -327,16 +401,24 @@ class Builder:
         if heading is not None:
             self._pending_refs.extend(self.refs_of(paragraph.pieces))
             marker = heading_marker(paragraph)
+            section, session = self._section, self._session
             if heading.level <= 1:
                 self._new_section(heading.text, level=1, marker=marker)
             elif heading.level == 2:
                 self._subheading(heading.text, items, index, marker=marker)
             else:
-                self._add_block(Block(BlockKind.LABEL, self._content(paragraph.pieces)))
+                self._make_block(paragraph, BlockKind.LABEL, 1)
                 self._counts["deep headings"] += 1
+                return
+            if self._session is not None and self._session is not session:
+                self._take_id(self._session, paragraph)
+                self._heading_changes(paragraph, "Session.title", self._session.id)
+            elif self._section is not None:
+                if self._section is not section:
+                    self._take_id(self._section, paragraph)
+                self._heading_changes(paragraph, "Section.heading", self._section.id)
             return
-        text = paragraph.text
-        if not text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
+        if not paragraph.all_text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
             return
         if (paragraph.has_style(GOALS) or self._untyped_goals(paragraph)) and self._goals(paragraph):
             return
@@ -391,15 +473,67 @@ class Builder:
             return
         self._new_section(text, level=2)
 
+    def _heading_changes(self, paragraph: RawParagraph, field_name: str, owner: str) -> None:
+        """Comments on a heading or session title, and its pending changes (a ``FieldChange``, or a note)."""
+        self._field_comments(paragraph, field_name, owner)
+        self._structure_change(paragraph)
+        change = paragraph.first_change()
+        if change is None:
+            return
+        whole = _whole(paragraph)
+        if whole is not None:
+            reason = n.REASON_NEW_SECTION if whole == "inserted" else n.REASON_REMOVED_SECTION
+            text = paragraph.text if whole == "inserted" else paragraph.rejected_text
+            self._not_kept(change, reason, text)
+            return
+        if paragraph.mark_inserted or paragraph.mark_deleted:
+            self._counts["paragraph marks"] += 1
+        if not paragraph.revised:
+            return
+        current: str | None
+        if field_name == "Session.title" and self._session is not None:
+            current = self._session.title
+        elif self._section is not None:
+            current = self._section.heading
+        else:
+            return
+        old_heading = self._heading(paragraph.rejected())
+        old: str | None = old_heading.text if old_heading is not None else paragraph.rejected_text.strip()
+        if field_name == "Section.heading" and self._section is not None and old is not None:
+            kind = self._section.kind
+            if old.strip() == self.preset.heading(kind) and (
+                heading_marker(paragraph) is not None or recognise_heading(old)
+            ):
+                old = None  # the language's default heading, as _new_section reads it
+        if old != current:
+            self.report.field_changes.append(FieldChange(field_name, owner, old, change))
+
     def _goals(self, paragraph: RawParagraph) -> bool:
         session = self._session
         if session is None or session.goals or session.blocks:
             return False
-        goals = parse_goals(paragraph.text, self.preset)
+        text = paragraph.text
+        # A goals line deleted whole leaves no goals.
+        goals = parse_goals(text, self.preset) if text.strip() else [] if paragraph.rejected_text.strip() else None
         if goals is None:
             return False
         session.goals = goals
         self._pending_refs.extend(self.refs_of(paragraph.pieces))
+        self._field_comments(paragraph, "Session.goals", session.id)
+        self._structure_change(paragraph)
+        change = paragraph.first_change()
+        if change is None:
+            return True
+        whole = _whole(paragraph)
+        if (paragraph.mark_inserted or paragraph.mark_deleted) and whole is None:
+            self._counts["paragraph marks"] += 1
+        if paragraph.revised:
+            rejected = paragraph.rejected_text
+            old = parse_goals(rejected, self.preset) if rejected.strip() else []
+            if old is None:
+                self._not_kept(change, n.REASON_OLD_GOALS, text)
+            elif old != goals:
+                self.report.field_changes.append(FieldChange("Session.goals", session.id, old, change))
         return True
 
     def _untyped_goals(self, paragraph: RawParagraph) -> bool:
@@ -426,6 +560,13 @@ class Builder:
             return False
         section.participants = participants
         self._pending_refs.extend(self.refs_of(paragraph.pieces))
+        self._field_comments(paragraph, "Section.participants", section.id)
+        self._structure_change(paragraph)
+        change = paragraph.first_change()
+        if change is not None and paragraph.revised:
+            self._not_kept(change, n.REASON_PARTICIPANTS, paragraph.text)
+        elif change is not None:
+            self._counts["paragraph marks"] += 1
         return True
 
     def _untyped_participants(self, paragraph: RawParagraph) -> bool:
@@ -442,50 +583,93 @@ class Builder:
     # ------------------------------------------------------------- blocks
 
     def _block(self, paragraph: RawParagraph) -> None:
+        if not paragraph.all_text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
+            return
+        kind, level, strip = self._shape(paragraph)
+        self._make_block(paragraph, kind, level, strip)
+
+    def _shape(self, paragraph: RawParagraph, *, count: bool = True) -> tuple[BlockKind, int, int]:
+        """What a body paragraph is: its kind, its level, and the length of a typed bullet to take off its text.
+
+        ``count`` False reads it without counting what the notes report (a paragraph's properties before a change).
+        """
         text = paragraph.text
         role = role_style(paragraph)
-        if not text.strip() and not _refs(paragraph.pieces) and not self._empty_block(paragraph):
-            return
         if role == LABEL:
-            self._add_block(Block(BlockKind.LABEL, self._content(paragraph.pieces)))
-            return
+            return BlockKind.LABEL, 1, 0
         if self._strict(paragraph) and role != BULLET:
-            self._add_block(Block(BlockKind.PARAGRAPH, self._content(paragraph.pieces)))
-            return
+            return BlockKind.PARAGRAPH, 1, 0
         if paragraph.list_kind is not None:
             level = paragraph.list_level + 1
             if level == 1:
                 # Word's "List Bullet 2" is a one-level list of its own, drawn further in: its name gives the level.
                 level = _list_style_level(paragraph) or 1
-            if paragraph.list_kind == "number":
+            if paragraph.list_kind == "number" and count:
                 self._counts["numbered items"] += 1
-            self._add_block(Block(BlockKind.BULLET, self._content(paragraph.pieces), self._level(level)))
-            return
+            return BlockKind.BULLET, self._level(level, count=count), 0
         list_style = _list_style_level(paragraph)
         if list_style is not None:
-            self._add_block(Block(BlockKind.BULLET, self._content(paragraph.pieces), self._level(list_style)))
-            return
+            return BlockKind.BULLET, self._level(list_style, count=count), 0
         if role == BULLET and self.ours:
-            self._add_block(Block(BlockKind.BULLET, self._content(paragraph.pieces), 1))
-            return
+            return BlockKind.BULLET, 1, 0
         bullet = typed_bullet(text) if paragraph.source != "table" else None
         if bullet is not None:
             glyph_level, length = bullet
             level = glyph_level
-            if len(self._typed_indents) > 1:
-                level = self._typed_indents.index(paragraph.indent or 0) + 1
-            content = self._content(paragraph.pieces, strip=length)
-            self._add_block(Block(BlockKind.BULLET, content, self._level(level)))
-            return
+            indent = paragraph.indent or 0
+            if len(self._typed_indents) > 1 and indent in self._typed_indents:
+                level = self._typed_indents.index(indent) + 1
+            return BlockKind.BULLET, self._level(level, count=count), length
         if (
             paragraph.source == "body"
             and _all_bold(paragraph)
             and text.rstrip().endswith((":", "："))
             and len(text.split()) <= LABEL_WORDS
         ):
-            self._add_block(Block(BlockKind.LABEL, self._content(paragraph.pieces)))
+            return BlockKind.LABEL, 1, 0
+        return BlockKind.PARAGRAPH, 1, 0
+
+    def _make_block(self, paragraph: RawParagraph, kind: BlockKind, level: int, strip: int = 0) -> None:
+        """Add a block of ``paragraph``'s content, with the changes of its mark and of its kind or level."""
+        block = Block(
+            kind,
+            self._content(paragraph.pieces, strip=strip),
+            level,
+            inserted=paragraph.mark_inserted,
+            deleted=paragraph.mark_deleted,
+        )
+        self._take_id(block, paragraph)
+        previous, change = paragraph.previous, paragraph.previous_change
+        if previous is not None and change is not None:
+            if self._heading(previous) is not None:
+                self._not_kept(change, n.REASON_STRUCTURE, paragraph.text)
+            else:
+                old_kind, old_level, _ = self._shape(previous, count=False)
+                if (old_kind, old_level) != (block.kind, block.level):
+                    block.old_format = BlockFormatChange(change, old_kind, old_level)
+                else:
+                    self._counts["format changes"] += 1  # spacing, indentation, alignment: not the report's
+        self._add_block(block)
+
+    def _take_id(self, part: Block | Section | Session, paragraph: RawParagraph) -> None:
+        """Give ``part`` the stable id our writer named in the paragraph's bookmark, unless another part has it."""
+        for name in paragraph.bookmarks:
+            match = vocab.ID_MARK.fullmatch(name)
+            if match is not None and match.group(1) not in self._ids:
+                part.id = match.group(1)
+                self._ids.add(part.id)
+                return
+
+    def _structure_change(self, paragraph: RawParagraph) -> None:
+        """A tracked change of the properties of a line that is not a block (a heading, title, goals): noted."""
+        previous, change = paragraph.previous, paragraph.previous_change
+        if previous is None or change is None:
             return
-        self._add_block(Block(BlockKind.PARAGRAPH, self._content(paragraph.pieces)))
+        same_style = previous.style_names == paragraph.style_names and previous.outline == paragraph.outline
+        if same_style and (previous.list_kind, previous.list_level) == (paragraph.list_kind, paragraph.list_level):
+            self._counts["format changes"] += 1
+        else:
+            self._not_kept(change, n.REASON_STRUCTURE, paragraph.text)
 
     def _strict(self, paragraph: RawParagraph) -> bool:
         """Whether a paragraph is read by its style alone: one of our template's styles, in our template."""
@@ -495,9 +679,10 @@ class Builder:
         """Whether an empty paragraph is a block (our writer exports empty blocks), not spacing."""
         return self.ours and role_style(paragraph) in BLOCK_STYLES
 
-    def _level(self, level: int) -> int:
+    def _level(self, level: int, *, count: bool = True) -> int:
         if level > MAX_BULLET_LEVEL:
-            self._counts["deep bullets"] += 1
+            if count:
+                self._counts["deep bullets"] += 1
             return MAX_BULLET_LEVEL
         return max(level, 1)
 
@@ -516,6 +701,10 @@ class Builder:
         self._section.blocks.append(block)
 
     def _content(self, pieces: list[Piece], strip: int = 0) -> list[Inline]:
+        """Spans and footnote references of a paragraph's pieces; ``strip`` characters of a typed bullet taken off.
+
+        The bullet is taken off the text as it reads with every change accepted: deleted text does not count.
+        """
         content: list[Inline] = []
         for piece in pieces:
             if isinstance(piece, NoteMarker):
@@ -524,14 +713,76 @@ class Builder:
                     content.append(ref)
                 continue
             text = piece.text
-            if strip:
+            if strip and piece.deleted is None:
                 cut = min(strip, len(text))
                 text, strip = text[cut:], strip - cut
                 if not strip:
                     text = text.lstrip(" \t\u00a0")
-            if text:
-                content.append(Span(text, piece.bold, piece.italic, piece.underline))
+            if text or piece.comments:
+                content.append(self._span(piece, text))
         return content
+
+    def _span(self, piece: TextPiece, text: str) -> Span:
+        """A piece as a span, its comments named by the report's ids."""
+        self._anchored.update(piece.comments)
+        return Span(
+            text,
+            piece.bold,
+            piece.italic,
+            piece.underline,
+            inserted=piece.inserted,
+            deleted=piece.deleted,
+            old_format=piece.old_format,
+            comments=self._comment_ids_of(piece.comments) if piece.comments else (),
+        )
+
+    def _comment_ids_of(self, file_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """The report's ids of comments, in the order of comments.xml (LibreOffice opens a reply's range first)."""
+        # A comment mark whose comment comments.xml lacks anchors nothing.
+        known = [file_id for file_id in file_ids if file_id in self._comment_order]
+        return tuple(self._comment_id(file_id) for file_id in sorted(known, key=self._comment_order.__getitem__))
+
+    def _comment_id(self, file_id: str) -> str:
+        """The report's id of the comment the file calls ``file_id``."""
+        found = self._comment_ids.get(file_id)
+        if found is None:
+            found = self._comment_ids[file_id] = new_id()
+        return found
+
+    def _field_comments(self, paragraph: RawParagraph, field_name: str, owner: str) -> None:
+        """Comments whose range is in a line that is not body text: on that field (unless on body text too)."""
+        for file_id in paragraph.comment_ids():
+            self._comment_fields.setdefault(file_id, (field_name, owner))
+
+    def _not_kept(self, change: Change, reason: str, text: str) -> None:
+        """Note a reviewer's change the report cannot hold as pending, saying why and what the line now reads."""
+        where = self._where()
+        reason_phrase = Phrase(reason)
+        if change.author:
+            note = ImportNote.of(n.CHANGE_NOT_KEPT, author=change.author, place=where, reason=reason_phrase, text=text)
+        else:
+            note = ImportNote.of(n.CHANGE_NOT_KEPT_ANONYMOUS, place=where, reason=reason_phrase, text=text)
+        self.notes.append(note)
+
+    def _comments(self) -> None:
+        """The comments of comments.xml, in its order, with their threads and what they are on."""
+        for part in self.source.comments:
+            field_name, owner = "", ""
+            if part.file_id not in self._anchored:
+                field_name, owner = self._comment_fields.get(part.file_id, ("", ""))
+            self.report.comments.append(
+                Comment(
+                    id=self._comment_id(part.file_id),
+                    author=part.author,
+                    text=list(part.paragraphs),
+                    date=part.date,
+                    initials=part.initials,
+                    parent=self._comment_id(part.parent) if part.parent else "",
+                    done=part.done,
+                    field_name=field_name,
+                    owner=owner,
+                )
+            )
 
     def _flush_pending_refs(self) -> None:
         if self._pending_refs:
@@ -545,6 +796,7 @@ class Builder:
         return [ref for ref in refs if ref is not None]
 
     def _ref(self, marker: NoteMarker) -> FootnoteRef | None:
+        inserted, deleted = marker.inserted, marker.deleted
         if marker.kind == "ref":
             target = self.source.bookmark_notes.get(marker.note_id)
             if target is None:
@@ -559,7 +811,7 @@ class Builder:
         if note_id is None:
             note_id = str(len(self._note_ids) + 1)
             self._note_ids[key] = note_id
-        return FootnoteRef(note_id)
+        return FootnoteRef(note_id, inserted=inserted, deleted=deleted)
 
     def _footnotes(self) -> None:
         for key in self.source.notes:
@@ -575,24 +827,29 @@ class Builder:
             self.notes.append(ImportNote.of(n.ENDNOTES, endnotes))
 
     def _note_content(self, note: NoteText) -> list[Span]:
+        """A note's paragraphs as one run of spans: a space between paragraphs, carrying the change of the mark."""
         pieces: list[Piece] = []
+        last: RawParagraph | None = None
         for item in note.items:
             if isinstance(item, Event):
                 self._event(item, where=Phrase.of(n.IN_FOOTNOTE))
                 continue
-            if pieces and item.pieces:
-                pieces.append(TextPiece(" "))
+            if pieces and item.pieces and last is not None:
+                pieces.append(TextPiece(" ", inserted=last.mark_inserted, deleted=last.mark_deleted))
             pieces.extend(item.pieces)
+            if item.pieces:
+                last = item
         spans: list[Span] = []
         for piece in pieces:
             if isinstance(piece, NoteMarker):
                 self._counts["marks inside notes"] += 1
                 continue
-            spans.append(Span(piece.text, piece.bold, piece.italic, piece.underline))
+            spans.append(self._span(piece, piece.text))
         # Word puts one space between the note's mark and its text, LibreOffice a tab.
-        if spans and spans[0].text.startswith((" ", "\t")):
-            spans[0].text = spans[0].text[1:]
-        return _merge_spans([span for span in spans if span.text])
+        first = next((span for span in spans if span.text), None)
+        if first is not None and first.text.startswith((" ", "\t")) and not (first.inserted or first.deleted):
+            first.text = first.text[1:]
+        return _merge_spans([span for span in spans if span.text or span.comments])
 
     # -------------------------------------------------------------- events
 
@@ -615,28 +872,12 @@ class Builder:
         kind = event.kind
         if kind == "table":
             return ImportNote.of(n.TABLE, int(event.detail), place=where)
-        if kind == "comment":
-            comment = self.source.comments.get(event.detail)
-            if comment is None:
-                return None
-            anchor = " ".join("".join(self.source.stats.comment_anchors.get(event.detail, [])).split())
-            text = _short(comment.text, 300)
-            if comment.author and anchor:
-                return ImportNote.of(
-                    n.COMMENT_BY_ON, author=comment.author, anchor=_short(anchor), place=where, text=text
-                )
-            if comment.author:
-                return ImportNote.of(n.COMMENT_BY, author=comment.author, place=where, text=text)
-            if anchor:
-                return ImportNote.of(n.COMMENT_ON, anchor=_short(anchor), place=where, text=text)
-            return ImportNote.of(n.COMMENT, place=where, text=text)
         if kind == "image":
             if event.detail:
                 return ImportNote.of(n.NAMED_IMAGE, name=event.detail, place=where)
             return ImportNote.of(n.IMAGE, place=where)
-        quoting = {"deletion": n.TRACKED_DELETION, "moved": n.TRACKED_MOVE, "equation": n.EQUATION}
-        if kind in quoting:
-            return ImportNote.of(quoting[kind], place=where, text=_short(event.detail))
+        if kind == "equation":
+            return ImportNote.of(n.EQUATION, place=where, text=_short(event.detail))
         plain = {
             "drawing": n.DRAWING,
             "textbox": n.TEXT_BOX,
@@ -650,10 +891,7 @@ class Builder:
     def _summaries(self) -> None:
         stats = self.source.stats
         counts = self._counts
-        if stats.insertions:
-            self.notes.append(ImportNote.of(n.TRACKED_INSERTIONS, stats.insertions))
-        if stats.deletions:
-            self.notes.append(ImportNote.of(n.TRACKED_DELETIONS, stats.deletions))
+        counts["format changes"] += stats.format_changes
         fields = {name: count for name, count in stats.fields.items() if name not in ("NOTEREF",)}
         if fields:
             listed = Listing(tuple(f"{name} ({count})" for name, count in sorted(fields.items())))
@@ -670,6 +908,8 @@ class Builder:
             "missing notes": n.MISSING_NOTES,
             "unreferenced notes": n.UNREFERENCED_NOTES,
             "marks inside notes": n.MARKS_INSIDE_NOTES,
+            "format changes": n.FORMAT_CHANGES,
+            "paragraph marks": n.PARAGRAPH_MARKS,
         }
         for key, template in templates.items():
             if counts[key]:
@@ -754,7 +994,11 @@ def _next_is_goals(items: list[Item], index: int) -> bool:
 
 
 def _all_bold(paragraph: RawParagraph) -> bool:
-    texts = [piece for piece in paragraph.pieces if isinstance(piece, TextPiece) and piece.text.strip()]
+    texts = [
+        piece
+        for piece in paragraph.pieces
+        if isinstance(piece, TextPiece) and piece.text.strip() and piece.deleted is None
+    ]
     return bool(texts) and all(piece.bold for piece in texts)
 
 
@@ -772,15 +1016,42 @@ def _refs(pieces: list[Piece]) -> bool:
 
 
 def _merge_spans(spans: list[Span]) -> list[Span]:
-    """Join neighbouring spans of equal emphasis, in linear time."""
-    groups: list[tuple[tuple[bool, bool, bool], list[str]]] = []
+    """Join neighbouring spans of equal emphasis, changes and comments, in linear time."""
+    groups: list[tuple[Span, list[str]]] = []
     for span in spans:
-        key = (span.bold, span.italic, span.underline)
-        if groups and groups[-1][0] == key:
+        if groups and _same_marks(groups[-1][0], span):
             groups[-1][1].append(span.text)
         else:
-            groups.append((key, [span.text]))
-    return [Span("".join(texts), *key) for key, texts in groups]
+            groups.append((span, [span.text]))
+    merged = []
+    for first, texts in groups:
+        first.text = "".join(texts)
+        merged.append(first)
+    return merged
+
+
+def _same_marks(one: Span, other: Span) -> bool:
+    return (
+        one.bold == other.bold
+        and one.italic == other.italic
+        and one.underline == other.underline
+        and one.inserted == other.inserted
+        and one.deleted == other.deleted
+        and one.old_format == other.old_format
+        and one.comments == other.comments
+    )
+
+
+def _whole(paragraph: RawParagraph) -> str | None:
+    """Whether a reviewer inserted or deleted a paragraph whole (all its text and its mark): "inserted", "deleted"."""
+    texts = [piece for piece in paragraph.pieces if isinstance(piece, TextPiece) and piece.text]
+    if not texts:
+        return None
+    if paragraph.mark_inserted is not None and all(piece.inserted is not None for piece in texts):
+        return "inserted"
+    if paragraph.mark_deleted is not None and all(piece.deleted is not None for piece in texts):
+        return "deleted"
+    return None
 
 
 def _short(text: str, limit: int = 120) -> str:

@@ -69,14 +69,6 @@ UNTITLED_SECTION = QT_TRANSLATE_NOOP("ImportNotes", "Text before the first headi
 TABLE = QT_TRANSLATE_NOOP(
     "ImportNotes", "A table (%n rows) in {place} was kept as text, one paragraph per row.", None, 1
 )
-TRACKED_DELETION = QT_TRANSLATE_NOOP("ImportNotes", 'Tracked deletion in {place}, not imported: "{text}"')
-TRACKED_MOVE = QT_TRANSLATE_NOOP(
-    "ImportNotes", 'Tracked move in {place}: the text at its old place was left out: "{text}"'
-)
-COMMENT_BY_ON = QT_TRANSLATE_NOOP("ImportNotes", 'Comment by {author} on "{anchor}" in {place}: "{text}"')
-COMMENT_BY = QT_TRANSLATE_NOOP("ImportNotes", 'Comment by {author} in {place}: "{text}"')
-COMMENT_ON = QT_TRANSLATE_NOOP("ImportNotes", 'Comment on "{anchor}" in {place}: "{text}"')
-COMMENT = QT_TRANSLATE_NOOP("ImportNotes", 'Comment in {place}: "{text}"')
 NAMED_IMAGE = QT_TRANSLATE_NOOP("ImportNotes", 'An image "{name}" in {place} was left out: reports hold text only.')
 IMAGE = QT_TRANSLATE_NOOP("ImportNotes", "An image in {place} was left out: reports hold text only.")
 DRAWING = QT_TRANSLATE_NOOP("ImportNotes", "A drawing or shape in {place} was left out: reports hold text only.")
@@ -92,13 +84,53 @@ EMBEDDED_DOCUMENT = QT_TRANSLATE_NOOP(
 #: {detail} is an English description; the importer has no such event today.
 NOT_IMPORTED = QT_TRANSLATE_NOOP("ImportNotes", "Something in {place} was not imported: {detail}.")
 
+# ------------------------------------- reviewers' changes a report cannot keep pending
+
+#: {author} is the reviewer's name as the document gives it; {reason} is one of the reasons below; {text} is the
+#: line as it now reads.
+CHANGE_NOT_KEPT = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'A tracked change by {author} in {place} could not be kept as a pending change: {reason}: "{text}"'
+)
+CHANGE_NOT_KEPT_ANONYMOUS = QT_TRANSLATE_NOOP(
+    "ImportNotes", 'A tracked change in {place} could not be kept as a pending change: {reason}: "{text}"'
+)
+REASON_PARTICIPANTS = QT_TRANSLATE_NOOP(
+    "ImportNotes", "the list of participants holds no pending changes, so the change was accepted"
+)
+REASON_NEW_SECTION = QT_TRANSLATE_NOOP(
+    "ImportNotes", "a report cannot hold a proposed new section or session, so the heading was accepted"
+)
+REASON_REMOVED_SECTION = QT_TRANSLATE_NOOP(
+    "ImportNotes", "a report cannot hold a proposed removal of a section or session, so the heading was kept"
+)
+REASON_OLD_DATE = QT_TRANSLATE_NOOP(
+    "ImportNotes", "the date line before the change cannot be read as a date, so the change was accepted"
+)
+REASON_OLD_GOALS = QT_TRANSLATE_NOOP(
+    "ImportNotes", "the goals line before the change cannot be read as quoted goals, so the change was accepted"
+)
+REASON_STRUCTURE = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "a heading, title or goals line that becomes another kind of line cannot be pending, so the change was accepted",
+)
+
 # ------------------------------------------------- summaries at the end
 
 ENDNOTES = QT_TRANSLATE_NOOP("ImportNotes", "%n endnote(s) became footnotes: the report has footnotes only.", None, 1)
-TRACKED_INSERTIONS = QT_TRANSLATE_NOOP(
-    "ImportNotes", "%n tracked insertion(s) were accepted: their text is in the report.", None, 1
+FORMAT_CHANGES = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "%n tracked formatting change(s) changed only what a report does not keep (fonts, sizes, colours, spacing);"
+    " they were left out.",
+    None,
+    1,
 )
-TRACKED_DELETIONS = QT_TRANSLATE_NOOP("ImportNotes", "%n tracked deletion(s) were left out (listed above).", None, 1)
+PARAGRAPH_MARKS = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "%n tracked paragraph break(s) added or removed at a heading, a title-block line, goals or participants were"
+    " left out: the report keeps those lines apart.",
+    None,
+    1,
+)
 #: {fields} lists Word's field names with their counts, as "PAGE (1), DATE (2)".
 FIELDS = QT_TRANSLATE_NOOP("ImportNotes", "Fields were kept as the text they showed: {fields}.")
 #: {links} lists the links' texts (at most ten).

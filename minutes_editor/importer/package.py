@@ -157,3 +157,20 @@ def _w3cdtf(value: str) -> dt.datetime | None:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+
+
+_APPLICATION = qn("ep:Application")
+
+
+def read_application(archive: SafePackage) -> str:
+    """The name of the application that saved the package (docProps/app.xml), "" when absent or unreadable."""
+    try:
+        for relationship in _relationships(archive, "").values():
+            if relationship.kind == "extended-properties" and not relationship.external:
+                if not archive.has(relationship.target):
+                    return ""
+                element = archive_parse(archive, relationship.target).find(_APPLICATION)
+                return (element.text or "").strip() if element is not None else ""
+    except DamagedDocumentError:
+        return ""  # which program wrote the file is a hint, never a reason to refuse it
+    return ""

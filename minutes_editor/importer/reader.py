@@ -19,10 +19,24 @@ from lxml import etree
 import minutes_editor.importer.notes as n
 from minutes_editor.collector import collector_paused
 from minutes_editor.importer.body import BodyReader, BodyStats, Item, RawParagraph, TextPiece
-from minutes_editor.importer.mapping import Builder, Comment, NoteText, Source, made_from_our_template
+from minutes_editor.importer.mapping import Builder, NoteText, Source, made_from_our_template
 from minutes_editor.importer.notes import ImportNote, Listing, Phrase, Value
-from minutes_editor.importer.package import CoreProperties, WordPackage, open_package, read_core_properties
+from minutes_editor.importer.package import (
+    CoreProperties,
+    WordPackage,
+    open_package,
+    read_application,
+    read_core_properties,
+)
 from minutes_editor.importer.recognise import presets
+from minutes_editor.importer.revisions import (
+    CommentPart,
+    last_para_id,
+    link_threads,
+    read_threads,
+    revision_date,
+    threads_from_ranges,
+)
 from minutes_editor.importer.styles import Numbering, Styles
 from minutes_editor.model.language import is_language_tag
 from minutes_editor.model.report import EARLIEST_STAMP, LATEST_STAMP, Direction, Report, direction_of, stamp_in_range
@@ -86,6 +100,11 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
     items = reader.read_blocks(body)
     notes = _notes(package, reader)
     comments = _comments(package, styles, numbering)
+    threads = read_threads(package.parse_related("commentsExtended"))
+    link_threads(comments, threads)
+    if not threads.parents and read_application(archive).startswith("LibreOffice"):
+        # LibreOffice (7.4) writes no reply links: its replies share their parent's range, as Word's do.
+        threads_from_ranges(comments, reader.stats.comment_ranges)
     extra_notes: list[ImportNote] = []
     try:
         core = read_core_properties(archive)
@@ -135,17 +154,32 @@ def _notes(package: WordPackage, reader: BodyReader) -> dict[tuple[str, str], No
     return notes
 
 
-def _comments(package: WordPackage, styles: Styles, numbering: Numbering) -> dict[str, Comment]:
+def _comments(package: WordPackage, styles: Styles, numbering: Numbering) -> list[CommentPart]:
+    """The comments of comments.xml, in order: author, date, initials and paragraphs (a table's rows as paragraphs)."""
     root = package.parse_related("comments")
     if root is None:
-        return {}
+        return []
     reader = BodyReader(styles, numbering)
-    comments: dict[str, Comment] = {}
+    comments: list[CommentPart] = []
+    seen: set[str] = set()
     for element in root.iter(w("comment")):
-        text = " ".join(
+        file_id = element.get(w("id")) or ""
+        if file_id in seen:
+            continue  # a second comment with the same id cannot be told apart in the text: the first one counts
+        seen.add(file_id)
+        paragraphs = [
             item.text for item in reader.read_blocks(element, source="comment") if isinstance(item, RawParagraph)
+        ]
+        comments.append(
+            CommentPart(
+                file_id=file_id,
+                author=element.get(w("author")) or "",
+                date=revision_date(element.get(w("date"))),
+                initials=element.get(w("initials")) or "",
+                paragraphs=paragraphs,
+                para_id=last_para_id(element),
+            )
         )
-        comments[element.get(w("id")) or ""] = Comment(element.get(w("author")) or "", " ".join(text.split()))
     return comments
 
 

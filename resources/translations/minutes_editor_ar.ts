@@ -1038,30 +1038,6 @@
         </translation>
     </message>
     <message>
-        <source>Tracked deletion in {place}, not imported: &quot;{text}&quot;</source>
-        <translation>حذفٌ متعقَّب في {place} لم يُستورد: «{text}»</translation>
-    </message>
-    <message>
-        <source>Tracked move in {place}: the text at its old place was left out: &quot;{text}&quot;</source>
-        <translation>نقلٌ متعقَّب في {place}: لم يُستورد النص من موضعه القديم: «{text}»</translation>
-    </message>
-    <message>
-        <source>Comment by {author} on &quot;{anchor}&quot; in {place}: &quot;{text}&quot;</source>
-        <translation>تعليق من {author} على «{anchor}» في {place}: «{text}»</translation>
-    </message>
-    <message>
-        <source>Comment by {author} in {place}: &quot;{text}&quot;</source>
-        <translation>تعليق من {author} في {place}: «{text}»</translation>
-    </message>
-    <message>
-        <source>Comment on &quot;{anchor}&quot; in {place}: &quot;{text}&quot;</source>
-        <translation>تعليق على «{anchor}» في {place}: «{text}»</translation>
-    </message>
-    <message>
-        <source>Comment in {place}: &quot;{text}&quot;</source>
-        <translation>تعليق في {place}: «{text}»</translation>
-    </message>
-    <message>
         <source>An image &quot;{name}&quot; in {place} was left out: reports hold text only.</source>
         <translation>لم تُستورد الصورة «{name}» الواردة في {place}: لا تحوي التقارير إلا النص.</translation>
     </message>
@@ -1094,6 +1070,39 @@
         <extracomment>{detail} is an English description; the importer has no such event today.</extracomment>
         <translation>لم يُستورد عنصر في {place}: {detail}.</translation>
     </message>
+    <message>
+        <source>A tracked change by {author} in {place} could not be kept as a pending change: {reason}: &quot;{text}&quot;</source>
+        <extracomment>{author} is the reviewer&apos;s name as the document gives it; {reason} is one of the reasons below; {text} is the line as it now reads.</extracomment>
+        <translation>تعذّر إبقاء تعديل متعقَّب من {author} في {place} معلَّقًا: {reason}: «{text}»</translation>
+    </message>
+    <message>
+        <source>A tracked change in {place} could not be kept as a pending change: {reason}: &quot;{text}&quot;</source>
+        <translation>تعذّر إبقاء تعديل متعقَّب في {place} معلَّقًا: {reason}: «{text}»</translation>
+    </message>
+    <message>
+        <source>the list of participants holds no pending changes, so the change was accepted</source>
+        <translation>لا تحمل قائمة المشاركين تعديلات معلَّقة، لذا قُبل التعديل</translation>
+    </message>
+    <message>
+        <source>a report cannot hold a proposed new section or session, so the heading was accepted</source>
+        <translation>لا يحمل التقرير قسمًا أو جلسة جديدة مقترَحة، لذا قُبل العنوان</translation>
+    </message>
+    <message>
+        <source>a report cannot hold a proposed removal of a section or session, so the heading was kept</source>
+        <translation>لا يحمل التقرير حذفًا مقترَحًا لقسم أو جلسة، لذا أُبقي العنوان</translation>
+    </message>
+    <message>
+        <source>the date line before the change cannot be read as a date, so the change was accepted</source>
+        <translation>تعذّرت قراءة سطر التاريخ قبل التعديل تاريخًا، لذا قُبل التعديل</translation>
+    </message>
+    <message>
+        <source>the goals line before the change cannot be read as quoted goals, so the change was accepted</source>
+        <translation>تعذّرت قراءة سطر الأهداف قبل التعديل أهدافًا بين علامتي تنصيص، لذا قُبل التعديل</translation>
+    </message>
+    <message>
+        <source>a heading, title or goals line that becomes another kind of line cannot be pending, so the change was accepted</source>
+        <translation>لا يبقى معلَّقًا تحويلُ عنوان أو سطر ترويسة أو سطر أهداف إلى نوع آخر من الأسطر، لذا قُبل التعديل</translation>
+    </message>
     <message numerus="yes">
         <source>%n endnote(s) became footnotes: the report has footnotes only.</source>
         <translation>
@@ -1103,28 +1112,6 @@
             <numerusform>حُوِّلت %n حواشٍ ختامية إلى حواشٍ سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
             <numerusform>حُوِّلت %n حاشيةً ختامية إلى حواشٍ سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
             <numerusform>حُوِّلت %n حاشية ختامية إلى حواشٍ سفلية: لا يضمّ التقرير إلا حواشي سفلية.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tracked insertion(s) were accepted: their text is in the report.</source>
-        <translation>
-            <numerusform>لم تُقبل أي إضافة متعقَّبة.</numerusform>
-            <numerusform>قُبلت إضافة متعقَّبة واحدة: نصها في التقرير.</numerusform>
-            <numerusform>قُبلت إضافتان متعقَّبتان: نصهما في التقرير.</numerusform>
-            <numerusform>قُبلت %n إضافات متعقَّبة: نصها في التقرير.</numerusform>
-            <numerusform>قُبلت %n إضافةً متعقَّبة: نصها في التقرير.</numerusform>
-            <numerusform>قُبلت %n إضافة متعقَّبة: نصها في التقرير.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n tracked deletion(s) were left out (listed above).</source>
-        <translation>
-            <numerusform>لا توجد عمليات حذف متعقَّبة.</numerusform>
-            <numerusform>حذف متعقَّب واحد لم يُستورد نصه (مذكور أعلاه).</numerusform>
-            <numerusform>حذفان متعقَّبان لم يُستورد نصهما (مذكوران أعلاه).</numerusform>
-            <numerusform>%n عمليات حذف متعقَّبة لم يُستورد نصها (مذكورة أعلاه).</numerusform>
-            <numerusform>%n عمليةَ حذف متعقَّبة لم يُستورد نصها (مذكورة أعلاه).</numerusform>
-            <numerusform>%n عملية حذف متعقَّبة لم يُستورد نصها (مذكورة أعلاه).</numerusform>
         </translation>
     </message>
     <message>
@@ -1256,6 +1243,28 @@
         <source>(a damaged header part, {part})</source>
         <translation>(جزء رأس صفحة تالف، {part})</translation>
     </message>
+    <message numerus="yes">
+        <source>%n tracked formatting change(s) changed only what a report does not keep (fonts, sizes, colours, spacing); they were left out.</source>
+        <translation>
+            <numerusform>لم يُترك أي تعديل تنسيق متعقَّب.</numerusform>
+            <numerusform>غيّر تعديل تنسيق متعقَّب واحد ما لا يحفظه التقرير فحسب (الخطوط والأحجام والألوان والتباعد)، فلم يُستورد.</numerusform>
+            <numerusform>غيّر تعديلا تنسيق متعقَّبان ما لا يحفظه التقرير فحسب (الخطوط والأحجام والألوان والتباعد)، فلم يُستوردا.</numerusform>
+            <numerusform>غيّرت %n تعديلات تنسيق متعقَّبة ما لا يحفظه التقرير فحسب (الخطوط والأحجام والألوان والتباعد)، فلم تُستورد.</numerusform>
+            <numerusform>غيّر %n تعديلًا تنسيقيًّا متعقَّبًا ما لا يحفظه التقرير فحسب (الخطوط والأحجام والألوان والتباعد)، فلم تُستورد.</numerusform>
+            <numerusform>غيّر %n تعديل تنسيق متعقَّب ما لا يحفظه التقرير فحسب (الخطوط والأحجام والألوان والتباعد)، فلم تُستورد.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tracked paragraph break(s) added or removed at a heading, a title-block line, goals or participants were left out: the report keeps those lines apart.</source>
+        <translation>
+            <numerusform>لم يُترك أي فاصل فقرة متعقَّب.</numerusform>
+            <numerusform>لم يُستورد فاصل فقرة متعقَّب واحد أُضيف أو حُذف عند عنوان أو سطر في الترويسة أو سطر الأهداف أو المشاركين: يُبقي التقرير هذه الأسطر منفصلة.</numerusform>
+            <numerusform>لم يُستورد فاصلا فقرة متعقَّبان أُضيفا أو حُذفا عند عنوان أو سطر في الترويسة أو سطر الأهداف أو المشاركين: يُبقي التقرير هذه الأسطر منفصلة.</numerusform>
+            <numerusform>لم تُستورد %n فواصل فقرات متعقَّبة أُضيفت أو حُذفت عند عنوان أو سطر في الترويسة أو سطر الأهداف أو المشاركين: يُبقي التقرير هذه الأسطر منفصلة.</numerusform>
+            <numerusform>لم يُستورد %n فاصلًا متعقَّبًا أُضيف أو حُذف عند عنوان أو سطر في الترويسة أو سطر الأهداف أو المشاركين: يُبقي التقرير هذه الأسطر منفصلة.</numerusform>
+            <numerusform>لم يُستورد %n فاصل فقرة متعقَّب أُضيف أو حُذف عند عنوان أو سطر في الترويسة أو سطر الأهداف أو المشاركين: يُبقي التقرير هذه الأسطر منفصلة.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>(a damaged footer part, {part})</source>
         <translation>(جزء تذييل صفحة تالف، {part})</translation>
@@ -1270,7 +1279,7 @@
     <name>MainWindow</name>
     <message>
         <source>Double-click a paragraph to edit it</source>
-        <extracomment>Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work. Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted window to be flushed to the screen before the rest of the window is built. The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. Another report was opened or created (the new ReportDocument): autosave follows it. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
+        <extracomment>Milliseconds a window that is never painted (hidden, in tests) waits for its after-paint work. Milliseconds after the first paint before that work starts: one frame at 60 Hz, for the painted window to be flushed to the screen before the rest of the window is built. The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. ``store`` is still the closing report&apos;s. The preview was refreshed (tests and benchmarks wait for it). The window has been painted for the first time (before the work that waits for it starts).</extracomment>
         <translation>انقر نقرًا مزدوجًا على فقرة لتحريرها</translation>
     </message>
     <message>
@@ -1576,7 +1585,7 @@
     <name>ReviewPane</name>
     <message>
         <source>Insertion</source>
-        <extracomment>Item data: the index of the row&apos;s entry in the pane&apos;s list. Item data: the id of the comment a row shows (a thread&apos;s first comment or a reply). How much of a change&apos;s text or a comment a row shows. First strong isolate and pop directional isolate: each piece of a row keeps its own direction.</extracomment>
+        <extracomment>Item data: the id of the comment a row shows (a thread&apos;s first comment or a reply). Item data: a row&apos;s whole text (what it shows is cut to the pane&apos;s width). How much of a change&apos;s text or a comment a row shows. First strong isolate and pop directional isolate: each piece of a row keeps its own direction.</extracomment>
         <translation>إدراج</translation>
     </message>
     <message>

@@ -99,7 +99,7 @@ COMMENTED_DELETION = (
 
 
 def commented_draft(folder: Path) -> Path:
-    """A hand-made draft with a comment, a tracked deletion and a drawing: things a report cannot hold."""
+    """A hand-made draft with a comment and a tracked deletion (the report's own) and a drawing (a note)."""
     body = (
         p("Meeting objectives", style="Heading1")
         + COMMENTED_DELETION
@@ -173,9 +173,14 @@ def test_closing_an_imported_report_asks_about_saving(window: MainWindow, tmp_pa
 
 def test_import_notes_are_listed_without_blocking_the_window(window: MainWindow, opened, tmp_path: Path, qtbot) -> None:
     draft = commented_draft(tmp_path)
-    expected = import_docx(draft).notes
-    assert any("Check the date first" in note for note in expected)
-    assert any("and the minutes" in note for note in expected)
+    imported = import_docx(draft)
+    expected = imported.notes
+    assert expected == [
+        "Text before the first heading was put in an untitled section.",
+        "A drawing or shape in the untitled section was left out: reports hold text only.",
+    ]
+    # The comment and the deletion are the report's, not notes.
+    assert [comment.text for comment in imported.report.comments] == [["Check the date first"]]
     opened.answer = draft
     window.actions_by_name["open"].trigger()
     [dialog] = window.findChildren(ImportNotesDialog)
@@ -292,11 +297,28 @@ def test_the_arabic_interface_shows_the_import_in_arabic_right_to_left(qtbot, tm
         configure_application(app, "en")
 
 
+#: A section heading a reviewer proposed: a report cannot hold it pending (the import accepts it, with a note).
+PROPOSED_HEADING = (
+    '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:rPr><w:ins w:id="6" w:author="Chair"/></w:rPr></w:pPr>'
+    '<w:ins w:id="7" w:author="Chair"><w:r><w:t>Next steps</w:t></w:r></w:ins></w:p>'
+)
+#: A change of font size only: nothing a report holds (one note counts such changes).
+RESIZED = (
+    '<w:p><w:r><w:rPr><w:sz w:val="30"/><w:rPrChange w:id="8" w:author="Chair"><w:rPr/></w:rPrChange></w:rPr>'
+    "<w:t>Bigger.</w:t></w:r></w:p>"
+)
+
+
 def reviewed_draft(folder: Path) -> Path:
-    """A draft back from review, in English: a comment, a tracked deletion and a table of three rows."""
+    """A draft back from review, in English: a comment, a tracked deletion, a table of three rows, a proposed
+    section and a change of font size."""
     rows = "".join(f"<w:tr><w:tc>{p(country)}</w:tc><w:tc>{p(figure)}</w:tc></w:tr>" for country, figure in TABLE)
     body = (
-        p("Meeting objectives", style="Heading1") + COMMENTED_DELETION + f"<w:tbl><w:tblPr/><w:tblGrid/>{rows}</w:tbl>"
+        p("Meeting objectives", style="Heading1")
+        + COMMENTED_DELETION
+        + RESIZED
+        + f"<w:tbl><w:tblPr/><w:tblGrid/>{rows}</w:tbl>"
+        + PROPOSED_HEADING
     )
     comments = '<w:comment w:id="0" w:author="Chair"><w:p><w:r><w:t>Check the date first</w:t></w:r></w:p></w:comment>'
     return make_docx(folder / "reviewed.docx", body, styles=HEADING_STYLE, comments=comments)
@@ -331,7 +353,7 @@ def test_the_arabic_interface_lists_the_import_notes_in_arabic_around_the_docume
     monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
     draft = reviewed_draft(tmp_path)
     notes = import_docx(draft).structured_notes
-    assert [note.template for note in notes] == [n.TRACKED_DELETION, n.COMMENT_BY_ON, n.TABLE, n.TRACKED_DELETIONS]
+    assert [note.template for note in notes] == [n.TABLE, n.CHANGE_NOT_KEPT, n.FORMAT_CHANGES]
     made = MainWindow("ar")
     qtbot.addWidget(made)
     made.show()
@@ -348,14 +370,16 @@ def test_the_arabic_interface_lists_the_import_notes_in_arabic_around_the_docume
             assert word in row, (word, row)
             rest = rest.replace(word, "")
         assert not LATIN_LETTERS.search(rest), row
-    deletion, comment, table, deletions = rows
-    assert deletion == "حذفٌ متعقَّب في القسم «Meeting objectives» لم يُستورد: «and the minutes»"
-    assert comment == "تعليق من Chair على «Agree the agenda» في القسم «Meeting objectives»: «Check the date first»"
+    table, change, formats = rows
+    assert change == (
+        "تعذّر إبقاء تعديل متعقَّب من Chair في القسم «Next steps» معلَّقًا: "
+        "لا يحمل التقرير قسمًا أو جلسة جديدة مقترَحة، لذا قُبل العنوان: «Next steps»"
+    )
     # Three rows: the number, and the plural Arabic uses for three to ten.
     assert "(3 صفوف)" in table
-    # One deletion: Arabic says "one" in words, not the digit.
-    assert "حذف متعقَّب واحد" in deletions
-    assert "1" not in deletions
+    # One change: Arabic says "one" in words, not the digit.
+    assert "تعديل تنسيق متعقَّب واحد" in formats
+    assert "1" not in formats
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == "\n".join(rows)
     dialog.close()
@@ -374,7 +398,7 @@ def test_the_english_interface_shows_the_notes_as_the_command_line_prints_them(t
     result = import_docx(reviewed_draft(tmp_path))
     assert [note_text(note) for note in result.structured_notes] == result.notes
     table = 'A table (3 rows) in section "Meeting objectives" was kept as text, one paragraph per row.'
-    assert result.notes[2] == table
+    assert result.notes[0] == table
 
 
 def test_a_note_quoting_a_damaged_part_is_arabic_too(arabic_interface, tmp_path: Path) -> None:

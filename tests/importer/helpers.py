@@ -9,11 +9,12 @@ direction marks are removed, and what is left is compared as a multiset.
 ``xml_texts`` reads a .docx's text independently of the importer: every
 ``w:t`` of the body and the notes outside deletions and outside Markup
 Compatibility fallbacks, tabs and breaks as spaces, a drop cap joined to
-the paragraph it begins.
+the paragraph it begins, a paragraph whose mark is deleted joined to the next.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import struct
@@ -25,8 +26,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from minutes_editor.model.report import Report
+from minutes_editor.model.report import Block, BlockKind, Change, Comment, Inline, Report, Section, SectionKind, Span
 from minutes_editor.render.flow import flatten
+from minutes_editor.storage.encoder import report_to_document
+from minutes_editor.storage.minutes_file import report_from_document
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -62,6 +65,12 @@ _CORE_REL = (
     'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" '
     'Target="docProps/core.xml"/>'
 )
+_APP_REL = (
+    '<Relationship Id="rId3" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" '
+    'Target="docProps/app.xml"/>'
+)
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _REL_TYPES = {
     "styles": "styles.xml",
     "numbering": "numbering.xml",
@@ -80,9 +89,14 @@ def make_docx(
     footnotes: str | None = None,
     endnotes: str | None = None,
     comments: str | None = None,
+    comments_extended: str | None = None,
     core_language: str | None = None,
+    application: str | None = None,
 ) -> Path:
-    """Write a minimal .docx whose parts are the given XML fragments (the inside of each root element)."""
+    """Write a minimal .docx whose parts are the given XML fragments (the inside of each root element).
+
+    ``comments_extended`` is the inside of ``w15:commentsEx``; ``application`` the name docProps/app.xml gives.
+    """
     parts = {
         "styles": (styles, "w:styles"),
         "numbering": (numbering, "w:numbering"),
@@ -103,6 +117,14 @@ def make_docx(
                 'core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/">'
                 f"<dc:language>{core_language}</dc:language></cp:coreProperties>",
             )
+        if application is not None:
+            core += _APP_REL
+            archive.writestr(
+                "docProps/app.xml",
+                '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.'
+                f'openxmlformats.org/officeDocument/2006/extended-properties"><Application>{application}'
+                "</Application></Properties>",
+            )
         archive.writestr("_rels/.rels", _PACKAGE_RELS.format(core=core))
         archive.writestr(
             "word/document.xml",
@@ -121,6 +143,16 @@ def make_docx(
                 f'<Relationship Id="rId{index}" '
                 f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
                 f'Target="{target}"/>'
+            )
+        if comments_extended is not None:
+            archive.writestr(
+                "word/commentsExtended.xml",
+                f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w15:commentsEx {NAMESPACES} '
+                f'xmlns:w15="{W15}">{comments_extended}</w15:commentsEx>',
+            )
+            relationships.append(
+                '<Relationship Id="rId30" Type="http://schemas.microsoft.com/office/2011/relationships/'
+                'commentsExtended" Target="commentsExtended.xml"/>'
             )
         archive.writestr(
             "word/_rels/document.xml.rels",
@@ -224,8 +256,68 @@ def word_counts(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
-def report_texts(report: Report) -> list[str]:
-    """Every text the report shows once exported: its paragraphs, as flattened, and its footnotes."""
+def view(report: Report, *, accept: bool) -> Report:
+    """A copy of ``report`` with every pending change accepted (or rejected), as docs/review.md says.
+
+    Where a block's end goes, what is left of it joins the next block of its body. Field changes
+    rejected put the old values back; comments stay.
+    """
+    result = copy.deepcopy(report)
+
+    def kept(item: Inline) -> bool:
+        return item.deleted is None if accept else item.inserted is None
+
+    def clean(content: list[Inline]) -> list[Inline]:
+        items: list[Inline] = []
+        for item in content:
+            if kept(item):
+                item.inserted = item.deleted = None
+                if isinstance(item, Span) and item.old_format is not None and not accept:
+                    item.bold, item.italic = item.old_format.bold, item.old_format.italic
+                    item.underline = item.old_format.underline
+                if isinstance(item, Span):
+                    item.old_format = None
+                items.append(item)
+        return items
+
+    def joined(blocks: list[Block]) -> list[Block]:
+        kept_blocks: list[Block] = []
+        carried: list[Inline] = []
+        for block in blocks:
+            block.content = carried + clean(block.content)
+            carried = []
+            if (block.deleted if accept else block.inserted) is not None:
+                carried = block.content
+                if block is not blocks[-1]:
+                    continue
+                if not carried:
+                    break  # the last block of its body, with nothing left: gone
+            if block.old_format is not None and not accept:
+                block.kind, block.level = block.old_format.kind, block.old_format.level
+            block.inserted = block.deleted = block.old_format = None
+            kept_blocks.append(block)
+        return kept_blocks
+
+    for section in result.sections:
+        section.blocks = joined(section.blocks)
+        for session in section.sessions:
+            session.blocks = joined(session.blocks)
+    for note in result.footnotes:
+        note.content = [item for item in clean(list(note.content)) if isinstance(item, Span)]
+    if not accept:
+        owners: dict[str, object] = {"": result.title}
+        for section in result.sections:
+            owners[section.id] = section
+            owners.update((session.id, session) for session in section.sessions)
+        for change in result.field_changes:
+            setattr(owners[change.owner], change.field_name.split(".", 1)[1], change.old)
+    result.field_changes = []
+    return result
+
+
+def report_texts(report: Report, *, accept: bool = True) -> list[str]:
+    """Every text the report shows once exported with its changes accepted (or rejected): paragraphs and footnotes."""
+    report = view(report, accept=accept)
     flow = flatten(report)
     texts = [paragraph.text for paragraph in flow.paragraphs]
     texts.extend("".join(run.text for run in note.inlines) for note in flow.notes)
@@ -273,6 +365,10 @@ def _paragraph_texts(root: etree._Element) -> list[str]:
         if frame is not None and frame.get(f"{{{W}}}dropCap") in ("drop", "margin"):
             drop_cap = "".join(parts)  # a drop cap is the first letter of the next paragraph
             continue
+        mark = paragraph.find(f"{{{W}}}pPr/{{{W}}}rPr")
+        if mark is not None and any(child.tag in skipped for child in mark):
+            drop_cap = "".join(parts)  # a deleted paragraph mark: what is left joins the next paragraph
+            continue
         texts.append("".join(parts))
     return texts
 
@@ -280,3 +376,46 @@ def _paragraph_texts(root: etree._Element) -> list[str]:
 def missing_words(expected: Counter[str], found: Counter[str]) -> Counter[str]:
     """Words of ``expected`` that ``found`` lacks (with multiplicity)."""
     return expected - found
+
+
+# ------------------------------------------------------------------ storage
+
+
+def without_reviews(report: Report) -> Report:
+    """A copy of ``report`` with no pending change and no comment (deleted text kept as plain text)."""
+    result = copy.deepcopy(report)
+    for content in [block.content for block in result.all_blocks()] + [note.content for note in result.footnotes]:
+        for item in content:
+            item.inserted = item.deleted = None
+            if isinstance(item, Span):
+                item.old_format = None
+                item.comments = ()
+    for block in result.all_blocks():
+        block.inserted = block.deleted = block.old_format = None
+    result.field_changes = []
+    result.comments = []
+    return result
+
+
+def storage_keeps_reviews() -> bool:
+    """Whether the .minutes format keeps pending changes and comments (format version 2)."""
+    probe = Report(
+        sections=[
+            Section(
+                SectionKind.GENERIC,
+                "Probe",
+                blocks=[Block(BlockKind.PARAGRAPH, [Span("x", inserted=Change("A"), comments=("c1",))])],
+            )
+        ],
+        comments=[Comment("c1", "A", ["Why?"])],
+    )
+    try:
+        return report_from_document(report_to_document(probe)) == probe
+    except Exception:  # format 1 may refuse what it does not know
+        return False
+
+
+def assert_saves_and_loads(report: Report) -> None:
+    """The report saves and loads as a .minutes file: whole once the format keeps reviews, else without them."""
+    expected = report if storage_keeps_reviews() else without_reviews(report)
+    assert report_from_document(report_to_document(report)) == expected

@@ -15,7 +15,7 @@ from docx.oxml import parse_xml
 from docx.shared import Pt
 
 from minutes_editor.importer import ImportResult, import_docx
-from minutes_editor.model.report import BlockKind, FootnoteRef, Report, SectionKind, Span
+from minutes_editor.model.report import BlockKind, Change, FootnoteRef, Report, SectionKind, Span
 from tests.importer.helpers import NAMESPACES, make_docx, p, r, report_texts, word_counts, xml_texts
 
 W_NS = f"{NAMESPACES}"
@@ -395,13 +395,15 @@ def test_reviewed_draft_loses_nothing(tmp_path: Path) -> None:
     report = result.report
     blocks = report.sections[0].blocks
     texts = [block.plain_text for block in blocks]
-    # The tracked insertion is text; the deletion is not.
-    assert texts[0] == "Arrivals make up five of the top six countries in Kosovo."
-    assert "of all time" not in " ".join(texts)
-    assert any(
-        'Tracked deletion in section "Setting the scene", not imported: "of all time"' in n for n in result.notes
-    )
-    assert any("tracked insertion(s) were accepted" in note for note in result.notes)
+    # The tracked insertion and deletion are the reviewer's, pending; neither goes to the notes.
+    reviewer = Change("Reviewer", dt.datetime(2021, 10, 20, 10, tzinfo=dt.UTC))
+    assert blocks[0].content[:4] == [
+        Span("Arrivals make up "),
+        Span("five of ", inserted=reviewer),
+        Span("the top six countries"),
+        Span(" of all time", deleted=Change("Reviewer")),
+    ]
+    assert not any("racked" in note or "omment" in note for note in result.notes)
     # The footnote mark stays after "Kosovo", before the full stop.
     first = blocks[0].content
     mark = next(index for index, item in enumerate(first) if isinstance(item, FootnoteRef))
@@ -411,13 +413,17 @@ def test_reviewed_draft_loses_nothing(tmp_path: Path) -> None:
     assert report.footnotes[1].content == [Span("A note "), Span("with emphasis", italic=True)]
     assert report.footnotes[2].content == [Span("An endnote.")]
     assert any("endnote(s) became footnotes" in note for note in result.notes)
-    # The comment is listed with its author, its text and the words it is about.
-    assert any(
-        note.startswith('Comment by Reviewer on "The figure was 10,000."') and "Please check this figure." in note
-        for note in result.notes
+    # The comment, with its author, its date, its text and the words it is about.
+    [comment] = report.comments
+    assert (comment.author, comment.date, comment.text) == ("Reviewer", reviewer.date, ["Please check this figure."])
+    assert blocks[1].content[0] == Span("The figure was 10,000.", comments=(comment.id,))
+    # The move (no range marks name it): deleted whole at its old place, inserted at its new one.
+    assert (blocks[2].plain_text, blocks[2].deleted, blocks[2].content[0].deleted) == (
+        "A moved sentence.",
+        Change("Reviewer"),
+        Change("Reviewer"),
     )
-    # The move: once, where it was moved to.
-    assert texts.count("A moved sentence.") == 1
+    assert blocks[3].content == [Span("A moved sentence.", inserted=Change("Reviewer"))]
     # The table, one paragraph per row, where it stood.
     assert "Country | Arrivals" in texts
     assert "Iraq | 1,200 (estimate)" in texts
@@ -451,7 +457,11 @@ def test_python_docx_comment_and_table(tmp_path: Path) -> None:
         "Return | ICMPD",
         "After the table.",
     ]
-    assert any("Comment by Editor" in note and "Name the minister?" in note for note in result.notes)
+    [comment] = result.report.comments
+    assert (comment.author, comment.initials, comment.text) == ("Editor", "ED", ["Name the minister?"])
+    first = result.report.all_blocks()[0].content[0]
+    assert isinstance(first, Span)
+    assert first.comments == (comment.id,)
     assert result.report.sections[0].kind is SectionKind.OPENING_REMARKS
 
 

@@ -13,6 +13,7 @@ import docx
 from minutes_editor.importer import ImportNote, Phrase, import_docx
 from minutes_editor.importer import notes as n
 from minutes_editor.importer.notes import Listing, render_value
+from minutes_editor.model.report import Change, Span
 from tests.importer.helpers import make_docx, p, r
 from tests.importer.test_fixtures import HEADING_STYLE, reviewed_document
 
@@ -37,35 +38,20 @@ def section(heading: str) -> Phrase:
 def test_a_reviewed_draft_gives_structured_notes_that_read_as_before(tmp_path: Path) -> None:
     result = import_docx(reviewed_document(tmp_path / "reviewed.docx"))
     scene = section("Setting the scene")
+    # Tracked changes and comments are the report's own now: none of them is a note.
     assert result.structured_notes == [
-        ImportNote.of(n.TRACKED_DELETION, place=scene, text="of all time"),
-        ImportNote.of(
-            n.COMMENT_BY_ON,
-            author="Reviewer",
-            anchor="The figure was 10,000.",
-            place=scene,
-            text="Please check this figure.",
-        ),
-        ImportNote.of(n.TRACKED_MOVE, place=scene, text="A moved sentence."),
         ImportNote.of(n.TABLE, 2, place=scene),
         ImportNote.of(n.TEXT_BOX, place=scene),
         ImportNote.of(n.NAMED_IMAGE, name="Map of the routes", place=scene),
         ImportNote.of(n.ENDNOTES, 1),
-        ImportNote.of(n.TRACKED_INSERTIONS, 2),
-        ImportNote.of(n.TRACKED_DELETIONS, 1),
         ImportNote.of(n.FIELDS, fields=Listing(("PAGE (1)",))),
     ]
     # The English sentences the command line printed before notes were structured, word for word.
     assert result.notes == [
-        'Tracked deletion in section "Setting the scene", not imported: "of all time"',
-        'Comment by Reviewer on "The figure was 10,000." in section "Setting the scene": "Please check this figure."',
-        'Tracked move in section "Setting the scene": the text at its old place was left out: "A moved sentence."',
         'A table (2 rows) in section "Setting the scene" was kept as text, one paragraph per row.',
         'The text of a text box in section "Setting the scene" was kept as paragraphs where the box stood.',
         'An image "Map of the routes" in section "Setting the scene" was left out: reports hold text only.',
         "1 endnote(s) became footnotes: the report has footnotes only.",
-        "2 tracked insertion(s) were accepted: their text is in the report.",
-        "1 tracked deletion(s) were left out (listed above).",
         "Fields were kept as the text they showed: PAGE (1).",
     ]
     assert result.notes == [str(note) for note in result.structured_notes]
@@ -82,20 +68,15 @@ def test_sessions_headers_and_footers_are_places_and_lists_of_their_own(tmp_path
     path = tmp_path / "headers.docx"
     document.save(path)
     result = import_docx(path)
-    session = Phrase.of(n.IN_SESSION, title="Session 1: Returns")
     texts = Listing(("Draft for the steering group", "Internal"), n.QUOTED_SEPARATOR)
-    assert result.structured_notes == [
-        ImportNote.of(n.COMMENT_ON, anchor="Returns were discussed.", place=session, text="Which returns?"),
-        ImportNote.of(n.HEADER_FOOTER, texts=texts),
-    ]
+    assert result.structured_notes == [ImportNote.of(n.HEADER_FOOTER, texts=texts)]
     assert result.notes == [
-        'Comment on "Returns were discussed." in session "Session 1: Returns": "Which returns?"',
         "Page header and footer text is not part of a report and was not imported: "
         '"Draft for the steering group"; "Internal".',
     ]
 
 
-def test_a_deletion_inside_a_footnote_is_placed_in_a_footnote(tmp_path: Path) -> None:
+def test_a_deletion_inside_a_footnote_stays_in_the_footnote_as_a_pending_deletion(tmp_path: Path) -> None:
     footnotes = (
         '<w:footnote w:id="3"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> A note</w:t></w:r>'
         '<w:del w:id="9" w:author="E"><w:r><w:delText> struck out</w:delText></w:r></w:del></w:p></w:footnote>'
@@ -107,14 +88,58 @@ def test_a_deletion_inside_a_footnote_is_placed_in_a_footnote(tmp_path: Path) ->
         + '<w:r><w:footnoteReference w:id="3"/></w:r></w:p>'
     )
     result = import_docx(make_docx(tmp_path / "note.docx", body, styles=HEADING_STYLE, footnotes=footnotes))
-    first = result.structured_notes[0]
-    assert first == ImportNote.of(n.TRACKED_DELETION, place=Phrase.of(n.IN_FOOTNOTE), text="struck out")
-    assert str(first) == 'Tracked deletion in a footnote, not imported: "struck out"'
+    assert result.notes == []
+    assert result.report.footnotes[0].content == [Span("A note"), Span(" struck out", deleted=Change("E"))]
+
+
+def test_what_a_report_cannot_keep_pending_is_noted_saying_why(tmp_path: Path) -> None:
+    """Changes to the participants, a whole new section, formatting a report does not hold: each noted once."""
+    change = '<w:ins w:id="7" w:author="Ed" w:date="2021-10-20T10:00:00Z">'
+    body = (
+        p("Participation", style="Heading1")
+        + "<w:p>"
+        + r("Austria, Hungary")
+        + change
+        + r(", Serbia")
+        + "</w:ins>"
+        + r(" and Turkey.")
+        + "</w:p>"
+        + '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:rPr>'
+        + change.replace(">", "/>")
+        + "</w:rPr></w:pPr>"
+        + change
+        + r("Opening remarks")
+        + "</w:ins></w:p>"
+        + '<w:p><w:r><w:rPr><w:sz w:val="30"/><w:rPrChange w:id="8" w:author="Ed"><w:rPr/></w:rPrChange></w:rPr>'
+        + "<w:t>Bigger, not bolder.</w:t></w:r></w:p>"
+    )
+    result = import_docx(make_docx(tmp_path / "kept.docx", body, styles=HEADING_STYLE))
+    participation = Phrase.of(n.IN_SECTION, heading="Participation")
+    opening = Phrase.of(n.IN_SECTION, heading="Opening remarks")
+    assert result.structured_notes == [
+        ImportNote.of(
+            n.CHANGE_NOT_KEPT,
+            author="Ed",
+            place=participation,
+            reason=Phrase(n.REASON_PARTICIPANTS),
+            text="Austria, Hungary, Serbia and Turkey.",
+        ),
+        ImportNote.of(
+            n.CHANGE_NOT_KEPT, author="Ed", place=opening, reason=Phrase(n.REASON_NEW_SECTION), text="Opening remarks"
+        ),
+        ImportNote.of(n.FORMAT_CHANGES, 1),
+    ]
+    assert result.notes[0] == (
+        'A tracked change by Ed in section "Participation" could not be kept as a pending change: the list of'
+        ' participants holds no pending changes, so the change was accepted: "Austria, Hungary, Serbia and Turkey."'
+    )
+    assert [p.name for p in result.report.sections[0].participants] == ["Austria", "Hungary", "Serbia", "Turkey"]
 
 
 def test_rendering_translates_templates_places_and_separators_never_the_documents_words() -> None:
     catalogue = {
-        n.COMMENT_BY_ON: "Commentaire de {author} sur « {anchor} » dans {place} : « {text} »",
+        n.CHANGE_NOT_KEPT: "Modification de {author} dans {place} non gardée en suspens : {reason} : « {text} »",
+        n.REASON_PARTICIPANTS: "la liste des participants n'en garde pas",
         n.IN_SECTION: "la section « {heading} »",
         n.FIELDS: "Champs gardés comme texte : {fields}.",
         n.COMMA: " ; ",
@@ -128,13 +153,21 @@ def test_rendering_translates_templates_places_and_separators_never_the_document
         return text if count is None else text.replace("%n", f"<{count}>")
 
     # The document's words hold braces and %n: they are values, never read as fields or counts.
-    comment = ImportNote.of(
-        n.COMMENT_BY_ON, author="Ed {place}", anchor="100 %n", place=section("{text} Scene"), text="Check"
+    change = ImportNote.of(
+        n.CHANGE_NOT_KEPT,
+        author="Ed {place}",
+        place=section("{text} Scene"),
+        reason=Phrase(n.REASON_PARTICIPANTS),
+        text="100 %n",
     )
-    assert comment.render(translate) == (
-        "Commentaire de Ed {place} sur « 100 %n » dans la section « {text} Scene » : « Check »"
+    assert change.render(translate) == (
+        "Modification de Ed {place} dans la section « {text} Scene » non gardée en suspens : "
+        "la liste des participants n'en garde pas : « 100 %n »"
     )
-    assert str(comment) == 'Comment by Ed {place} on "100 %n" in section "{text} Scene": "Check"'
+    assert str(change) == (
+        'A tracked change by Ed {place} in section "{text} Scene" could not be kept as a pending change: '
+        'the list of participants holds no pending changes, so the change was accepted: "100 %n"'
+    )
     fields = ImportNote.of(n.FIELDS, fields=Listing(("PAGE (1)", "DATE (2)")))
     assert fields.render(translate) == "Champs gardés comme texte : PAGE (1) ; DATE (2)."
     # The count reaches the translation (it picks the plural form); a field the values lack stays as written.
