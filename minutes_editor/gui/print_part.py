@@ -66,6 +66,7 @@ class PdfPages:
         if not painter.begin(printer):
             return
         try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # the preview shows pages small
             dpi = min(printer.resolution(), MAX_DPI)
             for index in range(len(self)):
                 if index:
