@@ -133,11 +133,6 @@ EXPORT_SUFFIXES = (".docx", ".pdf")
 
 
 def _export(source: Path, output: str | None, template: Path | None, *, final: bool = False) -> int:
-    suffix = Path(output).suffix.lower() if output else ".docx"
-    if output and suffix not in EXPORT_SUFFIXES:
-        written = " or ".join(EXPORT_SUFFIXES)
-        _error(f"cannot export to {output!r}: the output's extension must be {written} (it decides the format)")
-        return EXIT_USAGE
     from minutes_editor.export.docx_writer import TemplateError, export_docx
     from minutes_editor.export.template import template_for
     from minutes_editor.storage.atomic import WriteError
@@ -156,6 +151,12 @@ def _export(source: Path, output: str | None, template: Path | None, *, final: b
     except WriteError as error:
         _error(str(error))
         return EXIT_CANNOT_WRITE
+    # After the door, whose refusals (the report itself, a device, /dev/stdout...) say more than the extension.
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        written = " or ".join(EXPORT_SUFFIXES)
+        _error(f"cannot export to {str(target)!r}: the output's extension must be {written} (it decides the format)")
+        return EXIT_USAGE
     _note_hard_links(target)
     from minutes_editor.export.pdf import PdfExportError, default_profile, export_pdf
 

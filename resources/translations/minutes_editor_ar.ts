@@ -2201,7 +2201,7 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     </message>
     <message>
         <source>Export to P&amp;DF…</source>
-        <translation>تصدير إلى P&amp;DF…</translation>
+        <translation>ت&amp;صدير إلى PDF…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
