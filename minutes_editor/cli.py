@@ -6,6 +6,7 @@ Exit codes (also in README):
   2  the command line was wrong
   3  an input file (the report or its template) cannot be read or is not valid
   4  the output file cannot be written: nothing was written, no .bak touched
+  5  the PDF cannot be made: LibreOffice is not installed, failed or took too long (nothing was written)
 
 Every output goes through the one door for writing (storage/atomic.py),
 which refuses the input itself (by any name or link), folders, pipes,
@@ -28,6 +29,7 @@ EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 EXIT_BAD_INPUT = 3
 EXIT_CANNOT_WRITE = 4
+EXIT_NO_PDF = 5
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,10 +42,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    export = commands.add_parser("export", help="export a .minutes report to a Word .docx")
+    export = commands.add_parser("export", help="export a .minutes report to a Word .docx or a PDF/A .pdf")
     export.add_argument("report", type=Path, metavar="REPORT.minutes")
     # Kept as text: an empty -o is refused, not taken for the current folder (Path("") is ".").
-    export.add_argument("-o", "--output", metavar="REPORT.docx", help="default: beside the report")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="REPORT.docx|REPORT.pdf",
+        help="its extension decides the format (.docx or .pdf, which needs LibreOffice); default: a .docx beside "
+        "the report",
+    )
     export.add_argument(
         "--template",
         type=Path,
@@ -120,6 +128,10 @@ def _note_hard_links(target: Path) -> None:
         print(f"note: {target} had {others} other hard link(s); they keep the previous content", file=sys.stderr)
 
 
+#: The formats ``export`` writes, by the output's extension.
+EXPORT_SUFFIXES = (".docx", ".pdf")
+
+
 def _export(source: Path, output: str | None, template: Path | None, *, final: bool = False) -> int:
     from minutes_editor.export.docx_writer import TemplateError, export_docx
     from minutes_editor.export.template import template_for
@@ -139,15 +151,33 @@ def _export(source: Path, output: str | None, template: Path | None, *, final: b
     except WriteError as error:
         _error(str(error))
         return EXIT_CANNOT_WRITE
+    # After the door, whose refusals (the report itself, a device, /dev/stdout...) say more than the extension.
+    suffix = target.suffix.lower()
+    if suffix not in EXPORT_SUFFIXES:
+        written = " or ".join(EXPORT_SUFFIXES)
+        _error(f"cannot export to {str(target)!r}: the output's extension must be {written} (it decides the format)")
+        return EXIT_USAGE
     _note_hard_links(target)
+    from minutes_editor.export.pdf import PdfExportError, default_profile, export_pdf
+
+    watermark = False if final else None
     try:
-        result = export_docx(report, target, template=chosen, watermark=False if final else None)
+        if suffix == ".pdf":
+            sources = [source, *([Path(chosen)] if chosen else [])]
+            result = export_pdf(
+                report, target, template=chosen, watermark=watermark, sources=sources, profile=default_profile()
+            )
+        else:
+            result = export_docx(report, target, template=chosen, watermark=watermark)
     except TemplateError as error:
         _error(str(error))
         return EXIT_BAD_INPUT
     except WriteError as error:
         _error(str(error))
         return EXIT_CANNOT_WRITE
+    except PdfExportError as error:
+        _error(str(error))
+        return EXIT_NO_PDF
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(target)

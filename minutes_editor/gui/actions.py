@@ -118,13 +118,30 @@ class ActionRegistry:
         """The menu called ``name`` (one of ``MENU_NAMES``)."""
         return self.menus[name]
 
-    def add(self, name: str, action: QAction, menu: str | None = None) -> QAction:
-        """Add a feature's action: its keys work wherever the focus is, and it is listed in ``menu``."""
+    def add(self, name: str, action: QAction, menu: str | None = None, *, after: str | None = None) -> QAction:
+        """Add a feature's action: its keys work wherever the focus is, and it is listed in ``menu``.
+
+        ``after`` names an action of ``menu`` to list it after (else it comes last).
+        """
         self.window.addAction(action)  # keys work wherever the focus is, menu bar shown or not
         self.actions_by_name[name] = action
         if menu is not None:
-            self.menus[menu].addAction(action)
+            target = self.menus[menu]
+            listed = target.actions()
+            anchor = self.actions_by_name.get(after) if after else None
+            if anchor in listed and listed.index(anchor) + 1 < len(listed):
+                target.insertAction(listed[listed.index(anchor) + 1], action)
+            else:
+                target.addAction(action)
         return action
+
+    def insert_menu(self, name: str, title: str, before: str) -> QMenu:
+        """A feature's own menu called ``name`` in the menu bar, before the menu ``before``."""
+        menu = QMenu(title, self.window)
+        menu.setObjectName(f"{name}_menu")
+        self.window.menuBar().insertMenu(self.menus[before].menuAction(), menu)
+        self.menus[name] = menu
+        return menu
 
     def add_separator(self, menu: str) -> None:
         """A separator at the end of ``menu`` (before a feature's group of actions)."""

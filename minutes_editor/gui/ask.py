@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 # Marked for lupdate; open_path and save_path translate them.
 MINUTES_FILTER = QT_TRANSLATE_NOOP("ask", "Minutes Editor reports (*.minutes)")
 DOCX_FILTER = QT_TRANSLATE_NOOP("ask", "Word documents (*.docx)")
+PDF_FILTER = QT_TRANSLATE_NOOP("ask", "PDF/A documents (*.pdf)")
 
 
 class UnsavedChoice(StrEnum):
@@ -154,11 +155,12 @@ def open_path(parent: QWidget | None, title: str, directory: str, name_filter: s
     return Path(name) if name else None
 
 
-def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: str) -> Path | None:
-    """Ask where to save a file; None when cancelled."""
+def save_path(parent: QWidget | None, title: str, suggestion: str, name_filter: str | tuple[str, ...]) -> Path | None:
+    """Ask where to save a file (``name_filter``: one filter or several to choose from); None when cancelled."""
     from PySide6.QtWidgets import QFileDialog
 
-    name_filter = QCoreApplication.translate("ask", name_filter)
+    filters = (name_filter,) if isinstance(name_filter, str) else name_filter
+    name_filter = ";;".join(QCoreApplication.translate("ask", item) for item in filters)
     name, _selected = QFileDialog.getSaveFileName(parent, title, suggestion, name_filter)
     return Path(name) if name else None
 

@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
             import_docx=session.import_action(), recent=session.recent_menu, add_section_menu=section_menu
         )
         self.edits.fill_section_menu()
+        from minutes_editor.gui.circulation import install_circulation
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewPane
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         self._writing_aids = install_writing_aids(self)
         self.body_shown.connect(self._writing_aids.spelling.attach)
         self.review = install_review(self)  # the review pane and the Review menu (gui/review_actions.py)
+        self.circulation = install_circulation(self)  # Export to PDF, Print, View > Zoom (gui/circulation.py)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 

@@ -13,6 +13,7 @@ take the session, never the main window.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +53,8 @@ class DocumentSession(QObject):
         self.settings = settings
         self.document = document
         self._recent_fallback: list[Path] = []
+        #: Exports a .pdf chosen in the Word export's dialog (set by gui/pdf_export.py; None: .docx only).
+        self.pdf_exporter: Callable[[Path], object] | None = None
         self.recent_menu = QMenu(self.tr("Open &recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
@@ -215,9 +218,13 @@ class DocumentSession(QObject):
             base = document.path.with_suffix(".docx") if document.path else Path(self.name() + ".docx")
             if not document.path and document.source:
                 base = document.source  # the draft it was imported from, revised
-            path = ask.save_path(self.window, self.tr("Export to Word"), str(base), ask.DOCX_FILTER)
+            filters = (ask.DOCX_FILTER, ask.PDF_FILTER) if self.pdf_exporter else ask.DOCX_FILTER
+            path = ask.save_path(self.window, self.tr("Export to Word"), str(base), filters)
             if path is None:
                 return None
+            if path.suffix.lower() == ".pdf" and self.pdf_exporter is not None:
+                self.pdf_exporter(path)  # on a thread of its own: gui/pdf_export.py
+                return path
         if path.suffix.lower() != ".docx":
             path = path.with_name(path.name + ".docx")
         # python-docx is imported only here, not at start-up.

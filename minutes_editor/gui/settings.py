@@ -30,6 +30,10 @@ _LANGUAGE = "interface/language"
 _AUTOSAVE = "autosave/interval_ms"
 _RECOVERY_FOLDER = "autosave/recovery_folder"
 _REVIEWER = "review/reviewer_name"
+_ZOOM = "view/zoom_percent"
+#: The editor's text size the View menu's zoom may choose, in percent of its own.
+MIN_ZOOM_PERCENT = 50
+MAX_ZOOM_PERCENT = 300
 _GEOMETRY = "window/geometry"
 _STATE = "window/state"
 _LAYOUT = "window/layout/"
@@ -174,6 +178,22 @@ class Settings:
     def set_reviewer_name(self, name: str) -> None:
         """Keep the name the user's comments carry."""
         self._store.setValue(_REVIEWER, name.strip())
+
+    # ------------------------------------------------------------------ zoom
+
+    def zoom_percent(self) -> int:
+        """The editor's text size in percent of its own (View > Zoom), 100 until zoomed."""
+        value = self._store.value(_ZOOM, 100)
+        try:
+            percent: int = int(value)  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return 100
+        return min(max(percent, MIN_ZOOM_PERCENT), MAX_ZOOM_PERCENT)
+
+    def set_zoom_percent(self, percent: int) -> None:
+        """Remember the editor's text size."""
+        if percent != self.zoom_percent():
+            self._store.setValue(_ZOOM, int(percent))
 
 
 def system_user_name() -> str:

@@ -58,6 +58,7 @@ FORMAT = QT_TRANSLATE_NOOP("shortcuts", "Format")
 REPORT = QT_TRANSLATE_NOOP("shortcuts", "Report")
 MOVE = QT_TRANSLATE_NOOP("shortcuts", "Move around")
 REVIEW = QT_TRANSLATE_NOOP("shortcuts", "Review")
+VIEW = QT_TRANSLATE_NOOP("shortcuts", "View")
 HELP = QT_TRANSLATE_NOOP("shortcuts", "Help")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -66,6 +67,9 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("save", (Standard("Save"),), QT_TRANSLATE_NOOP("shortcuts", "&Save"), FILE),
     Shortcut("save_as", ("Ctrl+Shift+S",), QT_TRANSLATE_NOOP("shortcuts", "Save &as…"), FILE),
     Shortcut("export", ("Ctrl+E",), QT_TRANSLATE_NOOP("shortcuts", "&Export to Word…"), FILE),
+    Shortcut("export_pdf", (), QT_TRANSLATE_NOOP("shortcuts", "Export to P&DF…"), FILE),
+    Shortcut("print", (Standard("Print"),), QT_TRANSLATE_NOOP("shortcuts", "&Print…"), FILE),
+    Shortcut("print_preview", ("Ctrl+Shift+P",), QT_TRANSLATE_NOOP("shortcuts", "Print pre&view…"), FILE),
     Shortcut("quit", ("Ctrl+Q",), QT_TRANSLATE_NOOP("shortcuts", "&Quit"), FILE),
     Shortcut("undo", (Standard("Undo"),), QT_TRANSLATE_NOOP("shortcuts", "&Undo"), EDIT),
     Shortcut("redo", ("Ctrl+Y", "Ctrl+Shift+Z"), QT_TRANSLATE_NOOP("shortcuts", "&Redo"), EDIT),
@@ -100,6 +104,10 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("accept_change", ("Ctrl+Alt+A",), QT_TRANSLATE_NOOP("shortcuts", "&Accept this change"), REVIEW),
     Shortcut("reject_change", ("Ctrl+Alt+R",), QT_TRANSLATE_NOOP("shortcuts", "&Reject this change"), REVIEW),
     Shortcut("add_comment", ("Ctrl+Alt+M",), QT_TRANSLATE_NOOP("shortcuts", "New &comment"), REVIEW),
+    # Ctrl+= too: on many keyboards + needs Shift. Reset has no key: Ctrl+0 makes a paragraph.
+    Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), QT_TRANSLATE_NOOP("shortcuts", "Zoom &in"), VIEW),
+    Shortcut("zoom_out", ("Ctrl+-",), QT_TRANSLATE_NOOP("shortcuts", "Zoom &out"), VIEW),
+    Shortcut("zoom_reset", (), QT_TRANSLATE_NOOP("shortcuts", "&Reset zoom"), VIEW),
     Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "&Keyboard shortcuts"), HELP),
 )
 

@@ -136,11 +136,20 @@ class ListJoin(NamedTuple):
 
 
 class Fonts(NamedTuple):
-    """Default fonts of a language: Latin and complex-script slots, body size in points."""
+    """Default fonts of a language: Latin and complex-script slots, body size in points; what the PDF changes.
+
+    ``pdf_cs`` (empty: none) is the complex-script font the PDF export puts in
+    place of the report's, chosen because LibreOffice's PDF of it gives its
+    words back to search and copy; ``pdf_line_spacing`` scales the report's
+    proportional line spacing in the PDF, so that font's taller lines keep the
+    report's page count.
+    """
 
     latin: str
     cs: str
     size_pt: float
+    pdf_cs: str = ""
+    pdf_line_spacing: float = 1.0
 
 
 class LanguagePreset(NamedTuple):
@@ -465,11 +474,25 @@ def parse_preset(data: object, *, source: str = "preset", expected_code: str | N
     if not isinstance(word["hyphenate"], bool):
         raise check.fail("word.hyphenate", f"must be true or false, not {_json_type(word['hyphenate'])}")
 
-    fonts_data = check.obj(top["fonts"], "fonts", ("latin", "cs", "size_pt"))
+    fonts_data = check.obj(top["fonts"], "fonts", ("latin", "cs", "size_pt"), ("pdf",))
     size = fonts_data["size_pt"]
     if isinstance(size, bool) or not isinstance(size, int | float) or not 6 <= size <= 72:
         raise check.fail("fonts.size_pt", f"must be a number of points from 6 to 72, not {size!r}")
-    fonts = Fonts(check.text(fonts_data, "latin", "fonts"), check.text(fonts_data, "cs", "fonts"), float(size))
+    pdf_cs, pdf_line_spacing = "", 1.0
+    if "pdf" in fonts_data:
+        pdf = check.obj(fonts_data["pdf"], "fonts.pdf", ("cs",), ("line_spacing",))
+        pdf_cs = check.text(pdf, "cs", "fonts.pdf")
+        spacing = pdf.get("line_spacing", 1.0)
+        if isinstance(spacing, bool) or not isinstance(spacing, int | float) or not 0.5 <= spacing <= 2:
+            raise check.fail("fonts.pdf.line_spacing", f"must be a number from 0.5 to 2, not {spacing!r}")
+        pdf_line_spacing = float(spacing)
+    fonts = Fonts(
+        check.text(fonts_data, "latin", "fonts"),
+        check.text(fonts_data, "cs", "fonts"),
+        float(size),
+        pdf_cs,
+        pdf_line_spacing,
+    )
 
     return LanguagePreset(
         code=code,

@@ -263,7 +263,7 @@
     <name>DocumentSession</name>
     <message>
         <source>Open &amp;recent</source>
-        <extracomment>How many recent files are remembered without settings. The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. A report is to be shown (the first one too): the window fills its editors from it. Another report was opened or created (the new ReportDocument): autosave follows it. The report was saved to a file (its Path). A message for the status bar and how long it stays (ms).</extracomment>
+        <extracomment>How many recent files are remembered without settings. The open report (its ReportDocument) is about to be deleted: whoever holds one of its body documents, cursors or highlighters lets go now. A report is to be shown (the first one too): the window fills its editors from it. Another report was opened or created (the new ReportDocument): autosave follows it. The report was saved to a file (its Path). A message for the status bar and how long it stays (ms). Exports a .pdf chosen in the Word export&apos;s dialog (set by gui/pdf_export.py; None: .docx only).</extracomment>
         <translation>فتح مل&amp;ف حديث</translation>
     </message>
     <message>
@@ -364,6 +364,21 @@
     <message>
         <source>&amp;Copy the list</source>
         <translation>&amp;نسخ القائمة</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Writing the Word document…</source>
+        <translation>كتابة مستند Word…</translation>
+    </message>
+    <message>
+        <source>Converting to PDF with LibreOffice…</source>
+        <translation>التحويل إلى PDF باستخدام LibreOffice…</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>كتابة ملف PDF…</translation>
     </message>
 </context>
 <context>
@@ -896,6 +911,25 @@
     <message>
         <source>the name holds a character no file name may hold</source>
         <translation>يحتوي الاسم على حرف لا يجوز في أسماء الملفات</translation>
+    </message>
+    <message>
+        <source>Cannot export {file}: PDF export needs LibreOffice, which is not installed. On Debian or Ubuntu install the package libreoffice-writer-nogui; on Windows or macOS install LibreOffice from libreoffice.org. Nothing was written.</source>
+        <extracomment>LibreOffice&apos;s PDF export as PDF/A-2b (SelectPdfVersion 2), tagged; JSON filter options need LibreOffice 7.4. Seconds LibreOffice may take for one report (the 3-page example takes 2 to 4 s). How often a running conversion looks whether it was cancelled, in seconds. Where LibreOffice is found when it is not on the PATH.</extracomment>
+        <translation>تعذّر تصدير {file}: يتطلّب التصدير إلى PDF برنامج LibreOffice، وهو غير مثبّت. على Debian أو Ubuntu ثبّت الحزمة libreoffice-writer-nogui، وعلى Windows أو macOS ثبّت LibreOffice من libreoffice.org. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot export {file}: LibreOffice did not finish within {seconds} seconds. Nothing was written.</source>
+        <extracomment>{seconds} is the time limit.</extracomment>
+        <translation>تعذّر تصدير {file}: لم ينتهِ LibreOffice خلال {seconds} ثانية. لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>Cannot export {file}: LibreOffice could not convert the report ({detail}). Nothing was written.</source>
+        <extracomment>{detail} is what LibreOffice said, in its own words.</extracomment>
+        <translation>تعذّر تصدير {file}: لم يتمكّن LibreOffice من تحويل التقرير ({detail}). لم يُكتب شيء.</translation>
+    </message>
+    <message>
+        <source>The export of {file} was cancelled. Nothing was written.</source>
+        <translation>أُلغي تصدير {file}. لم يُكتب شيء.</translation>
     </message>
 </context>
 <context>
@@ -1454,6 +1488,46 @@
     </message>
 </context>
 <context>
+    <name>PdfExport</name>
+    <message>
+        <source>Export to PDF</source>
+        <extracomment>How long the status bar says where the PDF went. A stage starts: stages over, stages in all, what it is (in the interface&apos;s language). The PDF is written (its ExportResult). The export failed: the message in the interface&apos;s language. An export finished: the PDF&apos;s path, or None when it failed or was cancelled.</extracomment>
+        <translation>تصدير إلى PDF</translation>
+    </message>
+    <message>
+        <source>A PDF export is already running.</source>
+        <translation>يجري تصدير إلى PDF بالفعل.</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>صُدِّر إلى %1</translation>
+    </message>
+    <message>
+        <source>Cannot export the report to PDF</source>
+        <translation>تعذّر تصدير التقرير إلى PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPart</name>
+    <message>
+        <source>Preparing the pages to print…</source>
+        <extracomment>The highest resolution a page is drawn at, in dots per inch (a page at 300 dpi takes 35 MB).</extracomment>
+        <translation>تجهيز الصفحات للطباعة…</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>تعذّرت الطباعة</translation>
+    </message>
+    <message>
+        <source>Printing needs the Python package pypdfium2, which is not installed.</source>
+        <translation>تتطلّب الطباعة حزمة Python المسماة pypdfium2، وهي غير مثبّتة.</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>معاينة الطباعة</translation>
+    </message>
+</context>
+<context>
     <name>QuickInsert</name>
     <message>
         <source>A few letters of a name…</source>
@@ -1935,6 +2009,18 @@
     </message>
 </context>
 <context>
+    <name>Zoom</name>
+    <message>
+        <source>Vie&amp;w</source>
+        <extracomment>The zoom levels, in percent.</extracomment>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>Zoom: %1%</source>
+        <translation>التكبير: %1%</translation>
+    </message>
+</context>
+<context>
     <name>ask</name>
     <message>
         <source>Minutes Editor reports (*.minutes)</source>
@@ -1943,6 +2029,10 @@
     <message>
         <source>Word documents (*.docx)</source>
         <translation>مستندات Word (*.docx)</translation>
+    </message>
+    <message>
+        <source>PDF/A documents (*.pdf)</source>
+        <translation>مستندات PDF/A (*.pdf)</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2091,6 +2181,10 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
         <translation>المراجعة</translation>
     </message>
     <message>
+        <source>View</source>
+        <translation>العرض</translation>
+    </message>
+    <message>
         <source>Help</source>
         <translation>مساعدة</translation>
     </message>
@@ -2113,6 +2207,18 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>&amp;Export to Word…</source>
         <translation>&amp;تصدير إلى Word…</translation>
+    </message>
+    <message>
+        <source>Export to P&amp;DF…</source>
+        <translation>ت&amp;صدير إلى PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;طباعة…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;معاينة الطباعة…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2249,6 +2355,18 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>New &amp;comment</source>
         <translation>تعليق &amp;جديد</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Reset zoom</source>
+        <translation>إعادة &amp;ضبط التكبير</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

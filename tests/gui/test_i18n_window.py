@@ -40,6 +40,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Words an Arabic interface shows as they are: a product name, key names, time-zone abbreviations, file types.
 ALLOWED = {
     "Word",
+    "PDF",
     "Ctrl",
     "Alt",
     "Shift",
