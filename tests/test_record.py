@@ -71,7 +71,7 @@ def test_reports_compare_and_print_through_every_level() -> None:
 
     assert report("x") == report("x")
     assert report("x") != report("y")
-    assert "Span(text='y', bold=False, italic=False, underline=False)" in repr(report("y"))
+    assert "Span(text='y', bold=False, italic=False, underline=False, inserted=None" in repr(report("y"))
     assert repr(report("x")).startswith("Report(language='ar', title=TitleBlock(meeting='m', subtitle=''")
 
 
