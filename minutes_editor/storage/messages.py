@@ -102,7 +102,7 @@ ONLY_DISCUSSION = QT_TRANSLATE_NOOP("FileErrors", "only a discussion section has
 #: {kind} is the format's word for the block's type (paragraph, label).
 ONLY_BULLET = QT_TRANSLATE_NOOP("FileErrors", "only a bullet has a level, not a {kind}")
 NOTE_IN_NOTE = QT_TRANSLATE_NOOP("FileErrors", "a footnote cannot reference another footnote")
-#: {id} is an id as the file holds it (a footnote's, a part's, a comment's); {other} the path of the one that has it first.
+#: {id} is an id as the file holds it (a footnote's, a part's, a comment's); {other} the path of its first holder.
 DUPLICATE_ID = QT_TRANSLATE_NOOP("FileErrors", "{id} is already the id of {other}")
 NO_SUCH_FOOTNOTE = QT_TRANSLATE_NOOP("FileErrors", "no footnote has the id {id}")
 #: {value} is the id as the file holds it.

@@ -696,7 +696,7 @@
     </message>
     <message>
         <source>{id} is already the id of {other}</source>
-        <extracomment>{id} is an id as the file holds it (a footnote&apos;s, a part&apos;s, a comment&apos;s); {other} the path of the one that has it first.</extracomment>
+        <extracomment>{id} is an id as the file holds it (a footnote&apos;s, a part&apos;s, a comment&apos;s); {other} the path of its first holder.</extracomment>
         <translation>المعرِّف {id} مستخدم من قبلُ في {other}</translation>
     </message>
     <message>
