@@ -30,6 +30,7 @@ from minutes_editor.gui.rich_text import (
     footnote_ids,
     install_footnote_marks,
 )
+from minutes_editor.gui.text_marks import with_unique_ids
 from minutes_editor.model.operations import ReplaceBlocks
 from minutes_editor.model.report import Block, Footnote, FootnoteRef, Report, Section, Session
 
@@ -179,6 +180,7 @@ class BodyStore(QObject):
         previous = body.converted
         converted: dict[int, tuple[str, Block]] = {}
         blocks: list[Block] = []
+        ids: set[str] = set()
         block = body.document.begin()
         while block.isValid():
             text = block.text()
@@ -191,6 +193,11 @@ class BodyStore(QObject):
                 self._next_mark += 1
                 block.setUserState(mark)
                 known = (text, block_to_model(block))
+            if known[1].id in ids:
+                # Two paragraphs with one id (Enter and paste give new ones where they make paragraphs): the
+                # later gets a new one, kept while the paragraph is not edited.
+                known = (text, with_unique_ids([known[1]], ids)[0])
+            ids.add(known[1].id)
             converted[mark] = known
             blocks.append(known[1])
             block = block.next()

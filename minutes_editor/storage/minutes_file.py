@@ -838,6 +838,11 @@ read_section = _section
 read_session = _session
 read_blocks = _blocks
 read_footnote = _footnote
+# And the window's body documents (gui/rich_text.py), which keep a span's and a block's marks as this JSON.
+read_change = _change
+read_format_change = _format_change
+read_block_format_change = _block_format_change
+read_id = _id
 
 
 def read_comments(value: object, path: str) -> list[Comment]:
