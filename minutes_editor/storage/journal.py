@@ -234,7 +234,7 @@ class JournalRecorder:
                 ):
                     self._session_changes(session, changes, bodies)
         shape = _shape(report)
-        if shape != self._shape:  # compares the parts by identity first: fast when nothing moved
+        if not _same_shape(shape, self._shape):
             self._shape = shape
             order = self._order_of(report)
             if order != self._order:
@@ -316,6 +316,21 @@ def _record_session(state: list[Any]) -> None:
 
 def _shape(report: Report) -> list[tuple[Section, tuple[Session, ...]]]:
     return [(section, tuple(section.sessions)) for section in report.sections]
+
+
+def _same_shape(
+    shape: list[tuple[Section, tuple[Session, ...]]], other: list[tuple[Section, tuple[Session, ...]]]
+) -> bool:
+    # By identity only: two parts alike in every field (two new empty sections) differ by id, and swapping
+    # them is a change of order. The recorded shape holds its parts, so no id() of it is reused meanwhile.
+    if len(shape) != len(other):
+        return False
+    for (section, sessions), (known, known_sessions) in zip(shape, other, strict=True):
+        if section is not known or len(sessions) != len(known_sessions):
+            return False
+        if any(session is not recorded for session, recorded in zip(sessions, known_sessions, strict=True)):
+            return False
+    return True
 
 
 def _note_fields(note: Footnote) -> object:

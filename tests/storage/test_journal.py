@@ -403,3 +403,18 @@ def test_a_journal_of_the_previous_version_is_refused_clearly() -> None:
     assert result.report == report
     assert ids_of(result.report) == ids_of(report)
     assert result.problem == "the journal is of version 1, which this version cannot read"
+
+
+def test_two_parts_alike_but_for_their_ids_swapped_are_a_change_of_order() -> None:
+    # Equality ignores ids: two new empty sections are equal, yet swapping them changes the report.
+    first, second = Section(SectionKind.GENERIC), Section(SectionKind.GENERIC)
+    session_a, session_b = Session("s"), Session("s")
+    discussion = Section(SectionKind.DISCUSSION, sessions=[session_a, session_b])
+    report = Report(sections=[first, second, discussion])
+    journal = Journal(report)
+    report.sections[0:2] = [second, first]
+    discussion.sessions[:] = [session_b, session_a]
+    journal.record(report)
+    result = replay(journal.snapshot_bytes, journal.data)
+    assert result.applied == 1
+    assert ids_of(result.report) == ids_of(report)
