@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import secrets
+import os
 from dataclasses import field
 from enum import StrEnum
 
@@ -37,7 +37,7 @@ def new_id() -> str:
     Random rather than counted, so that two copies of a report edited apart
     (two rapporteurs, two drafts) never give two new parts the same id.
     """
-    return secrets.token_hex(6)
+    return os.urandom(6).hex()  # not ``secrets``: it imports hashlib, which start-up does not need
 
 
 class Change(Record):
