@@ -12,7 +12,6 @@ imports Qt.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -47,13 +46,21 @@ def version_1_to_2(document: Json) -> Json:
     return document
 
 
+def _sha256(data: bytes) -> Any:
+    # Imported when first needed: hashlib loads OpenSSL, which the window's first frame does without.
+    import hashlib
+
+    return hashlib.sha256(data)
+
+
 def _content_digest(report: Json) -> bytes:
     # The report's JSON with its keys sorted: the same for any layout of the same content.
     try:
         text = json.dumps(report, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
     except (RecursionError, TypeError, ValueError):  # nested too deep to encode: the validator will say why
         text = ""
-    return hashlib.sha256(text.encode("ascii")).digest()
+    digest: bytes = _sha256(text.encode("ascii")).digest()
+    return digest
 
 
 class _IdMaker:
@@ -71,7 +78,7 @@ class _IdMaker:
         attempt = 0
         while True:
             source = _V2_ID_SEED + self.salt + f"{where}#{attempt}".encode()
-            candidate = hashlib.sha256(source).hexdigest()[:12]
+            candidate: str = _sha256(source).hexdigest()[:12]
             if candidate not in self.used:
                 break
             attempt += 1  # two places whose 48-bit hashes meet: the second takes the next try
