@@ -397,6 +397,7 @@ def _field_targets(report: Report) -> list[tuple[str, str, st.SearchStrategy[obj
     parts: list[tuple[str, str, st.SearchStrategy[object]]] = []
     for section in report.sections:
         parts.append(("Section.heading", section.id, optional(text)))
+        parts.append(("Section.level", section.id, st.integers(1, 2)))
         for session in section.sessions:
             parts.append(("Session.title", session.id, text))
             parts.append(("Session.goals", session.id, st.lists(text, max_size=3)))
@@ -419,6 +420,8 @@ def _comments(draw: st.DrawFn, report: Report, text: st.SearchStrategy[str], ids
         name, owner = ("", "")
         if on_field:
             name, owner, _values = draw(st.sampled_from(targets))
+            if name == "Section.level" and draw(st.booleans()):
+                name = "Section.participants"  # a comment may be on a participation line too
         result.append(
             Comment(
                 id=comment_id,

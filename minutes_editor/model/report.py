@@ -234,7 +234,7 @@ class FieldChange(Record):
 
     field_name: str
     owner: str
-    old: str | list[str] | dt.date | dt.time | None
+    old: str | int | list[str] | dt.date | dt.time | None
     change: Change
 
 

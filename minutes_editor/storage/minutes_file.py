@@ -432,10 +432,11 @@ def _text_or_null(value: object, path: str) -> str | None:
     return None if value is None else _str(value, path)
 
 
-def _field_name(value: object, path: str) -> str:
-    if isinstance(value, str) and value in FIELD_VALUES:
+def _field_name(value: object, path: str, names: tuple[str, ...] | None = None) -> str:
+    names = names if names is not None else tuple(FIELD_VALUES)
+    if isinstance(value, str) and value in names:
         return value
-    raise InvalidFieldError.at(path, m.NOT_ONE_OF, value=_show(value), choices=", ".join(FIELD_VALUES))
+    raise InvalidFieldError.at(path, m.NOT_ONE_OF, value=_show(value), choices=", ".join(names))
 
 
 def _field_change(value: object, path: str) -> FieldChange:
@@ -467,7 +468,7 @@ def _comment(value: object, path: str) -> Comment:
         initials=_str(obj.get("initials", ""), f"{path}.initials"),
         parent=_id(obj["parent"], f"{path}.parent") if "parent" in obj else "",
         done=_bool(obj.get("done", False), f"{path}.done"),
-        field_name=_field_name(obj["field"], f"{path}.field") if "field" in obj else "",
+        field_name=_field_name(obj["field"], f"{path}.field", COMMENT_FIELDS) if "field" in obj else "",
         owner=_str(obj.get("owner", ""), f"{path}.owner"),
     )
 
@@ -788,8 +789,12 @@ def _datetime(value: object, path: str) -> dt.datetime | None:
     return moment
 
 
-#: The fields a pending field change or a comment may name (model/operations.py names them so), with the
-#: reader of the field's value.
+def _section_level(value: object, path: str) -> int:
+    return _int(value, path, 1, 2)
+
+
+#: The fields a pending field change may name (model/operations.py names them so), with the reader of the
+#: field's value.
 FIELD_VALUES: dict[str, Callable[[object, str], object]] = {
     "TitleBlock.meeting": _str,
     "TitleBlock.subtitle": _str,
@@ -800,9 +805,12 @@ FIELD_VALUES: dict[str, Callable[[object, str], object]] = {
     "TitleBlock.location": _str,
     "TitleBlock.status": _str,
     "Section.heading": _text_or_null,
+    "Section.level": _section_level,
     "Session.title": _str,
     "Session.goals": _texts,
 }
+#: The fields a comment may be on: those, and a participation section's list of participants.
+COMMENT_FIELDS = (*FIELD_VALUES, "Section.participants")
 
 
 # ---------------------------------------------------------------- writing

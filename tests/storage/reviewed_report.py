@@ -119,6 +119,7 @@ def reviewed_report() -> Report:
             FieldChange("Section.heading", "s00000000002", None, BEN),
             FieldChange("Session.title", "t00000000001", "الجلسة 1", AMAL),
             FieldChange("Session.goals", "t00000000001", ["منع التهريب", "العودة"], BEN),
+            FieldChange("Section.level", "s00000000002", 2, AMAL),
         ],
         comments=[
             Comment("c1", "Amal Haddad", ["هل هذا صحيح؟", "Second paragraph."], AMAL.date, "AH"),
@@ -126,5 +127,6 @@ def reviewed_report() -> Report:
             Comment("c3", "مراجع", ["تعليق على الحاشية"]),
             Comment("c4", "Ben Ross", ["Heading?"], BEN.date, field_name="Section.heading", owner="s00000000002"),
             Comment("c5", "Amal Haddad", ["Which city?"], field_name="TitleBlock.location"),
+            Comment("p1", "مراجع", ["والمجر؟"], field_name="Section.participants", owner="s00000000001"),
         ],
     )

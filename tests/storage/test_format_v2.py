@@ -19,6 +19,7 @@ from minutes_editor.model.operations import FIELDS
 from minutes_editor.model.report import Block, BlockKind, Change, Report, Section, SectionKind, Span, give_new_ids
 from minutes_editor.storage.encoder import report_to_document
 from minutes_editor.storage.minutes_file import (
+    COMMENT_FIELDS,
     FIELD_VALUES,
     FORMAT_VERSION,
     InvalidFieldError,
@@ -85,8 +86,8 @@ def test_any_reviewed_report_saves_and_loads_back_with_its_ids(report: Report) -
 def test_field_names_are_the_operations_fields() -> None:
     # A field change names its field as model/operations.py does, and its value reads as that field's type.
     names = {repr(item): item for item in FIELDS}
-    assert set(FIELD_VALUES) <= set(names)
-    assert {names[name].owner.__name__ for name in FIELD_VALUES} == {"TitleBlock", "Section", "Session"}
+    assert set(FIELD_VALUES) <= set(COMMENT_FIELDS) <= set(names)
+    assert {names[name].owner.__name__ for name in COMMENT_FIELDS} == {"TitleBlock", "Section", "Session"}
 
 
 def test_copies_with_new_ids_may_stand_beside_their_originals(tmp_path: Path) -> None:
@@ -338,6 +339,26 @@ FIELD_ERRORS: list[tuple[str, Spoil, str]] = [
         "comments[0].parent: a comment cannot answer itself, even through other replies",
     ),
     (
+        "field-change-level-3",
+        _set("field_changes.6.old", 3),
+        "field_changes[6].old: 3 is not between 1 and 2",
+    ),
+    (
+        "field-change-level-text",
+        _set("field_changes.6.old", "2"),
+        "field_changes[6].old: expected a whole number, found '2'",
+    ),
+    (
+        "field-change-on-participants",
+        _set("field_changes.6.field", "Section.participants"),
+        "field_changes[6].field: 'Section.participants' is not one of",
+    ),
+    (
+        "comment-on-participants-of-a-session",
+        _set("comments.5.owner", "t00000000001"),
+        "comments[5].owner: no section has the id 't00000000001'",
+    ),
+    (
         "comment-bad-field",
         _set("comments.3.field", "Session.blocks"),
         "comments[3].field: 'Session.blocks' is not one of",
@@ -430,3 +451,10 @@ def test_a_block_with_only_marks_and_no_content_keeps_them() -> None:
     block = report_from_document(document).sections[0].blocks[0]
     assert block == Block(BlockKind.PARAGRAPH, [], inserted=Change("Amal"))
     assert block.id == "x1"
+
+
+def test_a_level_change_and_a_comment_on_the_participants() -> None:
+    report = load_report(V2_FILE)
+    assert report.field_changes[-1].field_name == "Section.level"
+    assert report.field_changes[-1].old == 2
+    assert (report.comments[-1].field_name, report.comments[-1].owner) == ("Section.participants", "s00000000001")

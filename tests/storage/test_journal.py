@@ -376,9 +376,10 @@ def test_ids_marks_comments_and_field_changes_replay_exactly() -> None:
     first = session.blocks[0]
     session.blocks = [dataclasses.replace(first, content=[*first.content, Span(" typed")]), *session.blocks[1:]]
     session.blocks = [*session.blocks, Block(BlockKind.PARAGRAPH, [Span("new", comments=("c1",))])]
-    report.comments = [*report.comments, Comment("c6", "Amal Haddad", ["Added"], parent="c4")]
-    report.field_changes = report.field_changes[1:]
     report.sections[0].id = "s0000000000a"  # an id changed in place is seen too
+    on_participants = dataclasses.replace(report.comments[-1], owner="s0000000000a")
+    report.comments = [*report.comments[:-1], on_participants, Comment("c6", "Amal Haddad", ["Added"], parent="c4")]
+    report.field_changes = report.field_changes[1:]
     journal.record(report)
     result = replay(journal.snapshot_bytes, journal.data)
     assert result.problem is None
