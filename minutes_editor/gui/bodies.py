@@ -30,7 +30,7 @@ from minutes_editor.gui.rich_text import (
     footnote_ids,
     install_footnote_marks,
 )
-from minutes_editor.gui.text_marks import with_unique_ids
+from minutes_editor.gui.text_marks import PointMarks, install_point_marks, with_unique_ids
 from minutes_editor.model.operations import ReplaceBlocks
 from minutes_editor.model.report import Block, Footnote, FootnoteRef, Report, Section, Session
 
@@ -66,6 +66,7 @@ class BodyStore(QObject):
         self.pool: dict[str, Footnote] = {note.id: note for note in report.footnotes}
         self.numbers: dict[str, int] = {}
         self.marks = FootnoteMarks(self.numbers.get, self)
+        self.points = PointMarks(self)
         self._merging: QTextDocument | None = None
         self._next_mark = 0
         undo_stack.indexChanged.connect(self._stop_merging_elsewhere)
@@ -80,6 +81,7 @@ class BodyStore(QObject):
         if body is None or body.owner is not owner:
             document = QTextDocument(self)
             install_footnote_marks(document, self.marks)
+            install_point_marks(document, self.points)
             blocks_to_document(document, owner.blocks, self.report.direction)
             body = Body(owner, document)
             self._bodies[id(owner)] = body

@@ -38,9 +38,11 @@ from PySide6.QtGui import (
 from minutes_editor.gui.text_marks import (
     BLOCK_ID_PROPERTY,
     BLOCK_MARKS_PROPERTY,
+    POINT_OBJECT,
     SPAN_MARKS_PROPERTY,
     block_marks_text,
     inline_marks_text,
+    point_format,
     read_block_marks,
     read_inline_marks,
     show_marks,
@@ -232,6 +234,9 @@ def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direc
                 cursor.insertText(OBJECT_CHAR, footnote_format(item.footnote_id, inline_marks_text(item)))
             elif item.text:
                 cursor.insertText(item.text.replace("\n", LINE_SEPARATOR), span_format(item))
+            elif inline_marks_text(item):
+                # An empty span with marks (a comment on a point) keeps its place as one character.
+                cursor.insertText(OBJECT_CHAR, point_format(span_format(item)))
         cursor.setCharFormat(QTextCharFormat())
     if not blocks:
         base = QTextBlockFormat()
@@ -259,6 +264,12 @@ def block_content(block: QTextBlock) -> list[Inline]:
         fmt = fragment.charFormat()
         text = fragment.text()
         marks = string_property(fmt, SPAN_MARKS_PROPERTY)
+        if fmt.objectType() == POINT_OBJECT:
+            bold, italic, underline = _is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
+            points = (char for char in text if char == OBJECT_CHAR)
+            content.extend(Span("", bold, italic, underline, *read_inline_marks(marks)) for _point in points)
+            last_look = None
+            continue
         footnote_id = footnote_id_of(fmt)
         if footnote_id is not None:
             # Consecutive references to the same note share one fragment.
@@ -347,7 +358,7 @@ def footnote_positions(doc: QTextDocument, footnote_id: str) -> list[int]:
 
 
 def normalise_blocks(blocks: list[Block]) -> list[Block]:
-    """Blocks as a document gives them back: empty spans dropped, neighbours alike in emphasis and marks merged."""
+    """Blocks as a document gives them back: empty spans dropped (kept if they carry marks), neighbours alike merged."""
     result: list[Block] = []
     for block in blocks:
         content: list[Inline] = []
@@ -355,10 +366,10 @@ def normalise_blocks(blocks: list[Block]) -> list[Block]:
             if isinstance(item, FootnoteRef):
                 content.append(FootnoteRef(item.footnote_id, item.inserted, item.deleted))
                 continue
-            if not item.text:
+            if not item.text and not inline_marks_text(item):
                 continue
             last = content[-1] if content else None
-            if isinstance(last, Span) and _span_look(last) == _span_look(item):
+            if isinstance(last, Span) and last.text and item.text and _span_look(last) == _span_look(item):
                 last.text += item.text
             else:
                 content.append(

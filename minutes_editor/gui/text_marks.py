@@ -10,8 +10,10 @@ type changed), a span's or footnote reference's ``SPAN_MARKS_PROPERTY`` (its
 pending insertion, deletion, format change and comment ids). ``show_marks``
 gives them a simple look: inserted text underlined with dashes and deleted text
 struck through, in a colour per author; text whose format changed underlined
-with dots; commented text on a light yellow ground. Typed text takes the format
-of the text before it, marks included.
+with dots; commented text on a light yellow ground. An empty span that carries
+marks (a comment on a point) is one object character (``POINT_OBJECT``) drawn
+as a thin yellow bar (``PointMarks``). Typed text takes the format of the text
+before it, marks included.
 """
 
 from __future__ import annotations
@@ -19,9 +21,20 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPyTextObject,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+)
 
 from minutes_editor.model.report import (
     Block,
@@ -40,12 +53,17 @@ from minutes_editor.storage.minutes_file import (
     read_id,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QRect
+
 #: Block format property holding the block's id.
 BLOCK_ID_PROPERTY = QTextFormat.Property.UserProperty + 3
 #: Block format property holding a block's pending changes as JSON (absent when it has none).
 BLOCK_MARKS_PROPERTY = QTextFormat.Property.UserProperty + 4
 #: Character format property holding a span's or footnote reference's pending changes and comment ids as JSON.
 SPAN_MARKS_PROPERTY = QTextFormat.Property.UserProperty + 5
+#: Object type of an empty span carrying marks (a comment on a point): one object replacement character.
+POINT_OBJECT = QTextFormat.ObjectTypes.UserObject + 2
 #: Commented text stands on a light yellow ground.
 COMMENT_BACKGROUND = QColor("#fff2a8")
 #: Reviewers' colours, readable on white and apart from one another; an author keeps theirs (``author_colour``).
@@ -200,3 +218,36 @@ def with_unique_ids(blocks: list[Block], seen: set[str] | None = None) -> list[B
         seen.add(kept.id)
         result.append(kept)
     return result
+
+
+class PointMarks(QPyTextObject):
+    """Draws an empty span that carries marks (a comment on a point) as a thin yellow bar."""
+
+    WIDTH = 4.0
+
+    def intrinsicSize(self, doc: QTextDocument, _position: int, fmt: QTextFormat) -> QSizeF:
+        """A narrow mark as tall as the line."""
+        font = fmt.toCharFormat().font() if fmt.isCharFormat() else doc.defaultFont()
+        return QSizeF(self.WIDTH, QFontMetricsF(font).height())
+
+    def drawObject(
+        self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, _position: int, fmt: QTextFormat
+    ) -> None:
+        """A bar in the comment colour, edged darker."""
+        painter.save()
+        painter.setPen(COMMENT_BACKGROUND.darker(160))
+        painter.setBrush(COMMENT_BACKGROUND)
+        painter.drawRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5))
+        painter.restore()
+
+
+def install_point_marks(doc: QTextDocument, marks: PointMarks) -> None:
+    """Let ``marks`` draw the point marks of ``doc``."""
+    doc.documentLayout().registerHandler(POINT_OBJECT, marks)
+
+
+def point_format(fmt: QTextCharFormat) -> QTextCharFormat:
+    """``fmt`` (an empty span's, with its marks) as the format of the character that stands for it."""
+    point = QTextCharFormat(fmt)
+    point.setObjectType(POINT_OBJECT)
+    return point

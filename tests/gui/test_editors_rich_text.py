@@ -132,3 +132,25 @@ def test_a_paragraph_without_an_id_is_given_one(qapp):
     doc.setPlainText("typed elsewhere")
     [block] = document_to_blocks(doc)
     assert len(block.id) == 12
+
+
+def test_a_comment_on_a_point_keeps_its_place(qapp):
+    # An empty span carrying a comment (Word's comment on no text) is one character in the document.
+    from minutes_editor.gui.text_marks import POINT_OBJECT
+
+    marked = [
+        Block(
+            BlockKind.PARAGRAPH,
+            [Span("ab", comments=("c1",)), Span("", comments=("c1",)), Span("cd", comments=("c1",)), Span("")],
+        )
+    ]
+    doc = QTextDocument()
+    blocks_to_document(doc, marked, Direction.RTL)
+    assert doc.toRawText() == "ab" + OBJECT_CHAR + "cd"
+    cursor = QTextCursor(doc)
+    cursor.setPosition(3)
+    assert cursor.charFormat().objectType() == POINT_OBJECT
+    assert footnote_ids(doc) == []
+    back = document_to_blocks(doc)
+    assert back == normalise_blocks(marked)
+    assert back[0].content == marked[0].content[:3]

@@ -65,6 +65,7 @@ def reviewed_report() -> Report:
                             Span(" وEuropol", inserted=AMAL, deleted=BEN, comments=("c1",)),
                             FootnoteRef("fn1", inserted=AMAL),
                             FootnoteRef("fn2", deleted=UNDATED),
+                            Span("", comments=("c7",)),  # a comment on a point, after the last mark
                         ],
                         id="b00000000002",
                     ),
@@ -128,5 +129,6 @@ def reviewed_report() -> Report:
             Comment("c4", "Ben Ross", ["Heading?"], BEN.date, field_name="Section.heading", owner="s00000000002"),
             Comment("c5", "Amal Haddad", ["Which city?"], field_name="TitleBlock.location"),
             Comment("p1", "مراجع", ["والمجر؟"], field_name="Section.participants", owner="s00000000001"),
+            Comment("c7", "Ben Ross", ["Here?"], BEN.date),
         ],
     )

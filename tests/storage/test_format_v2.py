@@ -457,4 +457,6 @@ def test_a_level_change_and_a_comment_on_the_participants() -> None:
     report = load_report(V2_FILE)
     assert report.field_changes[-1].field_name == "Section.level"
     assert report.field_changes[-1].old == 2
-    assert (report.comments[-1].field_name, report.comments[-1].owner) == ("Section.participants", "s00000000001")
+    assert (report.comments[5].field_name, report.comments[5].owner) == ("Section.participants", "s00000000001")
+    # A comment on a point: an empty span carries it.
+    assert report.sections[1].blocks[0].content[-1] == Span("", comments=("c7",))

@@ -377,8 +377,10 @@ def test_ids_marks_comments_and_field_changes_replay_exactly() -> None:
     session.blocks = [dataclasses.replace(first, content=[*first.content, Span(" typed")]), *session.blocks[1:]]
     session.blocks = [*session.blocks, Block(BlockKind.PARAGRAPH, [Span("new", comments=("c1",))])]
     report.sections[0].id = "s0000000000a"  # an id changed in place is seen too
-    on_participants = dataclasses.replace(report.comments[-1], owner="s0000000000a")
-    report.comments = [*report.comments[:-1], on_participants, Comment("c6", "Amal Haddad", ["Added"], parent="c4")]
+    comments = list(report.comments)
+    assert comments[5].field_name == "Section.participants"
+    comments[5] = dataclasses.replace(comments[5], owner="s0000000000a")
+    report.comments = [*comments, Comment("c6", "Amal Haddad", ["Added"], parent="c4")]
     report.field_changes = report.field_changes[1:]
     journal.record(report)
     result = replay(journal.snapshot_bytes, journal.data)
