@@ -7,6 +7,8 @@ edited, as report-v1.minutes): every later version must load it into
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 
 from minutes_editor.model.operations import FIELDS
 from minutes_editor.model.report import Block, BlockKind, Change, Report, Section, SectionKind, Span, give_new_ids
-from minutes_editor.storage.encoder import report_to_document
+from minutes_editor.storage.encoder import recovery_bytes, report_to_document, shell
 from minutes_editor.storage.minutes_file import (
     COMMENT_FIELDS,
     FIELD_VALUES,
@@ -460,3 +462,16 @@ def test_a_level_change_and_a_comment_on_the_participants() -> None:
     assert (report.comments[5].field_name, report.comments[5].owner) == ("Section.participants", "s00000000001")
     # A comment on a point: an empty span carries it.
     assert report.sections[1].blocks[0].content[-1] == Span("", comments=("c7",))
+
+
+def test_copies_of_a_report_keep_its_ids() -> None:
+    # deepcopy (review.accepted/rejected, the undo of a whole-report change), shell (the recovery snapshot and the
+    # journal's replay) and dataclasses.replace (an edited paragraph) all keep ids; only give_new_ids changes them.
+    report = reviewed_report()
+    assert ids_of(copy.deepcopy(report)) == ids_of(report)
+    shallow = shell(report, sections=[shell(section) for section in report.sections])
+    assert ids_of(shallow) == ids_of(report)
+    block = report.sections[1].blocks[0]
+    assert dataclasses.replace(block, content=[]).id == block.id
+    assert report_from_bytes(recovery_bytes(report)) == report
+    assert ids_of(report_from_bytes(recovery_bytes(report))) == ids_of(report)
