@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from minutes_editor.model.report import FootnoteRef, Report  # noqa: E402
+from minutes_editor.model.report import FootnoteRef, Report, give_new_ids  # noqa: E402
 from minutes_editor.render.flow import FlowDocument, NoteMark, Role, Run, flatten  # noqa: E402
 from minutes_editor.storage.minutes_file import load_report  # noqa: E402
 
@@ -34,6 +34,7 @@ def scaled_report(report: Report, times: int) -> Report:
     for copy_index in range(times):
         sections = copy.deepcopy(report.sections)
         for section in sections:
+            give_new_ids(section)  # each copy's parts have ids of their own, as the format requires
             blocks = list(section.blocks) + [block for session in section.sessions for block in session.blocks]
             for block in blocks:
                 for item in block.content:

@@ -48,6 +48,7 @@ def long_session_report(paragraphs: int) -> object:
     """The Arabic example with its first session's body made ``paragraphs`` paragraphs long."""
     import copy
 
+    from minutes_editor.model.report import give_new_ids
     from minutes_editor.storage.minutes_file import load_report
 
     report = load_report(EXAMPLE)
@@ -57,6 +58,7 @@ def long_session_report(paragraphs: int) -> object:
     # Footnote references in the copies would repeat; the body is for typing, keep plain text only.
     for block in session.blocks:
         block.content = [item for item in block.content if hasattr(item, "text")]
+        give_new_ids(block)  # each copy a paragraph of its own
     return report
 
 

@@ -17,6 +17,13 @@ Writers to other formats cannot carry every character: pass
 ``text=texts(XML_CHARACTERS)`` for a report Word can hold, and
 ``canonical=True`` for content a reader can give back span for span
 (no empty spans, neighbouring spans differ in emphasis).
+
+``reviewed=True`` adds reviewers' marks: pending insertions, deletions and
+format changes on spans, footnote references and paragraphs, comments (with
+replies, resolved states, comments on fields) whose ids spans carry, and
+pending field changes on the title block, headings, session titles and goals.
+Sections, sessions and blocks always have ids (their default factory); equality
+ignores them, so ``ids_of`` gives them for a test to compare.
 """
 
 from __future__ import annotations
@@ -30,9 +37,14 @@ from hypothesis import strategies as st
 from minutes_editor.model.report import (
     MAX_BULLET_LEVEL,
     Block,
+    BlockFormatChange,
     BlockKind,
+    Change,
+    Comment,
+    FieldChange,
     Footnote,
     FootnoteRef,
+    FormatChange,
     Inline,
     Participant,
     Report,
@@ -153,20 +165,80 @@ FOOTNOTE_IDS = st.one_of(
 )
 
 
-def spans(text: st.SearchStrategy[str]) -> st.SearchStrategy[Span]:
-    """A span of text with any mix of bold, italic and underline."""
-    return st.builds(Span, text=text, bold=st.booleans(), italic=st.booleans(), underline=st.booleans())
+#: Ids of comments as the format allows them (the model's new_id() gives 12 hex digits; Word's are numbers).
+COMMENT_IDS = st.one_of(
+    st.from_regex(r"[0-9a-f]{12}", fullmatch=True), st.from_regex(r"[0-9A-Za-z_-]{1,64}", fullmatch=True)
+)
+AUTHORS = st.one_of(st.sampled_from(["Amal Haddad", "Ben Ross", "مراجع", ""]), texts(max_size=8))
 
 
-def blocks(text: st.SearchStrategy[str], note_ids: list[str], *, max_size: int = 5) -> st.SearchStrategy[list[Block]]:
-    """Body blocks whose inline content may reference the footnotes ``note_ids``."""
-    inline: st.SearchStrategy[Inline] = spans(text)
+def changes() -> st.SearchStrategy[Change]:
+    """Who proposed a change and when: any author, a stamp or none, and sometimes the name of a move."""
+    return st.builds(
+        Change, author=AUTHORS, date=optional(datetimes()), move=st.one_of(st.just(""), st.sampled_from(["move1", "m"]))
+    )
+
+
+def format_changes() -> st.SearchStrategy[FormatChange]:
+    """A pending change of emphasis: the emphasis before it."""
+    return st.builds(FormatChange, change=changes(), bold=st.booleans(), italic=st.booleans(), underline=st.booleans())
+
+
+def spans(text: st.SearchStrategy[str], comment_ids: list[str] | None = None) -> st.SearchStrategy[Span]:
+    """A span of text with any mix of bold, italic and underline; with ``comment_ids``, reviewers' marks too."""
+    if comment_ids is None:
+        return st.builds(Span, text=text, bold=st.booleans(), italic=st.booleans(), underline=st.booleans())
+    comments = (
+        st.lists(st.sampled_from(comment_ids), max_size=2, unique=True).map(tuple) if comment_ids else st.just(())
+    )
+    return st.builds(
+        Span,
+        text=text,
+        bold=st.booleans(),
+        italic=st.booleans(),
+        underline=st.booleans(),
+        inserted=optional(changes()),
+        deleted=optional(changes()),
+        old_format=optional(format_changes()),
+        comments=comments,
+    )
+
+
+def blocks(
+    text: st.SearchStrategy[str],
+    note_ids: list[str],
+    *,
+    max_size: int = 5,
+    comment_ids: list[str] | None = None,
+) -> st.SearchStrategy[list[Block]]:
+    """Body blocks whose content may reference the footnotes ``note_ids``; marked when ``comment_ids`` is given."""
+    marked = comment_ids is not None
+    inline: st.SearchStrategy[Inline] = spans(text, comment_ids)
     if note_ids:
-        inline = st.one_of(spans(text), spans(text), st.sampled_from(note_ids).map(FootnoteRef))
+        refs: st.SearchStrategy[Inline] = st.sampled_from(note_ids).map(FootnoteRef)
+        if marked:
+            refs = st.builds(
+                FootnoteRef,
+                footnote_id=st.sampled_from(note_ids),
+                inserted=optional(changes()),
+                deleted=optional(changes()),
+            )
+        inline = st.one_of(spans(text, comment_ids), spans(text, comment_ids), refs)
     content = st.lists(inline, max_size=5)
-    bullet = st.builds(Block, kind=st.just(BlockKind.BULLET), content=content, level=st.integers(1, MAX_BULLET_LEVEL))
+    marks: dict[str, st.SearchStrategy[object]] = {}
+    if marked:
+        old_kind = st.one_of(
+            st.builds(BlockFormatChange, change=changes(), kind=st.just(BlockKind.BULLET), level=st.integers(1, 3)),
+            st.builds(
+                BlockFormatChange, change=changes(), kind=st.sampled_from([BlockKind.PARAGRAPH, BlockKind.LABEL])
+            ),
+        )
+        marks = {"inserted": optional(changes()), "deleted": optional(changes()), "old_format": optional(old_kind)}
+    bullet = st.builds(
+        Block, kind=st.just(BlockKind.BULLET), content=content, level=st.integers(1, MAX_BULLET_LEVEL), **marks
+    )
     # Only bullets have levels: the others keep the default 1, as the file does.
-    plain = st.builds(Block, kind=st.sampled_from([BlockKind.PARAGRAPH, BlockKind.LABEL]), content=content)
+    plain = st.builds(Block, kind=st.sampled_from([BlockKind.PARAGRAPH, BlockKind.LABEL]), content=content, **marks)
     return st.lists(st.one_of(bullet, plain), max_size=max_size)
 
 
@@ -174,16 +246,25 @@ PARTICIPANT_CODES = st.one_of(st.just(""), st.from_regex(r"[A-Z]{2}", fullmatch=
 
 
 @st.composite
-def _sections(draw: st.DrawFn, text: st.SearchStrategy[str], note_ids: list[str], max_sections: int) -> list[Section]:
+def _sections(
+    draw: st.DrawFn,
+    text: st.SearchStrategy[str],
+    note_ids: list[str],
+    max_sections: int,
+    comment_ids: list[str] | None = None,
+) -> list[Section]:
     # Strategies are built once per report, not per section: building them
     # costs more than drawing from them.
     kinds = st.sampled_from(list(SectionKind))
     headings = optional(text)
     levels = st.sampled_from([1, 1, 2])
-    section_blocks = blocks(text, note_ids)
+    section_blocks = blocks(text, note_ids, comment_ids=comment_ids)
     participants = st.lists(st.builds(Participant, name=text, code=PARTICIPANT_CODES), max_size=6)
     session = st.builds(
-        Session, title=text, goals=st.lists(text, max_size=3), blocks=blocks(text, note_ids, max_size=4)
+        Session,
+        title=text,
+        goals=st.lists(text, max_size=3),
+        blocks=blocks(text, note_ids, max_size=4, comment_ids=comment_ids),
     )
     sessions = st.lists(session, max_size=3)
     result: list[Section] = []
@@ -220,15 +301,25 @@ def _canonical(content: list[Inline]) -> list[Inline]:
             if not item.text:
                 continue
             last = result[-1] if result else None
-            if isinstance(last, Span) and (last.bold, last.italic, last.underline) == (
-                item.bold,
-                item.italic,
-                item.underline,
-            ):
-                result[-1] = Span(last.text + item.text, item.bold, item.italic, item.underline)
+            if isinstance(last, Span) and _look(last) == _look(item):
+                result[-1] = Span(
+                    last.text + item.text,
+                    item.bold,
+                    item.italic,
+                    item.underline,
+                    item.inserted,
+                    item.deleted,
+                    item.old_format,
+                    item.comments,
+                )
                 continue
         result.append(item)
     return result
+
+
+def _look(span: Span) -> tuple[object, ...]:
+    # What a span holds besides its text: neighbours alike in all of it are one span.
+    return (span.bold, span.italic, span.underline, span.inserted, span.deleted, span.old_format, span.comments)
 
 
 def _apply_to_content(report: Report, change: Callable[[list[Inline]], list[Inline]]) -> None:
@@ -247,17 +338,20 @@ def reports(
     max_footnotes: int = 3,
     orphan_footnotes: bool = True,
     canonical: bool = False,
+    reviewed: bool = False,
 ) -> Report:
     """Any valid report.
 
     ``text`` draws every string (default: ``texts()``, all characters);
     ``orphan_footnotes=False`` keeps only footnotes that are referenced;
     ``canonical=True`` gives content without empty spans or neighbouring
-    spans of the same emphasis.
+    spans of the same emphasis and marks; ``reviewed=True`` adds reviewers'
+    marks, comments and field changes.
     """
     text = DEFAULT_TEXT if text is None else text
     note_ids = draw(st.lists(FOOTNOTE_IDS, max_size=max_footnotes, unique=True))
-    note_content = st.lists(spans(text), max_size=3)
+    comment_ids = draw(st.lists(COMMENT_IDS, max_size=4, unique=True)) if reviewed else None
+    note_content = st.lists(spans(text, comment_ids), max_size=3)
     footnotes = [Footnote(id=note_id, content=draw(note_content)) for note_id in note_ids]
     report = Report(
         language=draw(LANGUAGES),
@@ -271,16 +365,86 @@ def reports(
             location=draw(text),
             status=draw(text),
         ),
-        sections=draw(_sections(text, note_ids, max_sections)),
+        sections=draw(_sections(text, note_ids, max_sections, comment_ids)),
         footnotes=footnotes,
         author=draw(text),
         created=draw(_DATETIMES),
         modified=draw(_DATETIMES),
         template=draw(st.one_of(st.just(""), text)),
     )
+    if comment_ids is not None:
+        report.comments = draw(_comments(report, text, comment_ids))
+        report.field_changes = draw(st.lists(_field_changes(report, text), max_size=4))
     if not orphan_footnotes:
         used = set(report.footnote_refs())
         report.footnotes = [note for note in report.footnotes if note.id in used]
     if canonical:
         _apply_to_content(report, _canonical)
     return report
+
+
+def _field_targets(report: Report) -> list[tuple[str, str, st.SearchStrategy[object]]]:
+    # (field name, owner id, values of the field) for every field of this report a reviewer may change.
+    text = texts(max_size=12)
+    title: list[tuple[str, str, st.SearchStrategy[object]]] = [
+        (f"TitleBlock.{name}", "", text) for name in ("meeting", "subtitle", "timezone", "location", "status")
+    ]
+    title += [
+        ("TitleBlock.date", "", optional(st.dates())),
+        ("TitleBlock.start_time", "", optional(times())),
+        ("TitleBlock.end_time", "", optional(times())),
+    ]
+    parts: list[tuple[str, str, st.SearchStrategy[object]]] = []
+    for section in report.sections:
+        parts.append(("Section.heading", section.id, optional(text)))
+        parts.append(("Section.level", section.id, st.integers(1, 2)))
+        for session in section.sessions:
+            parts.append(("Session.title", session.id, text))
+            parts.append(("Session.goals", session.id, st.lists(text, max_size=3)))
+    return title + parts
+
+
+@st.composite
+def _field_changes(draw: st.DrawFn, report: Report, text: st.SearchStrategy[str]) -> FieldChange:
+    name, owner, values = draw(st.sampled_from(_field_targets(report)))
+    return FieldChange(field_name=name, owner=owner, old=draw(values), change=draw(changes()))  # type: ignore[arg-type]
+
+
+@st.composite
+def _comments(draw: st.DrawFn, report: Report, text: st.SearchStrategy[str], ids: list[str]) -> list[Comment]:
+    # Every id the spans may carry is a comment; a reply answers one before it; some are on a field.
+    targets = _field_targets(report)
+    result: list[Comment] = []
+    for index, comment_id in enumerate(ids):
+        on_field = draw(st.booleans())
+        name, owner = ("", "")
+        if on_field:
+            name, owner, _values = draw(st.sampled_from(targets))
+            if name == "Section.level" and draw(st.booleans()):
+                name = "Section.participants"  # a comment may be on a participation line too
+        result.append(
+            Comment(
+                id=comment_id,
+                author=draw(AUTHORS),
+                text=draw(st.lists(text, max_size=2)),
+                date=draw(optional(datetimes())),
+                initials=draw(st.sampled_from(["", "AH", "ب"])),
+                parent=draw(st.sampled_from(["", *ids[:index]])),
+                done=draw(st.booleans()),
+                field_name=name,
+                owner=owner,
+            )
+        )
+    return result
+
+
+def ids_of(report: Report) -> list[object]:
+    """The ids of a report's sections, sessions and blocks, in reading order (equality ignores them)."""
+    return [
+        (
+            section.id,
+            [block.id for block in section.blocks],
+            [(session.id, [block.id for block in session.blocks]) for session in section.sessions],
+        )
+        for section in report.sections
+    ]

@@ -22,7 +22,9 @@ from minutes_editor.model.report import (
     Span,
 )
 from minutes_editor.model.rules import OperationRefusedError, Rule, check_sections, level_allowed
-from tests.strategies import reports
+from minutes_editor.storage.minutes_file import report_from_bytes, report_to_bytes
+from tests.storage.reviewed_report import reviewed_report
+from tests.strategies import ids_of, reports
 
 SMALL = st.integers(-1, 9)
 
@@ -76,7 +78,16 @@ def operations(draw: st.DrawFn, report: Report) -> ops.Operation:
 @settings(max_examples=300, deadline=None)
 @given(st.data())
 def test_an_operation_then_its_inverse_gives_the_report_back(data: st.DataObject) -> None:
-    report = data.draw(reports(max_sections=4))
+    _operation_and_inverse(data, data.draw(reports(max_sections=4)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_an_operation_then_its_inverse_gives_a_reviewed_report_back(data: st.DataObject) -> None:
+    _operation_and_inverse(data, data.draw(reports(max_sections=4, reviewed=True)))
+
+
+def _operation_and_inverse(data: st.DataObject, report: Report) -> None:
     before = copy.deepcopy(report)
     operation = data.draw(operations(report))
     try:
@@ -85,14 +96,76 @@ def test_an_operation_then_its_inverse_gives_the_report_back(data: st.DataObject
         assert report == before  # refused: nothing changed
         return
     after = copy.deepcopy(report)
-    # Whatever was allowed keeps the rules.
+    # Whatever was allowed keeps the rules; a removal leaves nothing naming the part removed (the file refuses it).
     check_sections(report.sections)
     assert all(not section.sessions or section.kind is SectionKind.DISCUSSION for section in report.sections)
+    if isinstance(operation, ops.RemoveSection | ops.RemoveSession):
+        assert report_from_bytes(report_to_bytes(report)) == report
     redo = inverse.apply(report)
     assert report == before
+    assert ids_of(report) == ids_of(before)
     # The inverse of the inverse makes the change again.
     redo.apply(report)
     assert report == after
+    assert ids_of(report) == ids_of(after)
+
+
+def test_inserted_parts_keep_their_ids() -> None:
+    report = reviewed_report()
+    section, session = report.sections[1], report.sections[1].sessions[0]
+    expected = ids_of(report)
+    ops.RemoveSession(section, 0).apply(report)
+    ops.InsertSession(section, 0, session).apply(report)
+    ops.RemoveSection(1).apply(report)
+    ops.InsertSection(1, section).apply(report)
+    assert report.sections[1] is section
+    assert ids_of(report) == expected
+    # New parts get new ids of their own.
+    fresh = Section(SectionKind.DISCUSSION, sessions=[Session("")])
+    ops.InsertSection(2, fresh).apply(report)
+    ops.InsertSession(fresh, 1, Session("x")).apply(report)
+    ids = [part for entry in ids_of(report) for part in _flat(entry)]
+    assert len(ids) == len(set(ids))
+
+
+def _flat(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [item for part in value for item in _flat(part)]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("what", ["section", "session"])
+def test_removing_a_part_lets_go_of_its_field_changes_and_comments_and_undo_puts_them_back(what: str) -> None:
+    report = reviewed_report()
+    discussion = report.sections[1]
+    changes, comments = report.field_changes, report.comments
+    removal = ops.RemoveSection(1) if what == "section" else ops.RemoveSession(discussion, 0)
+    undo = removal.apply(report)
+    # The report still saves: nothing names the part that went.
+    assert report_from_bytes(report_to_bytes(report)) == report
+    gone = {"s00000000002", "t00000000001"} if what == "section" else {"t00000000001"}
+    assert [change.owner for change in report.field_changes if change.owner in gone] == []
+    assert len(report.field_changes) == len(changes) - (4 if what == "section" else 2)
+    # Comments are kept, as comments on no field.
+    assert [comment.id for comment in report.comments] == [comment.id for comment in comments]
+    on_heading = report.comments[3]
+    assert (on_heading.field_name, on_heading.owner) == (
+        ("", "") if what == "section" else ("Section.heading", "s00000000002")
+    )
+    assert report.field_changes is not changes  # replaced, as the journal expects
+    undo.apply(report)
+    assert report.field_changes is changes
+    assert report.comments is comments
+    assert report == reviewed_report()
+
+
+def test_removing_a_part_nothing_names_leaves_the_lists_alone() -> None:
+    report = reviewed_report()
+    changes, comments = report.field_changes, report.comments
+    ops.InsertSection(2, Section(SectionKind.GENERIC)).apply(report)
+    ops.RemoveSection(2).apply(report)
+    assert report.field_changes is changes
+    assert report.comments is comments
 
 
 @settings(max_examples=100, deadline=None)

@@ -30,6 +30,7 @@ from minutes_editor.gui.rich_text import (
     footnote_ids,
     install_footnote_marks,
 )
+from minutes_editor.gui.text_marks import PointMarks, install_point_marks, with_unique_ids
 from minutes_editor.model.operations import ReplaceBlocks
 from minutes_editor.model.report import Block, Footnote, FootnoteRef, Report, Section, Session
 
@@ -65,6 +66,7 @@ class BodyStore(QObject):
         self.pool: dict[str, Footnote] = {note.id: note for note in report.footnotes}
         self.numbers: dict[str, int] = {}
         self.marks = FootnoteMarks(self.numbers.get, self)
+        self.points = PointMarks(self)
         self._merging: QTextDocument | None = None
         self._next_mark = 0
         undo_stack.indexChanged.connect(self._stop_merging_elsewhere)
@@ -79,6 +81,7 @@ class BodyStore(QObject):
         if body is None or body.owner is not owner:
             document = QTextDocument(self)
             install_footnote_marks(document, self.marks)
+            install_point_marks(document, self.points)
             blocks_to_document(document, owner.blocks, self.report.direction)
             body = Body(owner, document)
             self._bodies[id(owner)] = body
@@ -172,6 +175,7 @@ class BodyStore(QObject):
         previous = body.converted
         converted: dict[int, tuple[str, Block]] = {}
         blocks: list[Block] = []
+        ids: set[str] = set()
         block = body.document.begin()
         while block.isValid():
             text = block.text()
@@ -184,6 +188,11 @@ class BodyStore(QObject):
                 self._next_mark += 1
                 block.setUserState(mark)
                 known = (text, block_to_model(block))
+            if known[1].id in ids:
+                # Two paragraphs with one id (Enter and paste give new ones where they make paragraphs): the
+                # later gets a new one, kept while the paragraph is not edited.
+                known = (text, with_unique_ids([known[1]], ids)[0])
+            ids.add(known[1].id)
             converted[mark] = known
             blocks.append(known[1])
             block = block.next()

@@ -43,7 +43,8 @@ from PySide6.QtWidgets import (
 from minutes_editor.gui.fields import EscapeToText
 from minutes_editor.gui.rich_text import block_kind, footnote_positions, insert_footnote, set_block_kind
 from minutes_editor.gui.shortcuts import is_undo_key
-from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction
+from minutes_editor.gui.text_marks import insert_keeping_ids, set_block_id
+from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction, new_id
 
 #: Mime type naming a fragment copied in a body editor of this process.
 FRAGMENT_MIME = "application/x-minutes-editor-fragment"
@@ -241,23 +242,20 @@ class BodyEditor(QTextEdit):
                 # Enter on an empty bullet steps it out, as word processors do.
                 self.set_level(level - 1)
                 return
+            # The new paragraph (the second half, when Enter splits one) gets an id of its own in the same undo
+            # step. A bullet goes in a list of its own (see rich_text): Qt would add it to this block's list;
+            # after a lead-in label comes a paragraph.
+            cursor.beginEditBlock()
+            cursor.insertBlock()
+            set_block_id(cursor.block(), new_id())
             if kind is BlockKind.BULLET:
-                # A new bullet in a list of its own (see rich_text): Qt would add it to this block's list.
-                cursor.beginEditBlock()
-                cursor.insertBlock()
                 set_block_kind(cursor, BlockKind.BULLET, level)
-                cursor.endEditBlock()
-                self.setTextCursor(cursor)
-                self.ensureCursorVisible()
-                return
-            if kind is BlockKind.LABEL:
-                cursor.beginEditBlock()
-                cursor.insertBlock()
+            elif kind is BlockKind.LABEL:
                 set_block_kind(cursor, BlockKind.PARAGRAPH)
-                cursor.endEditBlock()
-                self.setTextCursor(cursor)
-                self.ensureCursorVisible()
-                return
+            cursor.endEditBlock()
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
         super().keyPressEvent(event)
 
     def focusNextPrevChild(self, forward: bool) -> bool:
@@ -307,12 +305,12 @@ class BodyEditor(QTextEdit):
         self.setTextCursor(cursor)
 
     def insert_plain(self, text: str) -> None:
-        """Insert text at the cursor in the surrounding emphasis."""
+        """Insert text at the cursor in the surrounding emphasis (each line break a new paragraph with a new id)."""
         cursor = self.textCursor()
         fmt = cursor.charFormat()
         if fmt.isImageFormat() or fmt.objectType() != 0:
             fmt = QTextCharFormat()
-        cursor.insertText(text, fmt)
+        insert_keeping_ids(cursor, lambda: cursor.insertText(text, fmt))
         self.setTextCursor(cursor)
 
     def createMimeDataFromSelection(self) -> QMimeData:
@@ -338,7 +336,8 @@ class BodyEditor(QTextEdit):
         fragment = _FRAGMENTS.get(token)
         if fragment is not None:
             cursor = self.textCursor()
-            cursor.insertFragment(fragment)
+            # Pasted paragraphs are new ones: new ids (their originals keep theirs).
+            insert_keeping_ids(cursor, lambda: cursor.insertFragment(fragment))
             self.setTextCursor(cursor)
         elif source.hasText():
             self.insert_plain(source.text().replace("\r\n", "\n").replace("\r", "\n"))

@@ -8,6 +8,8 @@ Enter take 140 ms in a session of 1,000 bullets sharing one list; a lead-in labe
 character format (weight, italic, underline). A footnote reference is one
 object replacement character (U+FFFC) whose format names the footnote id and
 is drawn by ``FootnoteMarks`` with its live number.
+
+A block's id and reviewers' marks are properties of the formats (gui/text_marks.py).
 """
 
 from __future__ import annotations
@@ -32,7 +34,21 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from minutes_editor.model.report import MAX_BULLET_LEVEL, Block, BlockKind, Direction, FootnoteRef, Inline, Span
+from minutes_editor.gui.text_marks import (
+    BLOCK_ID_PROPERTY,
+    BLOCK_MARKS_PROPERTY,
+    POINT_OBJECT,
+    SPAN_MARKS_PROPERTY,
+    block_marks_text,
+    inline_marks_text,
+    point_format,
+    read_block_marks,
+    read_inline_marks,
+    show_marks,
+    string_property,
+    with_unique_ids,
+)
+from minutes_editor.model.report import MAX_BULLET_LEVEL, Block, BlockKind, Direction, FootnoteRef, Inline, Span, new_id
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QRect
@@ -124,19 +140,25 @@ def _list_format(level: int) -> QTextListFormat:
 
 
 def span_format(span: Span) -> QTextCharFormat:
-    """The character format showing a span's emphasis."""
+    """The character format showing a span's emphasis, and keeping and showing its marks."""
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Bold if span.bold else QFont.Weight.Normal)
     fmt.setFontItalic(span.italic)
     fmt.setFontUnderline(span.underline)
+    marks = inline_marks_text(span)
+    if marks:
+        fmt.setProperty(SPAN_MARKS_PROPERTY, marks)
+        show_marks(fmt, span)
     return fmt
 
 
-def footnote_format(footnote_id: str) -> QTextCharFormat:
-    """The format of a footnote reference character."""
+def footnote_format(footnote_id: str, marks: str = "") -> QTextCharFormat:
+    """The format of a footnote reference character (with its marks, as ``inline_marks_text`` writes them)."""
     fmt = QTextCharFormat()
     fmt.setObjectType(FOOTNOTE_OBJECT)
     fmt.setProperty(FOOTNOTE_ID_PROPERTY, footnote_id)
+    if marks:
+        fmt.setProperty(SPAN_MARKS_PROPERTY, marks)
     return fmt
 
 
@@ -184,6 +206,10 @@ def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direc
     for index, block in enumerate(blocks):
         base = QTextBlockFormat()
         base.setLayoutDirection(layout_direction)
+        base.setProperty(BLOCK_ID_PROPERTY, block.id)
+        marks = block_marks_text(block)
+        if marks:
+            base.setProperty(BLOCK_MARKS_PROPERTY, marks)
         fmt = _plain_block_format(base, block.kind)
         if index == 0:
             cursor.setBlockFormat(fmt)
@@ -193,13 +219,17 @@ def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direc
             cursor.createList(_list_format(min(max(block.level, 1), MAX_BULLET_LEVEL)))
         for item in block.content:
             if isinstance(item, FootnoteRef):
-                insert_footnote(cursor, item.footnote_id)
+                cursor.insertText(OBJECT_CHAR, footnote_format(item.footnote_id, inline_marks_text(item)))
             elif item.text:
                 cursor.insertText(item.text.replace("\n", LINE_SEPARATOR), span_format(item))
+            elif inline_marks_text(item):
+                # An empty span with marks (a comment on a point) keeps its place as one character.
+                cursor.insertText(OBJECT_CHAR, point_format(span_format(item)))
         cursor.setCharFormat(QTextCharFormat())
     if not blocks:
         base = QTextBlockFormat()
         base.setLayoutDirection(layout_direction)
+        base.setProperty(BLOCK_ID_PROPERTY, new_id())  # the paragraph the user will type in
         cursor.setBlockFormat(_plain_block_format(base, BlockKind.PARAGRAPH))
     cursor.endEditBlock()
     doc.setUndoRedoEnabled(undo_enabled)
@@ -210,8 +240,9 @@ def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direc
 
 
 def block_content(block: QTextBlock) -> list[Inline]:
-    """The inline content of one text block: spans with emphasis and footnote references."""
+    """The inline content of one text block: spans with emphasis and marks, and footnote references."""
     content: list[Inline] = []
+    last_look: tuple[bool, bool, bool, str] | None = None
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
@@ -220,32 +251,62 @@ def block_content(block: QTextBlock) -> list[Inline]:
             continue
         fmt = fragment.charFormat()
         text = fragment.text()
+        marks = string_property(fmt, SPAN_MARKS_PROPERTY)
+        if fmt.objectType() == POINT_OBJECT:
+            bold, italic, underline = _is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
+            points = (char for char in text if char == OBJECT_CHAR)
+            content.extend(Span("", bold, italic, underline, *read_inline_marks(marks)) for _point in points)
+            last_look = None
+            continue
         footnote_id = footnote_id_of(fmt)
         if footnote_id is not None:
             # Consecutive references to the same note share one fragment.
-            content.extend(FootnoteRef(footnote_id) for char in text if char == OBJECT_CHAR)
+            inserted, deleted, _old, _comments = read_inline_marks(marks)
+            content.extend(FootnoteRef(footnote_id, inserted, deleted) for char in text if char == OBJECT_CHAR)
+            last_look = None
             continue
         text = text.replace(LINE_SEPARATOR, "\n")
-        bold, italic, underline = _is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
+        look = (_is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline(), marks)
         last = content[-1] if content else None
-        if isinstance(last, Span) and (last.bold, last.italic, last.underline) == (bold, italic, underline):
+        if isinstance(last, Span) and look == last_look:
             last.text += text
         else:
-            content.append(Span(text, bold, italic, underline))
+            content.append(Span(text, look[0], look[1], look[2], *read_inline_marks(marks)))
+            last_look = look
     return content
 
 
 def block_to_model(block: QTextBlock) -> Block:
-    """The model block one text block holds."""
+    """The model block one text block holds, with its id (a new one if it has none) and its marks."""
     kind, level = block_kind(block)
-    return Block(kind, block_content(block), level)
+    fmt = block.blockFormat()
+    inserted, deleted, old_format = read_block_marks(string_property(fmt, BLOCK_MARKS_PROPERTY))
+    return Block(
+        kind,
+        block_content(block),
+        level,
+        id=string_property(fmt, BLOCK_ID_PROPERTY) or new_id(),
+        inserted=inserted,
+        deleted=deleted,
+        old_format=old_format,
+    )
 
 
 def body_blocks(blocks: list[Block]) -> list[Block]:
-    """A body's blocks as read from its paragraphs: one empty paragraph is an empty body."""
-    if len(blocks) == 1 and blocks[0].kind is BlockKind.PARAGRAPH and not blocks[0].content:
+    """A body's blocks as read from its paragraphs: one empty paragraph (without marks) is an empty body."""
+    if len(blocks) == 1 and _is_blank(blocks[0]):
         return []
     return blocks
+
+
+def _is_blank(block: Block) -> bool:
+    return (
+        block.kind is BlockKind.PARAGRAPH
+        and not block.content
+        and block.inserted is None
+        and block.deleted is None
+        and block.old_format is None
+    )
 
 
 def document_to_blocks(doc: QTextDocument) -> list[Block]:
@@ -255,7 +316,7 @@ def document_to_blocks(doc: QTextDocument) -> list[Block]:
     while block.isValid():
         blocks.append(block_to_model(block))
         block = block.next()
-    return body_blocks(blocks)
+    return body_blocks(with_unique_ids(blocks))
 
 
 def footnote_ids(doc: QTextDocument) -> list[str]:
@@ -285,30 +346,39 @@ def footnote_positions(doc: QTextDocument, footnote_id: str) -> list[int]:
 
 
 def normalise_blocks(blocks: list[Block]) -> list[Block]:
-    """Blocks as a document gives them back: empty spans dropped, neighbours with one emphasis merged."""
+    """Blocks as a document gives them back: empty spans dropped (kept if they carry marks), neighbours alike merged."""
     result: list[Block] = []
     for block in blocks:
         content: list[Inline] = []
         for item in block.content:
             if isinstance(item, FootnoteRef):
-                content.append(FootnoteRef(item.footnote_id))
+                content.append(FootnoteRef(item.footnote_id, item.inserted, item.deleted))
                 continue
-            if not item.text:
+            if not item.text and not inline_marks_text(item):
                 continue
             last = content[-1] if content else None
-            if isinstance(last, Span) and (last.bold, last.italic, last.underline) == (
-                item.bold,
-                item.italic,
-                item.underline,
-            ):
+            if isinstance(last, Span) and last.text and item.text and _span_look(last) == _span_look(item):
                 last.text += item.text
             else:
-                content.append(Span(item.text, item.bold, item.italic, item.underline))
+                content.append(
+                    Span(
+                        item.text,
+                        item.bold,
+                        item.italic,
+                        item.underline,
+                        item.inserted,
+                        item.deleted,
+                        item.old_format,
+                        item.comments,
+                    )
+                )
         level = min(max(block.level, 1), MAX_BULLET_LEVEL) if block.kind is BlockKind.BULLET else 1
-        result.append(Block(block.kind, content, level))
-    if len(result) == 1 and result[0].kind is BlockKind.PARAGRAPH and not result[0].content:
-        return []
-    return result
+        result.append(Block(block.kind, content, level, block.id, block.inserted, block.deleted, block.old_format))
+    return body_blocks(result)
+
+
+def _span_look(span: Span) -> tuple[object, ...]:
+    return (span.bold, span.italic, span.underline, span.inserted, span.deleted, span.old_format, span.comments)
 
 
 # ------------------------------------------------------------- footnote marks

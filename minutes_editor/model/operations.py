@@ -8,16 +8,22 @@ and the .minutes loader asks the same functions.
 
 Parts are named by identity (the section, session or note object), as the
 undo stack and the recovery journal know them. The journal's contract holds:
-a field whose value is a list (participants, goals, a note's content) and a
-body's blocks are replaced by a new list, never changed in place; only the
-lists of sections and sessions change in place (storage/journal.py).
+a field whose value is a list (participants, goals, a note's content), a
+body's blocks and the report's comments and field changes are replaced by a
+new list, never changed in place; only the lists of sections and sessions
+change in place (storage/journal.py). Inserted parts keep their ids.
+
+Removing a section or session lets go of what names it by id (a .minutes
+file may not hold a field change or comment whose owner is gone): its
+pending field changes are dropped and the comments on its fields stay as
+comments on no field; the inverse puts both back as they were.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar, cast
 
 from minutes_editor.model.report import (
@@ -133,6 +139,45 @@ def _range(index: int, size: int) -> None:
         raise _refuse(f"no item {index} among {size}")
 
 
+@dataclass(frozen=True, eq=False)
+class ReviewLists:
+    """A report's field changes and comments as they were before a removal let go of some (to put them back)."""
+
+    field_changes: list[FieldChange]
+    comments: list[Comment]
+
+    def restore(self, report: Report) -> None:
+        """Put the lists back (the very lists: an undo gives the report as it was)."""
+        report.field_changes = self.field_changes
+        report.comments = self.comments
+
+
+def let_go_of(report: Report, owners: set[str]) -> ReviewLists | None:
+    """Drop the field changes of the parts ``owners`` (ids) and take their comments off their fields.
+
+    Returns the lists as they were, or None when nothing named those parts.
+    The lists are replaced, not changed in place.
+    """
+    named = any(change.owner in owners for change in report.field_changes) or any(
+        comment.field_name and comment.owner in owners for comment in report.comments
+    )
+    if not named:
+        return None
+    before = ReviewLists(report.field_changes, report.comments)
+    report.field_changes = [change for change in report.field_changes if change.owner not in owners]
+    report.comments = [
+        replace(comment, field_name="", owner="") if comment.field_name and comment.owner in owners else comment
+        for comment in report.comments
+    ]
+    return before
+
+
+def _part_ids(part: Section | Session) -> set[str]:
+    if isinstance(part, Session):
+        return {part.id}
+    return {part.id, *(session.id for session in part.sessions)}
+
+
 @dataclass(eq=False)
 class SetField(Operation, Generic[_Owner, _Value]):
     """Set one field of the title block, a section, a session or a footnote."""
@@ -183,10 +228,11 @@ class ReplaceBlocks(Operation):
 
 @dataclass(eq=False)
 class InsertSection(Operation):
-    """Put ``section`` into the report's sections at ``index``."""
+    """Put ``section`` into the report's sections at ``index`` (and, undoing a removal, what named it)."""
 
     index: int
     section: Section
+    review: ReviewLists | None = None
 
     def check(self, report: Report) -> None:
         """Refuse a place outside the list, a section already there, a sub-heading first."""
@@ -197,6 +243,8 @@ class InsertSection(Operation):
 
     def _apply(self, report: Report) -> Operation:
         report.sections.insert(self.index, self.section)
+        if self.review is not None:
+            self.review.restore(report)
         return RemoveSection(self.index)
 
 
@@ -213,7 +261,7 @@ class RemoveSection(Operation):
 
     def _apply(self, report: Report) -> Operation:
         section = report.sections.pop(self.index)
-        return InsertSection(self.index, section)
+        return InsertSection(self.index, section, let_go_of(report, _part_ids(section)))
 
 
 @dataclass(eq=False)
@@ -238,11 +286,12 @@ class MoveSection(Operation):
 
 @dataclass(eq=False)
 class InsertSession(Operation):
-    """Put ``session`` into a discussion section's sessions at ``index``."""
+    """Put ``session`` into a discussion section's sessions at ``index`` (and, undoing a removal, what named it)."""
 
     section: Section
     index: int
     session: Session
+    review: ReviewLists | None = None
 
     def check(self, report: Report) -> None:
         """Refuse a section not in the report or not a discussion, a place outside its list, a session there."""
@@ -253,6 +302,8 @@ class InsertSession(Operation):
 
     def _apply(self, report: Report) -> Operation:
         self.section.sessions.insert(self.index, self.session)
+        if self.review is not None:
+            self.review.restore(report)
         return RemoveSession(self.section, self.index)
 
 
@@ -270,7 +321,7 @@ class RemoveSession(Operation):
 
     def _apply(self, report: Report) -> Operation:
         session = self.section.sessions.pop(self.index)
-        return InsertSession(self.section, self.index, session)
+        return InsertSession(self.section, self.index, session, let_go_of(report, _part_ids(session)))
 
 
 @dataclass(eq=False)

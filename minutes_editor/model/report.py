@@ -303,3 +303,19 @@ class Report(Record):
 def plain_text(content: list[Inline] | list[Span]) -> str:
     """Join the text of inline content, leaving out footnote marks."""
     return "".join(item.text for item in content if isinstance(item, Span))
+
+
+def give_new_ids(part: Section | Session | Block) -> None:
+    """Give a part and every part in it new ids: for a copy (``copy.deepcopy`` keeps ids) to stand beside its original.
+
+    Ids are unique across a report's sections, sessions and blocks (the
+    .minutes loader refuses a file where two share one).
+    """
+    part.id = new_id()
+    if isinstance(part, Block):
+        return
+    for block in part.blocks:
+        block.id = new_id()
+    if isinstance(part, Section):
+        for session in part.sessions:
+            give_new_ids(session)

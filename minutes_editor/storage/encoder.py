@@ -20,18 +20,24 @@ from typing import Any
 
 from minutes_editor.model.report import (
     Block,
+    BlockFormatChange,
     BlockKind,
+    Change,
+    Comment,
+    FieldChange,
     FootnoteRef,
+    FormatChange,
     Inline,
     Participant,
     Report,
     Section,
     SectionKind,
+    Session,
     Span,
 )
 
 FORMAT_NAME = "minutes-editor-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 Json = dict[str, Any]
 
@@ -62,6 +68,11 @@ def report_to_document(report: Report) -> Json:
         "modified": datetime_text(report.modified),
         "template": report.template,
     }
+    # Reviewers' marks are written only when there are some: a report nobody reviewed stays as small as before.
+    if report.field_changes:
+        body["field_changes"] = [field_change_object(change) for change in report.field_changes]
+    if report.comments:
+        body["comments"] = [comment_object(comment) for comment in report.comments]
     return {"format": FORMAT_NAME, "version": FORMAT_VERSION, "report": body}
 
 
@@ -87,15 +98,20 @@ def time_text(value: dt.time | None) -> str | None:
 
 def section_object(section: Section) -> Json:
     """A section as the format writes it, with its body, and its participants or sessions by kind."""
-    obj: Json = {"kind": section.kind.value, "heading": section.heading, "level": section.level}
+    obj: Json = {"id": section.id, "kind": section.kind.value, "heading": section.heading, "level": section.level}
     obj["blocks"] = [block_object(block) for block in section.blocks]
     if section.kind is SectionKind.PARTICIPATION:
         obj["participants"] = [_participant_object(item) for item in section.participants]
     if section.kind is SectionKind.DISCUSSION:
-        obj["sessions"] = [
-            {"title": session.title, "goals": list(session.goals), "blocks": [block_object(b) for b in session.blocks]}
-            for session in section.sessions
-        ]
+        obj["sessions"] = [session_object(session) for session in section.sessions]
+    return obj
+
+
+def session_object(session: Session, *, body: bool = True) -> Json:
+    """A session as the format writes it (without ``blocks`` when not ``body``, as the journal's records)."""
+    obj: Json = {"id": session.id, "title": session.title, "goals": list(session.goals)}
+    if body:
+        obj["blocks"] = [block_object(block) for block in session.blocks]
     return obj
 
 
@@ -107,27 +123,122 @@ def _participant_object(participant: Participant) -> Json:
 
 
 def block_object(block: Block) -> Json:
-    """A body block as the format writes it (``level`` for bullets only)."""
-    obj: Json = {"type": block.kind.value}
+    """A body block as the format writes it (``level`` for bullets only; pending changes only when it has some)."""
+    obj: Json = {"id": block.id, "type": block.kind.value}
     if block.kind is BlockKind.BULLET:
         obj["level"] = block.level
     obj["content"] = inlines_object(block.content)
+    if block.inserted is not None:
+        obj["inserted"] = change_object(block.inserted)
+    if block.deleted is not None:
+        obj["deleted"] = change_object(block.deleted)
+    if block.old_format is not None:
+        obj["old_format"] = block_format_change_object(block.old_format)
     return obj
 
 
 def inlines_object(content: list[Inline]) -> list[Json]:
-    """A run of text as the format writes it: spans with only the emphasis they have, and footnote references."""
+    """A run of text as the format writes it: spans with the emphasis and marks they have, and footnote references."""
     result: list[Json] = []
     for item in content:
         if isinstance(item, FootnoteRef):
-            result.append({"footnote": item.footnote_id})
+            ref: Json = {"footnote": item.footnote_id}
+            if item.inserted is not None:
+                ref["inserted"] = change_object(item.inserted)
+            if item.deleted is not None:
+                ref["deleted"] = change_object(item.deleted)
+            result.append(ref)
             continue
         obj: Json = {"text": item.text}
-        for flag in ("bold", "italic", "underline"):
-            if getattr(item, flag):
-                obj[flag] = True
+        if item.bold:
+            obj["bold"] = True
+        if item.italic:
+            obj["italic"] = True
+        if item.underline:
+            obj["underline"] = True
+        if item.inserted is not None:
+            obj["inserted"] = change_object(item.inserted)
+        if item.deleted is not None:
+            obj["deleted"] = change_object(item.deleted)
+        if item.old_format is not None:
+            obj["old_format"] = format_change_object(item.old_format)
+        if item.comments:
+            obj["comments"] = list(item.comments)
         result.append(obj)
     return result
+
+
+# ------------------------------------------------------ reviewers' changes and comments
+
+
+def change_object(change: Change) -> Json:
+    """Who proposed a change and when: ``author``, then ``date`` and ``move`` when it has them."""
+    obj: Json = {"author": change.author}
+    if change.date is not None:
+        obj["date"] = datetime_text(change.date)
+    if change.move:
+        obj["move"] = change.move
+    return obj
+
+
+def format_change_object(change: FormatChange) -> Json:
+    """A span's pending change of emphasis: who and when, and the emphasis before it (flags that were on)."""
+    obj = change_object(change.change)
+    if change.bold:
+        obj["bold"] = True
+    if change.italic:
+        obj["italic"] = True
+    if change.underline:
+        obj["underline"] = True
+    return obj
+
+
+def block_format_change_object(change: BlockFormatChange) -> Json:
+    """A block's pending change of type or level: who and when, and the type (and bullet level) before it."""
+    obj = change_object(change.change)
+    obj["type"] = change.kind.value
+    if change.kind is BlockKind.BULLET:
+        obj["level"] = change.level
+    return obj
+
+
+def field_value_text(value: object) -> object:
+    """A field's value as the format writes it: text, a list of text, a date, a time, or null."""
+    if isinstance(value, dt.datetime):  # never a field's value; checked first because it is a date too
+        return datetime_text(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return time_text(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def field_change_object(change: FieldChange) -> Json:
+    """A pending change of a field that is not body text: the field, its owner's id, its value before, who and when."""
+    obj: Json = {"field": change.field_name, "owner": change.owner, "old": field_value_text(change.old)}
+    obj.update(change_object(change.change))
+    return obj
+
+
+def comment_object(comment: Comment) -> Json:
+    """A comment or reply: id, what it answers, who and when, its state, the field it is on, and its paragraphs."""
+    obj: Json = {"id": comment.id}
+    if comment.parent:
+        obj["parent"] = comment.parent
+    obj["author"] = comment.author
+    if comment.initials:
+        obj["initials"] = comment.initials
+    if comment.date is not None:
+        obj["date"] = datetime_text(comment.date)
+    if comment.done:
+        obj["done"] = True
+    if comment.field_name:
+        obj["field"] = comment.field_name
+        obj["owner"] = comment.owner
+    obj["text"] = list(comment.text)
+    return obj
 
 
 def utf8(text: str) -> bytes:
@@ -245,26 +356,34 @@ def _blocks_json(blocks: list[Block], cache: ParagraphJson) -> str:
 def block_json(block: Block) -> str:
     """One body block as compact JSON: ``block_object`` encoded, as a recovery snapshot and the journal hold it."""
     content = block.content
-    if len(content) == 1:
-        # Most paragraphs are one span without emphasis: its text set into the encoding of such a block
-        # (``_plain_block``), three times faster than encoding the block's object.
+    if len(content) == 1 and block.inserted is None and block.deleted is None and block.old_format is None:
+        # Most paragraphs are one span without emphasis or marks: its id and text set into the encoding of
+        # such a block (``_plain_block``), three times faster than encoding the block's object.
         item = content[0]
-        if isinstance(item, Span) and not (item.bold or item.italic or item.underline):
+        if isinstance(item, Span) and not (
+            item.bold
+            or item.italic
+            or item.underline
+            or item.inserted is not None
+            or item.deleted is not None
+            or item.old_format is not None
+            or item.comments
+        ):
             around = _PLAIN_BLOCKS.get((block.kind, block.level))
             if around is None:
                 around = _PLAIN_BLOCKS[block.kind, block.level] = _plain_block(block.kind, block.level)
-            return around[0] + _encode_text(item.text) + around[1]
+            return around[0] + _encode_text(block.id) + around[1] + _encode_text(item.text) + around[2]
     return _COMPACT.encode(block_object(block))
 
 
-def _plain_block(kind: BlockKind, level: int) -> tuple[str, str]:
-    # What comes before and after the text in the encoding of a block of one plain span: made by encoding
-    # such a block, so the fields stay defined by block_object alone.
-    tag = uuid.uuid4().hex
-    before, after = _COMPACT.encode(block_object(Block(kind=kind, content=[Span(text=tag)], level=level))).split(
-        f'"{tag}"'
-    )
-    return before, after
+def _plain_block(kind: BlockKind, level: int) -> tuple[str, str, str]:
+    # What comes before the id, between the id and the text, and after the text in the encoding of a block of
+    # one plain span: made by encoding such a block, so the fields stay defined by block_object alone.
+    id_tag, text_tag = uuid.uuid4().hex, uuid.uuid4().hex
+    encoded = _COMPACT.encode(block_object(Block(kind=kind, content=[Span(text=text_tag)], level=level, id=id_tag)))
+    before, rest = encoded.split(f'"{id_tag}"')
+    between, after = rest.split(f'"{text_tag}"')
+    return before, between, after
 
 
-_PLAIN_BLOCKS: dict[tuple[BlockKind, int], tuple[str, str]] = {}
+_PLAIN_BLOCKS: dict[tuple[BlockKind, int], tuple[str, str, str]] = {}

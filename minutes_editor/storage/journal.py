@@ -23,7 +23,13 @@ keys. Every later line is one batch of changes, written at once:
 - ``{"t": "note", "id": ID, "content": [...]}`` and ``{"t": "notes", "ids": [...]}``:
   a footnote's text, and which footnotes the report has, in order;
 - ``{"t": "where", "key": K, "pos": P}``: the part shown (key 0 is the title
-  block) and the cursor in its body.
+  block) and the cursor in its body;
+- ``{"t": "comments", "comments": [...]}`` and ``{"t": "field_changes", "changes": [...]}``:
+  the reviewers' comments and pending field changes, whole, as a .minutes file
+  writes them.
+
+Sections, sessions and paragraphs carry their ids in their records, so a
+restore gives them back with the ids they had.
 
 A snapshot written after the journal's start makes the journal stale: its
 header no longer names the snapshot on disk, and the replay ignores it (the
@@ -55,20 +61,24 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from minutes_editor.model.report import Block, Footnote, Report, Section, Session, TitleBlock
+from minutes_editor.model.report import Block, Comment, FieldChange, Footnote, Report, Section, Session, TitleBlock
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.encoder import (
     block_json,
+    comment_object,
     datetime_text,
+    field_change_object,
     inlines_object,
     report_to_document,
     section_object,
+    session_object,
     shell,
     utf8,
 )
 
 JOURNAL_FORMAT = "minutes-editor-journal"
-JOURNAL_VERSION = 1
+#: Version 2 (with .minutes format version 2): parts and paragraphs carry ids; comments and field changes.
+JOURNAL_VERSION = 2
 SUFFIX = ".journal"
 #: A journal is replaced by a snapshot past 4 MB (gui/recovery.py): one far larger is not ours, and is not read.
 MAX_JOURNAL_BYTES = 256 * 1024 * 1024
@@ -105,7 +115,8 @@ class JournalRecorder:
 
     def __init__(self) -> None:
         # By id() of each section and session: [the part, its key, its blocks list as last recorded, a copy of
-        # that list, then its fields (section: heading, level, participants, kind; session: title, goals)].
+        # that list, then its fields (section: heading, level, participants, kind; session: title, goals, None,
+        # None), then its id].
         self._parts: dict[int, list[Any]] = {}
         self._next_key = 1
         self._order: Order = []
@@ -114,6 +125,10 @@ class JournalRecorder:
         self._notes: dict[str, object] = {}
         self._note_ids: list[str] = []
         self._where: tuple[int, int] | None = None
+        self._comments: list[Comment] = []
+        self._comments_seen: list[Comment] = []
+        self._field_changes: list[FieldChange] = []
+        self._field_changes_seen: list[FieldChange] = []
         self._lines = 0
         self.bytes_written = 0
 
@@ -126,7 +141,7 @@ class JournalRecorder:
         state = self._parts.get(id(part))
         if state is None or state[0] is not part:
             # Never recorded: no blocks and no fields yet, so the next look writes them all.
-            state = [part, self._next_key, None, [], None, None, None, None]
+            state = [part, self._next_key, None, [], None, None, None, None, None]
             self._next_key += 1
             self._parts[id(part)] = state
         return state
@@ -145,6 +160,8 @@ class JournalRecorder:
         self._notes = {note.id: _note_fields(note) for note in report.footnotes}
         self._note_ids = [note.id for note in report.footnotes]
         self._where = None
+        self._comments, self._comments_seen = report.comments, list(report.comments)
+        self._field_changes, self._field_changes_seen = report.field_changes, list(report.field_changes)
         self._lines = 0
         self.bytes_written = 0
         return {
@@ -175,6 +192,19 @@ class JournalRecorder:
         if note_ids != self._note_ids:
             self._note_ids = note_ids
             changes.append({"t": "notes", "ids": note_ids})
+        # Comments and field changes are replaced by new lists (model/operations.py), never changed in place.
+        if report.comments is not self._comments:
+            self._comments = report.comments
+            if report.comments != self._comments_seen:
+                self._comments_seen = list(report.comments)
+                changes.append({"t": "comments", "comments": [comment_object(item) for item in report.comments]})
+        if report.field_changes is not self._field_changes:
+            self._field_changes = report.field_changes
+            if report.field_changes != self._field_changes_seen:
+                self._field_changes_seen = list(report.field_changes)
+                changes.append(
+                    {"t": "field_changes", "changes": [field_change_object(item) for item in report.field_changes]}
+                )
         bodies: list[str] = []
         parts = self._parts
         # One look at each part, by identity (see the module's docstring): a tick in a report of a thousand
@@ -189,6 +219,7 @@ class JournalRecorder:
                 or section.level != state[5]
                 or section.participants is not state[6]
                 or section.kind is not state[7]
+                or section.id != state[8]
             ):
                 self._section_changes(section, changes, bodies)
             for session in section.sessions:
@@ -199,10 +230,11 @@ class JournalRecorder:
                     or session.blocks is not state[2]
                     or session.title != state[4]
                     or session.goals is not state[5]
+                    or session.id != state[8]
                 ):
                     self._session_changes(session, changes, bodies)
         shape = _shape(report)
-        if shape != self._shape:  # compares the parts by identity first: fast when nothing moved
+        if not _same_shape(shape, self._shape):
             self._shape = shape
             order = self._order_of(report)
             if order != self._order:
@@ -228,7 +260,7 @@ class JournalRecorder:
 
     def _section_changes(self, section: Section, changes: list[Json], bodies: list[str]) -> None:
         state = self._state(section)
-        if (section.heading, section.level, section.kind) != (state[4], state[5], state[7]) or (
+        if (section.heading, section.level, section.kind, section.id) != (state[4], state[5], state[7], state[8]) or (
             section.participants is not state[6]
         ):
             obj = section_object(shell(section, blocks=[], sessions=[]))
@@ -240,9 +272,8 @@ class JournalRecorder:
 
     def _session_changes(self, session: Session, changes: list[Json], bodies: list[str]) -> None:
         state = self._state(session)
-        if session.title != state[4] or session.goals is not state[5]:
-            fields = {"title": session.title, "goals": list(session.goals)}
-            changes.append({"t": "session", "key": state[1], "session": fields})
+        if session.title != state[4] or session.goals is not state[5] or session.id != state[8]:
+            changes.append({"t": "session", "key": state[1], "session": session_object(session, body=False)})
         self._body_changes(session, state, bodies)
         _record_session(state)
 
@@ -274,20 +305,40 @@ def _record_section(state: list[Any]) -> None:
         section.level,
         section.participants,
         section.kind,
+        section.id,
     ]
 
 
 def _record_session(state: list[Any]) -> None:
     session: Session = state[0]
-    state[2:] = [session.blocks, list(session.blocks), session.title, session.goals, None, None]
+    state[2:] = [session.blocks, list(session.blocks), session.title, session.goals, None, None, session.id]
 
 
 def _shape(report: Report) -> list[tuple[Section, tuple[Session, ...]]]:
     return [(section, tuple(section.sessions)) for section in report.sections]
 
 
+def _same_shape(
+    shape: list[tuple[Section, tuple[Session, ...]]], other: list[tuple[Section, tuple[Session, ...]]]
+) -> bool:
+    # By identity only: two parts alike in every field (two new empty sections) differ by id, and swapping
+    # them is a change of order. The recorded shape holds its parts, so no id() of it is reused meanwhile.
+    if len(shape) != len(other):
+        return False
+    for (section, sessions), (known, known_sessions) in zip(shape, other, strict=True):
+        if section is not known or len(sessions) != len(known_sessions):
+            return False
+        if any(session is not recorded for session, recorded in zip(sessions, known_sessions, strict=True)):
+            return False
+    return True
+
+
 def _note_fields(note: Footnote) -> object:
-    return tuple((span.text, span.bold, span.italic, span.underline) for span in note.content)
+    # The spans' values as they are now, marks included: a span changed in place is seen too.
+    return tuple(
+        (span.text, span.bold, span.italic, span.underline, span.inserted, span.deleted, span.old_format, span.comments)
+        for span in note.content
+    )
 
 
 def _report_fields(report: Report) -> object:

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from minutes_editor.model.report import Block, Footnote, Report, Section, Session
-from minutes_editor.storage.encoder import report_to_bytes, shell
+from minutes_editor.model.report import Block, Comment, FieldChange, Footnote, Report, Section, Session
+from minutes_editor.storage.encoder import FORMAT_NAME, FORMAT_VERSION, report_to_bytes, shell
 from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.journal import (
     JOURNAL_FORMAT,
@@ -31,6 +31,8 @@ from minutes_editor.storage.journal import (
 from minutes_editor.storage.minutes_file import (
     ReportFileError,
     read_blocks,
+    read_comments,
+    read_field_changes,
     read_footnote,
     read_report,
     read_section,
@@ -82,6 +84,8 @@ class _State:
         self.notes: dict[str, Footnote] = {note.id: note for note in report.footnotes}
         self.note_ids = [note.id for note in report.footnotes]
         self.where: tuple[int, int] | None = None
+        self.comments: list[Comment] = report.comments
+        self.field_changes: list[FieldChange] = report.field_changes
         self._undo: list[Callable[[], None]] = []
 
     def _set(self, name: str, value: object) -> None:
@@ -161,6 +165,10 @@ class _State:
             elif kind == "where":
                 key = _count(change.get("key"), where)
                 self._set("where", (key, _count(change.get("pos"), where)))
+            elif kind == "comments":
+                self._set("comments", read_comments(change.get("comments"), f"{where}.comments"))
+            elif kind == "field_changes":
+                self._set("field_changes", read_field_changes(change.get("changes"), f"{where}.changes"))
             else:
                 raise JournalError(f"{where}: unknown change {kind!r}")
         except ReportFileError as error:
@@ -208,7 +216,7 @@ class _State:
             **{name: change[name] for name in ("author", "created", "modified", "template") if name in change},
         }
         fields = report_from_bytes(
-            json.dumps({"format": "minutes-editor-report", "version": 1, "report": document}).encode("utf-8")
+            json.dumps({"format": FORMAT_NAME, "version": FORMAT_VERSION, "report": document}).encode("utf-8")
         )
         fields.title = title
         self._set("report_fields", fields)
@@ -224,7 +232,9 @@ class _State:
             ]
             sections.append(shell(part.fields, blocks=list(part.blocks), sessions=sessions))
         notes = [self.notes[note_id] for note_id in self.note_ids]
-        report: Report = shell(fields, sections=sections, footnotes=notes)
+        report: Report = shell(
+            fields, sections=sections, footnotes=notes, comments=self.comments, field_changes=self.field_changes
+        )
         return report
 
     def where_indices(self) -> tuple[int, int | None, int] | None:

@@ -102,9 +102,21 @@ ONLY_DISCUSSION = QT_TRANSLATE_NOOP("FileErrors", "only a discussion section has
 #: {kind} is the format's word for the block's type (paragraph, label).
 ONLY_BULLET = QT_TRANSLATE_NOOP("FileErrors", "only a bullet has a level, not a {kind}")
 NOTE_IN_NOTE = QT_TRANSLATE_NOOP("FileErrors", "a footnote cannot reference another footnote")
-#: {id} is the footnote id as the file holds it; {other} the path of the footnote that has it first.
+#: {id} is an id as the file holds it (a footnote's, a part's, a comment's); {other} the path of its first holder.
 DUPLICATE_ID = QT_TRANSLATE_NOOP("FileErrors", "{id} is already the id of {other}")
 NO_SUCH_FOOTNOTE = QT_TRANSLATE_NOOP("FileErrors", "no footnote has the id {id}")
+#: {value} is the id as the file holds it.
+NOT_AN_ID = QT_TRANSLATE_NOOP("FileErrors", "{value} is not an id: 1 to 64 letters, digits, - or _")
+#: {id} is a comment id as the file holds it.
+NO_SUCH_COMMENT = QT_TRANSLATE_NOOP("FileErrors", "no comment has the id {id}")
+COMMENT_ANSWERS_ITSELF = QT_TRANSLATE_NOOP("FileErrors", "a comment cannot answer itself, even through other replies")
+#: {kind} is the format's word for what the id names (section, session); {id} the id as the file holds it.
+NO_SUCH_OWNER = QT_TRANSLATE_NOOP("FileErrors", "no {kind} has the id {id}")
+#: {value} is the owner as the file holds it.
+TITLE_HAS_NO_OWNER = QT_TRANSLATE_NOOP(
+    "FileErrors", "a field of the title block has no owner: expected '', found {value}"
+)
+OWNER_WITHOUT_FIELD = QT_TRANSLATE_NOOP("FileErrors", "only a comment on a field names an owner")
 
 # ------------------------------------------------- kinds of values found
 

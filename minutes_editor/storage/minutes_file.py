@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,9 +24,14 @@ from minutes_editor.model.report import (
     LATEST_STAMP,
     MAX_BULLET_LEVEL,
     Block,
+    BlockFormatChange,
     BlockKind,
+    Change,
+    Comment,
+    FieldChange,
     Footnote,
     FootnoteRef,
+    FormatChange,
     Inline,
     Participant,
     Report,
@@ -42,6 +48,7 @@ from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
 from minutes_editor.storage.encoder import FORMAT_NAME, FORMAT_VERSION, report_to_bytes
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
+from minutes_editor.storage.migrations import MIGRATIONS
 from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys
 
 SUFFIX = ".minutes"
@@ -51,8 +58,7 @@ SUFFIX = ".minutes"
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
 Json = dict[str, Any]
-#: Migrations from version N to N + 1, applied in turn to the file's JSON.
-MIGRATIONS: dict[int, Callable[[Json], Json]] = {}
+# MIGRATIONS (storage/migrations.py) take the file's JSON from version N to N + 1; _migrate applies them in turn.
 
 
 class ReportFileError(UserFileError, ValueError):
@@ -223,7 +229,7 @@ def _report(value: object) -> Report:
         value,
         "",
         required={"language", "title", "sections"},
-        optional={"footnotes", "author", "created", "modified", "template"},
+        optional={"footnotes", "author", "created", "modified", "template", "field_changes", "comments"},
     )
     report = Report(
         language=_language(obj["language"], "language"),
@@ -234,7 +240,13 @@ def _report(value: object) -> Report:
         created=_datetime(obj.get("created"), "created"),
         modified=_datetime(obj.get("modified"), "modified"),
         template=_str(obj.get("template", ""), "template"),
+        field_changes=[
+            _field_change(item, f"field_changes[{i}]")
+            for i, item in _items(obj.get("field_changes", []), "field_changes")
+        ],
+        comments=[_comment(item, f"comments[{i}]") for i, item in _items(obj.get("comments", []), "comments")],
     )
+    _check_review(report)
     _check_references(report)
     return report
 
@@ -259,7 +271,10 @@ def _title(value: object, path: str) -> TitleBlock:
 
 
 def _section(value: object, path: str) -> Section:
-    obj = _keys(value, path, required={"kind"}, optional={"heading", "level", "blocks", "participants", "sessions"})
+    obj = _keys(
+        value, path, required={"id", "kind"}, optional={"heading", "level", "blocks", "participants", "sessions"}
+    )
+    part_id = _id(obj["id"], f"{path}.id")
     kind = _enum(SectionKind, obj["kind"], f"{path}.kind")
     heading = obj.get("heading")
     level = _int(obj.get("level", 1), f"{path}.level", 1, 2)
@@ -281,16 +296,23 @@ def _section(value: object, path: str) -> Section:
         sessions=[
             _session(item, f"{path}.sessions[{i}]") for i, item in _items(obj.get("sessions", []), f"{path}.sessions")
         ],
+        id=part_id,
     )
 
 
 def _session(value: object, path: str) -> Session:
-    obj = _keys(value, path, required={"title"}, optional={"goals", "blocks"})
+    obj = _keys(value, path, required={"id", "title"}, optional={"goals", "blocks"})
+    part_id = _id(obj["id"], f"{path}.id")
     return Session(
         title=_str(obj["title"], f"{path}.title"),
-        goals=[_str(goal, f"{path}.goals[{i}]") for i, goal in _items(obj.get("goals", []), f"{path}.goals")],
+        goals=_texts(obj.get("goals", []), f"{path}.goals"),
         blocks=_blocks(obj.get("blocks", []), f"{path}.blocks"),
+        id=part_id,
     )
+
+
+def _texts(value: object, path: str) -> list[str]:
+    return [_str(item, f"{path}[{i}]") for i, item in _items(value, path)]
 
 
 def _participant(value: object, path: str) -> Participant:
@@ -302,13 +324,28 @@ def _blocks(value: object, path: str) -> list[Block]:
     return [_block(item, f"{path}[{i}]") for i, item in _items(value, path)]
 
 
+_BLOCK_REQUIRED = frozenset({"id", "type"})
+_BLOCK_OPTIONAL = frozenset({"content", "level", "inserted", "deleted", "old_format"})
+_SPAN_REQUIRED = frozenset({"text"})
+_SPAN_OPTIONAL = frozenset({"bold", "italic", "underline", "inserted", "deleted", "old_format", "comments"})
+_REF_REQUIRED = frozenset({"footnote"})
+_REF_OPTIONAL = frozenset({"inserted", "deleted"})
+
+
 def _block(value: object, path: str) -> Block:
-    obj = _keys(value, path, required={"type"}, optional={"content", "level"})
+    obj = _keys(value, path, required=_BLOCK_REQUIRED, optional=_BLOCK_OPTIONAL)
+    part_id = _id(obj["id"], f"{path}.id")
     kind = _enum(BlockKind, obj["type"], f"{path}.type")
     if "level" in obj and kind is not BlockKind.BULLET:
         raise InvalidFieldError.at(f"{path}.level", m.ONLY_BULLET, kind=str(kind))
     level = _int(obj.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL)
-    return Block(kind=kind, content=_inlines(obj.get("content", []), f"{path}.content"), level=level)
+    block = Block(kind=kind, content=_inlines(obj.get("content", []), f"{path}.content"), level=level, id=part_id)
+    if len(obj) > 2 + ("level" in obj) + ("content" in obj):  # a pending change of its end or format (rare)
+        block.inserted = _mark(obj, "inserted", path)
+        block.deleted = _mark(obj, "deleted", path)
+        if "old_format" in obj:
+            block.old_format = _block_format_change(obj["old_format"], f"{path}.old_format")
+    return block
 
 
 def _inlines(value: object, path: str, *, notes_allowed: bool = True) -> list[Inline]:
@@ -318,23 +355,126 @@ def _inlines(value: object, path: str, *, notes_allowed: bool = True) -> list[In
         if isinstance(item, dict) and "footnote" in item:
             if not notes_allowed:
                 raise InvalidFieldError.at(where, m.NOTE_IN_NOTE)
-            obj = _keys(item, where, required={"footnote"}, optional=set())
-            result.append(FootnoteRef(_identifier(obj["footnote"], f"{where}.footnote")))
+            obj = _keys(item, where, required=_REF_REQUIRED, optional=_REF_OPTIONAL)
+            ref = FootnoteRef(_identifier(obj["footnote"], f"{where}.footnote"))
+            if len(obj) > 1:
+                ref.inserted = _mark(obj, "inserted", where)
+                ref.deleted = _mark(obj, "deleted", where)
+            result.append(ref)
             continue
-        obj = _keys(item, where, required={"text"}, optional={"bold", "italic", "underline"})
-        result.append(
-            Span(
-                text=_str(obj["text"], f"{where}.text"),
-                bold=_bool(obj.get("bold", False), f"{where}.bold"),
-                italic=_bool(obj.get("italic", False), f"{where}.italic"),
-                underline=_bool(obj.get("underline", False), f"{where}.underline"),
-            )
+        obj = _keys(item, where, required=_SPAN_REQUIRED, optional=_SPAN_OPTIONAL)
+        span = Span(
+            text=_str(obj["text"], f"{where}.text"),
+            bold=_bool(obj.get("bold", False), f"{where}.bold"),
+            italic=_bool(obj.get("italic", False), f"{where}.italic"),
+            underline=_bool(obj.get("underline", False), f"{where}.underline"),
         )
+        if len(obj) > 1 + ("bold" in obj) + ("italic" in obj) + ("underline" in obj):  # marks (rare)
+            span.inserted = _mark(obj, "inserted", where)
+            span.deleted = _mark(obj, "deleted", where)
+            if "old_format" in obj:
+                span.old_format = _format_change(obj["old_format"], f"{where}.old_format")
+            span.comments = tuple(
+                _id(comment, f"{where}.comments[{n}]")
+                for n, comment in _items(obj.get("comments", []), f"{where}.comments")
+            )
+        result.append(span)
     return result
 
 
+# ------------------------------------------------------ reviewers' changes and comments
+
+_CHANGE_KEYS = frozenset({"author", "date", "move"})
+_FORMAT_KEYS = frozenset({"bold", "italic", "underline"})
+_BLOCK_FORMAT_KEYS = frozenset({"type", "level"})
+
+
+def _mark(obj: Json, key: str, path: str) -> Change | None:
+    # A pending insertion or deletion: written only when there is one, so never null.
+    return _change(obj[key], f"{path}.{key}") if key in obj else None
+
+
+def _change(value: object, path: str, extra: frozenset[str] = frozenset()) -> Change:
+    # Who and when: ``extra`` names the keys of the object that carries them besides (what was there before).
+    obj = _keys(value, path, required={"author"}, optional=(_CHANGE_KEYS - {"author"}) | extra)
+    return Change(
+        author=_str(obj["author"], f"{path}.author"),
+        date=_datetime(obj.get("date"), f"{path}.date"),
+        move=_str(obj.get("move", ""), f"{path}.move"),
+    )
+
+
+def _format_change(value: object, path: str) -> FormatChange:
+    change = _change(value, path, _FORMAT_KEYS)
+    obj: Json = value  # type: ignore[assignment]  # an object: _change checked it
+    return FormatChange(
+        change=change,
+        bold=_bool(obj.get("bold", False), f"{path}.bold"),
+        italic=_bool(obj.get("italic", False), f"{path}.italic"),
+        underline=_bool(obj.get("underline", False), f"{path}.underline"),
+    )
+
+
+def _block_format_change(value: object, path: str) -> BlockFormatChange:
+    if isinstance(value, dict) and "type" not in value:
+        raise InvalidFieldError.at(f"{path}.type", m.IS_MISSING)
+    change = _change(value, path, _BLOCK_FORMAT_KEYS)
+    obj: Json = value  # type: ignore[assignment]  # an object: _change checked it
+    kind = _enum(BlockKind, obj["type"], f"{path}.type")
+    if "level" in obj and kind is not BlockKind.BULLET:
+        raise InvalidFieldError.at(f"{path}.level", m.ONLY_BULLET, kind=str(kind))
+    return BlockFormatChange(
+        change=change, kind=kind, level=_int(obj.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL)
+    )
+
+
+def _text_or_null(value: object, path: str) -> str | None:
+    return None if value is None else _str(value, path)
+
+
+def _field_name(value: object, path: str, names: tuple[str, ...] | None = None) -> str:
+    names = names if names is not None else tuple(FIELD_VALUES)
+    if isinstance(value, str) and value in names:
+        return value
+    raise InvalidFieldError.at(path, m.NOT_ONE_OF, value=_show(value), choices=", ".join(names))
+
+
+def _field_change(value: object, path: str) -> FieldChange:
+    if isinstance(value, dict):
+        for key in ("field", "owner", "old"):
+            if key not in value:
+                raise InvalidFieldError.at(f"{path}.{key}", m.IS_MISSING)
+    change = _change(value, path, frozenset({"field", "owner", "old"}))
+    obj: Json = value  # type: ignore[assignment]  # an object: _change checked it
+    name = _field_name(obj["field"], f"{path}.field")
+    old: Any = FIELD_VALUES[name](obj["old"], f"{path}.old")
+    return FieldChange(field_name=name, owner=_str(obj["owner"], f"{path}.owner"), old=old, change=change)
+
+
+def _comment(value: object, path: str) -> Comment:
+    obj = _keys(
+        value,
+        path,
+        required={"id", "author", "text"},
+        optional={"parent", "initials", "date", "done", "field", "owner"},
+    )
+    if "owner" in obj and "field" not in obj:
+        raise InvalidFieldError.at(f"{path}.owner", m.OWNER_WITHOUT_FIELD)
+    return Comment(
+        id=_id(obj["id"], f"{path}.id"),
+        author=_str(obj["author"], f"{path}.author"),
+        text=_texts(obj["text"], f"{path}.text"),
+        date=_datetime(obj.get("date"), f"{path}.date"),
+        initials=_str(obj.get("initials", ""), f"{path}.initials"),
+        parent=_id(obj["parent"], f"{path}.parent") if "parent" in obj else "",
+        done=_bool(obj.get("done", False), f"{path}.done"),
+        field_name=_field_name(obj["field"], f"{path}.field", COMMENT_FIELDS) if "field" in obj else "",
+        owner=_str(obj.get("owner", ""), f"{path}.owner"),
+    )
+
+
 def _footnote(value: object, path: str) -> Footnote:
-    obj = _keys(value, path, required={"id", "content"}, optional=set())
+    obj = _keys(value, path, required={"id", "content"}, optional=frozenset())
     content = _inlines(obj["content"], f"{path}.content", notes_allowed=False)
     return Footnote(
         id=_identifier(obj["id"], f"{path}.id"), content=[item for item in content if isinstance(item, Span)]
@@ -342,6 +482,8 @@ def _footnote(value: object, path: str) -> Footnote:
 
 
 def _check_references(report: Report) -> None:
+    # Footnote references name a footnote, and the comment ids spans carry name a comment: one look at
+    # every inline item of the report.
     seen: dict[str, int] = {}
     for index, note in enumerate(report.footnotes):
         if note.id in seen:
@@ -349,19 +491,109 @@ def _check_references(report: Report) -> None:
                 f"footnotes[{index}].id", m.DUPLICATE_ID, id=repr(note.id), other=f"footnotes[{seen[note.id]}]"
             )
         seen[note.id] = index
+    comments = {comment.id for comment in report.comments}
+    places: list[tuple[str, list[Block]]] = []
     for s_index, section in enumerate(report.sections):
-        places = [(f"sections[{s_index}].blocks", section.blocks)] + [
+        places.append((f"sections[{s_index}].blocks", section.blocks))
+        places.extend(
             (f"sections[{s_index}].sessions[{j}].blocks", session.blocks) for j, session in enumerate(section.sessions)
-        ]
-        for where, blocks in places:
-            for b_index, block in enumerate(blocks):
-                for i_index, item in enumerate(block.content):
-                    if isinstance(item, FootnoteRef) and item.footnote_id not in seen:
+        )
+    for where, blocks in places:
+        for b_index, block in enumerate(blocks):
+            for i_index, item in enumerate(block.content):
+                if isinstance(item, FootnoteRef):
+                    if item.footnote_id not in seen:
                         raise InvalidFieldError.at(
                             f"{where}[{b_index}].content[{i_index}].footnote",
                             m.NO_SUCH_FOOTNOTE,
                             id=repr(item.footnote_id),
                         )
+                elif item.comments:
+                    _check_comment_ids(item, f"{where}[{b_index}].content[{i_index}]", comments)
+    for n_index, note in enumerate(report.footnotes):
+        for i_index, span in enumerate(note.content):
+            if span.comments:
+                _check_comment_ids(span, f"footnotes[{n_index}].content[{i_index}]", comments)
+
+
+def _check_comment_ids(span: Span, where: str, comments: set[str]) -> None:
+    for index, comment_id in enumerate(span.comments):
+        if comment_id not in comments:
+            raise InvalidFieldError.at(f"{where}.comments[{index}]", m.NO_SUCH_COMMENT, id=repr(comment_id))
+
+
+def _part_paths(report: Report) -> list[tuple[str, str]]:
+    # Every section, session and block id with the path of its field, in reading order.
+    found: list[tuple[str, str]] = []
+    for s_index, section in enumerate(report.sections):
+        found.append((section.id, f"sections[{s_index}].id"))
+        found.extend(
+            (block.id, f"sections[{s_index}].blocks[{b_index}].id") for b_index, block in enumerate(section.blocks)
+        )
+        for j, session in enumerate(section.sessions):
+            found.append((session.id, f"sections[{s_index}].sessions[{j}].id"))
+            found.extend(
+                (block.id, f"sections[{s_index}].sessions[{j}].blocks[{b_index}].id")
+                for b_index, block in enumerate(session.blocks)
+            )
+    return found
+
+
+def _check_review(report: Report) -> None:
+    # Ids name one part each; what the comments and field changes refer to exists.
+    ids: set[str] = set()
+    count = 0
+    for section in report.sections:
+        ids.add(section.id)
+        ids.update(block.id for block in section.blocks)
+        count += 1 + len(section.blocks)
+        for session in section.sessions:
+            ids.add(session.id)
+            ids.update(block.id for block in session.blocks)
+            count += 1 + len(session.blocks)
+    if len(ids) < count:
+        # Rare: find the pair to name both (paths are made only now, for a report that holds a duplicate).
+        first: dict[str, str] = {}
+        for part_id, path in _part_paths(report):
+            if part_id in first:
+                raise InvalidFieldError.at(path, m.DUPLICATE_ID, id=repr(part_id), other=first[part_id])
+            first[part_id] = path
+    sections = {section.id for section in report.sections}
+    sessions = {session.id for section in report.sections for session in section.sessions}
+    for index, change in enumerate(report.field_changes):
+        _check_owner(change.field_name, change.owner, f"field_changes[{index}].owner", sections, sessions)
+    comments: dict[str, int] = {}
+    for index, comment in enumerate(report.comments):
+        if comment.id in comments:
+            raise InvalidFieldError.at(
+                f"comments[{index}].id",
+                m.DUPLICATE_ID,
+                id=repr(comment.id),
+                other=f"comments[{comments[comment.id]}].id",
+            )
+        comments[comment.id] = index
+    parents = {comment.id: comment.parent for comment in report.comments}
+    for index, comment in enumerate(report.comments):
+        if comment.field_name:
+            _check_owner(comment.field_name, comment.owner, f"comments[{index}].owner", sections, sessions)
+        if comment.parent and comment.parent not in comments:
+            raise InvalidFieldError.at(f"comments[{index}].parent", m.NO_SUCH_COMMENT, id=repr(comment.parent))
+        seen = {comment.id}
+        parent = comment.parent
+        while parent:
+            if parent in seen:
+                raise InvalidFieldError.at(f"comments[{index}].parent", m.COMMENT_ANSWERS_ITSELF)
+            seen.add(parent)
+            parent = parents.get(parent, "")
+
+
+def _check_owner(field_name: str, owner: str, path: str, sections: set[str], sessions: set[str]) -> None:
+    kind = field_name.split(".", 1)[0]
+    if kind == "TitleBlock":
+        if owner:
+            raise InvalidFieldError.at(path, m.TITLE_HAS_NO_OWNER, value=_show(owner))
+    elif owner not in (sections if kind == "Section" else sessions):
+        raise InvalidFieldError.at(path, m.NO_SUCH_OWNER, kind=kind.lower(), id=repr(owner))
 
 
 # ------------------------------------------------------- field validators
@@ -402,7 +634,7 @@ def _type_name(value: object) -> Value:
     return "null" if value is None else _KINDS.get(type(value), type(value).__name__)
 
 
-def _keys(value: object, path: str, *, required: set[str], optional: set[str]) -> Json:
+def _keys(value: object, path: str, *, required: AbstractSet[str], optional: AbstractSet[str]) -> Json:
     if not isinstance(value, dict):
         raise InvalidFieldError.at(path or "file", m.EXPECTED_OBJECT, found=_type_name(value))
     for key in sorted(required):
@@ -469,6 +701,17 @@ def _enum(cls: type[_E], value: object, path: str) -> _E:
 
 
 _MEMBERS: dict[type[Any], dict[str, Any]] = {}
+
+
+#: What an id of a section, session, block or comment may be (report.new_id() gives 12 hex digits).
+_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+
+
+def _id(value: object, path: str) -> str:
+    if isinstance(value, str) and _ID.fullmatch(value):
+        return value
+    text = _str(value, path)
+    raise InvalidFieldError.at(path, m.NOT_AN_ID, value=_show(text))
 
 
 def _identifier(value: object, path: str) -> str:
@@ -546,6 +789,30 @@ def _datetime(value: object, path: str) -> dt.datetime | None:
     return moment
 
 
+def _section_level(value: object, path: str) -> int:
+    return _int(value, path, 1, 2)
+
+
+#: The fields a pending field change may name (model/operations.py names them so), with the reader of the
+#: field's value.
+FIELD_VALUES: dict[str, Callable[[object, str], object]] = {
+    "TitleBlock.meeting": _str,
+    "TitleBlock.subtitle": _str,
+    "TitleBlock.date": _date,
+    "TitleBlock.start_time": _time,
+    "TitleBlock.end_time": _time,
+    "TitleBlock.timezone": _str,
+    "TitleBlock.location": _str,
+    "TitleBlock.status": _str,
+    "Section.heading": _text_or_null,
+    "Section.level": _section_level,
+    "Session.title": _str,
+    "Session.goals": _texts,
+}
+#: The fields a comment may be on: those, and a participation section's list of participants.
+COMMENT_FIELDS = (*FIELD_VALUES, "Section.participants")
+
+
 # ---------------------------------------------------------------- writing
 
 
@@ -579,3 +846,18 @@ read_section = _section
 read_session = _session
 read_blocks = _blocks
 read_footnote = _footnote
+# And the window's body documents (gui/rich_text.py), which keep a span's and a block's marks as this JSON.
+read_change = _change
+read_format_change = _format_change
+read_block_format_change = _block_format_change
+read_id = _id
+
+
+def read_comments(value: object, path: str) -> list[Comment]:
+    """A list of comments, each read as in a .minutes file (what they refer to is checked with the whole report)."""
+    return [_comment(item, f"{path}[{i}]") for i, item in _items(value, path)]
+
+
+def read_field_changes(value: object, path: str) -> list[FieldChange]:
+    """A list of pending field changes, each read as in a .minutes file (owners are checked with the whole report)."""
+    return [_field_change(item, f"{path}[{i}]") for i, item in _items(value, path)]

@@ -762,12 +762,40 @@
     </message>
     <message>
         <source>{id} is already the id of {other}</source>
-        <extracomment>{id} is the footnote id as the file holds it; {other} the path of the footnote that has it first.</extracomment>
+        <extracomment>{id} is an id as the file holds it (a footnote&apos;s, a part&apos;s, a comment&apos;s); {other} the path of its first holder.</extracomment>
         <translation>المعرِّف {id} مستخدم من قبلُ في {other}</translation>
     </message>
     <message>
         <source>no footnote has the id {id}</source>
         <translation>لا توجد حاشية معرِّفها {id}</translation>
+    </message>
+    <message>
+        <source>{value} is not an id: 1 to 64 letters, digits, - or _</source>
+        <extracomment>{value} is the id as the file holds it.</extracomment>
+        <translation>القيمة {value} ليست معرِّفًا: المعرِّف من 1 إلى 64 حرفًا لاتينيًا أو رقمًا أو - أو _</translation>
+    </message>
+    <message>
+        <source>no comment has the id {id}</source>
+        <extracomment>{id} is a comment id as the file holds it.</extracomment>
+        <translation>لا يوجد تعليق معرِّفه {id}</translation>
+    </message>
+    <message>
+        <source>a comment cannot answer itself, even through other replies</source>
+        <translation>لا يمكن أن يكون التعليق ردًّا على نفسه، ولو عبر ردود أخرى</translation>
+    </message>
+    <message>
+        <source>no {kind} has the id {id}</source>
+        <extracomment>{kind} is the format&apos;s word for what the id names (section, session); {id} the id as the file holds it.</extracomment>
+        <translation>لا يوجد عنصر من نوع {kind} معرِّفه {id}</translation>
+    </message>
+    <message>
+        <source>a field of the title block has no owner: expected &apos;&apos;, found {value}</source>
+        <extracomment>{value} is the owner as the file holds it.</extracomment>
+        <translation>ليس لحقول كتلة العنوان مالك: كان المتوقع &apos;&apos; ووُجد {value}</translation>
+    </message>
+    <message>
+        <source>only a comment on a field names an owner</source>
+        <translation>لا يذكر المالكَ (owner) إلا تعليقٌ على حقل (field)</translation>
     </message>
     <message>
         <source>an object</source>

@@ -41,7 +41,9 @@ from typing import Any
 
 import pytest
 
-from minutes_editor.storage.minutes_file import load_report
+from minutes_editor.storage.minutes_file import load_report, report_from_document, save_report
+from tests.storage.reviewed_report import reviewed_report
+from tests.strategies import ids_of
 from tests.support.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,6 +227,7 @@ def run_restoring_session(report: Path) -> int:
 
     from minutes_editor.gui.app import main
     from minutes_editor.gui.recovery_offer import RecoveryDialog
+    from minutes_editor.storage.encoder import report_to_document
 
     app = QApplication(sys.argv[:1])
     seen: dict[str, Any] = {"rows": None, "deadline": time.monotonic() + 30}
@@ -250,6 +253,7 @@ def run_restoring_session(report: Path) -> int:
                 path=str(window.document.path),
                 window_title=window.windowTitle(),
                 body=_body(_first_session(window.report)),
+                document=report_to_document(window.report),
             )
             os._exit(0)
         if time.monotonic() > seen["deadline"]:
@@ -294,17 +298,19 @@ def crash_and_restore(
     *,
     burst: int | None = None,
     kill_after_burst_s: float = 0.6,
+    source: Path = EXAMPLE,
 ) -> dict[str, Any]:
     """Type into the editor until it crashes as ``crash`` says, restart it, restore; check the promise.
 
     Returns what the typing process said (``lines``, its ``code``, the ``keys`` the restore had to give
-    back) and what the restoring process printed (``result``). With ``burst``, that many keys are
-    typed as fast as the events go and the kill comes ``kill_after_burst_s`` after the last one.
+    back) and what the restoring process printed (``result``, with the restored report's ``document``).
+    With ``burst``, that many keys are typed as fast as the events go and the kill comes
+    ``kill_after_burst_s`` after the last one. ``source`` is the report typed in (the Arabic example).
     """
     home = tmp_path / "home"
     report = tmp_path / "reports" / "budapest.minutes"
     report.parent.mkdir()
-    shutil.copyfile(EXAMPLE, report)
+    shutil.copyfile(source, report)
     original_file = report.read_bytes()
 
     extra = {"KEYS": str(burst), "KEY_GAP_MS": "1"} if burst is not None else None
@@ -386,7 +392,7 @@ def _crash_and_restore(
 
     # The offer says which report and when: its title, its file, a time.
     [[title, file_name, saved_at]] = result["rows"]
-    assert title == load_report(EXAMPLE).title.meeting
+    assert title == load_report(report).title.meeting  # the file typed in, unchanged
     assert file_name == report.name
     assert saved_at
     # Restored: every character typed up to a quarter of a second before the crash, nothing that was not typed.
@@ -406,6 +412,31 @@ def test_a_killed_editor_gives_back_everything_typed_up_to_a_quarter_second_befo
     # A moment drawn at random within the typing: between keystrokes, in a journal tick, in a snapshot.
     moment = random.Random(seed).uniform(1.0, TYPING_S)
     crash_and_restore(tmp_path, "kill", kill_after_s=moment)
+
+
+@pytest.mark.slow
+def test_ids_marks_and_comments_come_back_from_a_kill(tmp_path: Path) -> None:
+    # A report under review, typed in and killed: the restore gives back its ids, marks, comments and field
+    # changes as they were, the typing besides (in the one paragraph typed in, and new paragraphs with new ids).
+    source = tmp_path / "reviewed.minutes"
+    save_report(reviewed_report(), source)
+    outcome = crash_and_restore(tmp_path, "kill", kill_after_s=2.5, source=source)
+    restored = report_from_document(outcome["result"]["document"])
+    original = reviewed_report()
+    session, typed_in = restored.sections[1].sessions[0], original.sections[1].sessions[0]
+    assert restored.sections[1].sessions[0].blocks[:2] == typed_in.blocks[:2]
+    last = session.blocks[2]
+    assert (last.id, last.old_format) == ("b00000000006", typed_in.blocks[2].old_format)
+    assert last.plain_text.startswith(typed_in.blocks[2].plain_text)
+    new_ids = [block.id for block in session.blocks[3:]]
+    assert len(set(new_ids)) == len(new_ids)
+    assert not set(new_ids) & {block.id for block in original.all_blocks()}
+    # Everything else is as it was, ids included.
+    session.blocks = typed_in.blocks
+    assert restored == original
+    assert ids_of(restored) == ids_of(original)
+    assert restored.comments == original.comments
+    assert restored.field_changes == original.field_changes
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from minutes_editor.gui.rich_text import (
     set_block_kind,
 )
 from minutes_editor.model.report import Block, BlockKind, Direction, FootnoteRef, Span
+from tests.strategies import blocks
 
 # Text as rapporteurs type it: Arabic, Latin, digits, punctuation, line breaks inside a block.
 TEXT = st.text(alphabet=st.sampled_from(list("abc XYZ 019 ،.:()-بودابستكوسوفو\n")), min_size=0, max_size=12)
@@ -52,6 +53,7 @@ def test_round_trip_keeps_emphasis_footnotes_levels_and_labels(qapp):
     ]
     assert _round_trip(blocks) == blocks
     assert _round_trip(blocks, Direction.LTR) == blocks
+    assert [block.id for block in _round_trip(blocks)] == [block.id for block in blocks]
 
 
 def test_empty_body_is_one_empty_block(qapp):
@@ -101,3 +103,54 @@ def test_set_block_kind_changes_kind_and_level(qapp):
         Block(BlockKind.BULLET, [Span("one")], 2),
         Block(BlockKind.LABEL, [Span("two")], 1),
     ]
+
+
+# ------------------------------------------------------------------ ids and reviewers' marks
+
+MARKED_BLOCKS = blocks(TEXT, ["fn1", "fn2"], max_size=6, comment_ids=["c1", "c2", "c3"])
+
+
+@settings(max_examples=100, deadline=None)
+@given(MARKED_BLOCKS)
+def test_ids_and_marks_round_trip_exactly_after_normalising(qapp, marked):
+    back = _round_trip(marked)
+    assert back == normalise_blocks(marked)
+    assert [block.id for block in back] == [block.id for block in normalise_blocks(marked)]
+
+
+def test_the_later_of_two_paragraphs_sharing_an_id_gets_a_new_one(qapp):
+    first, second = Block(BlockKind.PARAGRAPH, [Span("a")]), Block(BlockKind.PARAGRAPH, [Span("b")])
+    second.id = first.id
+    back = _round_trip([first, second])
+    assert back[0].id == first.id
+    assert back[1].id != first.id
+    assert back == [first, second]
+
+
+def test_a_paragraph_without_an_id_is_given_one(qapp):
+    doc = QTextDocument()
+    doc.setPlainText("typed elsewhere")
+    [block] = document_to_blocks(doc)
+    assert len(block.id) == 12
+
+
+def test_a_comment_on_a_point_keeps_its_place(qapp):
+    # An empty span carrying a comment (Word's comment on no text) is one character in the document.
+    from minutes_editor.gui.text_marks import POINT_OBJECT
+
+    marked = [
+        Block(
+            BlockKind.PARAGRAPH,
+            [Span("ab", comments=("c1",)), Span("", comments=("c1",)), Span("cd", comments=("c1",)), Span("")],
+        )
+    ]
+    doc = QTextDocument()
+    blocks_to_document(doc, marked, Direction.RTL)
+    assert doc.toRawText() == "ab" + OBJECT_CHAR + "cd"
+    cursor = QTextCursor(doc)
+    cursor.setPosition(3)
+    assert cursor.charFormat().objectType() == POINT_OBJECT
+    assert footnote_ids(doc) == []
+    back = document_to_blocks(doc)
+    assert back == normalise_blocks(marked)
+    assert back[0].content == marked[0].content[:3]

@@ -170,8 +170,9 @@ def test_bak_replacement_failing_after_the_save_keeps_the_new_file(
         real_replace(source, target)
 
     monkeypatch.setattr(os, "replace", replace)
-    save_report(_report("الثالث"), path)
-    _assert_untouched(path, report_to_bytes(_report("الثالث")), backup)
+    third = _report("الثالث")
+    save_report(third, path)
+    _assert_untouched(path, report_to_bytes(third), backup)
 
 
 def test_an_invalid_report_is_not_written(saved_twice: tuple[Path, bytes, bytes]) -> None:

@@ -1,8 +1,10 @@
-"""Old files keep opening: the version-1 fixture, and the chain of migrations that will upgrade it."""
+"""Old files keep opening: the version-1 fixtures, the migration to version 2, and the chain of migrations."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -23,19 +25,26 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.storage import encoder, minutes_file
+from minutes_editor.storage.migrations import version_1_to_2
 from minutes_editor.storage.minutes_file import (
     FORMAT_VERSION,
     MIGRATIONS,
     NewerVersionError,
     ReportFileError,
     load_report,
+    report_from_bytes,
     report_to_bytes,
     save_report,
 )
+from tests.strategies import ids_of
+from tests.support.examples import example_path
 
+DATA = Path(__file__).parent / "data"
 #: Written by version 1 of the format and never to be edited: whatever the
 #: current version, this file must load into the report below.
-V1_FILE = Path(__file__).parent / "data" / "report-v1.minutes"
+V1_FILE = DATA / "report-v1.minutes"
+#: The shipped examples as version 1 wrote them (examples/ now holds them in the current version).
+V1_EXAMPLES = {"ar": DATA / "budapest-v1.ar.minutes", "en": DATA / "budapest-v1.en.minutes"}
 
 Json = dict[str, Any]
 
@@ -123,25 +132,106 @@ def test_the_version_1_file_loads_with_the_current_version() -> None:
     assert load_report(V1_FILE) == version_1_report()
 
 
-def test_version_1_has_no_migrations() -> None:
+def test_every_older_version_has_a_migration() -> None:
     # When FORMAT_VERSION goes up, MIGRATIONS gains a step from every older version.
-    assert FORMAT_VERSION == 1
-    assert MIGRATIONS == {}
+    assert FORMAT_VERSION == 2
+    assert {1: version_1_to_2} == MIGRATIONS
     assert set(MIGRATIONS) == set(range(1, FORMAT_VERSION))
 
 
-def test_the_current_version_writes_the_version_1_file_byte_for_byte() -> None:
-    # True while FORMAT_VERSION is 1; when it changes, delete this test, not the file.
-    if FORMAT_VERSION != 1:
-        pytest.skip("the format has moved on; report-v1.minutes stays as the old-version fixture")
-    assert report_to_bytes(version_1_report()) == V1_FILE.read_bytes()
+# ------------------------------------------------------ version 1 to 2: ids
+
+
+def _all_ids(report: Report) -> list[str]:
+    ids: list[str] = []
+    for section in report.sections:
+        ids.append(section.id)
+        ids.extend(block.id for block in section.blocks)
+        for session in section.sessions:
+            ids.append(session.id)
+            ids.extend(block.id for block in session.blocks)
+    return ids
+
+
+@pytest.mark.parametrize("path", [V1_FILE, *V1_EXAMPLES.values()], ids=["fixture", "example-ar", "example-en"])
+def test_a_version_1_file_gets_an_id_for_every_part(path: Path) -> None:
+    report = load_report(path)
+    ids = _all_ids(report)
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"[0-9a-f]{12}", part_id) for part_id in ids)
+    # Saved, it is a version-2 file that loads with the same ids, without migrating again.
+    again = report_from_bytes(report_to_bytes(report))
+    assert ids_of(again) == ids_of(report)
+    assert b'"version": 2' in report_to_bytes(report)
+
+
+@pytest.mark.parametrize("path", [V1_FILE, *V1_EXAMPLES.values()], ids=["fixture", "example-ar", "example-en"])
+def test_two_people_migrating_one_file_get_the_same_ids(path: Path, tmp_path: Path) -> None:
+    # The same content in another layout (compact, keys in another order) is the same file.
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["report"] = dict(reversed(list(document["report"].items())))
+    other = tmp_path / "copy.minutes"
+    other.write_text(json.dumps(document), encoding="utf-8")
+    assert ids_of(load_report(other)) == ids_of(load_report(path)) == ids_of(load_report(path))
+
+
+def test_two_different_version_1_files_get_different_ids(tmp_path: Path) -> None:
+    document = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    document["report"]["title"]["meeting"] += "."
+    other = tmp_path / "other.minutes"
+    other.write_text(json.dumps(document), encoding="utf-8")
+    mine, theirs = set(_all_ids(load_report(V1_FILE))), set(_all_ids(load_report(other)))
+    assert not mine & theirs
+
+
+def test_the_ids_of_the_version_1_fixture_are_for_ever() -> None:
+    # Any version of Minutes Editor derives these ids for this file: change the derivation and two copies of
+    # one old file migrated by two versions would disagree.
+    report = load_report(V1_FILE)
+    assert [section.id for section in report.sections[:2]] == ["8d3b24cd993e", "2e23562d2099"]
+    assert [block.id for block in report.sections[0].blocks] == ["822569c37fec", "96a415b8d15c"]
+    assert report.sections[4].sessions[0].id == report_from_bytes(V1_FILE.read_bytes()).sections[4].sessions[0].id
+
+
+@pytest.mark.parametrize("language", ["ar", "en"])
+def test_the_shipped_examples_are_their_version_1_files_migrated(language: str) -> None:
+    # examples/ was re-saved in version 2 from these files: the same report, with the ids the migration gives.
+    old, new = load_report(V1_EXAMPLES[language]), load_report(example_path(language))
+    assert new == old
+    assert ids_of(new) == ids_of(old)
+    assert b'"version": 2' in example_path(language).read_bytes()
+    assert b'"version": 1' in V1_EXAMPLES[language].read_bytes()
+
+
+def test_the_migration_leaves_what_it_does_not_understand_to_the_validator(tmp_path: Path) -> None:
+    document = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    document["report"]["sections"][2]["blocks"] = "text"
+    document["report"]["sections"][3] = ["not", "a", "section"]
+    migrated = version_1_to_2(json.loads(json.dumps(document)))
+    assert migrated["report"]["sections"][3] == ["not", "a", "section"]
+    assert "id" in migrated["report"]["sections"][2]
+    path = tmp_path / "odd.minutes"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ReportFileError, match=r"sections\[2\].blocks: expected a list, found text"):
+        load_report(path)
+
+
+def test_a_version_1_file_too_deep_to_hash_still_gets_its_own_error(tmp_path: Path) -> None:
+    # The ids are derived from the file's content; content nested too deep to encode must not crash the load.
+    document = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    document["report"]["author"] = json.loads("[" * 900 + "]" * 900)
+    path = tmp_path / "deep.minutes"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ReportFileError, match=r"author: expected text, found a list"):
+        load_report(path)
 
 
 # ----------------------------------------- the mechanism, with pretend versions
 
 
 def _to_2(document: Json) -> Json:
-    # Pretend version 2 changed how the status line is stored.
+    # Pretend version 2 changed how the status line is stored (besides giving ids, as the real one does).
+    document = version_1_to_2(document)
     report = dict(document["report"])
     report["title"] = dict(report["title"])
     report["title"]["status"] = "[v2] " + report["title"].get("status", "")
@@ -151,7 +241,7 @@ def _to_2(document: Json) -> Json:
 def _to_3(document: Json) -> Json:
     # Pretend version 3 added a closing section to every report.
     report = dict(document["report"])
-    report["sections"] = [*report["sections"], {"kind": "generic", "heading": "[v3]"}]
+    report["sections"] = [*report["sections"], {"id": "v3", "kind": "generic", "heading": "[v3]"}]
     return {**document, "report": report}
 
 
@@ -201,7 +291,7 @@ def test_a_migrated_report_saves_as_the_current_version(pretend_version_3: list[
 
 def test_a_version_2_file_runs_only_the_later_step(pretend_version_3: list[int], tmp_path: Path) -> None:
     path = tmp_path / "v2.minutes"
-    path.write_bytes(V1_FILE.read_bytes().replace(b'"version": 1', b'"version": 2', 1))
+    path.write_bytes(report_to_bytes(version_1_report()).replace(b'"version": 3', b'"version": 2', 1))
     report = load_report(path)
     assert pretend_version_3 == [2]
     assert report.title.status == "مسودة التقرير"

@@ -21,7 +21,7 @@ from minutes_editor.storage.minutes_file import (
     report_to_bytes,
     save_report,
 )
-from tests.strategies import XML_CHARACTERS, reports, texts
+from tests.strategies import XML_CHARACTERS, ids_of, reports, texts
 
 # tmp_path is shared by the examples of one test; each example writes its own name.
 FILE_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -42,6 +42,7 @@ def test_any_valid_report_saves_and_loads_back_equal(tmp_path: Path, report: Rep
     save_report(report, path)
     loaded = load_report(path)
     assert loaded == report
+    assert ids_of(loaded) == ids_of(report)  # equality ignores them
     assert _offsets(loaded) == _offsets(report)
 
 
@@ -59,7 +60,9 @@ def test_document_form_round_trips_through_json(report: Report) -> None:
     document = report_to_document(report)
     assert document["format"] == FORMAT_NAME
     assert document["version"] == FORMAT_VERSION
-    assert report_from_document(json.loads(json.dumps(document))) == report
+    loaded = report_from_document(json.loads(json.dumps(document)))
+    assert loaded == report
+    assert ids_of(loaded) == ids_of(report)
 
 
 @settings(max_examples=30, deadline=None)
