@@ -1,0 +1,799 @@
+"""Compare two drafts of a report: the new draft carrying, as pending changes, what changed since the old one.
+
+``compare(old, new, author=..., date=...)`` returns a copy of NEW marked as
+docs/review.md describes, every mark by one ``Change(author, date)``, so
+that Accept All (``review.accepted``) gives NEW and Reject All
+(``review.rejected``) gives OLD, up to where spans are cut (``canonical``).
+
+How the two are matched:
+
+- Blocks, sections and sessions are paired by their stable id when both
+  drafts share it (a draft and its revision); what is left (all of it for
+  two Word drafts from elsewhere) is paired by content: equal text in order
+  (difflib on the folded texts), then equal text out of order (a move), then,
+  between those, blocks alike enough to be one block reworded, then blocks
+  nearly equal out of order (a move again). A section pairs only with a
+  section of its kind; sessions pair by title or by the blocks they share.
+- A pair stays in place when both halves are in the same section or session
+  and in the same order as the others (the longest such run); any other pair
+  moved: the old block deleted, the new one inserted, both with a move name,
+  one name for each run of blocks that moved together. Sections and sessions
+  move the same way, with what is in them.
+- Inside a paired block or footnote the change is word by word
+  (model/word_diff.py), its type and level changes a ``Block.old_format``.
+  A block, section, session or footnote of one draft only is inserted or
+  deleted whole, content and all.
+- Title-block fields, headings, section levels, participants, session
+  titles and goals that differ become ``Report.field_changes``.
+
+What is not compared: the report's language, author, stamps and template,
+and its comments, which are the new draft's. Pending changes already in
+either draft are taken as accepted first (as Word's Compare does). The order
+of the footnote list follows the new draft where the two disagree (a
+footnote's number follows from its references, not from the list).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from difflib import SequenceMatcher
+from typing import Any, TypeVar
+
+from minutes_editor.model import review
+from minutes_editor.model.operations import (
+    DATE,
+    END_TIME,
+    GOALS,
+    HEADING,
+    LEVEL,
+    LOCATION,
+    MEETING,
+    PARTICIPANTS,
+    SESSION_TITLE,
+    START_TIME,
+    STATUS,
+    SUBTITLE,
+    TIMEZONE,
+    Field,
+)
+from minutes_editor.model.report import (
+    Block,
+    BlockFormatChange,
+    Change,
+    FieldChange,
+    Footnote,
+    FootnoteRef,
+    Inline,
+    Report,
+    Section,
+    Session,
+    Span,
+    TitleBlock,
+    new_id,
+)
+from minutes_editor.model.word_diff import canonical_content, copied, diff_content, fold, marked, similarity, tokens
+
+#: Two blocks are one block reworded when at least this alike (word_diff.similarity): below a third, showing
+#: them as one deleted and one inserted block changes no more text than 1.5 times their word-level difference.
+PAIR_THRESHOLD = 1 / 3
+#: A block deleted in one place and inserted in another is shown as moved when at least this alike.
+MOVE_THRESHOLD = 0.8
+#: At most this many pairs of candidates are weighed in one stretch of unpaired blocks; beyond, a narrower search.
+SEARCH_LIMIT = 400
+#: How far ahead the narrower search looks for a partner.
+WINDOW = 12
+
+_TITLE_FIELDS = (MEETING, SUBTITLE, DATE, START_TIME, END_TIME, TIMEZONE, LOCATION, STATUS)
+
+_T = TypeVar("_T")
+
+
+def compare(old: Report, new: Report, *, author: str, date: dt.datetime) -> Report:
+    """NEW with pending changes against OLD, each by ``author`` at ``date`` (see the module's docstring)."""
+    if review.has_changes(old):
+        old = review.accepted(old)
+    if review.has_changes(new):
+        new = review.accepted(new)
+    return _Comparison(old, new, Change(author, date)).result()
+
+
+def canonical(report: Report) -> Report:
+    """A copy of ``report`` whose body and footnote content is cut into spans one way (word_diff.canonical_content).
+
+    Compare's laws hold between canonical forms: accepting splits a span
+    where a word was inserted, which changes nothing one can see.
+    """
+    result = Report(
+        language=report.language,
+        title=copy.copy(report.title),
+        sections=[],
+        footnotes=[
+            Footnote(
+                note.id,
+                [item for item in canonical_content(note.content) if isinstance(item, Span)],
+                note.inserted,
+                note.deleted,
+            )
+            for note in report.footnotes
+        ],
+        author=report.author,
+        created=report.created,
+        modified=report.modified,
+        template=report.template,
+        field_changes=list(report.field_changes),
+        comments=list(report.comments),
+    )
+    for section in report.sections:
+        result.sections.append(
+            Section(
+                section.kind,
+                section.heading,
+                section.level,
+                _canonical_blocks(section.blocks),
+                list(section.participants),
+                [
+                    Session(
+                        session.title,
+                        list(session.goals),
+                        _canonical_blocks(session.blocks),
+                        session.id,
+                        session.inserted,
+                        session.deleted,
+                    )
+                    for session in section.sessions
+                ],
+                section.id,
+                section.inserted,
+                section.deleted,
+            )
+        )
+    return result
+
+
+def _canonical_blocks(blocks: list[Block]) -> list[Block]:
+    return [
+        Block(
+            block.kind,
+            canonical_content(block.content),
+            block.level,
+            block.id,
+            block.inserted,
+            block.deleted,
+            block.old_format,
+        )
+        for block in blocks
+    ]
+
+
+# ------------------------------------------------------------------ one draft, flattened
+
+
+class _Draft:
+    """One draft's sections, sessions and blocks in reading order, each with where it sits."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.sections = report.sections
+        self.sessions: list[Session] = []
+        self.session_section: list[int] = []
+        self.blocks: list[Block] = []
+        #: The body each block is in: a section's index, or the number of sections plus a session's index.
+        self.block_body: list[int] = []
+        #: Each section's, session's and block's place in reading order (section heading, its blocks, its sessions).
+        self.place: dict[tuple[str, int], int] = {}
+        self.section_sessions: list[list[int]] = []
+        self.body_blocks: list[list[int]] = []
+        session_bodies: list[list[int]] = []
+        for index, section in enumerate(report.sections):
+            self.place["section", index] = len(self.place)
+            own: list[int] = []
+            for block in section.blocks:
+                self.place["block", len(self.blocks)] = len(self.place)
+                own.append(len(self.blocks))
+                self.blocks.append(block)
+                self.block_body.append(index)
+            self.body_blocks.append(own)
+            sessions: list[int] = []
+            for session in section.sessions:
+                number = len(self.sessions)
+                sessions.append(number)
+                self.place["session", number] = len(self.place)
+                self.sessions.append(session)
+                self.session_section.append(index)
+                body: list[int] = []
+                for block in session.blocks:
+                    self.place["block", len(self.blocks)] = len(self.place)
+                    body.append(len(self.blocks))
+                    self.blocks.append(block)
+                    self.block_body.append(len(report.sections) + number)
+                session_bodies.append(body)
+            self.section_sessions.append(sessions)
+        self.body_blocks.extend(session_bodies)
+        self._tokens: dict[int, list[str]] = {}
+
+    def block_key(self, index: int) -> str:
+        """The folded text of a block, footnote references included: what pairing by content compares."""
+        return "".join(
+            f"\x00{item.footnote_id}\x00" if isinstance(item, FootnoteRef) else fold(item.text)
+            for item in self.blocks[index].content
+        )
+
+    def block_tokens(self, index: int) -> list[str]:
+        """The folded words of a block, for weighing how alike two blocks are."""
+        found = self._tokens.get(index)
+        if found is None:
+            found = self._tokens[index] = tokens(self.block_key(index))
+        return found
+
+
+# ------------------------------------------------------------------ pairing
+
+
+def _pair(
+    old_keys: Sequence[str],
+    new_keys: Sequence[str],
+    old_ids: Sequence[str],
+    new_ids: Sequence[str],
+    *,
+    compatible: Callable[[int, int], bool],
+    alike: Callable[[int, int], float],
+    ids_tell: bool = False,
+) -> dict[int, int]:
+    """Old index to new index of the parts that are one part in both drafts (see the module's docstring).
+
+    ``ids_tell``: when the drafts share ids, a part whose id is in one draft
+    only is new or gone, whatever its text (the window gives a new section or
+    session a new id, where a paragraph split or pasted may get one).
+    """
+    pairs: dict[int, int] = {}
+    old_count, new_count = Counter(old_ids), Counter(new_ids)
+    new_by_id = {ident: index for index, ident in enumerate(new_ids) if new_count[ident] == 1}
+    for index, ident in enumerate(old_ids):
+        partner = new_by_id.get(ident) if old_count[ident] == 1 else None
+        if partner is not None and compatible(index, partner):
+            pairs[index] = partner
+    if ids_tell and pairs:
+        return pairs
+    taken = set(pairs.values())
+    old_left = [index for index in range(len(old_keys)) if index not in pairs]
+    new_left = [index for index in range(len(new_keys)) if index not in taken]
+    matcher = SequenceMatcher(None, [old_keys[i] for i in old_left], [new_keys[j] for j in new_left], False)
+    gaps: list[tuple[list[int], list[int]]] = []
+    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if tag == "equal":
+            for a, b in zip(old_left[old_start:old_end], new_left[new_start:new_end], strict=True):
+                if compatible(a, b):
+                    pairs[a] = b
+                    taken.add(b)
+        else:
+            gaps.append((old_left[old_start:old_end], new_left[new_start:new_end]))
+    # Equal text out of order: a move (blank parts never count as moved).
+    waiting: dict[str, list[int]] = defaultdict(list)
+    for _olds, news in gaps:
+        for b in news:
+            if new_keys[b].strip() and b not in taken:
+                waiting[new_keys[b]].append(b)
+    for olds, _news in gaps:
+        for a in olds:
+            candidates = waiting.get(old_keys[a]) if old_keys[a].strip() else None
+            partner = next((b for b in candidates or () if b not in taken and compatible(a, b)), None)
+            if partner is not None:
+                pairs[a] = partner
+                taken.add(partner)
+    # Reworded in place: the most alike pairs in order within each stretch left between the pairs found.
+    for olds, news in gaps:
+        old_free = [a for a in olds if a not in pairs]
+        new_free = [b for b in news if b not in taken]
+        for a, b in _align(old_free, new_free, compatible, alike):
+            pairs[a] = b
+            taken.add(b)
+    # Nearly equal out of order: a move again.
+    old_free = [a for olds, _news in gaps for a in olds if a not in pairs and old_keys[a].strip()]
+    new_free = [b for _olds, news in gaps for b in news if b not in taken and new_keys[b].strip()]
+    if old_free and new_free and len(old_free) * len(new_free) <= SEARCH_LIMIT * 4:
+        for a in old_free:
+            best, best_score = None, MOVE_THRESHOLD
+            for b in new_free:
+                if b in taken or not compatible(a, b):
+                    continue
+                score = alike(a, b)
+                if score >= best_score:
+                    best, best_score = b, score
+            if best is not None:
+                pairs[a] = best
+                taken.add(best)
+    return pairs
+
+
+def _align(
+    olds: list[int], news: list[int], compatible: Callable[[int, int], bool], alike: Callable[[int, int], float]
+) -> list[tuple[int, int]]:
+    """Pairs of alike parts in order, as many and as alike as can be (a weighted longest common subsequence)."""
+    if not olds or not news:
+        return []
+
+    def score(a: int, b: int) -> float:
+        if not compatible(a, b):
+            return 0.0
+        value = alike(a, b)
+        return value if value >= PAIR_THRESHOLD else 0.0
+
+    if len(olds) * len(news) > SEARCH_LIMIT:
+        # Too many to weigh all: each old part takes the most alike of the next few new ones.
+        result: list[tuple[int, int]] = []
+        start = 0
+        for a in olds:
+            scored = [(score(a, b), offset) for offset, b in enumerate(news[start : start + WINDOW], start)]
+            best = max(scored, default=(0.0, 0))
+            if best[0] > 0:
+                result.append((a, news[best[1]]))
+                start = best[1] + 1
+        return result
+    rows, cols = len(olds), len(news)
+    table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    scores = [[score(a, b) for b in news] for a in olds]
+    for i in range(rows):
+        for j in range(cols):
+            here = scores[i][j]
+            table[i + 1][j + 1] = max(table[i][j + 1], table[i + 1][j], table[i][j] + here if here else 0.0)
+    found: list[tuple[int, int]] = []
+    i, j = rows, cols
+    while i and j:
+        here = scores[i - 1][j - 1]
+        if here and table[i][j] == table[i - 1][j - 1] + here:
+            found.append((olds[i - 1], news[j - 1]))
+            i, j = i - 1, j - 1
+        elif table[i][j] == table[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    found.reverse()
+    return found
+
+
+def _in_order(
+    pairs: list[tuple[int, int]], weight: Callable[[tuple[int, int]], float] = lambda pair: 1
+) -> list[tuple[int, int]]:
+    """The pairs (old, new) that stay in place: the heaviest run of them in the same order in both drafts, sorted.
+
+    The others moved; weighing each pair by the text it keeps (``weight``)
+    makes the short parts the ones shown moving, as a reader would say it.
+    """
+    if not pairs:
+        return []
+    # By new index, and for one new index the highest old first, so that a run takes each part once.
+    ordered = sorted(set(pairs), key=lambda pair: (pair[1], -pair[0]))
+    olds = sorted({old for old, _new in ordered})
+    rank = {old: index + 1 for index, old in enumerate(olds)}
+    # A Fenwick tree over old ranks: the heaviest run ending below a rank, and the pair it ends with.
+    tree_weight = [0.0] * (len(olds) + 1)
+    tree_end = [-1] * (len(olds) + 1)
+    before = [-1] * len(ordered)
+    totals = [0.0] * len(ordered)
+    for index, (old, _new) in enumerate(ordered):
+        best, best_end = 0.0, -1
+        position = rank[old] - 1
+        while position > 0:
+            if tree_weight[position] > best:
+                best, best_end = tree_weight[position], tree_end[position]
+            position -= position & -position
+        totals[index] = best + weight(ordered[index])
+        before[index] = best_end
+        position = rank[old]
+        while position <= len(olds):
+            if totals[index] > tree_weight[position]:
+                tree_weight[position], tree_end[position] = totals[index], index
+            position += position & -position
+    run: list[tuple[int, int]] = []
+    index = max(range(len(ordered)), key=totals.__getitem__)
+    while index >= 0:
+        run.append(ordered[index])
+        index = before[index]
+    run.reverse()
+    return run
+
+
+def _gaps(olds: list[int], news: list[int], kept: list[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
+    """The stretches of old and new parts between the kept pairs (sorted), each as (olds, news)."""
+    result: list[tuple[list[int], list[int]]] = []
+    old_at = {value: index for index, value in enumerate(olds)}
+    new_at = {value: index for index, value in enumerate(news)}
+    old_next = new_next = 0
+    for old, new in [*kept, (None, None)]:
+        old_stop = len(olds) if old is None else old_at[old]
+        new_stop = len(news) if new is None else new_at[new]
+        result.append((olds[old_next:old_stop], news[new_next:new_stop]))
+        old_next, new_next = old_stop + 1, new_stop + 1
+    return result
+
+
+def _merge(olds: list[int], news: list[int], kept: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
+    """Both drafts' parts in one order: the kept pairs in place, between them the old parts, then the new ones."""
+    result: list[tuple[int | None, int | None]] = []
+    old_at = {value: index for index, value in enumerate(olds)}
+    new_at = {value: index for index, value in enumerate(news)}
+    old_next = new_next = 0
+    for old, new in [*kept, (None, None)]:
+        old_stop = len(olds) if old is None else old_at[old]
+        new_stop = len(news) if new is None else new_at[new]
+        result.extend((item, None) for item in olds[old_next:old_stop])
+        result.extend((None, item) for item in news[new_next:new_stop])
+        if old is not None:
+            result.append((old, new))
+        old_next, new_next = old_stop + 1, new_stop + 1
+    return result
+
+
+# ------------------------------------------------------------------ the comparison
+
+
+class _Comparison:
+    def __init__(self, old: Report, new: Report, change: Change) -> None:
+        self.old, self.new = _Draft(old), _Draft(new)
+        self.change = change
+        self.field_changes: list[FieldChange] = []
+        self._moves: dict[str, Change] = {}
+        self._used: dict[str, set[str]] = {
+            "section": {section.id for section in new.sections},
+            "session": {session.id for session in self.new.sessions},
+            "block": {block.id for block in self.new.blocks},
+        }
+        self._pair_blocks()
+        self._pair_sections()
+        self._pair_sessions()
+        self._keep_in_place()
+        self._name_moves()
+
+    # ---------------------------------------------------------------- pairing
+
+    def _pair_blocks(self) -> None:
+        old, new = self.old, self.new
+        self.old_keys = [old.block_key(index) for index in range(len(old.blocks))]
+        self.new_keys = [new.block_key(index) for index in range(len(new.blocks))]
+        self.block_pairs = _pair(
+            self.old_keys,
+            self.new_keys,
+            [block.id for block in old.blocks],
+            [block.id for block in new.blocks],
+            compatible=lambda a, b: True,
+            alike=lambda a, b: _alike(old.block_tokens(a), new.block_tokens(b)),
+        )
+
+    def _pair_sections(self) -> None:
+        old, new = self.old.sections, self.new.sections
+
+        def key(section: Section) -> str:
+            return f"{section.kind}\x00{fold(section.heading or '')}"
+
+        self.section_pairs = _pair(
+            [key(section) for section in old],
+            [key(section) for section in new],
+            [section.id for section in old],
+            [section.id for section in new],
+            compatible=lambda a, b: old[a].kind is new[b].kind,
+            ids_tell=True,
+            alike=lambda a, b: (
+                0.5 + 0.5 * _alike(tokens(fold(old[a].heading or "")), tokens(fold(new[b].heading or "")))
+            ),
+        )
+
+    def _pair_sessions(self) -> None:
+        old, new = self.old, self.new
+        shared: Counter[tuple[int, int]] = Counter()
+        for a, b in self.block_pairs.items():
+            old_body, new_body = old.block_body[a] - len(old.sections), new.block_body[b] - len(new.sections)
+            if old_body >= 0 and new_body >= 0:
+                shared[old_body, new_body] += 1
+
+        def alike(a: int, b: int) -> float:
+            size = len(old.sessions[a].blocks) + len(new.sessions[b].blocks)
+            by_blocks = 2 * shared[a, b] / size if size else 0.0
+            return max(
+                by_blocks, _alike(tokens(_session_text(old.sessions[a])), tokens(_session_text(new.sessions[b])))
+            )
+
+        self.session_pairs = _pair(
+            [_session_text(session) for session in old.sessions],
+            [_session_text(session) for session in new.sessions],
+            [session.id for session in old.sessions],
+            [session.id for session in new.sessions],
+            compatible=lambda a, b: True,
+            alike=alike,
+            ids_tell=True,
+        )
+
+    def _keep_in_place(self) -> None:
+        old, new = self.old, self.new
+        self.kept_sections = dict(
+            _in_order(list(self.section_pairs.items()), lambda pair: self._section_weight(pair[0]))
+        )
+        candidates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for a, b in self.session_pairs.items():
+            if self.kept_sections.get(old.session_section[a]) == new.session_section[b]:
+                candidates[new.session_section[b]].append((a, b))
+        self.kept_sessions: dict[int, int] = {}
+        for pairs in candidates.values():
+            self.kept_sessions.update(_in_order(pairs, lambda pair: self._session_weight(pair[0])))
+        # Old body to new body of the sections and sessions kept in place.
+        bodies = dict(self.kept_sections)
+        bodies.update((len(old.sections) + a, len(new.sections) + b) for a, b in self.kept_sessions.items())
+        body_candidates: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for a, b in self.block_pairs.items():
+            if bodies.get(old.block_body[a]) == new.block_body[b]:
+                body_candidates[new.block_body[b]].append((a, b))
+        self.kept_blocks: dict[int, int] = {}
+        for old_body, new_body in bodies.items():
+            self.kept_blocks.update(
+                self._keep_blocks(old.body_blocks[old_body], new.body_blocks[new_body], body_candidates[new_body])
+            )
+        # A pair by id or content whose halves now stay in place with others is no pair any more.
+        kept_new = set(self.kept_blocks.values())
+        self.block_pairs = dict(self.kept_blocks) | {
+            a: b for a, b in self.block_pairs.items() if a not in self.kept_blocks and b not in kept_new
+        }
+
+    def _keep_blocks(self, olds: list[int], news: list[int], paired: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The blocks of a section or session in both drafts that stay in place, as pairs (old, new).
+
+        Not only the pairs found so far: blocks of the same text, or alike, in
+        the same body and order stay in place too, whatever their ids say (two
+        equal paragraphs swapped are no change anyone could see), and the
+        heaviest run of all these in order wins.
+        """
+        old_keys, new_keys = self.old_keys, self.new_keys
+        matcher = SequenceMatcher(None, [old_keys[a] for a in olds], [new_keys[b] for b in news], False)
+        equal = [
+            (olds[match.a + offset], news[match.b + offset])
+            for match in matcher.get_matching_blocks()
+            for offset in range(match.size)
+        ]
+        alike_cache: dict[tuple[int, int], float] = {}
+
+        def alike(pair: tuple[int, int]) -> float:
+            found = alike_cache.get(pair)
+            if found is None:
+                a, b = pair
+                same = old_keys[a] == new_keys[b]
+                found = alike_cache[pair] = 1.0 if same else _alike(self.old.block_tokens(a), self.new.block_tokens(b))
+            return found
+
+        def weight(pair: tuple[int, int]) -> float:
+            # The text the pair keeps (and one, so that a pair of empty blocks counts too).
+            return 1.0 + alike(pair) * (len(old_keys[pair[0]]) + len(new_keys[pair[1]])) / 2
+
+        candidates = paired + equal
+        kept = _in_order(candidates, weight)
+        kept_old, kept_new = {a for a, _b in kept}, {b for _a, b in kept}
+        if not [a for a in olds if a not in kept_old] or not [b for b in news if b not in kept_new]:
+            return kept
+        if len(olds) * len(news) <= SEARCH_LIMIT:
+            # Few enough to weigh every pair: alike blocks are candidates too, and the heaviest run wins.
+            similar = [(a, b) for a in olds for b in news if alike((a, b)) >= PAIR_THRESHOLD]
+            return _in_order(candidates + similar, weight)
+        # Otherwise alike blocks pair in order between the blocks kept.
+        for olds_between, news_between in _gaps(olds, news, kept):
+            kept.extend(_align(olds_between, news_between, lambda a, b: True, lambda a, b: alike((a, b))))
+        return kept
+
+    def _session_weight(self, index: int) -> int:
+        session = self.old.sessions[index]
+        return 1 + len(session.title) + sum(len(block.plain_text) for block in session.blocks)
+
+    def _section_weight(self, index: int) -> int:
+        section = self.old.sections[index]
+        weight = 1 + len(section.heading or "") + sum(len(block.plain_text) for block in section.blocks)
+        return weight + sum(self._session_weight(number) for number in self.old.section_sessions[index])
+
+    def _name_moves(self) -> None:
+        # One move name for each run of parts that moved together: consecutive in the new draft, and their
+        # partners consecutive in the old one.
+        moved: dict[tuple[str, int], tuple[str, int]] = {}
+        for kind, pairs, kept in (
+            ("section", self.section_pairs, self.kept_sections),
+            ("session", self.session_pairs, self.kept_sessions),
+            ("block", self.block_pairs, self.kept_blocks),
+        ):
+            for a, b in pairs.items():
+                if a not in kept:
+                    moved[kind, b] = (kind, a)
+        self.new_move: dict[tuple[str, int], str] = {}
+        self.old_move: dict[tuple[str, int], str] = {}
+        previous: int | None = None
+        name = ""
+        for item, _place in sorted(self.new.place.items(), key=lambda entry: entry[1]):
+            partner = moved.get(item)
+            if partner is None:
+                previous = None
+                continue
+            old_place = self.old.place[partner]
+            if previous is None or old_place != previous + 1:
+                name = f"move{len(self._moves) + 1}"
+                self._moves[name] = Change(self.change.author, self.change.date, name)
+            self.new_move[item] = self.old_move[partner] = name
+            previous = old_place
+
+    # ---------------------------------------------------------------- building the result
+
+    def result(self) -> Report:
+        old, new = self.old.report, self.new.report
+        self._title(old.title, new.title)
+        kept = sorted(self.kept_sections.items())
+        sections = [
+            self._kept_section(a, b) if a is not None and b is not None else self._whole_section(a, b)
+            for a, b in _merge(list(range(len(old.sections))), list(range(len(new.sections))), kept)
+        ]
+        return Report(
+            language=new.language,
+            title=copy.copy(new.title),
+            sections=sections,
+            footnotes=self._footnotes(),
+            author=new.author,
+            created=new.created,
+            modified=new.modified,
+            template=new.template,
+            field_changes=self.field_changes,
+            comments=[_copy_record(comment) for comment in new.comments],
+        )
+
+    def _mark(self, kind: str, index: int, *, old: bool) -> Change:
+        name = (self.old_move if old else self.new_move).get((kind, index))
+        return self._moves[name] if name else self.change
+
+    def _old_id(self, kind: str, ident: str) -> str:
+        # An old part shown deleted keeps its id unless the new draft (or another deleted part) has it.
+        used = self._used[kind]
+        while ident in used:
+            ident = new_id()
+        used.add(ident)
+        return ident
+
+    def _field(self, settable: Field[Any, Any], owner: str, old: Any, new: Any) -> None:
+        if old != new:
+            value = list(old) if isinstance(old, list) else old
+            self.field_changes.append(FieldChange(repr(settable), owner, value, self.change))
+
+    def _title(self, old: TitleBlock, new: TitleBlock) -> None:
+        for settable in _TITLE_FIELDS:
+            self._field(settable, "", settable.get(old), settable.get(new))
+
+    def _kept_section(self, a: int, b: int) -> Section:
+        old, new = self.old.sections[a], self.new.sections[b]
+        self._field(HEADING, new.id, old.heading, new.heading)
+        self._field(LEVEL, new.id, old.level, new.level)
+        self._field(PARTICIPANTS, new.id, [_copy_record(item) for item in old.participants], list(new.participants))
+        kept = sorted((x, y) for x, y in self.kept_sessions.items() if self.new.session_section[y] == b)
+        sessions = [
+            self._kept_session(x, y) if x is not None and y is not None else self._whole_session(x, y)
+            for x, y in _merge(self.old.section_sessions[a], self.new.section_sessions[b], kept)
+        ]
+        return Section(
+            new.kind,
+            new.heading,
+            new.level,
+            self._body(self.old.body_blocks[a], self.new.body_blocks[b]),
+            [_copy_record(item) for item in new.participants],
+            sessions,
+            new.id,
+        )
+
+    def _whole_section(self, a: int | None, b: int | None) -> Section:
+        if b is not None:
+            section, change, ident = self.new.sections[b], self._mark("section", b, old=False), None
+            sessions = [self._whole_session(None, y) for y in self.new.section_sessions[b]]
+            blocks = self._body([], self.new.body_blocks[b])
+        else:
+            assert a is not None
+            section, change = self.old.sections[a], self._mark("section", a, old=True)
+            ident = self._old_id("section", section.id)
+            sessions = [self._whole_session(x, None) for x in self.old.section_sessions[a]]
+            blocks = self._body(self.old.body_blocks[a], [])
+        return Section(
+            section.kind,
+            section.heading,
+            section.level,
+            blocks,
+            [_copy_record(item) for item in section.participants],
+            sessions,
+            section.id if ident is None else ident,
+            inserted=change if b is not None else None,
+            deleted=change if b is None else None,
+        )
+
+    def _kept_session(self, a: int, b: int) -> Session:
+        old, new = self.old.sessions[a], self.new.sessions[b]
+        self._field(SESSION_TITLE, new.id, old.title, new.title)
+        self._field(GOALS, new.id, old.goals, new.goals)
+        sections = len(self.old.sections), len(self.new.sections)
+        blocks = self._body(self.old.body_blocks[sections[0] + a], self.new.body_blocks[sections[1] + b])
+        return Session(new.title, list(new.goals), blocks, new.id)
+
+    def _whole_session(self, a: int | None, b: int | None) -> Session:
+        if b is not None:
+            session = self.new.sessions[b]
+            change = self._mark("session", b, old=False)
+            blocks = self._body([], self.new.body_blocks[len(self.new.sections) + b])
+            return Session(session.title, list(session.goals), blocks, session.id, inserted=change)
+        assert a is not None
+        session = self.old.sessions[a]
+        change = self._mark("session", a, old=True)
+        blocks = self._body(self.old.body_blocks[len(self.old.sections) + a], [])
+        ident = self._old_id("session", session.id)
+        return Session(session.title, list(session.goals), blocks, ident, deleted=change)
+
+    def _body(self, olds: list[int], news: list[int]) -> list[Block]:
+        new_set = set(news)
+        kept = sorted((a, b) for a, b in self.kept_blocks.items() if b in new_set)
+        result: list[Block] = []
+        for a, b in _merge(olds, news, kept):
+            if a is not None and b is not None:
+                result.append(self._kept_block(self.old.blocks[a], self.new.blocks[b]))
+            elif b is not None:
+                block = self.new.blocks[b]
+                change = self._mark("block", b, old=False)
+                result.append(
+                    Block(block.kind, marked(block.content, inserted=change), block.level, block.id, inserted=change)
+                )
+            else:
+                assert a is not None
+                block = self.old.blocks[a]
+                change = self._mark("block", a, old=True)
+                ident = self._old_id("block", block.id)
+                result.append(
+                    Block(block.kind, marked(block.content, deleted=change), block.level, ident, deleted=change)
+                )
+        return result
+
+    def _kept_block(self, old: Block, new: Block) -> Block:
+        content = (
+            copied(new.content) if old.content == new.content else diff_content(old.content, new.content, self.change)
+        )
+        old_format = None
+        if (old.kind, old.level) != (new.kind, new.level):
+            old_format = BlockFormatChange(self.change, old.kind, old.level)
+        return Block(new.kind, content, new.level, new.id, old_format=old_format)
+
+    def _footnotes(self) -> list[Footnote]:
+        old, new = self.old.report.footnotes, self.new.report.footnotes
+        old_at = {note.id: index for index, note in enumerate(old)}
+        kept = _in_order([(old_at[note.id], index) for index, note in enumerate(new) if note.id in old_at])
+        kept_old = {a for a, _b in kept}
+        # A footnote in both drafts whose place in the list changed stays one footnote, at its new place.
+        new_ids = {note.id for note in new}
+        olds = [index for index, note in enumerate(old) if note.id not in new_ids or index in kept_old]
+        result: list[Footnote] = []
+        for a, b in _merge(olds, list(range(len(new))), kept):
+            if b is None:
+                assert a is not None
+                spans = marked(old[a].content, deleted=self.change)
+                result.append(Footnote(old[a].id, _spans(spans), deleted=self.change))
+            elif new[b].id in old_at:
+                before, after = old[old_at[new[b].id]].content, new[b].content
+                content = copied(after) if before == after else diff_content(before, after, self.change)
+                result.append(Footnote(new[b].id, _spans(content)))
+            else:
+                spans = marked(new[b].content, inserted=self.change)
+                result.append(Footnote(new[b].id, _spans(spans), inserted=self.change))
+        return result
+
+
+def _spans(content: list[Inline]) -> list[Span]:
+    return [item for item in content if isinstance(item, Span)]
+
+
+def _alike(old: Sequence[str], new: Sequence[str]) -> float:
+    # word_diff.similarity, after a cheap bound: the shared length cannot exceed the shorter side.
+    old_size, new_size = sum(map(len, old)), sum(map(len, new))
+    if old_size + new_size and 2 * min(old_size, new_size) / (old_size + new_size) < PAIR_THRESHOLD:
+        return 0.0
+    return similarity(old, new)
+
+
+def _session_text(session: Session) -> str:
+    return fold("\n".join([session.title, *session.goals]))
+
+
+def _copy_record(record: _T) -> _T:
+    return copy.copy(record)
