@@ -40,7 +40,8 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from typing import Any, TypeVar
+from itertools import pairwise
+from typing import Any, Protocol, TypeVar
 
 from minutes_editor.model import review
 from minutes_editor.model.operations import (
@@ -212,7 +213,7 @@ class _Draft:
                 session_bodies.append(body)
             self.section_sessions.append(sessions)
         self.body_blocks.extend(session_bodies)
-        self._tokens: dict[int, list[str]] = {}
+        self._words: dict[int, _Words] = {}
 
     def block_key(self, index: int) -> str:
         """The folded text of a block, footnote references included: what pairing by content compares."""
@@ -221,20 +222,76 @@ class _Draft:
             for item in self.blocks[index].content
         )
 
-    def block_tokens(self, index: int) -> list[str]:
+    def block_words(self, index: int) -> _Words:
         """The folded words of a block, for weighing how alike two blocks are."""
-        found = self._tokens.get(index)
+        found = self._words.get(index)
         if found is None:
-            found = self._tokens[index] = tokens(self.block_key(index))
+            found = self._words[index] = _Words(tokens(self.block_key(index)))
         return found
+
+
+class _Words:
+    """A text's words, with what it takes to bound how much two texts share before measuring it."""
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.size = sum(map(len, words))
+        self._counts: Counter[str] | None = None
+
+    @property
+    def counts(self) -> Counter[str]:
+        if self._counts is None:
+            self._counts = Counter(self.words)
+        return self._counts
+
+    def alike(self, other: _Words) -> float:
+        """word_diff.similarity of the two texts, or 0 when a cheap bound shows it below ``PAIR_THRESHOLD``."""
+        total = self.size + other.size
+        if total == 0:
+            return 1.0
+        if 2 * min(self.size, other.size) / total < PAIR_THRESHOLD:
+            return 0.0
+        mine, theirs = self.counts, other.counts
+        if len(theirs) < len(mine):
+            mine, theirs = theirs, mine
+        # The text the two share in order cannot exceed what they share in any order.
+        shared = sum(min(count, theirs[word]) * len(word) for word, count in mine.items() if word in theirs)
+        if 2 * shared / total < PAIR_THRESHOLD:
+            return 0.0
+        return similarity(self.words, other.words)
 
 
 # ------------------------------------------------------------------ pairing
 
 
+class _Keys(Protocol):
+    """What pairing compares of each part, by index: a list, or ``_LazyKeys``."""
+
+    def __len__(self) -> int: ...
+
+    def __getitem__(self, index: int) -> str: ...
+
+
+class _LazyKeys:
+    """Keys made when first asked for: parts paired by id are never read whole."""
+
+    def __init__(self, count: int, make: Callable[[int], str]) -> None:
+        self._values: list[str | None] = [None] * count
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __getitem__(self, index: int) -> str:
+        value = self._values[index]
+        if value is None:
+            value = self._values[index] = self._make(index)
+        return value
+
+
 def _pair(
-    old_keys: Sequence[str],
-    new_keys: Sequence[str],
+    old_keys: _Keys,
+    new_keys: _Keys,
     old_ids: Sequence[str],
     new_ids: Sequence[str],
     *,
@@ -451,15 +508,15 @@ class _Comparison:
 
     def _pair_blocks(self) -> None:
         old, new = self.old, self.new
-        self.old_keys = [old.block_key(index) for index in range(len(old.blocks))]
-        self.new_keys = [new.block_key(index) for index in range(len(new.blocks))]
+        self.old_keys = _LazyKeys(len(old.blocks), old.block_key)
+        self.new_keys = _LazyKeys(len(new.blocks), new.block_key)
         self.block_pairs = _pair(
             self.old_keys,
             self.new_keys,
             [block.id for block in old.blocks],
             [block.id for block in new.blocks],
             compatible=lambda a, b: True,
-            alike=lambda a, b: _alike(old.block_tokens(a), new.block_tokens(b)),
+            alike=lambda a, b: old.block_words(a).alike(new.block_words(b)),
         )
 
     def _pair_sections(self) -> None:
@@ -530,7 +587,8 @@ class _Comparison:
                 self._keep_blocks(old.body_blocks[old_body], new.body_blocks[new_body], body_candidates[new_body])
             )
         # A pair by id or content whose halves now stay in place with others is no pair any more.
-        kept_new = set(self.kept_blocks.values())
+        self.kept_block_of = {b: a for a, b in self.kept_blocks.items()}
+        kept_new = set(self.kept_block_of)
         self.block_pairs = dict(self.kept_blocks) | {
             a: b for a, b in self.block_pairs.items() if a not in self.kept_blocks and b not in kept_new
         }
@@ -544,12 +602,6 @@ class _Comparison:
         heaviest run of all these in order wins.
         """
         old_keys, new_keys = self.old_keys, self.new_keys
-        matcher = SequenceMatcher(None, [old_keys[a] for a in olds], [new_keys[b] for b in news], False)
-        equal = [
-            (olds[match.a + offset], news[match.b + offset])
-            for match in matcher.get_matching_blocks()
-            for offset in range(match.size)
-        ]
         alike_cache: dict[tuple[int, int], float] = {}
 
         def alike(pair: tuple[int, int]) -> float:
@@ -557,22 +609,32 @@ class _Comparison:
             if found is None:
                 a, b = pair
                 same = old_keys[a] == new_keys[b]
-                found = alike_cache[pair] = 1.0 if same else _alike(self.old.block_tokens(a), self.new.block_tokens(b))
+                found = alike_cache[pair] = 1.0 if same else self.old.block_words(a).alike(self.new.block_words(b))
             return found
 
         def weight(pair: tuple[int, int]) -> float:
             # The text the pair keeps (and one, so that a pair of empty blocks counts too).
             return 1.0 + alike(pair) * (len(old_keys[pair[0]]) + len(new_keys[pair[1]])) / 2
 
-        candidates = paired + equal
+        paired = sorted(paired, key=lambda pair: pair[1])
+        in_order = all(earlier[0] < later[0] for earlier, later in pairwise(paired))
+        kept = paired if in_order else _in_order(paired, weight)
+        if len(kept) == len(paired) and len(kept) in (len(olds), len(news)):
+            return kept  # nothing moved, and nothing left on one side to pair
+        same_text: dict[str, list[int]] = defaultdict(list)
+        for b in news:
+            same_text[new_keys[b]].append(b)
+        candidates = paired + [(a, b) for a in olds for b in same_text.get(old_keys[a], ())[:WINDOW]]
         kept = _in_order(candidates, weight)
         kept_old, kept_new = {a for a, _b in kept}, {b for _a, b in kept}
-        if not [a for a in olds if a not in kept_old] or not [b for b in news if b not in kept_new]:
+        left_old = [a for a in olds if a not in kept_old]
+        left_new = [b for b in news if b not in kept_new]
+        if not left_old or not left_new:
             return kept
-        if len(olds) * len(news) <= SEARCH_LIMIT:
-            # Few enough to weigh every pair: alike blocks are candidates too, and the heaviest run wins.
-            similar = [(a, b) for a in olds for b in news if alike((a, b)) >= PAIR_THRESHOLD]
-            return _in_order(candidates + similar, weight)
+        if len(left_old) * len(news) + len(olds) * len(left_new) <= SEARCH_LIMIT:
+            # Few enough to weigh: alike blocks are candidates too, and the heaviest run wins.
+            similar = [(a, b) for a in left_old for b in news] + [(a, b) for a in olds for b in left_new]
+            return _in_order(candidates + [pair for pair in similar if alike(pair) >= PAIR_THRESHOLD], weight)
         # Otherwise alike blocks pair in order between the blocks kept.
         for olds_between, news_between in _gaps(olds, news, kept):
             kept.extend(_align(olds_between, news_between, lambda a, b: True, lambda a, b: alike((a, b))))
@@ -724,8 +786,7 @@ class _Comparison:
         return Session(session.title, list(session.goals), blocks, ident, deleted=change)
 
     def _body(self, olds: list[int], news: list[int]) -> list[Block]:
-        new_set = set(news)
-        kept = sorted((a, b) for a, b in self.kept_blocks.items() if b in new_set)
+        kept = sorted((self.kept_block_of[b], b) for b in news if b in self.kept_block_of)
         result: list[Block] = []
         for a, b in _merge(olds, news, kept):
             if a is not None and b is not None:
@@ -784,11 +845,7 @@ def _spans(content: list[Inline]) -> list[Span]:
 
 
 def _alike(old: Sequence[str], new: Sequence[str]) -> float:
-    # word_diff.similarity, after a cheap bound: the shared length cannot exceed the shorter side.
-    old_size, new_size = sum(map(len, old)), sum(map(len, new))
-    if old_size + new_size and 2 * min(old_size, new_size) / (old_size + new_size) < PAIR_THRESHOLD:
-        return 0.0
-    return similarity(old, new)
+    return _Words(list(old)).alike(_Words(list(new)))
 
 
 def _session_text(session: Session) -> str:

@@ -154,10 +154,24 @@ def diff_content(old: Sequence[Inline], new: Sequence[Inline], change: Change) -
     """The new content with word-level insertions, deletions and emphasis changes against the old, by ``change``."""
     old_tokens = _tokenise(old)
     new_tokens = _tokenise(new)
-    matcher = SequenceMatcher(None, [token.key for token in old_tokens], [token.key for token in new_tokens], False)
+    # What both begin and end with is aligned at once; difflib weighs only the middle (an edit is mostly local).
+    head = 0
+    most = min(len(old_tokens), len(new_tokens))
+    while head < most and old_tokens[head].key == new_tokens[head].key:
+        head += 1
+    tail = 0
+    while tail < most - head and old_tokens[-1 - tail].key == new_tokens[-1 - tail].key:
+        tail += 1
+    old_keys = [token.key for token in old_tokens[head : len(old_tokens) - tail]]
+    new_keys = [token.key for token in new_tokens[head : len(new_tokens) - tail]]
+    opcodes: list[tuple[str, int, int, int, int]] = [("equal", 0, head, 0, head)] if head else []
+    for tag, old_start, old_end, new_start, new_end in SequenceMatcher(None, old_keys, new_keys, False).get_opcodes():
+        opcodes.append((tag, head + old_start, head + old_end, head + new_start, head + new_end))
+    if tail:
+        opcodes.append(("equal", len(old_tokens) - tail, len(old_tokens), len(new_tokens) - tail, len(new_tokens)))
     out = _Out()
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if tag == "equal":
+    for kind, old_start, old_end, new_start, new_end in opcodes:
+        if kind == "equal":
             for before, after in zip(old_tokens[old_start:old_end], new_tokens[new_start:new_end], strict=True):
                 if before.text == after.text:
                     out.same(before, after, change)
