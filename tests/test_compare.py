@@ -9,9 +9,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from minutes_editor.model import compare as compare_module
 from minutes_editor.model import review
 from minutes_editor.model.compare import canonical, compare
 from minutes_editor.model.report import (
@@ -251,8 +253,18 @@ def test_two_equal_paragraphs_swapped_are_no_change() -> None:
     assert_laws(old, new, result)
 
 
-def test_a_long_stretch_of_reworded_paragraphs_from_another_draft_pairs_each_with_its_old_self() -> None:
-    # More changed paragraphs in a row than are weighed pair by pair (compare.SEARCH_LIMIT): a narrower search.
+@pytest.mark.parametrize(
+    ("search_limit", "dp_limit"),
+    [(compare_module.SEARCH_LIMIT, compare_module.DP_LIMIT), (10**6, 10**6), (0, 0)],
+    ids=["near-the-diagonal", "every-pair", "greedy"],
+)
+def test_a_long_stretch_of_reworded_paragraphs_from_another_draft_pairs_each_with_its_old_self(
+    search_limit: int, dp_limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # By default, more changed paragraphs in a row than are weighed pair by pair: a narrower search, which finds
+    # the same pairs as weighing them all, as does the greedy search kept for the longest stretches.
+    monkeypatch.setattr(compare_module, "SEARCH_LIMIT", search_limit)
+    monkeypatch.setattr(compare_module, "DP_LIMIT", dp_limit)
     texts = [f"Paragraph {n}: delegations discussed item {n} of the agenda at some length." for n in range(40)]
     old = body(*(paragraph(Span(text)) for text in texts))
     new = fresh_ids(old)

@@ -84,8 +84,10 @@ PAIR_THRESHOLD = 1 / 3
 MOVE_THRESHOLD = 0.8
 #: At most this many pairs of candidates are weighed in one stretch of unpaired blocks; beyond, a narrower search.
 SEARCH_LIMIT = 400
-#: How far ahead the narrower search looks for a partner.
+#: How far from the diagonal the narrower search looks for a partner.
 WINDOW = 12
+#: Beyond this many cells, stretches of unpaired blocks are aligned greedily.
+DP_LIMIT = 250_000
 
 _TITLE_FIELDS = (MEETING, SUBTITLE, DATE, START_TIME, END_TIME, TIMEZONE, LOCATION, STATUS)
 
@@ -187,9 +189,12 @@ class _Draft:
         self.place: dict[tuple[str, int], int] = {}
         self.section_sessions: list[list[int]] = []
         self.body_blocks: list[list[int]] = []
+        #: The blocks of each section, its sessions' included, in reading order.
+        self.section_blocks: list[list[int]] = []
         session_bodies: list[list[int]] = []
         for index, section in enumerate(report.sections):
             self.place["section", index] = len(self.place)
+            first = len(self.blocks)
             own: list[int] = []
             for block in section.blocks:
                 self.place["block", len(self.blocks)] = len(self.place)
@@ -212,6 +217,7 @@ class _Draft:
                     self.block_body.append(len(report.sections) + number)
                 session_bodies.append(body)
             self.section_sessions.append(sessions)
+            self.section_blocks.append(list(range(first, len(self.blocks))))
         self.body_blocks.extend(session_bodies)
         self._words: dict[int, _Words] = {}
 
@@ -298,12 +304,15 @@ def _pair(
     compatible: Callable[[int, int], bool],
     alike: Callable[[int, int], float],
     ids_tell: bool = False,
+    scopes: Sequence[tuple[list[int], list[int]]] = (),
 ) -> dict[int, int]:
     """Old index to new index of the parts that are one part in both drafts (see the module's docstring).
 
     ``ids_tell``: when the drafts share ids, a part whose id is in one draft
     only is new or gone, whatever its text (the window gives a new section or
     session a new id, where a paragraph split or pasted may get one).
+    ``scopes``: stretches (old indices, new indices) to align in order first,
+    such as the blocks of two sections already paired; then all that is left.
     """
     pairs: dict[int, int] = {}
     old_count, new_count = Counter(old_ids), Counter(new_ids)
@@ -315,41 +324,48 @@ def _pair(
     if ids_tell and pairs:
         return pairs
     taken = set(pairs.values())
-    old_left = [index for index in range(len(old_keys)) if index not in pairs]
-    new_left = [index for index in range(len(new_keys)) if index not in taken]
-    matcher = SequenceMatcher(None, [old_keys[i] for i in old_left], [new_keys[j] for j in new_left], False)
     gaps: list[tuple[list[int], list[int]]] = []
-    for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if tag == "equal":
-            for a, b in zip(old_left[old_start:old_end], new_left[new_start:new_end], strict=True):
+
+    def in_order(olds: list[int], news: list[int]) -> None:
+        # Equal text in the same order; what lies between is a gap, to look into below.
+        olds = [a for a in olds if a not in pairs]
+        news = [b for b in news if b not in taken]
+        if not olds or not news:
+            gaps.append((olds, news))
+            return
+        matcher = SequenceMatcher(None, [old_keys[a] for a in olds], [new_keys[b] for b in news], False)
+        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+            if tag != "equal":
+                gaps.append((olds[old_start:old_end], news[new_start:new_end]))
+                continue
+            for a, b in zip(olds[old_start:old_end], news[new_start:new_end], strict=True):
                 if compatible(a, b):
                     pairs[a] = b
                     taken.add(b)
-        else:
-            gaps.append((old_left[old_start:old_end], new_left[new_start:new_end]))
+
+    for olds, news in scopes:
+        in_order(olds, news)
+    in_order(list(range(len(old_keys))), list(range(len(new_keys))))
+    old_free = [a for a in range(len(old_keys)) if a not in pairs and old_keys[a].strip()]
+    new_free = [b for b in range(len(new_keys)) if b not in taken and new_keys[b].strip()]
     # Equal text out of order: a move (blank parts never count as moved).
     waiting: dict[str, list[int]] = defaultdict(list)
-    for _olds, news in gaps:
-        for b in news:
-            if new_keys[b].strip() and b not in taken:
-                waiting[new_keys[b]].append(b)
-    for olds, _news in gaps:
-        for a in olds:
-            candidates = waiting.get(old_keys[a]) if old_keys[a].strip() else None
-            partner = next((b for b in candidates or () if b not in taken and compatible(a, b)), None)
-            if partner is not None:
-                pairs[a] = partner
-                taken.add(partner)
+    for b in new_free:
+        waiting[new_keys[b]].append(b)
+    for a in old_free:
+        partner = next((b for b in waiting.get(old_keys[a], ()) if b not in taken and compatible(a, b)), None)
+        if partner is not None:
+            pairs[a] = partner
+            taken.add(partner)
     # Reworded in place: the most alike pairs in order within each stretch left between the pairs found.
     for olds, news in gaps:
-        old_free = [a for a in olds if a not in pairs]
-        new_free = [b for b in news if b not in taken]
-        for a, b in _align(old_free, new_free, compatible, alike):
-            pairs[a] = b
-            taken.add(b)
+        for a, b in _align([a for a in olds if a not in pairs], [b for b in news if b not in taken], compatible, alike):
+            if a not in pairs and b not in taken:
+                pairs[a] = b
+                taken.add(b)
     # Nearly equal out of order: a move again.
-    old_free = [a for olds, _news in gaps for a in olds if a not in pairs and old_keys[a].strip()]
-    new_free = [b for _olds, news in gaps for b in news if b not in taken and new_keys[b].strip()]
+    old_free = [a for a in old_free if a not in pairs]
+    new_free = [b for b in new_free if b not in taken]
     if old_free and new_free and len(old_free) * len(new_free) <= SEARCH_LIMIT * 4:
         for a in old_free:
             best, best_score = None, MOVE_THRESHOLD
@@ -368,38 +384,51 @@ def _pair(
 def _align(
     olds: list[int], news: list[int], compatible: Callable[[int, int], bool], alike: Callable[[int, int], float]
 ) -> list[tuple[int, int]]:
-    """Pairs of alike parts in order, as many and as alike as can be (a weighted longest common subsequence)."""
+    """Pairs of alike parts in order, as many and as alike as can be (a weighted longest common subsequence).
+
+    Every pair is weighed when there are few (``SEARCH_LIMIT``); otherwise
+    only those near the diagonal (``WINDOW``), and beyond ``DP_LIMIT`` cells
+    each old part takes the most alike of the next few new ones.
+    """
     if not olds or not news:
         return []
+    rows, cols = len(olds), len(news)
+    greedy = rows * cols > DP_LIMIT
+    # How far from the diagonal a pair is weighed (the greedy search keeps to its own diagonal).
+    band = max(rows, cols) if rows * cols <= SEARCH_LIMIT or greedy else WINDOW
+    scores: dict[tuple[int, int], float] = {}
 
-    def score(a: int, b: int) -> float:
-        if not compatible(a, b):
-            return 0.0
-        value = alike(a, b)
-        return value if value >= PAIR_THRESHOLD else 0.0
+    def score(i: int, j: int) -> float:
+        found = scores.get((i, j))
+        if found is None:
+            found = 0.0
+            if abs(j - i * cols / rows) <= band and compatible(olds[i], news[j]):
+                value = alike(olds[i], news[j])
+                found = value if value >= PAIR_THRESHOLD else 0.0
+            scores[i, j] = found
+        return found
 
-    if len(olds) * len(news) > SEARCH_LIMIT:
-        # Too many to weigh all: each old part takes the most alike of the next few new ones.
+    if greedy:
         result: list[tuple[int, int]] = []
         start = 0
-        for a in olds:
-            scored = [(score(a, b), offset) for offset, b in enumerate(news[start : start + WINDOW], start)]
-            best = max(scored, default=(0.0, 0))
-            if best[0] > 0:
-                result.append((a, news[best[1]]))
-                start = best[1] + 1
+        for i, a in enumerate(olds):
+            best, partner = max(((score(i, j), j) for j in range(start, min(cols, start + WINDOW))), default=(0.0, 0))
+            # Unless a later old part is more like it: then this one was deleted, and that one is its partner.
+            if best > 0 and all(score(later, partner) <= best for later in range(i + 1, min(rows, i + WINDOW))):
+                result.append((a, news[partner]))
+                start = partner + 1
         return result
-    rows, cols = len(olds), len(news)
     table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    scores = [[score(a, b) for b in news] for a in olds]
     for i in range(rows):
+        low, high = max(0, int(i * cols / rows - band)), min(cols, int(i * cols / rows + band) + 1)
+        row, above = table[i + 1], table[i]
         for j in range(cols):
-            here = scores[i][j]
-            table[i + 1][j + 1] = max(table[i][j + 1], table[i + 1][j], table[i][j] + here if here else 0.0)
+            here = score(i, j) if low <= j < high else 0.0
+            row[j + 1] = max(above[j + 1], row[j], above[j] + here if here else 0.0)
     found: list[tuple[int, int]] = []
     i, j = rows, cols
     while i and j:
-        here = scores[i - 1][j - 1]
+        here = scores.get((i - 1, j - 1), 0.0)
         if here and table[i][j] == table[i - 1][j - 1] + here:
             found.append((olds[i - 1], news[j - 1]))
             i, j = i - 1, j - 1
@@ -498,8 +527,8 @@ class _Comparison:
             "session": {session.id for session in self.new.sessions},
             "block": {block.id for block in self.new.blocks},
         }
-        self._pair_blocks()
         self._pair_sections()
+        self._pair_blocks()
         self._pair_sessions()
         self._keep_in_place()
         self._name_moves()
@@ -517,6 +546,8 @@ class _Comparison:
             [block.id for block in new.blocks],
             compatible=lambda a, b: True,
             alike=lambda a, b: old.block_words(a).alike(new.block_words(b)),
+            # The blocks of two sections that are one section are aligned first, and apart from the others.
+            scopes=[(old.section_blocks[a], new.section_blocks[b]) for a, b in sorted(self.section_pairs.items())],
         )
 
     def _pair_sections(self) -> None:

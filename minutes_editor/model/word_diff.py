@@ -119,6 +119,12 @@ class _Out:
             Span(text, like.bold, like.italic, like.underline, inserted, deleted, old_format, like.comments)
         )
 
+    def copy(self, item: Inline) -> None:
+        if isinstance(item, FootnoteRef):
+            self.items.append(FootnoteRef(item.footnote_id))
+        elif item.text:
+            self.text(item.text, item)
+
     def token(self, token: _Token, *, inserted: Change | None = None, deleted: Change | None = None) -> None:
         if token.ref is not None:
             self.items.append(FootnoteRef(token.ref.footnote_id, inserted=inserted, deleted=deleted))
@@ -152,6 +158,7 @@ class _Out:
 
 def diff_content(old: Sequence[Inline], new: Sequence[Inline], change: Change) -> list[Inline]:
     """The new content with word-level insertions, deletions and emphasis changes against the old, by ``change``."""
+    head_items, old, new, tail_items = _common_ends(old, new)
     old_tokens = _tokenise(old)
     new_tokens = _tokenise(new)
     # What both begin and end with is aligned at once; difflib weighs only the middle (an edit is mostly local).
@@ -170,6 +177,8 @@ def diff_content(old: Sequence[Inline], new: Sequence[Inline], change: Change) -
     if tail:
         opcodes.append(("equal", len(old_tokens) - tail, len(old_tokens), len(new_tokens) - tail, len(new_tokens)))
     out = _Out()
+    for item in head_items:
+        out.copy(item)
     for kind, old_start, old_end, new_start, new_end in opcodes:
         if kind == "equal":
             for before, after in zip(old_tokens[old_start:old_end], new_tokens[new_start:new_end], strict=True):
@@ -183,7 +192,88 @@ def diff_content(old: Sequence[Inline], new: Sequence[Inline], change: Change) -
             out.token(token, deleted=change)
         for token in new_tokens[new_start:new_end]:
             out.token(token, inserted=change)
+    for item in tail_items:
+        out.copy(item)
     return out.items
+
+
+def _common_ends(
+    old: Sequence[Inline], new: Sequence[Inline]
+) -> tuple[list[Inline], list[Inline], list[Inline], list[Inline]]:
+    """What both contents begin and end with, cut where a word starts, and the middles: (head, old, new, tail).
+
+    Found span by span and character by character, before cutting anything
+    into words: a paragraph edited in one place is mostly the same.
+    """
+    old, new = list(old), list(new)
+    head: list[Inline] = []
+    while old and new and old[0] == new[0]:
+        head.append(new.pop(0))
+        old.pop(0)
+    first_old, first_new = (old[0], new[0]) if old and new else (None, None)
+    if isinstance(first_old, Span) and isinstance(first_new, Span) and _same_look(first_old, first_new):
+        common = _shared_start(first_old.text, first_new.text)
+        cut = _word_start_before(first_new.text, common)
+        if cut:
+            head.append(_part(first_new, 0, cut))
+            old[0], new[0] = _part(first_old, cut, None), _part(first_new, cut, None)
+    tail: list[Inline] = []
+    while old and new and old[-1] == new[-1]:
+        tail.insert(0, new.pop())
+        old.pop()
+    last_old, last_new = (old[-1], new[-1]) if old and new else (None, None)
+    if isinstance(last_old, Span) and isinstance(last_new, Span) and _same_look(last_old, last_new):
+        common = _shared_start(last_old.text[::-1], last_new.text[::-1])
+        start = _word_start_after(last_new.text, len(last_new.text) - common)
+        if start is not None:
+            kept = len(last_new.text) - start
+            tail.insert(0, _part(last_new, start, None))
+            old[-1] = _part(last_old, 0, len(last_old.text) - kept)
+            new[-1] = _part(last_new, 0, start)
+    return head, old, new, tail
+
+
+def _shared_start(first: str, second: str) -> int:
+    # How many characters the two begin with (halving, so that the comparing is done by str).
+    low, high = 0, min(len(first), len(second))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if first[:middle] == second[:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _same_look(first: Span, second: Span) -> bool:
+    return (first.bold, first.italic, first.underline, first.comments) == (
+        second.bold,
+        second.italic,
+        second.underline,
+        second.comments,
+    )
+
+
+def _part(span: Span, start: int, end: int | None) -> Span:
+    return Span(span.text[start:end], span.bold, span.italic, span.underline, comments=span.comments)
+
+
+def _word_start_before(text: str, limit: int) -> int:
+    # The last place before ``limit`` where a word starts after white space (0 if none): words do not cross it.
+    place = limit - 1
+    while place > 0:
+        if text[place - 1].isspace() and not text[place].isspace():
+            return place
+        place -= 1
+    return 0
+
+
+def _word_start_after(text: str, limit: int) -> int | None:
+    # The first place after ``limit`` where a word starts after white space (None if none).
+    for place in range(limit + 1, len(text)):
+        if text[place - 1].isspace() and not text[place].isspace():
+            return place
+    return None
 
 
 def marked(content: Sequence[Inline], *, inserted: Change | None = None, deleted: Change | None = None) -> list[Inline]:
