@@ -448,6 +448,20 @@ def sentences(draw: st.DrawFn) -> str:
     return " ".join(word + draw(st.sampled_from(PUNCTUATION)) for word in words)
 
 
+def _parts(report: Report) -> set[int]:
+    """The identities of a report's mutable parts: what editing a redline must not change in its drafts."""
+    found: list[object] = [report.title, report.sections, report.footnotes, report.field_changes, report.comments]
+    for section in report.sections:
+        found += [section, section.blocks, section.participants, section.sessions, *section.participants]
+        for session in section.sessions:
+            found += [session, session.blocks, session.goals]
+    for block in report.all_blocks():
+        found += [block, block.content, *block.content]
+    for note in report.footnotes:
+        found += [note, note.content, *note.content]
+    return {id(part) for part in found}
+
+
 def _bodies(report: Report) -> list[Section | Session]:
     return [owner for section in report.sections for owner in [section, *section.sessions]]
 
@@ -615,7 +629,10 @@ def test_accept_all_gives_the_new_draft_and_reject_all_the_old_for_random_edits(
 ) -> None:
     text = st.one_of(sentences(), st.text(max_size=12))
     new = _edited(data, old, text, 6)
+    before = copy.deepcopy((old, new))
     result = redline(old, new)
+    assert (old, new) == before  # the drafts compared are left as they were
+    assert not _parts(result) & (_parts(old) | _parts(new))  # and the redline shares none of their parts
     assert_laws(old, new, result)
     assert [block.id for block in review.accepted(result).all_blocks()] == [block.id for block in new.all_blocks()]
     # Two drafts with no ids in common (two Word files): paired by content, the same laws.

@@ -10,15 +10,20 @@ How the two are matched:
 - Blocks, sections and sessions are paired by their stable id when both
   drafts share it (a draft and its revision); what is left (all of it for
   two Word drafts from elsewhere) is paired by content: equal text in order
-  (difflib on the folded texts), then equal text out of order (a move), then,
-  between those, blocks alike enough to be one block reworded, then blocks
-  nearly equal out of order (a move again). A section pairs only with a
-  section of its kind; sessions pair by title or by the blocks they share.
+  (difflib on the folded texts, section by section, then across the report),
+  then equal text out of order (a move), then, between those, blocks alike
+  enough to be one block reworded (``PAIR_THRESHOLD``), then blocks nearly
+  equal out of order (a move again, ``MOVE_THRESHOLD``). A section pairs only
+  with a section of its kind; sessions pair by title or by the blocks they
+  share. When the drafts share ids, a section or session whose id is in one
+  of them only is new or gone, whatever its title.
 - A pair stays in place when both halves are in the same section or session
-  and in the same order as the others (the longest such run); any other pair
-  moved: the old block deleted, the new one inserted, both with a move name,
-  one name for each run of blocks that moved together. Sections and sessions
-  move the same way, with what is in them.
+  and in the same order as the others: the heaviest such run, by the text
+  each pair keeps, so that the short side of a swap is the one that moves;
+  equal or alike blocks of one body in order stay in place whatever their
+  ids. Any other pair moved: the old block deleted, the new one inserted,
+  both with a move name, one name for each run of blocks that moved
+  together. Sections and sessions move the same way, with what is in them.
 - Inside a paired block or footnote the change is word by word
   (model/word_diff.py), its type and level changes a ``Block.old_format``.
   A block, section, session or footnote of one draft only is inserted or
