@@ -135,7 +135,8 @@ def main() -> None:
     by_id_s = statistics.median(time_compare(old, new, 5))
     foreign = with_fresh_ids(copy.deepcopy(new))
     by_content_s = statistics.median(time_compare(old, foreign, 3))
-    print(f"export of the revised version: median {export_s:.3f} s")
+    redline_s = statistics.median(time_export(result, 3))
+    print(f"export of the revised version: median {export_s:.3f} s; of the redline: median {redline_s:.3f} s")
     print(
         f"compare by id: median {by_id_s:.3f} s, {by_id_s / export_s:.1f}x the export (target <= 3x); "
         f"by content (no shared ids): median {by_content_s:.3f} s, {by_content_s / export_s:.1f}x"
