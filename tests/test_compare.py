@@ -13,8 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from minutes_editor.model import compare as compare_module
-from minutes_editor.model import review
+from minutes_editor.model import alignment, review
 from minutes_editor.model.compare import canonical, compare
 from minutes_editor.model.report import (
     Block,
@@ -255,7 +254,7 @@ def test_two_equal_paragraphs_swapped_are_no_change() -> None:
 
 @pytest.mark.parametrize(
     ("search_limit", "dp_limit"),
-    [(compare_module.SEARCH_LIMIT, compare_module.DP_LIMIT), (10**6, 10**6), (0, 0)],
+    [(alignment.SEARCH_LIMIT, alignment.DP_LIMIT), (10**6, 10**6), (0, 0)],
     ids=["near-the-diagonal", "every-pair", "greedy"],
 )
 def test_a_long_stretch_of_reworded_paragraphs_from_another_draft_pairs_each_with_its_old_self(
@@ -263,8 +262,8 @@ def test_a_long_stretch_of_reworded_paragraphs_from_another_draft_pairs_each_wit
 ) -> None:
     # By default, more changed paragraphs in a row than are weighed pair by pair: a narrower search, which finds
     # the same pairs as weighing them all, as does the greedy search kept for the longest stretches.
-    monkeypatch.setattr(compare_module, "SEARCH_LIMIT", search_limit)
-    monkeypatch.setattr(compare_module, "DP_LIMIT", dp_limit)
+    monkeypatch.setattr(alignment, "SEARCH_LIMIT", search_limit)
+    monkeypatch.setattr(alignment, "DP_LIMIT", dp_limit)
     texts = [f"Paragraph {n}: delegations discussed item {n} of the agenda at some length." for n in range(40)]
     old = body(*(paragraph(Span(text)) for text in texts))
     new = fresh_ids(old)

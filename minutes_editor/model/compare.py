@@ -12,8 +12,8 @@ How the two are matched:
   two Word drafts from elsewhere) is paired by content: equal text in order
   (difflib on the folded texts, section by section, then across the report),
   then equal text out of order (a move), then, between those, blocks alike
-  enough to be one block reworded (``PAIR_THRESHOLD``), then blocks nearly
-  equal out of order (a move again, ``MOVE_THRESHOLD``). A section pairs only
+  enough to be one block reworded (``alignment.PAIR_THRESHOLD``), then blocks nearly
+  equal out of order (a move again, ``alignment.MOVE_THRESHOLD``). A section pairs only
   with a section of its kind; sessions pair by title or by the blocks they
   share. When the drafts share ids, a section or session whose id is in one
   of them only is new or gone, whatever its title.
@@ -43,12 +43,11 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 from itertools import pairwise
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
-from minutes_editor.model import review
+from minutes_editor.model import alignment, review
 from minutes_editor.model.operations import (
     DATE,
     END_TIME,
@@ -80,19 +79,7 @@ from minutes_editor.model.report import (
     TitleBlock,
     new_id,
 )
-from minutes_editor.model.word_diff import canonical_content, copied, diff_content, fold, marked, similarity, tokens
-
-#: Two blocks are one block reworded when at least this alike (word_diff.similarity): below a third, showing
-#: them as one deleted and one inserted block changes no more text than 1.5 times their word-level difference.
-PAIR_THRESHOLD = 1 / 3
-#: A block deleted in one place and inserted in another is shown as moved when at least this alike.
-MOVE_THRESHOLD = 0.8
-#: At most this many pairs of candidates are weighed in one stretch of unpaired blocks; beyond, a narrower search.
-SEARCH_LIMIT = 400
-#: How far from the diagonal the narrower search looks for a partner.
-WINDOW = 12
-#: Beyond this many cells, stretches of unpaired blocks are aligned greedily.
-DP_LIMIT = 250_000
+from minutes_editor.model.word_diff import canonical_content, copied, diff_content, fold, marked, tokens
 
 _TITLE_FIELDS = (MEETING, SUBTITLE, DATE, START_TIME, END_TIME, TIMEZONE, LOCATION, STATUS)
 
@@ -224,7 +211,7 @@ class _Draft:
             self.section_sessions.append(sessions)
             self.section_blocks.append(list(range(first, len(self.blocks))))
         self.body_blocks.extend(session_bodies)
-        self._words: dict[int, _Words] = {}
+        self._words: dict[int, alignment.Words] = {}
 
     def block_key(self, index: int) -> str:
         """The folded text of a block, footnote references included: what pairing by content compares."""
@@ -233,289 +220,12 @@ class _Draft:
             for item in self.blocks[index].content
         )
 
-    def block_words(self, index: int) -> _Words:
+    def block_words(self, index: int) -> alignment.Words:
         """The folded words of a block, for weighing how alike two blocks are."""
         found = self._words.get(index)
         if found is None:
-            found = self._words[index] = _Words(tokens(self.block_key(index)))
+            found = self._words[index] = alignment.Words(tokens(self.block_key(index)))
         return found
-
-
-class _Words:
-    """A text's words, with what it takes to bound how much two texts share before measuring it."""
-
-    def __init__(self, words: list[str]) -> None:
-        self.words = words
-        self.size = sum(map(len, words))
-        self._counts: Counter[str] | None = None
-
-    @property
-    def counts(self) -> Counter[str]:
-        if self._counts is None:
-            self._counts = Counter(self.words)
-        return self._counts
-
-    def alike(self, other: _Words) -> float:
-        """word_diff.similarity of the two texts, or 0 when a cheap bound shows it below ``PAIR_THRESHOLD``."""
-        total = self.size + other.size
-        if total == 0:
-            return 1.0
-        if 2 * min(self.size, other.size) / total < PAIR_THRESHOLD:
-            return 0.0
-        mine, theirs = self.counts, other.counts
-        if len(theirs) < len(mine):
-            mine, theirs = theirs, mine
-        # The text the two share in order cannot exceed what they share in any order.
-        shared = sum(min(count, theirs[word]) * len(word) for word, count in mine.items() if word in theirs)
-        if 2 * shared / total < PAIR_THRESHOLD:
-            return 0.0
-        return similarity(self.words, other.words)
-
-
-# ------------------------------------------------------------------ pairing
-
-
-class _Keys(Protocol):
-    """What pairing compares of each part, by index: a list, or ``_LazyKeys``."""
-
-    def __len__(self) -> int: ...
-
-    def __getitem__(self, index: int) -> str: ...
-
-
-class _LazyKeys:
-    """Keys made when first asked for: parts paired by id are never read whole."""
-
-    def __init__(self, count: int, make: Callable[[int], str]) -> None:
-        self._values: list[str | None] = [None] * count
-        self._make = make
-
-    def __len__(self) -> int:
-        return len(self._values)
-
-    def __getitem__(self, index: int) -> str:
-        value = self._values[index]
-        if value is None:
-            value = self._values[index] = self._make(index)
-        return value
-
-
-def _pair(
-    old_keys: _Keys,
-    new_keys: _Keys,
-    old_ids: Sequence[str],
-    new_ids: Sequence[str],
-    *,
-    compatible: Callable[[int, int], bool],
-    alike: Callable[[int, int], float],
-    ids_tell: bool = False,
-    scopes: Sequence[tuple[list[int], list[int]]] = (),
-) -> dict[int, int]:
-    """Old index to new index of the parts that are one part in both drafts (see the module's docstring).
-
-    ``ids_tell``: when the drafts share ids, a part whose id is in one draft
-    only is new or gone, whatever its text (the window gives a new section or
-    session a new id, where a paragraph split or pasted may get one).
-    ``scopes``: stretches (old indices, new indices) to align in order first,
-    such as the blocks of two sections already paired; then all that is left.
-    """
-    pairs: dict[int, int] = {}
-    old_count, new_count = Counter(old_ids), Counter(new_ids)
-    new_by_id = {ident: index for index, ident in enumerate(new_ids) if new_count[ident] == 1}
-    for index, ident in enumerate(old_ids):
-        partner = new_by_id.get(ident) if old_count[ident] == 1 else None
-        if partner is not None and compatible(index, partner):
-            pairs[index] = partner
-    if ids_tell and pairs:
-        return pairs
-    taken = set(pairs.values())
-    gaps: list[tuple[list[int], list[int]]] = []
-
-    def in_order(olds: list[int], news: list[int]) -> None:
-        # Equal text in the same order; what lies between is a gap, to look into below.
-        olds = [a for a in olds if a not in pairs]
-        news = [b for b in news if b not in taken]
-        if not olds or not news:
-            gaps.append((olds, news))
-            return
-        matcher = SequenceMatcher(None, [old_keys[a] for a in olds], [new_keys[b] for b in news], False)
-        for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-            if tag != "equal":
-                gaps.append((olds[old_start:old_end], news[new_start:new_end]))
-                continue
-            for a, b in zip(olds[old_start:old_end], news[new_start:new_end], strict=True):
-                if compatible(a, b):
-                    pairs[a] = b
-                    taken.add(b)
-
-    for olds, news in scopes:
-        in_order(olds, news)
-    in_order(list(range(len(old_keys))), list(range(len(new_keys))))
-    old_free = [a for a in range(len(old_keys)) if a not in pairs and old_keys[a].strip()]
-    new_free = [b for b in range(len(new_keys)) if b not in taken and new_keys[b].strip()]
-    # Equal text out of order: a move (blank parts never count as moved).
-    waiting: dict[str, list[int]] = defaultdict(list)
-    for b in new_free:
-        waiting[new_keys[b]].append(b)
-    for a in old_free:
-        partner = next((b for b in waiting.get(old_keys[a], ()) if b not in taken and compatible(a, b)), None)
-        if partner is not None:
-            pairs[a] = partner
-            taken.add(partner)
-    # Reworded in place: the most alike pairs in order within each stretch left between the pairs found.
-    for olds, news in gaps:
-        for a, b in _align([a for a in olds if a not in pairs], [b for b in news if b not in taken], compatible, alike):
-            if a not in pairs and b not in taken:
-                pairs[a] = b
-                taken.add(b)
-    # Nearly equal out of order: a move again.
-    old_free = [a for a in old_free if a not in pairs]
-    new_free = [b for b in new_free if b not in taken]
-    if old_free and new_free and len(old_free) * len(new_free) <= SEARCH_LIMIT * 4:
-        for a in old_free:
-            best, best_score = None, MOVE_THRESHOLD
-            for b in new_free:
-                if b in taken or not compatible(a, b):
-                    continue
-                score = alike(a, b)
-                if score >= best_score:
-                    best, best_score = b, score
-            if best is not None:
-                pairs[a] = best
-                taken.add(best)
-    return pairs
-
-
-def _align(
-    olds: list[int], news: list[int], compatible: Callable[[int, int], bool], alike: Callable[[int, int], float]
-) -> list[tuple[int, int]]:
-    """Pairs of alike parts in order, as many and as alike as can be (a weighted longest common subsequence).
-
-    Every pair is weighed when there are few (``SEARCH_LIMIT``); otherwise
-    only those near the diagonal (``WINDOW``), and beyond ``DP_LIMIT`` cells
-    each old part takes the most alike of the next few new ones.
-    """
-    if not olds or not news:
-        return []
-    rows, cols = len(olds), len(news)
-    greedy = rows * cols > DP_LIMIT
-    # How far from the diagonal a pair is weighed (the greedy search keeps to its own diagonal).
-    band = max(rows, cols) if rows * cols <= SEARCH_LIMIT or greedy else WINDOW
-    scores: dict[tuple[int, int], float] = {}
-
-    def score(i: int, j: int) -> float:
-        found = scores.get((i, j))
-        if found is None:
-            found = 0.0
-            if abs(j - i * cols / rows) <= band and compatible(olds[i], news[j]):
-                value = alike(olds[i], news[j])
-                found = value if value >= PAIR_THRESHOLD else 0.0
-            scores[i, j] = found
-        return found
-
-    if greedy:
-        result: list[tuple[int, int]] = []
-        start = 0
-        for i, a in enumerate(olds):
-            best, partner = max(((score(i, j), j) for j in range(start, min(cols, start + WINDOW))), default=(0.0, 0))
-            # Unless a later old part is more like it: then this one was deleted, and that one is its partner.
-            if best > 0 and all(score(later, partner) <= best for later in range(i + 1, min(rows, i + WINDOW))):
-                result.append((a, news[partner]))
-                start = partner + 1
-        return result
-    table = [[0.0] * (cols + 1) for _ in range(rows + 1)]
-    for i in range(rows):
-        low, high = max(0, int(i * cols / rows - band)), min(cols, int(i * cols / rows + band) + 1)
-        row, above = table[i + 1], table[i]
-        for j in range(cols):
-            here = score(i, j) if low <= j < high else 0.0
-            row[j + 1] = max(above[j + 1], row[j], above[j] + here if here else 0.0)
-    found: list[tuple[int, int]] = []
-    i, j = rows, cols
-    while i and j:
-        here = scores.get((i - 1, j - 1), 0.0)
-        if here and table[i][j] == table[i - 1][j - 1] + here:
-            found.append((olds[i - 1], news[j - 1]))
-            i, j = i - 1, j - 1
-        elif table[i][j] == table[i - 1][j]:
-            i -= 1
-        else:
-            j -= 1
-    found.reverse()
-    return found
-
-
-def _in_order(
-    pairs: list[tuple[int, int]], weight: Callable[[tuple[int, int]], float] = lambda pair: 1
-) -> list[tuple[int, int]]:
-    """The pairs (old, new) that stay in place: the heaviest run of them in the same order in both drafts, sorted.
-
-    The others moved; weighing each pair by the text it keeps (``weight``)
-    makes the short parts the ones shown moving, as a reader would say it.
-    """
-    if not pairs:
-        return []
-    # By new index, and for one new index the highest old first, so that a run takes each part once.
-    ordered = sorted(set(pairs), key=lambda pair: (pair[1], -pair[0]))
-    olds = sorted({old for old, _new in ordered})
-    rank = {old: index + 1 for index, old in enumerate(olds)}
-    # A Fenwick tree over old ranks: the heaviest run ending below a rank, and the pair it ends with.
-    tree_weight = [0.0] * (len(olds) + 1)
-    tree_end = [-1] * (len(olds) + 1)
-    before = [-1] * len(ordered)
-    totals = [0.0] * len(ordered)
-    for index, (old, _new) in enumerate(ordered):
-        best, best_end = 0.0, -1
-        position = rank[old] - 1
-        while position > 0:
-            if tree_weight[position] > best:
-                best, best_end = tree_weight[position], tree_end[position]
-            position -= position & -position
-        totals[index] = best + weight(ordered[index])
-        before[index] = best_end
-        position = rank[old]
-        while position <= len(olds):
-            if totals[index] > tree_weight[position]:
-                tree_weight[position], tree_end[position] = totals[index], index
-            position += position & -position
-    run: list[tuple[int, int]] = []
-    index = max(range(len(ordered)), key=totals.__getitem__)
-    while index >= 0:
-        run.append(ordered[index])
-        index = before[index]
-    run.reverse()
-    return run
-
-
-def _gaps(olds: list[int], news: list[int], kept: list[tuple[int, int]]) -> list[tuple[list[int], list[int]]]:
-    """The stretches of old and new parts between the kept pairs (sorted), each as (olds, news)."""
-    result: list[tuple[list[int], list[int]]] = []
-    old_at = {value: index for index, value in enumerate(olds)}
-    new_at = {value: index for index, value in enumerate(news)}
-    old_next = new_next = 0
-    for old, new in [*kept, (None, None)]:
-        old_stop = len(olds) if old is None else old_at[old]
-        new_stop = len(news) if new is None else new_at[new]
-        result.append((olds[old_next:old_stop], news[new_next:new_stop]))
-        old_next, new_next = old_stop + 1, new_stop + 1
-    return result
-
-
-def _merge(olds: list[int], news: list[int], kept: list[tuple[int, int]]) -> list[tuple[int | None, int | None]]:
-    """Both drafts' parts in one order: the kept pairs in place, between them the old parts, then the new ones."""
-    result: list[tuple[int | None, int | None]] = []
-    old_at = {value: index for index, value in enumerate(olds)}
-    new_at = {value: index for index, value in enumerate(news)}
-    old_next = new_next = 0
-    for old, new in [*kept, (None, None)]:
-        old_stop = len(olds) if old is None else old_at[old]
-        new_stop = len(news) if new is None else new_at[new]
-        result.extend((item, None) for item in olds[old_next:old_stop])
-        result.extend((None, item) for item in news[new_next:new_stop])
-        if old is not None:
-            result.append((old, new))
-        old_next, new_next = old_stop + 1, new_stop + 1
-    return result
 
 
 # ------------------------------------------------------------------ the comparison
@@ -542,9 +252,9 @@ class _Comparison:
 
     def _pair_blocks(self) -> None:
         old, new = self.old, self.new
-        self.old_keys = _LazyKeys(len(old.blocks), old.block_key)
-        self.new_keys = _LazyKeys(len(new.blocks), new.block_key)
-        self.block_pairs = _pair(
+        self.old_keys = alignment.LazyKeys(len(old.blocks), old.block_key)
+        self.new_keys = alignment.LazyKeys(len(new.blocks), new.block_key)
+        self.block_pairs = alignment.pair(
             self.old_keys,
             self.new_keys,
             [block.id for block in old.blocks],
@@ -561,7 +271,7 @@ class _Comparison:
         def key(section: Section) -> str:
             return f"{section.kind}\x00{fold(section.heading or '')}"
 
-        self.section_pairs = _pair(
+        self.section_pairs = alignment.pair(
             [key(section) for section in old],
             [key(section) for section in new],
             [section.id for section in old],
@@ -588,7 +298,7 @@ class _Comparison:
                 by_blocks, _alike(tokens(_session_text(old.sessions[a])), tokens(_session_text(new.sessions[b])))
             )
 
-        self.session_pairs = _pair(
+        self.session_pairs = alignment.pair(
             [_session_text(session) for session in old.sessions],
             [_session_text(session) for session in new.sessions],
             [session.id for session in old.sessions],
@@ -601,7 +311,7 @@ class _Comparison:
     def _keep_in_place(self) -> None:
         old, new = self.old, self.new
         self.kept_sections = dict(
-            _in_order(list(self.section_pairs.items()), lambda pair: self._section_weight(pair[0]))
+            alignment.in_order(list(self.section_pairs.items()), lambda pair: self._section_weight(pair[0]))
         )
         candidates: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for a, b in self.session_pairs.items():
@@ -609,7 +319,7 @@ class _Comparison:
                 candidates[new.session_section[b]].append((a, b))
         self.kept_sessions: dict[int, int] = {}
         for pairs in candidates.values():
-            self.kept_sessions.update(_in_order(pairs, lambda pair: self._session_weight(pair[0])))
+            self.kept_sessions.update(alignment.in_order(pairs, lambda pair: self._session_weight(pair[0])))
         # Old body to new body of the sections and sessions kept in place.
         bodies = dict(self.kept_sections)
         bodies.update((len(old.sections) + a, len(new.sections) + b) for a, b in self.kept_sessions.items())
@@ -654,26 +364,28 @@ class _Comparison:
 
         paired = sorted(paired, key=lambda pair: pair[1])
         in_order = all(earlier[0] < later[0] for earlier, later in pairwise(paired))
-        kept = paired if in_order else _in_order(paired, weight)
+        kept = paired if in_order else alignment.in_order(paired, weight)
         if len(kept) == len(paired) and len(kept) in (len(olds), len(news)):
             return kept  # nothing moved, and nothing left on one side to pair
         same_text: dict[str, list[int]] = defaultdict(list)
         for b in news:
             same_text[new_keys[b]].append(b)
-        candidates = paired + [(a, b) for a in olds for b in same_text.get(old_keys[a], ())[:WINDOW]]
-        kept = _in_order(candidates, weight)
+        candidates = paired + [(a, b) for a in olds for b in same_text.get(old_keys[a], ())[: alignment.WINDOW]]
+        kept = alignment.in_order(candidates, weight)
         kept_old, kept_new = {a for a, _b in kept}, {b for _a, b in kept}
         left_old = [a for a in olds if a not in kept_old]
         left_new = [b for b in news if b not in kept_new]
         if not left_old or not left_new:
             return kept
-        if len(left_old) * len(news) + len(olds) * len(left_new) <= SEARCH_LIMIT:
+        if len(left_old) * len(news) + len(olds) * len(left_new) <= alignment.SEARCH_LIMIT:
             # Few enough to weigh: alike blocks are candidates too, and the heaviest run wins.
             similar = [(a, b) for a in left_old for b in news] + [(a, b) for a in olds for b in left_new]
-            return _in_order(candidates + [pair for pair in similar if alike(pair) >= PAIR_THRESHOLD], weight)
+            return alignment.in_order(
+                candidates + [pair for pair in similar if alike(pair) >= alignment.PAIR_THRESHOLD], weight
+            )
         # Otherwise alike blocks pair in order between the blocks kept.
-        for olds_between, news_between in _gaps(olds, news, kept):
-            kept.extend(_align(olds_between, news_between, lambda a, b: True, lambda a, b: alike((a, b))))
+        for olds_between, news_between in alignment.gaps(olds, news, kept):
+            kept.extend(alignment.align(olds_between, news_between, lambda a, b: True, lambda a, b: alike((a, b))))
         return kept
 
     def _session_weight(self, index: int) -> int:
@@ -721,7 +433,7 @@ class _Comparison:
         kept = sorted(self.kept_sections.items())
         sections = [
             self._kept_section(a, b) if a is not None and b is not None else self._whole_section(a, b)
-            for a, b in _merge(list(range(len(old.sections))), list(range(len(new.sections))), kept)
+            for a, b in alignment.merge(list(range(len(old.sections))), list(range(len(new.sections))), kept)
         ]
         return Report(
             language=new.language,
@@ -765,7 +477,7 @@ class _Comparison:
         kept = sorted((x, y) for x, y in self.kept_sessions.items() if self.new.session_section[y] == b)
         sessions = [
             self._kept_session(x, y) if x is not None and y is not None else self._whole_session(x, y)
-            for x, y in _merge(self.old.section_sessions[a], self.new.section_sessions[b], kept)
+            for x, y in alignment.merge(self.old.section_sessions[a], self.new.section_sessions[b], kept)
         ]
         return Section(
             new.kind,
@@ -824,7 +536,7 @@ class _Comparison:
     def _body(self, olds: list[int], news: list[int]) -> list[Block]:
         kept = sorted((self.kept_block_of[b], b) for b in news if b in self.kept_block_of)
         result: list[Block] = []
-        for a, b in _merge(olds, news, kept):
+        for a, b in alignment.merge(olds, news, kept):
             if a is not None and b is not None:
                 result.append(self._kept_block(self.old.blocks[a], self.new.blocks[b]))
             elif b is not None:
@@ -855,13 +567,13 @@ class _Comparison:
     def _footnotes(self) -> list[Footnote]:
         old, new = self.old.report.footnotes, self.new.report.footnotes
         old_at = {note.id: index for index, note in enumerate(old)}
-        kept = _in_order([(old_at[note.id], index) for index, note in enumerate(new) if note.id in old_at])
+        kept = alignment.in_order([(old_at[note.id], index) for index, note in enumerate(new) if note.id in old_at])
         kept_old = {a for a, _b in kept}
         # A footnote in both drafts whose place in the list changed stays one footnote, at its new place.
         new_ids = {note.id for note in new}
         olds = [index for index, note in enumerate(old) if note.id not in new_ids or index in kept_old]
         result: list[Footnote] = []
-        for a, b in _merge(olds, list(range(len(new))), kept):
+        for a, b in alignment.merge(olds, list(range(len(new))), kept):
             if b is None:
                 assert a is not None
                 spans = marked(old[a].content, deleted=self.change)
@@ -881,7 +593,7 @@ def _spans(content: list[Inline]) -> list[Span]:
 
 
 def _alike(old: Sequence[str], new: Sequence[str]) -> float:
-    return _Words(list(old)).alike(_Words(list(new)))
+    return alignment.Words(list(old)).alike(alignment.Words(list(new)))
 
 
 def _session_text(session: Session) -> str:
