@@ -1,4 +1,7 @@
-"""The command line: export, check and import reports headless, or open the editor.
+"""The command line: export, check, import and compare reports headless, or open the editor.
+
+``compare`` writes NEW with its changes against OLD (model/compare.py) as a
+Word draft.
 
 Exit codes (also in README):
   0  done; for ``check``, no problems found
@@ -21,8 +24,12 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from minutes_editor import __version__
+
+if TYPE_CHECKING:
+    from minutes_editor.model.report import Report
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -67,6 +74,13 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("docx", type=Path, metavar="REPORT.docx")
     importer.add_argument("-o", "--output", metavar="REPORT.minutes", help="default: beside the .docx")
 
+    compare = commands.add_parser("compare", help="a Word draft of NEW with its changes against OLD tracked")
+    compare.add_argument("old", type=Path, metavar="OLD", help="the earlier draft: a .minutes report or a .docx")
+    compare.add_argument("new", type=Path, metavar="NEW", help="the later draft: a .minutes report or a .docx")
+    compare.add_argument("-o", "--output", metavar="REDLINE.docx", required=True)
+    compare.add_argument("--author", help="whom the changes are shown as made by (default: NEW's author)")
+    compare.add_argument("--date", help="when, as ISO 8601, e.g. 2026-12-01T10:30Z (default: now)")
+
     return parser
 
 
@@ -75,7 +89,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutes-editor",
         description="Open the editor window (on FILE when given).",
-        epilog="Commands: export, check, import; see 'minutes-editor COMMAND --help'.",
+        epilog="Commands: export, check, import, compare; see 'minutes-editor COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", metavar="LANG", help="interface language (en, ar); default: setting or system")
@@ -85,7 +99,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("export", "check", "import")
+COMMANDS = ("export", "check", "import", "compare")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args.report, args.output, args.template, final=args.final)
         if args.command == "check":
             return _check(args.report)
+        if args.command == "compare":
+            return _compare(args.old, args.new, args.output, args.author, args.date)
         return _import(args.docx, args.output)
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()
@@ -231,6 +247,66 @@ def _import(source: Path, output: str | None) -> int:
         print(f"note: {note}", file=sys.stderr)
     print(target)
     return EXIT_OK
+
+
+def _compare(old_path: Path, new_path: Path, output: str, author: str | None, date: str | None) -> int:
+    import datetime as dt
+
+    from minutes_editor.model.compare import compare
+    from minutes_editor.model.report import stamp_in_range
+
+    try:
+        when = dt.datetime.fromisoformat(date) if date is not None else dt.datetime.now(dt.UTC).replace(microsecond=0)
+    except ValueError:
+        when = None
+    if when is None or not stamp_in_range(when):
+        _error(f"--date {date!r} is not a date and time in ISO 8601 (such as 2026-12-01T10:30Z)")
+        return EXIT_USAGE
+    drafts = [_read_draft(path) for path in (old_path, new_path)]
+    if drafts[0] is None or drafts[1] is None:
+        return EXIT_BAD_INPUT
+    old, new = drafts[0], drafts[1]
+    redline = compare(old, new, author=author or new.author or "Minutes Editor", date=when)
+    from minutes_editor.export.docx_writer import TemplateError, export_docx
+    from minutes_editor.export.template import template_for
+    from minutes_editor.storage.atomic import WriteError
+
+    try:
+        chosen = template_for(redline.template, new_path)  # NEW's template, as its export would take
+        target = _output(output, new_path, ".docx", old_path, *([chosen] if chosen else []))
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
+    _note_hard_links(target)
+    try:
+        result = export_docx(redline, target, template=chosen)
+    except TemplateError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(target)
+    return EXIT_OK
+
+
+def _read_draft(path: Path) -> Report | None:
+    """A .minutes report, or a .docx draft imported (its notes on standard error); None, said why, if unreadable."""
+    from minutes_editor.importer import DocxImportError, import_docx
+    from minutes_editor.storage.minutes_file import ReportFileError, load_report
+
+    try:
+        if path.suffix.lower() != ".docx":
+            return load_report(path)
+        result = import_docx(path)
+    except (ReportFileError, DocxImportError) as error:
+        _error(str(error))
+        return None
+    for note in result.notes:
+        print(f"note: {path.name}: {note}", file=sys.stderr)
+    return result.report
 
 
 def _open_editor(path: Path | None, extra: list[str]) -> int:

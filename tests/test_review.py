@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -25,6 +26,7 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
+from minutes_editor.model.rules import OperationRefusedError
 
 WHEN = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
 AMAL = Change("Amal", WHEN)
@@ -352,3 +354,110 @@ def test_a_change_of_a_block_s_end_or_type_is_anchored_at_the_end_or_over_the_bl
     )
     anchors = [(entry.anchor.path, entry.anchor.start, entry.anchor.end) for entry in review.review_list(report)]
     assert anchors == [("sections[0].blocks[0]", 4, 4), ("sections[0].blocks[1]", 0, 4)]
+
+
+# ------------------------------------------------------------------ parts inserted or deleted whole
+
+
+def test_a_session_inserted_whole_and_one_deleted_whole() -> None:
+    kept = Session("Session 1", blocks=[Block(BlockKind.PARAGRAPH, [Span("kept")])])
+    added = Session(
+        "Session 2",
+        blocks=[Block(BlockKind.PARAGRAPH, [Span("new", inserted=AMAL)], inserted=AMAL)],
+        inserted=AMAL,
+    )
+    removed = Session(
+        "Old session", blocks=[Block(BlockKind.PARAGRAPH, [Span("old", deleted=BEN)], deleted=BEN)], deleted=BEN
+    )
+    report = Report(sections=[Section(SectionKind.DISCUSSION, sessions=[kept, removed, added])])
+    accepted = review.accepted(report)
+    assert [session.title for session in accepted.sections[0].sessions] == ["Session 1", "Session 2"]
+    assert texts(accepted) == ["kept", "new"]
+    assert not review.has_changes(accepted)
+    rejected = review.rejected(report)
+    assert [session.title for session in rejected.sections[0].sessions] == ["Session 1", "Old session"]
+    assert texts(rejected) == ["kept", "old"]
+    assert not review.has_changes(rejected)
+    # Listed with their content, as one revision each, and decided one at a time.
+    listed = review.revisions(report)
+    assert [(item.kind, item.excerpt) for item in listed] == [
+        (review.RevisionKind.DELETION, "Old session\nold\n"),
+        (review.RevisionKind.INSERTION, "Session 2\nnew\n"),
+    ]
+    decided = copy.deepcopy(report)
+    review.decide(decided, listed[1].select, accept=False, where=listed[1].where).apply(decided)
+    assert [session.title for session in decided.sections[0].sessions] == ["Session 1", "Old session"]
+    assert decided.sections[0].sessions[1].deleted == BEN
+
+
+def test_a_section_inserted_first_and_the_old_first_deleted_keep_a_numbered_heading_first() -> None:
+    old_first = Section(SectionKind.GENERIC, heading="Old", deleted=AMAL)
+    new_first = Section(SectionKind.OBJECTIVES, heading="New", inserted=AMAL)
+    sub = Section(SectionKind.TAKEAWAYS, level=2)
+    report = Report(
+        sections=[old_first, new_first, sub],
+        field_changes=[FieldChange("Section.heading", new_first.id, "Gone with its section", AMAL)],
+    )
+    accepted = review.accepted(report)
+    assert [(section.heading, section.level) for section in accepted.sections] == [("New", 1), (None, 2)]
+    rejected = review.rejected(report)
+    assert [(section.heading, section.level) for section in rejected.sections] == [("Old", 1), (None, 2)]
+    assert rejected.field_changes == []
+    # Deciding them apart so that a sub-heading would come first is refused, and changes nothing.
+    apart = Report(sections=[Section(SectionKind.GENERIC, deleted=AMAL), Section(SectionKind.GENERIC, level=2)])
+    before = copy.deepcopy(apart)
+    with pytest.raises(OperationRefusedError):
+        review.decide(apart, review.everything, accept=True).apply(apart)
+    assert apart == before
+
+
+def test_a_section_level_change_is_decided_after_the_sections_that_go() -> None:
+    # Old: [A (1), X (2)]; new: [X (1)]. Rejecting puts A back before X is made a sub-heading again.
+    gone = Section(SectionKind.GENERIC, heading="A", deleted=AMAL)
+    moved_up = Section(SectionKind.GENERIC, heading="X")
+    report = Report(sections=[gone, moved_up], field_changes=[FieldChange("Section.level", moved_up.id, 2, AMAL)])
+    assert [(s.heading, s.level) for s in review.rejected(report).sections] == [("A", 1), ("X", 2)]
+    assert [(s.heading, s.level) for s in review.accepted(report).sections] == [("X", 1)]
+    # Old: [X (1)]; new: [B (1), X (2)]: rejecting makes X first again, after its level is 1 again.
+    added = Section(SectionKind.GENERIC, heading="B", inserted=AMAL)
+    moved_down = Section(SectionKind.GENERIC, heading="X", level=2)
+    report = Report(sections=[added, moved_down], field_changes=[FieldChange("Section.level", moved_down.id, 1, AMAL)])
+    assert [(s.heading, s.level) for s in review.rejected(report).sections] == [("X", 1)]
+
+
+def test_a_footnote_inserted_whole_and_one_deleted_whole() -> None:
+    report = body(
+        Block(BlockKind.PARAGRAPH, [Span("Text"), FootnoteRef("a", deleted=AMAL), FootnoteRef("b", inserted=AMAL)])
+    )
+    report.footnotes = [
+        Footnote("a", [Span("old note", deleted=AMAL)], deleted=AMAL),
+        Footnote("b", [Span("new note", inserted=AMAL)], inserted=AMAL),
+        Footnote("c", [Span("orphan, kept")]),
+    ]
+    accepted = review.accepted(report)
+    assert [(note.id, note.content) for note in accepted.footnotes] == [
+        ("b", [Span("new note")]),
+        ("c", [Span("orphan, kept")]),
+    ]
+    assert accepted.footnote_refs() == ["b"]
+    rejected = review.rejected(report)
+    assert [note.id for note in rejected.footnotes] == ["a", "c"]
+    assert rejected.footnote_refs() == ["a"]
+    assert not review.has_changes(accepted)
+    assert not review.has_changes(rejected)
+
+
+def test_a_section_going_takes_its_sessions_field_changes_and_decisions_undo() -> None:
+    session = Session("Title", goals=["g"])
+    section = Section(SectionKind.DISCUSSION, sessions=[session], inserted=BEN)
+    report = Report(
+        sections=[Section(SectionKind.GENERIC), section],
+        field_changes=[FieldChange("Session.title", session.id, "Old title", AMAL)],
+    )
+    before = copy.deepcopy(report)
+    inverse = review.decide(report, review.by_author("Ben"), accept=False).apply(report)
+    assert len(report.sections) == 1
+    assert report.field_changes == []
+    inverse.apply(report)
+    assert report == before
+    assert report.sections[1].sessions[0].id == session.id

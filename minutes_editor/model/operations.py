@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from minutes_editor.model.report import (
     Block,
+    Change,
     Comment,
     FieldChange,
     Footnote,
@@ -94,6 +95,16 @@ FIELDS: tuple[Field[Any, Any], ...] = (
     GOALS,
     NOTE_CONTENT,
 )
+
+
+#: The marks of a section, session or footnote a reviewer proposed to add or remove whole (docs/review.md).
+#: Deciding them sets them to None; no ``FieldChange`` names them, so they are not among ``FIELDS``.
+SECTION_INSERTED: Field[Section, Change | None] = Field(Section, "inserted")
+SECTION_DELETED: Field[Section, Change | None] = Field(Section, "deleted")
+SESSION_INSERTED: Field[Session, Change | None] = Field(Session, "inserted")
+SESSION_DELETED: Field[Session, Change | None] = Field(Session, "deleted")
+NOTE_INSERTED: Field[Footnote, Change | None] = Field(Footnote, "inserted")
+NOTE_DELETED: Field[Footnote, Change | None] = Field(Footnote, "deleted")
 
 
 class Operation(ABC):

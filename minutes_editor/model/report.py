@@ -159,12 +159,18 @@ class Participant(Record):
 
 
 class Session(Record):
-    """A session of the meeting's discussion, with the priority goals it covered."""
+    """A session of the meeting's discussion, with the priority goals it covered.
+
+    ``inserted`` and ``deleted`` mark a session a reviewer proposed to add or
+    remove whole (docs/review.md): its title, goals and body are marked too.
+    """
 
     title: str
     goals: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     id: str = field(default_factory=new_id, compare=False)
+    inserted: Change | None = None
+    deleted: Change | None = None
 
 
 class Section(Record):
@@ -174,6 +180,8 @@ class Section(Record):
     ``level`` 1 is a numbered heading; 2 is an unnumbered sub-heading that
     continues the section before it (the reference report puts its key
     takeaways so, under the discussion).
+    ``inserted`` and ``deleted`` mark a section a reviewer proposed to add or
+    remove whole, with its heading, body and sessions (docs/review.md).
     """
 
     kind: SectionKind
@@ -183,13 +191,21 @@ class Section(Record):
     participants: list[Participant] = field(default_factory=list)
     sessions: list[Session] = field(default_factory=list)
     id: str = field(default_factory=new_id, compare=False)
+    inserted: Change | None = None
+    deleted: Change | None = None
 
 
 class Footnote(Record):
-    """A footnote's text; its number follows from where it is first referenced."""
+    """A footnote's text; its number follows from where it is first referenced.
+
+    ``inserted`` and ``deleted`` mark a footnote a reviewer proposed to add or
+    remove whole (its content and references are marked too; docs/review.md).
+    """
 
     id: str
     content: list[Span] = field(default_factory=list)
+    inserted: Change | None = None
+    deleted: Change | None = None
 
 
 class TitleBlock(Record):
@@ -226,15 +242,17 @@ class FieldChange(Record):
     """A pending change of a field that is not body text: a title-block field, a heading, a session's title or goals.
 
     ``field_name`` names it as the operations do (``"TitleBlock.location"``,
-    ``"Section.heading"``, ``"Session.title"``, ``"Session.goals"``; see
+    ``"Section.heading"``, ``"Section.level"``, ``"Section.participants"``,
+    ``"Session.title"``, ``"Session.goals"``; see
     model/operations.py ``FIELDS``); ``owner`` is the id of its section or
     session ("" for the title block); ``old`` its value before the change
-    (the current value is in the report), in the type of the field.
+    (the current value is in the report), in the type of the field
+    (``"Section.level"`` an int, ``"Section.participants"`` a list of participants).
     """
 
     field_name: str
     owner: str
-    old: str | int | list[str] | dt.date | dt.time | None
+    old: str | int | list[str] | list[Participant] | dt.date | dt.time | None
     change: Change
 
 

@@ -15,14 +15,25 @@ import copy
 import enum
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from minutes_editor.model.comments import thread_root
 from minutes_editor.model.operations import (
     FIELDS,
+    LEVEL,
     NOTE_CONTENT,
+    NOTE_DELETED,
+    NOTE_INSERTED,
+    SECTION_DELETED,
+    SECTION_INSERTED,
+    SESSION_DELETED,
+    SESSION_INSERTED,
     Batch,
     Field,
     Operation,
+    RemoveFootnote,
+    RemoveSection,
+    RemoveSession,
     ReplaceBlocks,
     SetField,
     SetFieldChanges,
@@ -32,6 +43,7 @@ from minutes_editor.model.report import (
     Change,
     Comment,
     FieldChange,
+    Footnote,
     FootnoteRef,
     Inline,
     Report,
@@ -62,34 +74,112 @@ def by_author(author: str) -> Select:
 def decide(report: Report, select: Select, *, accept: bool, where: Callable[[str], bool] | None = None) -> Batch:
     """The operation that accepts (or rejects) the pending changes ``select`` picks.
 
-    ``where`` narrows the decision to the blocks, footnotes and fields whose
-    id passes it (a block's id, a footnote's id, or a field change's
-    ``owner:field_name``); None decides everywhere. Apply the result to
-    ``report`` to make the decision; it returns its inverse, as every
-    operation does.
+    ``where`` narrows the decision to the blocks, footnotes, sections,
+    sessions and fields whose id passes it (a block's, footnote's, section's
+    or session's id, or a field change's ``owner:field_name``); None decides
+    everywhere. Apply the result to ``report`` to make the decision; it
+    returns its inverse, as every operation does.
+
+    A section, session or footnote inserted or deleted whole that goes takes
+    its content and its field changes with it. Sections go last to first,
+    after the sessions, so that no step leaves a sub-heading first (the one
+    rule on their order): a decision whose result breaks that rule is refused
+    (OperationRefusedError), as the operation would be.
     """
+    parts = _Parts(report, select, accept, where)
     operations: list[Operation] = []
     for owner in _bodies(report):
+        if parts.goes(owner):
+            continue
         blocks = _decide_blocks(owner.blocks, select, accept, where)
         if blocks is not None:
             operations.append(ReplaceBlocks(owner, blocks))
     for note in report.footnotes:
-        if where is not None and not where(note.id):
+        if parts.goes(note) or (where is not None and not where(note.id)):
             continue
         content = _decide_content(note.content, select, accept)
         if content is not None:
             operations.append(SetField(note, NOTE_CONTENT, [item for item in content if isinstance(item, Span)]))
     kept: list[FieldChange] = []
+    # A section's level set to 2 waits until the sections that go have gone: it may be first until then.
+    late: list[Operation] = []
     for change in report.field_changes:
+        try:
+            target, settable = field_target(report, change)
+        except KeyError:
+            target, settable = None, None
+        if target is not None and parts.goes(target):
+            continue  # decided with its part
         if not select(change.change) or (where is not None and not where(field_place(change))):
             kept.append(change)
             continue
         if not accept:
-            target, settable = field_target(report, change)
-            operations.append(SetField(target, settable, change.old))
+            if target is None or settable is None:
+                raise KeyError(field_place(change))
+            operation = SetField(target, settable, change.old)
+            (late if settable is LEVEL and change.old != 1 else operations).append(operation)
     if len(kept) != len(report.field_changes):
         operations.append(SetFieldChanges(kept))
+    operations.extend(parts.operations)
+    operations.extend(late)
+    operations.extend(parts.note_operations)
     return Batch(operations)
+
+
+class _Parts:
+    """Which sections, sessions and footnotes a decision removes, and the marks it clears on those that stay."""
+
+    def __init__(self, report: Report, select: Select, accept: bool, where: Callable[[str], bool] | None) -> None:
+        self.gone: set[int] = set()
+        self.operations: list[Operation] = []
+        self.note_operations: list[Operation] = []
+        self._select, self._accept, self._where = select, accept, where
+        removals: list[Operation] = []
+        clears: list[Operation] = []
+        for index, section in enumerate(report.sections):
+            if self._decide(section, SECTION_INSERTED, SECTION_DELETED, clears):
+                removals.insert(0, RemoveSection(index))
+                self.gone.update(id(session) for session in section.sessions)
+                continue
+            session_removals: list[Operation] = []
+            for session_index, session in enumerate(section.sessions):
+                if self._decide(session, SESSION_INSERTED, SESSION_DELETED, clears):
+                    session_removals.insert(0, RemoveSession(section, session_index))
+            self.operations.extend(session_removals)
+        # Sessions first (their sections are still there), then the sections, last to first.
+        self.operations.extend(removals)
+        self.operations.extend(clears)
+        note_clears: list[Operation] = []
+        for index, note in enumerate(report.footnotes):
+            if self._decide(note, NOTE_INSERTED, NOTE_DELETED, note_clears):
+                self.note_operations.insert(0, RemoveFootnote(index))
+        self.note_operations.extend(note_clears)
+
+    def goes(self, part: object) -> bool:
+        """Whether the decision removes ``part`` (a section, session, footnote, or a session of a section that goes)."""
+        return id(part) in self.gone
+
+    def _decide(
+        self,
+        part: Section | Session | Footnote,
+        inserted_field: Field[Any, Any],
+        deleted_field: Field[Any, Any],
+        clears: list[Operation],
+    ) -> bool:
+        # Whether ``part`` goes; if it stays, the operations that clear its decided marks go into ``clears``.
+        inserted, deleted = part.inserted, part.deleted
+        if self._where is not None and not self._where(part.id):
+            return False
+        inserted_decided = inserted is not None and self._select(inserted)
+        deleted_decided = deleted is not None and self._select(deleted)
+        if (inserted_decided and not self._accept) or (deleted_decided and self._accept):
+            self.gone.add(id(part))
+            return True
+        if inserted_decided:
+            clears.append(SetField(part, inserted_field, None))
+        if deleted_decided:
+            clears.append(SetField(part, deleted_field, None))
+        return False
 
 
 def accepted(report: Report) -> Report:
@@ -334,17 +424,34 @@ def _shown(change: FieldChange, report: Report) -> str:
 
 
 def _marks(report: Report) -> Iterator[tuple[RevisionKind, Change, str, str]]:
-    for owner in _bodies(report):
-        for block in owner.blocks:
-            if block.old_format is not None:
-                yield RevisionKind.FORMAT, block.old_format.change, block.id, ""
-            yield from _inline_marks(block.content, block.id)
-            if block.inserted is not None:
-                yield RevisionKind.INSERTION, block.inserted, block.id, "\n"
-            if block.deleted is not None:
-                yield RevisionKind.DELETION, block.deleted, block.id, "\n"
+    for section in report.sections:
+        yield from _part_marks(section, f"{section.heading or ''}\n")
+        yield from _block_marks(section.blocks)
+        for session in section.sessions:
+            yield from _part_marks(session, f"{session.title}\n")
+            yield from _block_marks(session.blocks)
     for note in report.footnotes:
+        yield from _part_marks(note, "")
         yield from _inline_marks(note.content, note.id)
+
+
+def _part_marks(part: Section | Session | Footnote, text: str) -> Iterator[tuple[RevisionKind, Change, str, str]]:
+    # A part inserted or deleted whole; its content's marks follow.
+    if part.inserted is not None:
+        yield RevisionKind.INSERTION, part.inserted, part.id, text
+    if part.deleted is not None:
+        yield RevisionKind.DELETION, part.deleted, part.id, text
+
+
+def _block_marks(blocks: list[Block]) -> Iterator[tuple[RevisionKind, Change, str, str]]:
+    for block in blocks:
+        if block.old_format is not None:
+            yield RevisionKind.FORMAT, block.old_format.change, block.id, ""
+        yield from _inline_marks(block.content, block.id)
+        if block.inserted is not None:
+            yield RevisionKind.INSERTION, block.inserted, block.id, "\n"
+        if block.deleted is not None:
+            yield RevisionKind.DELETION, block.deleted, block.id, "\n"
 
 
 def _inline_marks(content: list[Inline] | list[Span], place: str) -> Iterator[tuple[RevisionKind, Change, str, str]]:
