@@ -375,6 +375,12 @@ def reports(
     if comment_ids is not None:
         report.comments = draw(_comments(report, text, comment_ids))
         report.field_changes = draw(st.lists(_field_changes(report, text), max_size=4))
+        # Sections, sessions and footnotes a reviewer proposed to add or remove whole.
+        parts: list[Section | Session | Footnote] = [*report.sections, *report.footnotes]
+        parts += [session for section in report.sections for session in section.sessions]
+        for part in parts:
+            part.inserted = draw(st.one_of(st.none(), changes()))
+            part.deleted = draw(st.one_of(st.none(), changes()))
     if not orphan_footnotes:
         used = set(report.footnote_refs())
         report.footnotes = [note for note in report.footnotes if note.id in used]

@@ -25,6 +25,7 @@ from minutes_editor.model.report import (
     Change,
     Comment,
     FieldChange,
+    Footnote,
     FootnoteRef,
     FormatChange,
     Inline,
@@ -62,7 +63,7 @@ def report_to_document(report: Report) -> Json:
         "language": report.language,
         "title": title_obj,
         "sections": [section_object(section) for section in report.sections],
-        "footnotes": [{"id": note.id, "content": inlines_object(list(note.content))} for note in report.footnotes],
+        "footnotes": [footnote_object(note) for note in report.footnotes],
         "author": report.author,
         "created": datetime_text(report.created),
         "modified": datetime_text(report.modified),
@@ -99,6 +100,7 @@ def time_text(value: dt.time | None) -> str | None:
 def section_object(section: Section) -> Json:
     """A section as the format writes it, with its body, and its participants or sessions by kind."""
     obj: Json = {"id": section.id, "kind": section.kind.value, "heading": section.heading, "level": section.level}
+    _part_marks(section, obj)
     obj["blocks"] = [block_object(block) for block in section.blocks]
     if section.kind is SectionKind.PARTICIPATION:
         obj["participants"] = [_participant_object(item) for item in section.participants]
@@ -107,9 +109,26 @@ def section_object(section: Section) -> Json:
     return obj
 
 
+def _part_marks(part: Section | Session | Footnote, obj: Json) -> None:
+    # A section, session or footnote a reviewer proposed to add or remove whole (written only when so).
+    if part.inserted is not None:
+        obj["inserted"] = change_object(part.inserted)
+    if part.deleted is not None:
+        obj["deleted"] = change_object(part.deleted)
+
+
+def footnote_object(note: Footnote) -> Json:
+    """A footnote as the format writes it: its id, its marks when a reviewer added or removed it, its text."""
+    obj: Json = {"id": note.id}
+    _part_marks(note, obj)
+    obj["content"] = inlines_object(list(note.content))
+    return obj
+
+
 def session_object(session: Session, *, body: bool = True) -> Json:
     """A session as the format writes it (without ``blocks`` when not ``body``, as the journal's records)."""
     obj: Json = {"id": session.id, "title": session.title, "goals": list(session.goals)}
+    _part_marks(session, obj)
     if body:
         obj["blocks"] = [block_object(block) for block in session.blocks]
     return obj
@@ -211,7 +230,7 @@ def field_value_text(value: object) -> object:
     if isinstance(value, dt.time):
         return time_text(value)
     if isinstance(value, list):
-        return list(value)
+        return [_participant_object(item) if isinstance(item, Participant) else item for item in value]
     return value
 
 

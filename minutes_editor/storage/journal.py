@@ -68,7 +68,7 @@ from minutes_editor.storage.encoder import (
     comment_object,
     datetime_text,
     field_change_object,
-    inlines_object,
+    footnote_object,
     report_to_document,
     section_object,
     session_object,
@@ -187,7 +187,7 @@ class JournalRecorder:
             content = _note_fields(note)
             if self._notes.get(note.id) != content:
                 self._notes[note.id] = content
-                changes.append({"t": "note", "id": note.id, "content": inlines_object(list(note.content))})
+                changes.append({"t": "note", **footnote_object(note)})
         note_ids = [note.id for note in notes]
         if note_ids != self._note_ids:
             self._note_ids = note_ids
@@ -219,7 +219,7 @@ class JournalRecorder:
                 or section.level != state[5]
                 or section.participants is not state[6]
                 or section.kind is not state[7]
-                or section.id != state[8]
+                or _identity(section) != state[8]
             ):
                 self._section_changes(section, changes, bodies)
             for session in section.sessions:
@@ -230,7 +230,7 @@ class JournalRecorder:
                     or session.blocks is not state[2]
                     or session.title != state[4]
                     or session.goals is not state[5]
-                    or session.id != state[8]
+                    or _identity(session) != state[8]
                 ):
                     self._session_changes(session, changes, bodies)
         shape = _shape(report)
@@ -260,9 +260,12 @@ class JournalRecorder:
 
     def _section_changes(self, section: Section, changes: list[Json], bodies: list[str]) -> None:
         state = self._state(section)
-        if (section.heading, section.level, section.kind, section.id) != (state[4], state[5], state[7], state[8]) or (
-            section.participants is not state[6]
-        ):
+        if (section.heading, section.level, section.kind, _identity(section)) != (
+            state[4],
+            state[5],
+            state[7],
+            state[8],
+        ) or (section.participants is not state[6]):
             obj = section_object(shell(section, blocks=[], sessions=[]))
             del obj["blocks"]
             obj.pop("sessions", None)
@@ -272,7 +275,7 @@ class JournalRecorder:
 
     def _session_changes(self, session: Session, changes: list[Json], bodies: list[str]) -> None:
         state = self._state(session)
-        if session.title != state[4] or session.goals is not state[5] or session.id != state[8]:
+        if session.title != state[4] or session.goals is not state[5] or _identity(session) != state[8]:
             changes.append({"t": "session", "key": state[1], "session": session_object(session, body=False)})
         self._body_changes(session, state, bodies)
         _record_session(state)
@@ -305,13 +308,18 @@ def _record_section(state: list[Any]) -> None:
         section.level,
         section.participants,
         section.kind,
-        section.id,
+        _identity(section),
     ]
 
 
 def _record_session(state: list[Any]) -> None:
     session: Session = state[0]
-    state[2:] = [session.blocks, list(session.blocks), session.title, session.goals, None, None, session.id]
+    state[2:] = [session.blocks, list(session.blocks), session.title, session.goals, None, None, _identity(session)]
+
+
+def _identity(part: Section | Session) -> object:
+    # A part's id and the marks of a reviewer who proposed to add or remove it whole: a record rewrites both.
+    return (part.id, part.inserted, part.deleted)
 
 
 def _shape(report: Report) -> list[tuple[Section, tuple[Session, ...]]]:
@@ -335,7 +343,7 @@ def _same_shape(
 
 def _note_fields(note: Footnote) -> object:
     # The spans' values as they are now, marks included: a span changed in place is seen too.
-    return tuple(
+    return (note.inserted, note.deleted), tuple(
         (span.text, span.bold, span.italic, span.underline, span.inserted, span.deleted, span.old_format, span.comments)
         for span in note.content
     )

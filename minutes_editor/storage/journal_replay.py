@@ -155,7 +155,7 @@ class _State:
             elif kind == "report":
                 self._apply_report(change, where)
             elif kind == "note":
-                note = read_footnote({"id": change.get("id"), "content": change.get("content")}, where)
+                note = read_footnote({key: value for key, value in change.items() if key != "t"}, where)
                 self._set_note(note)
             elif kind == "notes":
                 ids = change.get("ids")

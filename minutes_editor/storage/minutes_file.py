@@ -272,7 +272,10 @@ def _title(value: object, path: str) -> TitleBlock:
 
 def _section(value: object, path: str) -> Section:
     obj = _keys(
-        value, path, required={"id", "kind"}, optional={"heading", "level", "blocks", "participants", "sessions"}
+        value,
+        path,
+        required={"id", "kind"},
+        optional={"heading", "level", "blocks", "participants", "sessions", "inserted", "deleted"},
     )
     part_id = _id(obj["id"], f"{path}.id")
     kind = _enum(SectionKind, obj["kind"], f"{path}.kind")
@@ -297,22 +300,30 @@ def _section(value: object, path: str) -> Section:
             _session(item, f"{path}.sessions[{i}]") for i, item in _items(obj.get("sessions", []), f"{path}.sessions")
         ],
         id=part_id,
+        inserted=_mark(obj, "inserted", path),
+        deleted=_mark(obj, "deleted", path),
     )
 
 
 def _session(value: object, path: str) -> Session:
-    obj = _keys(value, path, required={"id", "title"}, optional={"goals", "blocks"})
+    obj = _keys(value, path, required={"id", "title"}, optional={"goals", "blocks", "inserted", "deleted"})
     part_id = _id(obj["id"], f"{path}.id")
     return Session(
         title=_str(obj["title"], f"{path}.title"),
         goals=_texts(obj.get("goals", []), f"{path}.goals"),
         blocks=_blocks(obj.get("blocks", []), f"{path}.blocks"),
         id=part_id,
+        inserted=_mark(obj, "inserted", path),
+        deleted=_mark(obj, "deleted", path),
     )
 
 
 def _texts(value: object, path: str) -> list[str]:
     return [_str(item, f"{path}[{i}]") for i, item in _items(value, path)]
+
+
+def _participants(value: object, path: str) -> list[Participant]:
+    return [_participant(item, f"{path}[{i}]") for i, item in _items(value, path)]
 
 
 def _participant(value: object, path: str) -> Participant:
@@ -474,10 +485,13 @@ def _comment(value: object, path: str) -> Comment:
 
 
 def _footnote(value: object, path: str) -> Footnote:
-    obj = _keys(value, path, required={"id", "content"}, optional=frozenset())
+    obj = _keys(value, path, required={"id", "content"}, optional={"inserted", "deleted"})
     content = _inlines(obj["content"], f"{path}.content", notes_allowed=False)
     return Footnote(
-        id=_identifier(obj["id"], f"{path}.id"), content=[item for item in content if isinstance(item, Span)]
+        id=_identifier(obj["id"], f"{path}.id"),
+        content=[item for item in content if isinstance(item, Span)],
+        inserted=_mark(obj, "inserted", path),
+        deleted=_mark(obj, "deleted", path),
     )
 
 
@@ -808,9 +822,10 @@ FIELD_VALUES: dict[str, Callable[[object, str], object]] = {
     "Section.level": _section_level,
     "Session.title": _str,
     "Session.goals": _texts,
+    "Section.participants": _participants,
 }
-#: The fields a comment may be on: those, and a participation section's list of participants.
-COMMENT_FIELDS = (*FIELD_VALUES, "Section.participants")
+#: The fields a comment may be on.
+COMMENT_FIELDS = tuple(FIELD_VALUES)
 
 
 # ---------------------------------------------------------------- writing

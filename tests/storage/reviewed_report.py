@@ -106,10 +106,17 @@ def reviewed_report() -> Report:
                 ],
                 id="s00000000002",
             ),
+            Section(  # a section a reviewer proposed to add whole (as a comparison of two drafts gives)
+                SectionKind.GENERIC,
+                heading="ملاحظات ختامية",
+                blocks=[Block(BlockKind.PARAGRAPH, [Span("شكر الرئيس الحاضرين.", inserted=BEN)], id="b00000000007")],
+                id="s00000000003",
+                inserted=BEN,
+            ),
         ],
         footnotes=[
             Footnote("fn1", [Span("هذا التعيين "), Span("لا يخل بالمواقف", inserted=BEN, comments=("c3",))]),
-            Footnote("fn2", [Span("حاشية حذفت")]),
+            Footnote("fn2", [Span("حاشية حذفت")], deleted=UNDATED),
         ],
         author="مقرر الاجتماع",
         created=dt.datetime(2021, 10, 14, 9, 0, tzinfo=CAIRO),
@@ -121,6 +128,7 @@ def reviewed_report() -> Report:
             FieldChange("Session.title", "t00000000001", "الجلسة 1", AMAL),
             FieldChange("Session.goals", "t00000000001", ["منع التهريب", "العودة"], BEN),
             FieldChange("Section.level", "s00000000002", 2, AMAL),
+            FieldChange("Section.participants", "s00000000001", [Participant("ألمانيا", "DE")], AMAL),
         ],
         comments=[
             Comment("c1", "Amal Haddad", ["هل هذا صحيح؟", "Second paragraph."], AMAL.date, "AH"),

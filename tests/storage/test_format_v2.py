@@ -18,7 +18,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from minutes_editor.model.operations import FIELDS
-from minutes_editor.model.report import Block, BlockKind, Change, Report, Section, SectionKind, Span, give_new_ids
+from minutes_editor.model.report import (
+    Block,
+    BlockKind,
+    Change,
+    Participant,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+    give_new_ids,
+)
 from minutes_editor.storage.encoder import recovery_bytes, report_to_document, shell
 from minutes_editor.storage.minutes_file import (
     COMMENT_FIELDS,
@@ -32,7 +42,7 @@ from minutes_editor.storage.minutes_file import (
     report_to_bytes,
     save_report,
 )
-from tests.storage.reviewed_report import reviewed_report
+from tests.storage.reviewed_report import BEN, UNDATED, reviewed_report
 from tests.storage.test_loader_errors import HOSTILE_VALUES, _nodes, _outcome, _with
 from tests.strategies import ids_of, reports
 
@@ -96,14 +106,14 @@ def test_copies_with_new_ids_may_stand_beside_their_originals(tmp_path: Path) ->
     report = reviewed_report()
     duplicate = report_from_document(json.loads(json.dumps(report_to_document(report)))).sections[1]
     report.sections.append(duplicate)
-    with pytest.raises(OSError, match=r"sections\[2\].id: 's00000000002' is already the id of sections\[1\].id"):
+    with pytest.raises(OSError, match=r"sections\[3\].id: 's00000000002' is already the id of sections\[1\].id"):
         save_report(report, tmp_path / "r.minutes")
     give_new_ids(duplicate)
     save_report(report, tmp_path / "r.minutes")
     loaded = load_report(tmp_path / "r.minutes")
     assert ids_of(loaded) == ids_of(report)
-    assert loaded.sections[2].id not in {section.id for section in loaded.sections[:2]}
-    assert loaded.sections[2].sessions[0].id != "t00000000001"
+    assert loaded.sections[3].id not in {section.id for section in loaded.sections[:3]}
+    assert loaded.sections[3].sessions[0].id != "t00000000001"
 
 
 # ------------------------------------------------------------------ errors
@@ -263,9 +273,9 @@ FIELD_ERRORS: list[tuple[str, Spoil, str]] = [
         "field_changes[0].field: 'TitleBlock.colour' is not one of TitleBlock.meeting, TitleBlock.subtitle",
     ),
     (
-        "field-change-participants",
+        "field-change-participants-old-text",
         _set("field_changes.0.field", "Section.participants"),
-        "field_changes[0].field: 'Section.participants' is not one of",
+        "field_changes[0].old: expected a list, found text",
     ),
     ("field-change-no-old", _delete("field_changes.0.old"), "field_changes[0].old: is missing"),
     ("field-change-no-owner", _delete("field_changes.3.owner"), "field_changes[3].owner: is missing"),
@@ -351,9 +361,9 @@ FIELD_ERRORS: list[tuple[str, Spoil, str]] = [
         "field_changes[6].old: expected a whole number, found '2'",
     ),
     (
-        "field-change-on-participants",
+        "field-change-participants-old-number",
         _set("field_changes.6.field", "Section.participants"),
-        "field_changes[6].field: 'Section.participants' is not one of",
+        "field_changes[6].old: expected a list, found a number",
     ),
     (
         "comment-on-participants-of-a-session",
@@ -457,8 +467,10 @@ def test_a_block_with_only_marks_and_no_content_keeps_them() -> None:
 
 def test_a_level_change_and_a_comment_on_the_participants() -> None:
     report = load_report(V2_FILE)
-    assert report.field_changes[-1].field_name == "Section.level"
-    assert report.field_changes[-1].old == 2
+    assert report.field_changes[-2].field_name == "Section.level"
+    assert report.field_changes[-2].old == 2
+    assert report.field_changes[-1].old == [Participant("ألمانيا", "DE")]
+    assert (report.sections[2].inserted, report.footnotes[1].deleted) == (BEN, UNDATED)
     assert (report.comments[5].field_name, report.comments[5].owner) == ("Section.participants", "s00000000001")
     # A comment on a point: an empty span carries it.
     assert report.sections[1].blocks[0].content[-1] == Span("", comments=("c7",))

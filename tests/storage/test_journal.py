@@ -381,7 +381,10 @@ def test_ids_marks_comments_and_field_changes_replay_exactly() -> None:
     assert comments[5].field_name == "Section.participants"
     comments[5] = dataclasses.replace(comments[5], owner="s0000000000a")
     report.comments = [*comments, Comment("c6", "Amal Haddad", ["Added"], parent="c4")]
-    report.field_changes = report.field_changes[1:]
+    report.field_changes = [
+        dataclasses.replace(change, owner="s0000000000a") if change.owner == "s00000000001" else change
+        for change in report.field_changes[1:]
+    ]
     journal.record(report)
     result = replay(journal.snapshot_bytes, journal.data)
     assert result.problem is None
