@@ -404,6 +404,9 @@ def _field_targets(report: Report) -> list[tuple[str, str, st.SearchStrategy[obj
     for section in report.sections:
         parts.append(("Section.heading", section.id, optional(text)))
         parts.append(("Section.level", section.id, st.integers(1, 2)))
+        if section.kind is SectionKind.PARTICIPATION:
+            participant = st.builds(Participant, text, st.sampled_from(["", "AT", "org:ICMPD"]))
+            parts.append(("Section.participants", section.id, st.lists(participant, max_size=2)))
         for session in section.sessions:
             parts.append(("Session.title", session.id, text))
             parts.append(("Session.goals", session.id, st.lists(text, max_size=3)))
