@@ -7,6 +7,8 @@ Exit codes (also in README):
   3  an input file (the report or its template) cannot be read or is not valid
   4  the output file cannot be written: nothing was written, no .bak touched
   5  the PDF cannot be made: LibreOffice is not installed, failed or took too long (nothing was written)
+  6  ``relay``, ``share``, ``pull``: the relay cannot be reached or refused the token, or the room is not as
+     needed (nothing was written; minutes_editor/collab/commands.py)
 
 Every output goes through the one door for writing (storage/atomic.py),
 which refuses the input itself (by any name or link), folders, pipes,
@@ -67,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("docx", type=Path, metavar="REPORT.docx")
     importer.add_argument("-o", "--output", metavar="REPORT.minutes", help="default: beside the .docx")
 
+    from minutes_editor.collab.commands import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
@@ -75,7 +80,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutes-editor",
         description="Open the editor window (on FILE when given).",
-        epilog="Commands: export, check, import; see 'minutes-editor COMMAND --help'.",
+        epilog="Commands: export, check, import, relay, share, pull; see 'minutes-editor COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", metavar="LANG", help="interface language (en, ar); default: setting or system")
@@ -85,7 +90,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("export", "check", "import")
+COMMANDS = ("export", "check", "import", "relay", "share", "pull")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +102,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args.report, args.output, args.template, final=args.final)
         if args.command == "check":
             return _check(args.report)
+        if args.command in ("relay", "share", "pull"):
+            from minutes_editor.collab.commands import run
+
+            return run(args)
         return _import(args.docx, args.output)
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()
