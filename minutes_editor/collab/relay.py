@@ -161,10 +161,11 @@ class _Rooms(WebsocketServer):
                 room.on_message_error = _malformed
                 self.rooms[name] = room
                 self._room_stores[name] = store
+                # Started under the lock: a second connection must find it started (YRoom.start, called twice
+                # before the first has started, waits forever for the first's lock).
+                await self.start_room(room)
                 LOG.info("room %s opened", name)
-        room = self.rooms[name]
-        await self.start_room(room)
-        return room
+        return self.rooms[name]
 
     async def close_stores(self) -> None:
         """Write every room's whole state to the store (what a stopped relay must not lose), then close it."""

@@ -27,7 +27,9 @@ def environment() -> dict[str, str]:
 def _line(stream: IO[str], deadline: float, process: subprocess.Popen[str]) -> str:
     line = stream.readline()
     if not line:
-        raise AssertionError(f"the process ended (exit {process.wait(max(0.1, deadline - time.monotonic()))})")
+        code = process.wait(max(0.1, deadline - time.monotonic()))
+        errors = process.stderr.read()[-3000:] if process.stderr else ""
+        raise AssertionError(f"the process ended (exit {code}): {errors}")
     return line
 
 
@@ -96,17 +98,19 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
 class Peer:
     """A headless client (tests/collab/peer.py) in a process of its own, driven by lines of JSON."""
 
-    def __init__(self, url: str, room: str, token: str, name: str, seed: int, hot: str) -> None:
+    def __init__(self, url: str, room: str, token: str, name: str, seed: int, hot: str, log: Path) -> None:
         self.name = name
-        self.process = subprocess.Popen(
-            [sys.executable, str(PEER), url, room, token, name, str(seed), hot],
-            cwd=ROOT,
-            env=environment(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        self.log = log
+        with log.open("w", encoding="utf-8") as errors:
+            self.process = subprocess.Popen(
+                [sys.executable, str(PEER), url, room, token, name, str(seed), hot],
+                cwd=ROOT,
+                env=environment(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+            )
         self.expect("ready")
 
     def send(self, command: str, **values: Any) -> None:
@@ -116,16 +120,16 @@ class Peer:
 
     def expect(self, what: str, timeout: float = 60) -> dict[str, Any]:
         assert self.process.stdout is not None
-        line = _line(self.process.stdout, time.monotonic() + timeout, self.process)
+        try:
+            line = _line(self.process.stdout, time.monotonic() + timeout, self.process)
+        except AssertionError as error:
+            raise AssertionError(f"{self.name}: {error}: {self.errors()[-4000:]}") from None
         answer: dict[str, Any] = json.loads(line)
         assert answer.get("done") == what, (self.name, answer, self.errors())
         return answer
 
     def errors(self) -> str:
-        if self.process.poll() is None:
-            return ""
-        assert self.process.stderr is not None
-        return self.process.stderr.read()
+        return self.log.read_text(encoding="utf-8")
 
     def close(self) -> None:
         if self.process.poll() is None:

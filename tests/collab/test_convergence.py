@@ -37,7 +37,10 @@ def test_three_peers_converge_through_a_reconnection_and_a_relay_restart(tmp_pat
         start = anyio.run(lambda: pull(relay.url, ROOM, TOKEN))
         hot = start.all_blocks()[3].id  # the paragraph all type into at once
         try:
-            peers = [Peer(relay.url, ROOM, TOKEN, f"p{index}", 100 + index, hot) for index in range(3)]
+            peers = [
+                Peer(relay.url, ROOM, TOKEN, f"p{index}", 100 + index, hot, tmp_path / f"p{index}.log")
+                for index in range(3)
+            ]
             for peer in peers:
                 peer.send("edit", count=25, pause=0.01)
             for peer in peers:
