@@ -1,6 +1,8 @@
-"""A WebSocket connection (``websockets``) as pycrdt's ``Channel``: what the relay's rooms and a client's provider use."""
+"""A WebSocket connection (``websockets``) as pycrdt's ``Channel``: what the relay's rooms and a provider use."""
 
 from __future__ import annotations
+
+import contextlib
 
 from websockets.asyncio.connection import Connection
 from websockets.exceptions import ConnectionClosed
@@ -32,10 +34,8 @@ class WebsocketChannel:
 
     async def send(self, message: bytes) -> None:
         """Send one binary message (a message to a connection closed meanwhile is dropped: the room forgets it)."""
-        try:
+        with contextlib.suppress(ConnectionClosed):
             await self._websocket.send(message)
-        except ConnectionClosed:
-            pass
 
     async def recv(self) -> bytes:
         """The next message; a text message (no Yjs client sends one) is taken as its UTF-8 bytes."""

@@ -126,7 +126,7 @@ class RoomClient:
                             group.cancel_scope.cancel()
             except RelayRefusedError:
                 raise
-            except Exception as error:  # noqa: BLE001 - unreachable, dropped, or a message it could not read
+            except Exception as error:
                 LOG.info("room %s: %r; trying again in %.2f s", self.room, error, delay)
             finally:
                 self.online = False
@@ -168,15 +168,18 @@ def content(doc: Doc[Any]) -> object:
 
     with doc.transaction():
         roots = {name: doc.get(name, type=Map) for name in layout.ROOTS if name != layout.FIELD_CHANGES}
-        return {**{name: plain(root) for name, root in roots.items()}, "": plain(doc.get(layout.FIELD_CHANGES, type=Array))}
+        changes = plain(doc.get(layout.FIELD_CHANGES, type=Array))
+        return {**{name: plain(root) for name, root in roots.items()}, layout.FIELD_CHANGES: changes}
 
 
 async def relay_holds(doc: Doc[Any], relay: str, room: str, token: str, *, cafile: Path | None = None) -> bool:
     """Whether the room already holds all of ``doc`` (read through a connection of its own, which sends nothing)."""
     probe: Doc[Any] = Doc()
-    async with open_room(relay, room, token, cafile=cafile) as websocket:
-        async with Provider(probe, WebsocketChannel(websocket, room), log=LOG) as provider:
-            await provider.synced.wait()
+    async with (
+        open_room(relay, room, token, cafile=cafile) as websocket,
+        Provider(probe, WebsocketChannel(websocket, room), log=LOG) as provider,
+    ):
+        await provider.synced.wait()
     room_now: Doc[Any] = Doc()
     room_now.apply_update(probe.get_update())
     before = content(room_now)

@@ -41,7 +41,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     tokens = relay.add_mutually_exclusive_group(required=True)
     tokens.add_argument("--token", metavar="T", help="the token that opens every room")
     tokens.add_argument(
-        "--tokens", type=Path, metavar="FILE", help='a JSON file of tokens by room: {"room": ["token", ...], "*": [...]}'
+        "--tokens",
+        type=Path,
+        metavar="FILE",
+        help='a JSON file of tokens by room: {"room": ["token", ...], "*": [...]}',
     )
     relay.add_argument("--cert", type=Path, metavar="C", help="TLS certificate (PEM): serve wss://")
     relay.add_argument("--key", type=Path, metavar="K", help="its private key (PEM)")

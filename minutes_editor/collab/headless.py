@@ -23,9 +23,11 @@ async def fetch_doc(relay: str, room: str, token: str, *, cafile: Path | None = 
     """The room's document as the relay holds it now (raises RelayError, RelayRefusedError, TimeoutError)."""
     doc: Doc[Any] = Doc()
     with anyio.fail_after(timeout):
-        async with open_room(relay, room, token, cafile=cafile, timeout=timeout) as websocket:
-            async with Provider(doc, WebsocketChannel(websocket, room), log=LOG) as provider:
-                await provider.synced.wait()
+        async with (
+            open_room(relay, room, token, cafile=cafile, timeout=timeout) as websocket,
+            Provider(doc, WebsocketChannel(websocket, room), log=LOG) as provider,
+        ):
+            await provider.synced.wait()
     return doc
 
 
@@ -56,19 +58,21 @@ async def share(
     doc: Doc[Any] = Doc()
     problem: CollabError | None = None
     with anyio.fail_after(timeout):
-        async with open_room(relay, room, token, cafile=cafile, timeout=timeout) as websocket:
-            async with Provider(doc, WebsocketChannel(websocket, room), log=LOG) as provider:
-                await provider.synced.wait()
-                # Raised after the provider has closed (inside, it would come out wrapped in an exception group).
-                try:
-                    if not holds_report(doc):
-                        report_to_doc(report, doc)
-                    elif replace:
-                        apply_report(doc, doc_to_report(doc), report)
-                    else:
-                        problem = RoomStateError("", f"room {room!r} already holds a report (--replace to replace it)")
-                except CollabError as error:
-                    problem = error
+        async with (
+            open_room(relay, room, token, cafile=cafile, timeout=timeout) as websocket,
+            Provider(doc, WebsocketChannel(websocket, room), log=LOG) as provider,
+        ):
+            await provider.synced.wait()
+            # Raised after the provider has closed (inside, it would come out wrapped in an exception group).
+            try:
+                if not holds_report(doc):
+                    report_to_doc(report, doc)
+                elif replace:
+                    apply_report(doc, doc_to_report(doc), report)
+                else:
+                    problem = RoomStateError("", f"room {room!r} already holds a report (--replace to replace it)")
+            except CollabError as error:
+                problem = error
         if problem is not None:
             raise problem
         # The provider has sent everything on leaving; the relay has it once a reader of its own sees it there.

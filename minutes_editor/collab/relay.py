@@ -18,10 +18,12 @@ the relay stops.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import ipaddress
 import json
 import logging
+import re
 import signal
 import ssl
 from collections.abc import Callable, Collection, Mapping
@@ -96,8 +98,6 @@ class Tokens:
 
 
 def _room_name(name: str) -> bool:
-    import re
-
     return re.fullmatch(ROOM_NAME, name) is not None
 
 
@@ -153,10 +153,8 @@ class _Rooms(WebsocketServer):
                 assert store.db_initialized is not None
                 await store.db_initialized.wait()
                 doc: Doc[Any] = Doc()
-                try:
+                with contextlib.suppress(YDocNotFound):  # a new room
                     await store.apply_updates(doc)
-                except YDocNotFound:
-                    pass
                 room = YRoom(ready=True, ystore=store, ydoc=doc, log=LOG, exception_handler=_log_exception)
                 room.on_message_error = _malformed
                 self.rooms[name] = room
@@ -182,7 +180,8 @@ def _log_exception(exception: Exception, log: logging.Logger) -> bool:
 
 
 def _malformed(error: Exception, message: bytes, channel: object) -> bool:
-    LOG.warning("dropped a malformed message of %d bytes in room %s: %r", len(message), getattr(channel, "path", "?"), error)
+    room = getattr(channel, "path", "?")
+    LOG.warning("dropped a malformed message of %d bytes in room %s: %r", len(message), room, error)
     return True
 
 

@@ -472,26 +472,25 @@ def _check_ids(report: Report) -> None:
     """Refuse a report two of whose parts share an id: the document names every part by its id."""
     seen: dict[str, str] = {}
 
-    def claim(kind: str, item_id: str) -> None:
+    def claim(path: str, item_id: object) -> None:
         if not isinstance(item_id, str) or not item_id.strip() or len(item_id) > y.MAX_STRING:
-            raise CollabError(kind, f"{item_id!r} is not an id the shared document can hold")
+            raise CollabError(f"{path}.id", f"{item_id!r} is not an id the shared document can hold")
         if item_id in seen:
-            raise CollabError(kind, f"id {item_id!r} is also the id of a {seen[item_id]}")
-        seen[item_id] = kind
+            raise CollabError(f"{path}.id", f"{item_id!r} is also the id of {seen[item_id]}")
+        seen[item_id] = path
 
-    for section in report.sections:
-        claim("section", section.id)
-        for session in section.sessions:
-            claim("session", session.id)
-    for block in report.all_blocks():
-        claim("block", block.id)
-    notes: set[str] = set()
-    for note in report.footnotes:
-        if note.id in notes or not note.id.strip():
-            raise CollabError("footnotes", f"footnote id {note.id!r} is empty or used twice")
-        notes.add(note.id)
-    comments: set[str] = set()
-    for comment in report.comments:
-        if comment.id in comments or not comment.id.strip():
-            raise CollabError("comments", f"comment id {comment.id!r} is empty or used twice")
-        comments.add(comment.id)
+    for index, section in enumerate(report.sections):
+        where = f"sections[{index}]"
+        claim(where, section.id)
+        for number, session in enumerate(section.sessions):
+            claim(f"{where}.sessions[{number}]", session.id)
+            for place, block in enumerate(session.blocks):
+                claim(f"{where}.sessions[{number}].blocks[{place}]", block.id)
+        for place, block in enumerate(section.blocks):
+            claim(f"{where}.blocks[{place}]", block.id)
+    for kind, ids in (("footnotes", [n.id for n in report.footnotes]), ("comments", [c.id for c in report.comments])):
+        known: set[str] = set()
+        for index, item_id in enumerate(ids):
+            if not isinstance(item_id, str) or not item_id.strip() or item_id in known:
+                raise CollabError(f"{kind}[{index}].id", f"{item_id!r} is empty or used twice")
+            known.add(item_id)

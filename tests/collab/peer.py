@@ -49,7 +49,7 @@ async def quietly(check: Coroutine[Any, Any, bool]) -> bool:
         return False
 
 
-async def main(url: str, room: str, token: str, name: str, seed: int, hot: str) -> None:
+async def main(url: str, room: str, token: str, name: str, seed: int, hot: str) -> None:  # noqa: PLR0917
     client = RoomClient(url, room, token)
     rng = random.Random(seed)
     async with anyio.create_task_group() as group:

@@ -45,7 +45,8 @@ class RelayProcess:
         self.log = store.parent / f"{store.name}.log"
 
     def start(self, timeout: float = 15) -> RelayProcess:
-        command = [sys.executable, "-m", "minutes_editor", "relay", "--store", str(self.store), "--port", str(self.port)]
+        command = [sys.executable, "-m", "minutes_editor", "relay", "--store", str(self.store)]
+        command += ["--port", str(self.port)]
         with self.log.open("a", encoding="utf-8") as log:
             self.process = subprocess.Popen(
                 [*command, *self.args],
@@ -70,8 +71,12 @@ class RelayProcess:
         self.process = None
         return code
 
-    def logged(self) -> str:
-        return self.log.read_text(encoding="utf-8")
+    def logged(self, waiting_for: str = "", timeout: float = 10) -> str:
+        """The relay's log so far; with ``waiting_for``, once that is in it (or ``timeout`` seconds)."""
+        deadline = time.monotonic() + timeout
+        while waiting_for not in (text := self.log.read_text(encoding="utf-8")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return text
 
     def __enter__(self) -> RelayProcess:
         return self.start()
@@ -98,7 +103,7 @@ def run_cli(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]
 class Peer:
     """A headless client (tests/collab/peer.py) in a process of its own, driven by lines of JSON."""
 
-    def __init__(self, url: str, room: str, token: str, name: str, seed: int, hot: str, log: Path) -> None:
+    def __init__(self, url: str, room: str, token: str, name: str, seed: int, hot: str, log: Path) -> None:  # noqa: PLR0917
         self.name = name
         self.log = log
         with log.open("w", encoding="utf-8") as errors:

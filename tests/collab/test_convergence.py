@@ -87,6 +87,8 @@ def test_three_peers_converge_through_a_reconnection_and_a_relay_restart(tmp_pat
         assert missing_or_doubled == {}
         assert {block.id for block in start.all_blocks()} <= {block.id for block in final.all_blocks()}
 
-        pulled = run_cli("pull", "--relay", relay.url, "--room", ROOM, "--token", TOKEN, "-o", str(tmp_path / "o.minutes"))
+        pulled = run_cli(
+            "pull", "--relay", relay.url, "--room", ROOM, "--token", TOKEN, "-o", str(tmp_path / "o.minutes")
+        )
         assert pulled.returncode == 0, pulled.stderr
         assert load_report(tmp_path / "o.minutes") == final

@@ -116,7 +116,9 @@ def test_two_parts_with_one_id_are_refused_before_anything_is_written() -> None:
     report = sample()
     report.sections[1].sessions[0].blocks[0].id = report.sections[0].blocks[0].id
     doc: Doc = Doc()
-    with pytest.raises(CollabError, match="also the id"):
+    with pytest.raises(
+        CollabError, match=r"sections\[1\].sessions\[0\].blocks\[0\].id: .* is also the id of sections\[0\].blocks\[0\]"
+    ):
         report_to_doc(report, doc)
     assert not holds_report(doc)
     assert doc.get_update() == Doc().get_update()
@@ -271,6 +273,11 @@ def _first(doc: Doc, root: str) -> Map:
     return items[next(iter(items.keys()))]
 
 
+def _objectives(doc: Doc) -> str:
+    sections = doc.get("sections", type=Map)
+    return next(key for key in sections.keys() if sections[key]["kind"] == "objectives")  # noqa: SIM118
+
+
 HOSTILE = {
     "meta.format": lambda d: d.get("meta", type=Map).__setitem__("format", "something else"),
     "meta.version": lambda d: d.get("meta", type=Map).__setitem__("version", 99),
@@ -290,9 +297,7 @@ HOSTILE = {
     "neither text nor": lambda d: _first(d, "blocks")["text"].insert_embed(0, {"image": "x.png"}),
     "only the participation": lambda d: _first(d, "sections").__setitem__("participants", Array([{"name": "x"}])),
     ".participants[0].name": lambda d: _first(d, "sections").__setitem__("participants", Array([{"name": 1}])),
-    "only a discussion": lambda d: _first(d, "sessions").__setitem__(
-        "section", next(iter(d.get("sections", type=Map).keys()))
-    ),
+    "only a discussion": lambda d: _first(d, "sessions").__setitem__("section", _objectives(d)),
     "title.meeting: expected a text": lambda d: d.get("title", type=Map).__setitem__("meeting", 3),
     "title.date": lambda d: d.get("title", type=Map).__setitem__("date", "2021-02-30"),
     "field_changes[0].field": lambda d: d.get("field_changes", type=Array).append(
