@@ -238,7 +238,9 @@ class _Writer:
         for section_id in before.keys() - wanted:
             self.sections.pop(section_id, None)
         for section in new.sections:
-            self._section(before.get(section.id), section)
+            previous = before.get(section.id)
+            if previous is None or _fields(previous) != _fields(section):
+                self._section(previous, section)
         if old is None or [s.id for s in old.sections] != [s.id for s in new.sections]:
             self._order(self.sections, [section.id for section in new.sections])
 
@@ -263,14 +265,16 @@ class _Writer:
     def _sessions(self, old: Report | None, new: Report) -> None:
         before = {s.id: (s, section.id) for section in old.sections for s in section.sessions} if old else {}
         wanted = {session.id for section in new.sections for session in section.sessions}
+        old_orders = {section.id: [s.id for s in section.sessions] for section in old.sections} if old else {}
         for session_id in before.keys() - wanted:
             self.sessions.pop(session_id, None)
         for section in new.sections:
             for session in section.sessions:
                 previous = before.get(session.id)
+                if previous and previous[1] == section.id and _fields(previous[0]) == _fields(session):
+                    continue  # unchanged: nothing looked up in the document (a keystroke must stay cheap)
                 self._session(previous[0] if previous else None, previous[1] if previous else None, session, section)
-            old_order = [s.id for s in old_section.sessions] if (old_section := _find(old, section.id)) else None
-            if old_order != [session.id for session in section.sessions]:
+            if old_orders.get(section.id) != [session.id for session in section.sessions]:
                 self._order(self.sessions, [session.id for session in section.sessions])
 
     def _session(self, old: Session | None, old_owner: str | None, new: Session, section: Section) -> None:
@@ -296,6 +300,8 @@ class _Writer:
         for owner, body in _bodies(new):
             for block in body:
                 previous = before.get(block.id)
+                if previous and previous[1] == owner and (previous[0] is block or previous[0] == block):
+                    continue  # unchanged (the window replaces an edited paragraph, so most are the same object)
                 self._block(previous[0] if previous else None, previous[1] if previous else None, block, owner)
             order = [block.id for block in body]
             if old_bodies.get(owner) != order:
@@ -323,7 +329,9 @@ class _Writer:
         for note_id in before.keys() - {note.id for note in new.footnotes}:
             self.footnotes.pop(note_id, None)
         for note in new.footnotes:
-            self._footnote(before.get(note.id), note)
+            previous = before.get(note.id)
+            if previous is None or previous.content != note.content:
+                self._footnote(previous, note)
         if old is None or [n.id for n in old.footnotes] != [n.id for n in new.footnotes]:
             self._order(self.footnotes, [note.id for note in new.footnotes])
 
@@ -340,7 +348,9 @@ class _Writer:
         for comment_id in before.keys() - {comment.id for comment in new.comments}:
             self.comments.pop(comment_id, None)
         for comment in new.comments:
-            self._comment(before.get(comment.id), comment)
+            previous = before.get(comment.id)
+            if previous is None or previous != comment:
+                self._comment(previous, comment)
         if old is None or [c.id for c in old.comments] != [c.id for c in new.comments]:
             self._order(self.comments, [comment.id for comment in new.comments])
 
@@ -453,6 +463,13 @@ def _comment_json(comment: Comment) -> y.Json:
     }
 
 
+def _fields(part: Section | Session) -> tuple[object, ...]:
+    """A section's or session's own fields, without its body and sessions."""
+    if isinstance(part, Section):
+        return (part.kind, part.heading, part.level, part.participants)
+    return (part.title, part.goals)
+
+
 def _bodies(report: Report) -> list[tuple[str, list[Block]]]:
     """Each body of the report with its owner's id: a section's, then its sessions'."""
     bodies: list[tuple[str, list[Block]]] = []
@@ -460,12 +477,6 @@ def _bodies(report: Report) -> list[tuple[str, list[Block]]]:
         bodies.append((section.id, section.blocks))
         bodies.extend((session.id, session.blocks) for session in section.sessions)
     return bodies
-
-
-def _find(report: Report | None, section_id: str) -> Section | None:
-    if report is None:
-        return None
-    return next((section for section in report.sections if section.id == section_id), None)
 
 
 def _check_ids(report: Report) -> None:

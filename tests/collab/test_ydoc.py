@@ -335,7 +335,7 @@ def test_what_concurrent_edits_leave_behind_is_read_not_refused() -> None:
     report.footnotes = []
     doc = shared(report)
     with doc.transaction():
-        block = _first(doc, "blocks")
+        block = doc.get("blocks", type=Map)[report.sections[0].blocks[0].id]
         block["text"].insert_embed(0, {"footnote": "gone"})  # its footnote deleted meanwhile
         block["text"].format(1, 3, {"comments": ["gone"]})  # its comment deleted meanwhile
         doc.get("blocks", type=Map)["orphan"] = Map({"pos": "i", "owner": "deleted", "kind": "paragraph"})
@@ -391,6 +391,6 @@ def test_footnote_references_and_empty_commented_spans_are_embeds() -> None:
     report.comments = [Comment("c1", "A")]
     report.sections[0].blocks[0].content = [Span("a"), FootnoteRef("fn1"), Span("", comments=("c1",)), Span("b")]
     doc = shared(report)
-    chunks = _first(doc, "blocks")["text"].diff()
+    chunks = doc.get("blocks", type=Map)[report.sections[0].blocks[0].id]["text"].diff()
     assert chunks == [("a", None), ({"footnote": "fn1"}, None), ({"empty": True}, {"comments": ["c1"]}), ("b", None)]
     assert doc_to_report(doc) == report
