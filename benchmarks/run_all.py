@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["bench_export.py", "bench_import.py", "bench_compare.py", "bench_gui.py", "bench_journal.py", "bench_kill.py"]
+ORDER = [
+    "bench_export.py",
+    "bench_import.py",
+    "bench_compare.py",
+    "bench_gui.py",
+    "bench_journal.py",
+    "bench_kill.py",
+    "bench_collab.py",
+]
 
 
 def main() -> int:

@@ -10,6 +10,8 @@ Exit codes (also in README):
   3  an input file (the report or its template) cannot be read or is not valid
   4  the output file cannot be written: nothing was written, no .bak touched
   5  the PDF cannot be made: LibreOffice is not installed, failed or took too long (nothing was written)
+  6  ``relay``, ``share``, ``pull``: the relay cannot be reached or refused the token, or the room is not as
+     needed (nothing was written; minutes_editor/collab/commands.py)
 
 Every output goes through the one door for writing (storage/atomic.py),
 which refuses the input itself (by any name or link), folders, pipes,
@@ -81,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--author", help="whom the changes are shown as made by (default: NEW's author)")
     compare.add_argument("--date", help="when, as ISO 8601, e.g. 2026-12-01T10:30Z (default: now)")
 
+    from minutes_editor.collab.commands import add_parsers
+
+    add_parsers(commands)
     return parser
 
 
@@ -89,7 +94,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutes-editor",
         description="Open the editor window (on FILE when given).",
-        epilog="Commands: export, check, import, compare; see 'minutes-editor COMMAND --help'.",
+        epilog="Commands: export, check, import, compare, relay, share, pull; see 'minutes-editor COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", metavar="LANG", help="interface language (en, ar); default: setting or system")
@@ -99,7 +104,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("export", "check", "import", "compare")
+COMMANDS = ("export", "check", "import", "compare", "relay", "share", "pull")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -113,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.report)
         if args.command == "compare":
             return _compare(args.old, args.new, args.output, args.author, args.date)
+        if args.command in ("relay", "share", "pull"):
+            from minutes_editor.collab.commands import run
+
+            return run(args)
         return _import(args.docx, args.output)
     if args_list and args_list[0] in ("-h", "--help"):
         build_parser().print_help()

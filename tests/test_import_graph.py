@@ -12,6 +12,7 @@ The rules (docs/architecture.md):
   phrases: not storage, not the readers or writers, not the window;
 - the reader of Word drafts (``importer``) and the writer (``export``) do not
   import each other: they meet in ``ooxml``, which imports neither (nor the window);
+- co-editing (``collab``) imports neither the window nor the writer nor the reader;
 - no cycle.
 """
 
@@ -117,6 +118,20 @@ def test_the_writer_and_the_reader_meet_only_in_ooxml(layer: str) -> None:
         for name, targets in GRAPH.items()
         if _layer(name) == layer
     }
+    assert {name: found for name, found in offenders.items() if found} == {}
+
+
+#: The layers co-editing (``collab``) must not import: it runs headless beside the window, never inside a writer.
+COLLAB_FORBIDDEN = {"gui", "export", "importer"}
+
+
+def test_co_editing_imports_neither_the_window_nor_the_writer_nor_the_reader() -> None:
+    offenders = {
+        name: sorted(target for target in _ours(targets) if _layer(target) in COLLAB_FORBIDDEN)
+        for name, targets in GRAPH.items()
+        if _layer(name) == "collab"
+    }
+    assert any(_layer(name) == "collab" for name in GRAPH)
     assert {name: found for name, found in offenders.items() if found} == {}
 
 
