@@ -42,6 +42,8 @@ class ReportDocument(QObject):
         self.path = path
         #: The Word document this report was imported from (it has no file of its own until saved).
         self.source: Path | None = None
+        #: The name of a report with neither file nor draft of its own (a comparison's) until it is saved.
+        self.title: str | None = None
         #: For a report restored after a crash: the replay of its recovery journal (storage.journal_replay.Replay).
         self.restored: Any = None
         self.undo_stack = QUndoStack(self)

@@ -80,6 +80,8 @@ class DocumentSession(QObject):
             return self.document.path.name
         if self.document.source:
             return self.tr("%1 (imported)").replace("%1", self.document.source.name)
+        if self.document.title:
+            return self.document.title
         return self.tr("Untitled report")
 
     def maybe_save(self) -> bool:

@@ -225,6 +225,45 @@
     </message>
 </context>
 <context>
+    <name>ComparePart</name>
+    <message>
+        <source>Co&amp;mpare with…</source>
+        <translation>م&amp;قارنة مع…</translation>
+    </message>
+    <message>
+        <source>Compare the open report with an earlier draft: the changes open as a new report to review</source>
+        <translation>قارن التقرير المفتوح بمسودة سابقة: تُفتح التغييرات في تقرير جديد للمراجعة</translation>
+    </message>
+    <message>
+        <source>Compare with an earlier draft</source>
+        <translation>المقارنة مع مسودة سابقة</translation>
+    </message>
+    <message>
+        <source>No differences</source>
+        <translation>لا فروق</translation>
+    </message>
+    <message>
+        <source>The open report says the same as “%1”.</source>
+        <translation>لا يختلف التقرير المفتوح عن «%1».</translation>
+    </message>
+    <message>
+        <source>%1 compared with %2</source>
+        <translation>%1 مقارنةً بـ %2</translation>
+    </message>
+    <message>
+        <source>Compared with “%1”: the changes are listed in the review pane.</source>
+        <translation>تمت المقارنة مع «%1»: التغييرات مدرجة في جزء المراجعة.</translation>
+    </message>
+    <message>
+        <source>Cannot read the earlier draft</source>
+        <translation>تتعذّر قراءة المسودة السابقة</translation>
+    </message>
+    <message>
+        <source>The open report was not changed.</source>
+        <translation>لم يتغيّر التقرير المفتوح.</translation>
+    </message>
+</context>
+<context>
     <name>CountsDialog</name>
     <message>
         <source>Word count</source>
