@@ -108,14 +108,15 @@ def set_block_kind(cursor: QTextCursor, kind: BlockKind, level: int = 1) -> None
     cursor.beginEditBlock()
     block = start
     while block.isValid():
-        _set_one_block_kind(doc, block, kind, level)
+        set_one_block_kind(doc, block, kind, level)
         if block == end:
             break
         block = block.next()
     cursor.endEditBlock()
 
 
-def _set_one_block_kind(doc: QTextDocument, block: QTextBlock, kind: BlockKind, level: int) -> None:
+def set_one_block_kind(doc: QTextDocument, block: QTextBlock, kind: BlockKind, level: int) -> None:
+    """Give one block ``kind`` (and ``level`` for a bullet, in a list of its own), keeping its other properties."""
     cursor = QTextCursor(block)
     current = block.textList()
     if current is not None:
@@ -175,7 +176,8 @@ def insert_footnote(cursor: QTextCursor, footnote_id: str) -> None:
     cursor.insertText(OBJECT_CHAR, footnote_format(footnote_id))
 
 
-def _is_bold(fmt: QTextCharFormat) -> bool:
+def is_bold(fmt: QTextCharFormat) -> bool:
+    """Whether a character format reads as bold (the model's emphasis)."""
     return fmt.fontWeight() >= QFont.Weight.DemiBold
 
 
@@ -253,7 +255,7 @@ def block_content(block: QTextBlock) -> list[Inline]:
         text = fragment.text()
         marks = string_property(fmt, SPAN_MARKS_PROPERTY)
         if fmt.objectType() == POINT_OBJECT:
-            bold, italic, underline = _is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
+            bold, italic, underline = is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
             points = (char for char in text if char == OBJECT_CHAR)
             content.extend(Span("", bold, italic, underline, *read_inline_marks(marks)) for _point in points)
             last_look = None
@@ -266,7 +268,7 @@ def block_content(block: QTextBlock) -> list[Inline]:
             last_look = None
             continue
         text = text.replace(LINE_SEPARATOR, "\n")
-        look = (_is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline(), marks)
+        look = (is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline(), marks)
         last = content[-1] if content else None
         if isinstance(last, Span) and look == last_look:
             last.text += text
