@@ -24,6 +24,8 @@ from PySide6.QtGui import (
     QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui import tracked_text as tracked
+from minutes_editor.gui.block_marks import paint_block_marks
 from minutes_editor.gui.footnote_panel import FootnotePanel
 from minutes_editor.gui.rich_text import (
     OBJECT_CHAR,
@@ -456,6 +459,13 @@ class BodyEditor(QTextEdit):
             self.copy()
             tracked.delete_selection(cursor, me)
             self.setTextCursor(cursor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's text, then the marks of paragraphs' own pending changes (gui/block_marks.py)."""
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        paint_block_marks(self, painter)
+        painter.end()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The standard menu, with the window's undo and redo in place of the document's."""

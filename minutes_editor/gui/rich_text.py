@@ -39,6 +39,7 @@ from minutes_editor.gui.text_marks import (
     BLOCK_MARKS_PROPERTY,
     POINT_OBJECT,
     SPAN_MARKS_PROPERTY,
+    author_colour,
     block_marks_text,
     inline_marks_text,
     point_format,
@@ -198,13 +199,30 @@ def apply_direction(doc: QTextDocument, direction: Direction) -> None:
 
 def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
     """Replace the document's content with ``blocks``; the document's undo history is cleared."""
-    layout_direction = Qt.LayoutDirection.RightToLeft if direction is Direction.RTL else Qt.LayoutDirection.LeftToRight
     apply_direction(doc, direction)
     undo_enabled = doc.isUndoRedoEnabled()
     doc.setUndoRedoEnabled(False)
     doc.clear()
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
+    _write_blocks(cursor, blocks, direction)
+    cursor.endEditBlock()
+    doc.setUndoRedoEnabled(undo_enabled)
+    doc.setModified(False)
+
+
+def replace_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
+    """Replace the document's content with ``blocks`` as one step of its undo history (which it keeps)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.removeSelectedText()
+    _write_blocks(cursor, blocks, direction)
+    cursor.endEditBlock()
+
+
+def _write_blocks(cursor: QTextCursor, blocks: list[Block], direction: Direction) -> None:
+    layout_direction = Qt.LayoutDirection.RightToLeft if direction is Direction.RTL else Qt.LayoutDirection.LeftToRight
     for index, block in enumerate(blocks):
         base = QTextBlockFormat()
         base.setLayoutDirection(layout_direction)
@@ -233,9 +251,6 @@ def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direc
         base.setLayoutDirection(layout_direction)
         base.setProperty(BLOCK_ID_PROPERTY, new_id())  # the paragraph the user will type in
         cursor.setBlockFormat(_plain_block_format(base, BlockKind.PARAGRAPH))
-    cursor.endEditBlock()
-    doc.setUndoRedoEnabled(undo_enabled)
-    doc.setModified(False)
 
 
 # ------------------------------------------------------------- document -> model
@@ -414,15 +429,24 @@ class FootnoteMarks(QPyTextObject):
     def drawObject(
         self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, _position: int, fmt: QTextFormat
     ) -> None:
-        """Draw the number near the top of the line, in the link colour."""
+        """Draw the number near the top of the line, in the link colour (a pending change's: its author's)."""
         painter.save()
         font = self._font(doc, fmt)
         painter.setFont(font)
-        painter.setPen(QColor("#1a5fb4"))
+        inserted, deleted, _old, _comments = read_inline_marks(string_property(fmt, SPAN_MARKS_PROPERTY))
+        change = deleted or inserted
+        painter.setPen(QColor("#1a5fb4") if change is None else author_colour(change.author))
         metrics = QFontMetricsF(font)
         # Raise the number by a third of a line, as a superscript.
         baseline = rect.top() + metrics.ascent() - rect.height() / 3
-        painter.drawText(QPointF(rect.left() + 1.5, baseline), self.label(fmt))
+        label = self.label(fmt)
+        painter.drawText(QPointF(rect.left() + 1.5, baseline), label)
+        if change is not None:
+            # Underlined when inserted, struck through when deleted, as text is.
+            y = baseline + 1.5 if deleted is None else baseline - metrics.xHeight() / 2
+            painter.drawLine(
+                QPointF(rect.left() + 1, y), QPointF(rect.left() + 2 + metrics.horizontalAdvance(label), y)
+            )
         painter.restore()
 
 
