@@ -140,8 +140,9 @@ def edited_content(content: list[Span], text: str, me: Change | None = None) -> 
                 elif me is not None and not is_mine(look[3], me):
                     result.append((char, (*look[:4], me, *look[5:])))
             taken = visible[i2 - 1] + 1
-        if j1 < j2:  # inserted before the visible character i2 (after any deleted text before it)
-            keep_until(visible[i2] if i2 < len(visible) else len(chars))
+        if j1 < j2:  # inserted after what was removed, else right after the visible character before
+            if i1 == i2:
+                keep_until(visible[i1 - 1] + 1 if i1 > 0 else 0)
             template = _template(chars, visible, i1, i2)
             look = _inserted_look(template, me)
             result.extend((char, look) for char in text[j1:j2])

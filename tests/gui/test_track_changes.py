@@ -11,22 +11,27 @@ report before, and Ctrl+Z takes each edit back as one step.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog
 
 from minutes_editor.gui import ask
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.review_pane import ReviewerNameDialog
-from minutes_editor.gui.rich_text import normalise_blocks
+from minutes_editor.gui.rich_text import FootnoteMarks, footnote_format, normalise_blocks
 from minutes_editor.gui.settings import Settings
+from minutes_editor.gui.text_marks import author_colour, inline_marks_text
 from minutes_editor.model import review
 from minutes_editor.model.report import (
     Block,
     BlockKind,
+    Change,
+    Footnote,
+    FootnoteRef,
     Report,
     Section,
     SectionKind,
@@ -285,3 +290,137 @@ def test_a_title_block_field_and_a_session_title_record_their_old_values(
     assert report.field_changes == []
     assert report.title.location == "Vienna"
     assert report.sections[1].sessions[0].title == "Session one"
+
+
+# ------------------------------------------------------------------ how marks look, notes, decisions and typing
+
+
+BEN = Change("Ben", dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC))
+
+
+def marked() -> Report:
+    """A paragraph whose end Ben inserted (its text unmarked), a reference Ben deleted, a note with emphasis."""
+    section = Section(
+        SectionKind.OPENING_REMARKS,
+        blocks=[
+            Block(BlockKind.PARAGRAPH, [Span("Plain text here.")], inserted=BEN),
+            Block(BlockKind.PARAGRAPH, [Span("Second "), Span("new", inserted=BEN), FootnoteRef("n1", deleted=BEN)]),
+        ],
+    )
+    note = Footnote("n1", [Span("See "), Span("page 4", bold=True), Span(" of the old", deleted=BEN)])
+    return Report(language="en", title=TitleBlock(meeting="Meeting"), sections=[section], footnotes=[note])
+
+
+def colour_count(image: QImage, colour: QColor) -> int:
+    """How many pixels are (nearly: text and lines are smoothed) of ``colour``."""
+    target = (colour.red(), colour.green(), colour.blue())
+    count = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            pixel = image.pixelColor(x, y)
+            count += sum(abs(a - b) for a, b in zip((pixel.red(), pixel.green(), pixel.blue()), target)) < 60
+    return count
+
+
+def test_a_paragraphs_own_marks_and_a_references_marks_are_drawn_in_the_authors_colour(open_report) -> None:
+    window = open_report(marked())
+    window.show_part(window.report.sections[0])
+    editor = window.current_editor()
+    colour = author_colour("Ben")
+    region = editor.viewport()
+    first = editor.document().firstBlock()
+    rect = editor.document().documentLayout().blockBoundingRect(first).toRect()
+    image = region.grab(rect).toImage()
+    assert colour_count(image, colour) > 0  # the pilcrow of the inserted end: the text itself is black
+    plain = Report(
+        sections=[Section(SectionKind.OPENING_REMARKS, blocks=[Block(BlockKind.PARAGRAPH, [Span("Plain text here.")])])]
+    )
+    other = open_report(plain)
+    other.show_part(other.report.sections[0])
+    image = other.current_editor().viewport().grab(rect).toImage()
+    assert colour_count(image, colour) == 0
+    mark = FootnoteMarks(lambda _id: 1)
+    fmt = footnote_format("n1", inline_marks_text(FootnoteRef("n1", deleted=BEN)))
+    canvas = QImage(40, 30, QImage.Format.Format_ARGB32)
+    canvas.fill(QColor("white"))
+    painter = QPainter(canvas)
+    mark.drawObject(painter, QRectF(0, 8, 30, 16), editor.document(), 0, fmt)
+    painter.end()
+    assert colour_count(canvas, colour) > 0
+
+
+def test_the_preview_shows_insertions_underlined_and_deletions_struck_through_in_the_authors_colour(
+    open_report,
+) -> None:
+    window = open_report(marked())
+    window.preview_pane.refresh()
+    document = window.preview.document()
+    looks: dict[str, QTextCharFormat] = {}
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            looks[fragment.text()] = fragment.charFormat()
+            iterator += 1
+        block = block.next()
+    colour = author_colour("Ben").rgb()
+    assert looks["new"].foreground().color().rgb() == colour
+    assert looks["new"].underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline
+    assert looks[" of the old"].fontStrikeOut()
+    assert looks[" of the old"].foreground().color().rgb() == colour
+    assert looks["\u00b6"].foreground().color().rgb() == colour  # the inserted end
+    assert not looks["Plain text here."].fontStrikeOut()
+
+
+def test_editing_a_note_keeps_its_emphasis_and_marks_and_is_tracked(open_report, qtbot, type_text, name_asked) -> None:
+    window = open_report(marked())
+    window.show_part(window.report.sections[0])
+    window.refresh_preview()
+    panel = window.current_body_panel()
+    edit = panel.notes.edits["n1"]
+    assert edit.text() == "See page 4"  # the deletion is left out of the line, kept in the note
+    edit.setFocus()
+    edit.end(False)
+    type_text(edit, "2")
+    note = window.document.read().footnote("n1")
+    assert note.content == [
+        Span("See "),
+        Span("page 42", bold=True),
+        Span(" of the old", deleted=BEN),
+    ]
+    turn_on(qtbot, window)
+    edit.setFocus()
+    edit.home(False)
+    press(qtbot, Qt.Key.Key_Delete)  # the "S"
+    note = window.document.read().footnote("n1")
+    assert [(span.text, span.bold, span.deleted.author if span.deleted else "") for span in note.content] == [
+        ("S", False, "Amal"),
+        ("ee ", False, ""),
+        ("page 42", True, ""),
+        (" of the old", False, "Ben"),
+    ]
+    assert edit.text() == "ee page 42"
+
+
+def test_typing_before_a_decision_in_the_same_body_stays_undoable(open_report, qtbot, type_text) -> None:
+    window = open_report(marked())
+    section = window.report.sections[0]
+    editor = editor_at(window, section, "Second")
+    type_text(editor, "A ")
+    window.review.decide_all(accept=True)
+    assert window.document.read().sections[0].blocks[1].plain_text == "A Second new"
+    press_in(qtbot, editor, Qt.Key.Key_Z, CTRL)  # the decision
+    assert review.has_changes(window.document.read())
+    press_in(qtbot, editor, Qt.Key.Key_Z, CTRL)  # the typing, still there to undo
+    assert window.document.read().sections[0].blocks[1].plain_text == "Second new"
+    press_in(qtbot, editor, Qt.Key.Key_Y, CTRL)
+    press_in(qtbot, editor, Qt.Key.Key_Y, CTRL)
+    report = window.document.read()
+    assert report.sections[0].blocks[1].plain_text == "A Second new"
+    assert not review.has_changes(report)
+
+
+def press_in(qtbot, widget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
+    widget.setFocus()
+    qtbot.keyClick(widget, key, modifiers)
