@@ -318,7 +318,9 @@ def colour_count(image: QImage, colour: QColor) -> int:
     for y in range(image.height()):
         for x in range(image.width()):
             pixel = image.pixelColor(x, y)
-            count += sum(abs(a - b) for a, b in zip((pixel.red(), pixel.green(), pixel.blue()), target)) < 60
+            count += (
+                sum(abs(a - b) for a, b in zip((pixel.red(), pixel.green(), pixel.blue()), target, strict=True)) < 60
+            )
     return count
 
 
