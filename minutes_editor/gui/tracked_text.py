@@ -411,14 +411,14 @@ def prepare_insertion(cursor: QTextCursor, me: Change) -> None:
         cursor.setPosition(position)
 
 
-def typing_format(cursor: QTextCursor, me: Change) -> QTextCharFormat:
+def typing_format(cursor: QTextCursor, me: Change, base: QTextCharFormat | None = None) -> QTextCharFormat:
     """The format of text typed at ``cursor``: the emphasis it would have untracked, inserted by ``me``.
 
-    The emphasis is the cursor's own (Ctrl+B before typing), else that of the
-    visible character before it, as Qt takes the character before; deleted text
-    passed over does not count.
+    The emphasis is ``base``'s, else the cursor's own (Ctrl+B before typing),
+    else that of the visible character before it, as Qt takes the character
+    before; deleted text passed over does not count.
     """
-    base = visible_char_format(cursor)
+    base = visible_char_format(cursor) if base is None else base
     comments: tuple[str, ...] = () if footnote_id_of(base) is not None else span_marks(base)[3]
     return span_format(Span("", is_bold(base), base.fontItalic(), base.fontUnderline(), inserted=me, comments=comments))
 
@@ -459,21 +459,38 @@ def _visible_format(document: QTextDocument, position: int) -> QTextCharFormat |
         return block.charFormat()  # what Qt types with in an empty paragraph
 
 
-def insert_text(cursor: QTextCursor, text: str, me: Change) -> None:
-    """Type ``text`` (no paragraph breaks) at the cursor as an insertion by ``me``.
+def insert_text(cursor: QTextCursor, text: str, me: Change, base: QTextCharFormat | None = None) -> None:
+    """Type ``text`` (no paragraph breaks) at the cursor as an insertion by ``me`` (in ``base``'s emphasis if given).
 
     Without a selection to delete it is one plain insertion, so Qt merges it
     into the typing before it, as it does untracked: one undo step per word run.
     """
     if cursor.hasSelection():
-        fmt = typing_format(cursor, me)  # as Qt, the format before the selection goes
+        fmt = typing_format(cursor, me, base)  # as Qt, the format before the selection goes
         cursor.beginEditBlock()
         prepare_insertion(cursor, me)
         cursor.insertText(text, fmt)
         cursor.endEditBlock()
         return
     prepare_insertion(cursor, me)
-    cursor.insertText(text, typing_format(cursor, me))
+    cursor.insertText(text, typing_format(cursor, me, base))
+
+
+def replace_pieces(document: QTextDocument, pieces: list[tuple[int, int]], at: int, text: str, me: Change) -> None:
+    """Replace text as a tracked change: ``pieces`` (ranges) deleted, ``text`` inserted at ``at``.
+
+    The new text takes the emphasis of the first character replaced (or of the one before ``at``).
+    """
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    base = _format_at(document, pieces[0][0]) if pieces else None
+    where = QTextCursor(document)
+    where.setPosition(at)
+    for first, last in sorted(pieces, reverse=True):
+        delete_range(document, first, last, me)
+    if text:
+        where.insertText(text, typing_format(where, me, base))
+    cursor.endEditBlock()
 
 
 def mark_split(block: QTextBlock, me: Change) -> None:

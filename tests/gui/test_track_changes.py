@@ -426,3 +426,27 @@ def test_typing_before_a_decision_in_the_same_body_stays_undoable(open_report, q
 def press_in(qtbot, widget, key: Qt.Key, modifiers: Qt.KeyboardModifier) -> None:
     widget.setFocus()
     qtbot.keyClick(widget, key, modifiers)
+
+
+def test_replace_all_while_tracking_marks_the_old_words_deleted_and_the_new_inserted(
+    open_report, qtbot, type_text, name_asked
+) -> None:
+    report = english()
+    original = copy.deepcopy(report)
+    window = open_report(report)
+    window.show_part(window.report.sections[0])
+    turn_on(qtbot, window)
+    dialog = window.writing_aids.show_find()
+    dialog.find_edit.setText("delegations")
+    dialog.replace_edit.setText("guests")
+    assert dialog.replace_all() == 1
+    dialog.close()
+    result = window.document.read()
+    assert marks(result.sections[0].blocks[0]) == [
+        ("The chair welcomed the ", "", ""),
+        ("delegations", "", "Amal"),
+        ("guests", "Amal", ""),
+        (".", "", ""),
+    ]
+    assert body_of(review.rejected(result)) == body_of(original)
+    assert review.accepted(result).sections[0].blocks[0].plain_text == "The chair welcomed the guests."
