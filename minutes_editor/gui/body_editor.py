@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from minutes_editor.gui import tracked_insert as inserting
 from minutes_editor.gui import tracked_text as tracked
 from minutes_editor.gui.block_marks import paint_block_marks
 from minutes_editor.gui.footnote_panel import FootnotePanel
@@ -50,7 +51,9 @@ from minutes_editor.gui.rich_text import (
     block_kind,
     footnote_format,
     footnote_positions,
+    fragment_runs,
     insert_footnote,
+    insert_runs,
     set_block_kind,
 )
 from minutes_editor.gui.shortcuts import is_undo_key
@@ -271,12 +274,12 @@ class BodyEditor(QTextEdit):
                 cursor.insertBlock()
             else:
                 # As Qt's Enter: the new paragraph takes the emphasis typed before it, deleted text left out.
-                typed = tracked.visible_char_format(cursor)
-                tracked.prepare_insertion(cursor, me)
+                typed = inserting.visible_char_format(cursor)
+                inserting.prepare_insertion(cursor, me)
                 cursor.insertBlock(cursor.blockFormat(), typed)
             set_block_id(cursor.block(), new_id())
             if me is not None:
-                tracked.mark_split(cursor.block(), me)
+                inserting.mark_split(cursor.block(), me)
             if me is not None and tracked.visible_paragraph(cursor.block())[:2] != (kind, level):
                 # The tracked deletion of a selection changed types: the new paragraph's is the one it had.
                 new_kind = BlockKind.PARAGRAPH if kind is BlockKind.LABEL else kind
@@ -347,7 +350,7 @@ class BodyEditor(QTextEdit):
         if me is None or not self.textCursor().hasSelection():
             super().mergeCurrentCharFormat(modifier)
         else:
-            tracked.merge_format(self.textCursor(), modifier, me)
+            inserting.merge_format(self.textCursor(), modifier, me)
 
     def toggle_bold(self) -> None:
         """Bold on or off for the selection or what is typed next."""
@@ -376,7 +379,7 @@ class BodyEditor(QTextEdit):
             insert_footnote(cursor, footnote_id)
         else:
             cursor.beginEditBlock()
-            tracked.prepare_insertion(cursor, me)
+            inserting.prepare_insertion(cursor, me)
             marks = inline_marks_text(FootnoteRef(footnote_id, inserted=me))
             cursor.insertText(OBJECT_CHAR, footnote_format(footnote_id, marks))
             cursor.endEditBlock()
@@ -398,7 +401,7 @@ class BodyEditor(QTextEdit):
         if me is None:
             insert_keeping_ids(cursor, insert)
         else:
-            tracked.insert_tracked(cursor, insert, me)
+            inserting.insert_tracked(cursor, insert, me)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy or drag: Qt's data for other programs, plus a token for pasting back here with formats."""
@@ -423,8 +426,13 @@ class BodyEditor(QTextEdit):
         fragment = _FRAGMENTS.get(token)
         if fragment is not None:
             cursor = self.textCursor()
-            # Pasted paragraphs are new ones: new ids (their originals keep theirs).
-            self._insert(cursor, lambda: cursor.insertFragment(fragment))
+            # A stretch of one paragraph goes in as its runs: Qt's own would bring the paragraph's type along
+            # (and a new paragraph to hold it, for a stretch of a bullet). Pasted paragraphs get new ids.
+            runs = fragment_runs(fragment)
+            if runs is None:
+                self._insert(cursor, lambda: cursor.insertFragment(fragment))
+            else:
+                self._insert(cursor, lambda: insert_runs(cursor, runs))
             self.setTextCursor(cursor)
         elif source.hasText():
             self.insert_plain(source.text().replace("\r\n", "\n").replace("\r", "\n"))
@@ -434,7 +442,7 @@ class BodyEditor(QTextEdit):
         me = self.tracked()
         if me is not None and event.commitString():
             cursor = self.textCursor()
-            tracked.insert_text(cursor, event.commitString(), me)
+            inserting.insert_text(cursor, event.commitString(), me)
             self.setTextCursor(cursor)
             event.setCommitString("")
         super().inputMethodEvent(event)

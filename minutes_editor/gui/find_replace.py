@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
-from minutes_editor.gui.tracked_text import replace_pieces
+from minutes_editor.gui.tracked_insert import replace_pieces
 from minutes_editor.model.search import (
     Match,
     Query,

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
     QTextListFormat,
     QTextOption,
@@ -170,6 +171,33 @@ def footnote_id_of(fmt: QTextCharFormat) -> str | None:
         return None
     value = fmt.property(FOOTNOTE_ID_PROPERTY)
     return str(value) if value else None
+
+
+def fragment_runs(fragment: QTextDocumentFragment) -> list[tuple[str, QTextCharFormat]] | None:
+    """The runs of text of a copied stretch of one paragraph, with their formats; None for several paragraphs."""
+    if "\n" in fragment.toPlainText() or "\u2029" in fragment.toPlainText():
+        return None
+    scratch = QTextDocument()
+    QTextCursor(scratch).insertFragment(fragment)
+    runs: list[tuple[str, QTextCharFormat]] = []
+    block = scratch.begin()
+    while block.isValid():  # a stretch of a bullet comes with an empty paragraph before it
+        iterator = block.begin()
+        while not iterator.atEnd():
+            piece = iterator.fragment()
+            iterator += 1
+            runs.append((piece.text(), piece.charFormat()))
+        block = block.next()
+    return runs
+
+
+def insert_runs(cursor: QTextCursor, runs: list[tuple[str, QTextCharFormat]]) -> None:
+    """Put runs of text at the cursor in their formats (replacing the selection), the paragraph as it is."""
+    cursor.beginEditBlock()
+    cursor.removeSelectedText()
+    for text, fmt in runs:
+        cursor.insertText(text, fmt)
+    cursor.endEditBlock()
 
 
 def insert_footnote(cursor: QTextCursor, footnote_id: str) -> None:

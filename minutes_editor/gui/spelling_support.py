@@ -276,7 +276,7 @@ class SpellingService(QObject):
         tracking = getattr(editor, "tracked", None)
         me = tracking() if callable(tracking) else None  # a body editor while Track changes is on
         if me is not None:
-            from minutes_editor.gui.tracked_text import replace_pieces
+            from minutes_editor.gui.tracked_insert import replace_pieces
 
             replace_pieces(editor.document(), [(first, last)], last, text, me)
             cursor.setPosition(last)

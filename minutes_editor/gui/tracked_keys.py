@@ -15,7 +15,8 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from minutes_editor.gui.rich_text import LINE_SEPARATOR
-from minutes_editor.gui.tracked_text import delete_next, delete_previous, delete_selection, insert_text
+from minutes_editor.gui.tracked_insert import insert_text
+from minutes_editor.gui.tracked_text import delete_next, delete_previous, delete_selection
 from minutes_editor.model.report import Change
 
 _KEY = QKeySequence.StandardKey

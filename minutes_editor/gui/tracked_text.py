@@ -21,11 +21,11 @@ one joined paragraph. A join gives the joined paragraph the type of the first
 the next block's type, so the next block takes the first one's type, tracked).
 
 Call them inside an edit block where several steps must be one undo step.
+Inserting text and changing emphasis are gui/tracked_insert.py's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument
@@ -45,7 +45,6 @@ from minutes_editor.gui.text_marks import (
     InlineMarks,
     block_marks_text,
     inline_marks_text,
-    insert_keeping_ids,
     read_block_marks,
     read_inline_marks,
     string_property,
@@ -56,7 +55,6 @@ from minutes_editor.model.report import (
     BlockKind,
     Change,
     FootnoteRef,
-    FormatChange,
     Span,
 )
 from minutes_editor.model.tracking import is_mine
@@ -119,11 +117,11 @@ def visible_paragraph(block: QTextBlock) -> tuple[BlockKind, int, bool]:
     """The type, level and emptiness of the paragraph of the accepted text ``block`` is part of."""
     members = chain(block)
     kind, level = block_kind(members[-1])
-    pieces = _pieces(block.document(), members[0].position(), _end_of(members[-1]))
+    pieces = pieces_between(block.document(), members[0].position(), end_of(members[-1]))
     return kind, level, all(is_deleted(piece.fmt) for piece in pieces)
 
 
-def _format_at(document: QTextDocument, position: int) -> QTextCharFormat | None:
+def format_at(document: QTextDocument, position: int) -> QTextCharFormat | None:
     """The format of the character at ``position``, None at a paragraph's end."""
     block = document.findBlock(position)
     if not block.isValid() or position >= block.position() + block.length() - 1:
@@ -133,7 +131,8 @@ def _format_at(document: QTextDocument, position: int) -> QTextCharFormat | None
     return cursor.charFormat()
 
 
-def _end_of(block: QTextBlock) -> int:
+def end_of(block: QTextBlock) -> int:
+    """The position of a paragraph's end (its separator)."""
     return block.position() + block.length() - 1
 
 
@@ -186,16 +185,18 @@ def set_kind_of_chains(cursor: QTextCursor, kind: BlockKind, level: int, me: Cha
 
 
 @dataclass
-class _Piece:
+class Piece:
+    """A stretch of one format in a document, between two positions, and its text."""
+
     start: int
     end: int
     fmt: QTextCharFormat
     text: str
 
 
-def _pieces(document: QTextDocument, start: int, end: int) -> list[_Piece]:
+def pieces_between(document: QTextDocument, start: int, end: int) -> list[Piece]:
     """The stretches of one format between ``start`` and ``end`` (paragraph ends left out)."""
-    pieces: list[_Piece] = []
+    pieces: list[Piece] = []
     block = document.findBlock(start)
     while block.isValid() and block.position() < end:
         iterator = block.begin()
@@ -206,7 +207,7 @@ def _pieces(document: QTextDocument, start: int, end: int) -> list[_Piece]:
             low, high = max(first, start), min(last, end)
             if low < high:
                 pieces.append(
-                    _Piece(low, high, fragment.charFormat(), _utf16_slice(fragment.text(), low - first, high - first))
+                    Piece(low, high, fragment.charFormat(), _utf16_slice(fragment.text(), low - first, high - first))
                 )
         block = block.next()
     return pieces
@@ -218,14 +219,15 @@ def _utf16_slice(text: str, first: int, last: int) -> str:
     return text.encode("utf-16-le")[2 * first : 2 * last].decode("utf-16-le", errors="replace")
 
 
-def _select(document: QTextDocument, start: int, end: int) -> QTextCursor:
+def select(document: QTextDocument, start: int, end: int) -> QTextCursor:
+    """A cursor selecting from ``start`` to ``end``."""
     cursor = QTextCursor(document)
     cursor.setPosition(start)
     cursor.setPosition(end, _MOVE)
     return cursor
 
 
-def _marked_format(piece: _Piece, deleted: Change) -> QTextCharFormat:
+def _marked_format(piece: Piece, deleted: Change) -> QTextCharFormat:
     inserted, _deleted, old, comments = span_marks(piece.fmt)
     footnote_id = footnote_id_of(piece.fmt)
     if footnote_id is not None:
@@ -251,7 +253,7 @@ def delete_range(document: QTextDocument, start: int, end: int, me: Change) -> N
     joined = False
     block = document.findBlock(start)
     while block.isValid() and block.position() < end:
-        separator = _end_of(block)
+        separator = end_of(block)
         if start <= separator < end and block.next().isValid():
             inserted, deleted, old = block_marks(block)
             joined = True
@@ -260,20 +262,20 @@ def delete_range(document: QTextDocument, start: int, end: int, me: Change) -> N
             elif deleted is None:
                 set_block_marks(block, inserted, me, old)
         block = block.next()
-    for piece in _pieces(document, start, end):
+    for piece in pieces_between(document, start, end):
         if is_deleted(piece.fmt):
             continue
         if is_mine(span_marks(piece.fmt)[0], me):
             removals.append((piece.start, piece.end))
         else:
-            _select(document, piece.start, piece.end).setCharFormat(_marked_format(piece, me))
+            select(document, piece.start, piece.end).setCharFormat(_marked_format(piece, me))
     # From the end, so that the positions still to come stay right.
     for position, is_join in sorted([(s, False) for s, _e in removals] + [(s, True) for s in joins], reverse=True):
         if is_join:
             _join_really(document, position)
         else:
             stop = next(e for s, e in removals if s == position)
-            _select(document, position, stop).removeSelectedText()
+            select(document, position, stop).removeSelectedText()
     if joined:
         kind, level = head
         for member in chain(at_start.block()):
@@ -285,13 +287,13 @@ def _at_visible_start(document: QTextDocument, position: int) -> bool:
     """Whether no visible character stands before ``position`` in its paragraph of the accepted text."""
     block = document.findBlock(position)
     while True:
-        for piece in _pieces(document, block.position(), position):
+        for piece in pieces_between(document, block.position(), position):
             if not is_deleted(piece.fmt):
                 return False
         previous = block.previous()
         if not (previous.isValid() and end_deleted(previous)):
             return True
-        block, position = previous, _end_of(previous)
+        block, position = previous, end_of(previous)
 
 
 def _join_really(document: QTextDocument, separator: int) -> None:
@@ -303,7 +305,7 @@ def _join_really(document: QTextDocument, separator: int) -> None:
     second = document.findBlock(separator).next()
     kind, level = block_kind(second)
     inserted, deleted, old = block_marks(second)
-    _select(document, separator, separator + 1).removeSelectedText()
+    select(document, separator, separator + 1).removeSelectedText()
     joined = document.findBlock(separator)
     if block_kind(joined) != (kind, level):
         set_one_block_kind(document, joined, kind, level)
@@ -321,7 +323,7 @@ def delete_previous(cursor: QTextCursor, me: Change) -> None:
             first = position - 1
             if first > block.position() and "\udc00" <= document.characterAt(first) <= "\udfff":
                 first -= 1  # the second half of a character beyond the basic plane
-            fmt = _format_at(document, first)
+            fmt = format_at(document, first)
             if fmt is not None and is_deleted(fmt):
                 position = first
                 continue
@@ -330,7 +332,7 @@ def delete_previous(cursor: QTextCursor, me: Change) -> None:
             return
         previous = block.previous()
         if previous.isValid() and end_deleted(previous):
-            position = _end_of(previous)
+            position = end_of(previous)
             continue
         if block_kind(block)[0] is BlockKind.BULLET:
             # As at the start of a list item untracked: it becomes a paragraph (the next Backspace joins).
@@ -351,12 +353,12 @@ def delete_next(cursor: QTextCursor, me: Change) -> None:
     position = cursor.position()
     while True:
         block = document.findBlock(position)
-        if position < _end_of(block):
+        if position < end_of(block):
             probe = QTextCursor(document)
             probe.setPosition(position)
             probe.movePosition(QTextCursor.MoveOperation.NextCharacter, _MOVE)
             last = max(probe.position(), position + 1)
-            fmt = _format_at(document, position)
+            fmt = format_at(document, position)
             if fmt is not None and is_deleted(fmt):
                 position = last
                 continue
@@ -393,194 +395,3 @@ def delete_selection(cursor: QTextCursor, me: Change, *, to_start: bool = False)
     delete_range(document, start, end, me)
     cursor.endEditBlock()
     cursor.setPosition((before if to_start else after).position())
-
-
-# ------------------------------------------------------------------ inserting
-
-
-def prepare_insertion(cursor: QTextCursor, me: Change) -> None:
-    """Before text is put at the cursor: the selection deleted (tracked), out of any deleted text it stands in."""
-    if cursor.hasSelection():
-        delete_selection(cursor, me)
-    document = cursor.document()
-    position = cursor.position()
-    before = _format_at(document, position - 1) if position > cursor.block().position() else None
-    if before is not None and is_deleted(before):
-        while (fmt := _format_at(document, position)) is not None and is_deleted(fmt):
-            position += 1
-        cursor.setPosition(position)
-
-
-def typing_format(cursor: QTextCursor, me: Change, base: QTextCharFormat | None = None) -> QTextCharFormat:
-    """The format of text typed at ``cursor``: the emphasis it would have untracked, inserted by ``me``.
-
-    The emphasis is ``base``'s, else the cursor's own (Ctrl+B before typing),
-    else that of the visible character before it, as Qt takes the character
-    before; deleted text passed over does not count.
-    """
-    base = visible_char_format(cursor) if base is None else base
-    comments: tuple[str, ...] = () if footnote_id_of(base) is not None else span_marks(base)[3]
-    return span_format(Span("", is_bold(base), base.fontItalic(), base.fontUnderline(), inserted=me, comments=comments))
-
-
-def visible_char_format(cursor: QTextCursor) -> QTextCharFormat:
-    """The character format Qt would type with at ``cursor`` if deleted text were not there.
-
-    The cursor's own (Ctrl+B before typing), else that of the visible character before it.
-    """
-    document = cursor.document()
-    probe = QTextCursor(document)
-    probe.setPosition(cursor.position())
-    base = cursor.charFormat()
-    if base == probe.charFormat():
-        base = _visible_format(document, cursor.position()) or base
-    return base
-
-
-def _visible_format(document: QTextDocument, position: int) -> QTextCharFormat | None:
-    """The format Qt would type with at ``position`` if deleted text were not there."""
-    while True:
-        block = document.findBlock(position)
-        if position > block.position():
-            fmt = _format_at(document, position - 1)
-            if fmt is not None and is_deleted(fmt):
-                position -= 1
-                continue
-            return fmt
-        previous = block.previous()
-        if previous.isValid() and end_deleted(previous):
-            position = _end_of(previous)
-            continue
-        # At the start of a paragraph Qt takes the first character's format (of the joined paragraphs).
-        members = chain(block)
-        for piece in _pieces(document, block.position(), _end_of(members[-1])):
-            if not is_deleted(piece.fmt):
-                return piece.fmt
-        return block.charFormat()  # what Qt types with in an empty paragraph
-
-
-def insert_text(cursor: QTextCursor, text: str, me: Change, base: QTextCharFormat | None = None) -> None:
-    """Type ``text`` (no paragraph breaks) at the cursor as an insertion by ``me`` (in ``base``'s emphasis if given).
-
-    Without a selection to delete it is one plain insertion, so Qt merges it
-    into the typing before it, as it does untracked: one undo step per word run.
-    """
-    if cursor.hasSelection():
-        fmt = typing_format(cursor, me, base)  # as Qt, the format before the selection goes
-        cursor.beginEditBlock()
-        prepare_insertion(cursor, me)
-        cursor.insertText(text, fmt)
-        cursor.endEditBlock()
-        return
-    prepare_insertion(cursor, me)
-    cursor.insertText(text, typing_format(cursor, me, base))
-
-
-def replace_pieces(document: QTextDocument, pieces: list[tuple[int, int]], at: int, text: str, me: Change) -> None:
-    """Replace text as a tracked change: ``pieces`` (ranges) deleted, ``text`` inserted at ``at``.
-
-    The new text takes the emphasis of the first character replaced (or of the one before ``at``).
-    """
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    base = _format_at(document, pieces[0][0]) if pieces else None
-    where = QTextCursor(document)
-    where.setPosition(at)
-    for first, last in sorted(pieces, reverse=True):
-        delete_range(document, first, last, me)
-    if text:
-        where.insertText(text, typing_format(where, me, base))
-    cursor.endEditBlock()
-
-
-def mark_split(block: QTextBlock, me: Change) -> None:
-    """After Enter made ``block`` (the second half): the first half's end is inserted by ``me``."""
-    first = block.previous()
-    _inserted, _deleted, old = block_marks(first)
-    set_block_marks(first, me, None, old)
-
-
-def insert_tracked(cursor: QTextCursor, insert: Callable[[], None], me: Change) -> None:
-    """Run ``insert`` (a paste, text with line breaks) at the cursor as one tracked insertion by ``me``.
-
-    Everything it puts there is inserted by ``me`` (copied deleted text and
-    paragraph ends are left out, as the accepted text has them); the new
-    paragraph ends are inserted ends, and the last paragraph keeps the end and
-    type marks of the paragraph inserted into (its type, if the insertion
-    changed it, kept as a pending change).
-    """
-    document = cursor.document()
-    cursor.beginEditBlock()
-    prepare_insertion(cursor, me)
-    block = cursor.block()
-    kind, level = block_kind(block)
-    inserted, deleted, old = block_marks(block)
-    start = QTextCursor(document)
-    start.setPosition(cursor.position())
-    insert_keeping_ids(cursor, insert)
-    first, last = start.position(), cursor.position()
-    end = QTextCursor(document)
-    end.setPosition(last)
-    removals: list[tuple[int, int]] = []
-    for piece in _pieces(document, first, last):
-        if piece.fmt.objectType() == POINT_OBJECT:
-            continue
-        marks = span_marks(piece.fmt)
-        if marks[1] is not None:
-            removals.append((piece.start, piece.end))
-            continue
-        fmt = piece.fmt
-        footnote_id = footnote_id_of(fmt)
-        if footnote_id is not None:
-            new = footnote_format(footnote_id, inline_marks_text(FootnoteRef(footnote_id, me)))
-        else:
-            span = Span(piece.text, is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline(), me, comments=marks[3])
-            new = span_format(span)
-        _select(document, piece.start, piece.end).setCharFormat(new)
-    current = document.findBlock(first)
-    joins = []
-    while current.isValid() and current.blockNumber() < end.block().blockNumber():
-        if block_marks(current)[1] is not None:
-            joins.append(_end_of(current))
-        set_block_marks(current, me, None, None if current.position() > first else old)
-        current = current.next()
-    for position in sorted([s for s, _e in removals] + joins, reverse=True):
-        stop = next((e for s, e in removals if s == position), position + 1)
-        _select(document, position, stop).removeSelectedText()
-    last_block = end.block()
-    new_old = old
-    if block_kind(last_block) != (kind, level) and old is None and not is_mine(inserted, me):
-        new_old = BlockFormatChange(me, kind, level)
-    set_block_marks(last_block, inserted, deleted, new_old)
-    cursor.setPosition(end.position())
-    cursor.endEditBlock()
-
-
-# ------------------------------------------------------------------ emphasis
-
-
-def merge_format(cursor: QTextCursor, change: QTextCharFormat, me: Change) -> None:
-    """Change the emphasis of the selected text (what ``change`` sets), keeping the old one as a pending change.
-
-    Deleted text is left as it is; text ``me`` inserted needs no old emphasis.
-    """
-    document = cursor.document()
-    cursor.beginEditBlock()
-    for piece in _pieces(document, cursor.selectionStart(), cursor.selectionEnd()):
-        fmt = piece.fmt
-        if is_deleted(fmt) or footnote_id_of(fmt) is not None:
-            continue
-        inserted, deleted, old, comments = span_marks(fmt)
-        before = (is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline())
-        merged = QTextCharFormat(fmt)
-        merged.merge(change)
-        after = (is_bold(merged), merged.fontItalic(), merged.fontUnderline())
-        if after == before:
-            continue
-        if old is None and not is_mine(inserted, me):
-            old = FormatChange(me, *before)
-        elif old is not None and is_mine(old.change, me) and (old.bold, old.italic, old.underline) == after:
-            old = None
-        span = Span(piece.text, *after, inserted, deleted, old, comments)
-        _select(document, piece.start, piece.end).setCharFormat(span_format(span))
-    cursor.endEditBlock()

@@ -3,9 +3,13 @@
 Two body editors hold the same body; one tracks (Track changes on), the other
 does not. The same script of real key events goes to both: typing (Latin and
 Arabic), Backspace, Delete, Enter, Shift+Enter, Tab and Shift+Tab, Ctrl+B, I and
-U and the paragraph, bullet and label keys. Placing the cursor or a selection is by offset in the
-visible text (deleted text left out, as the accepted text has it), since the
-arrow keys pass over deleted text in the tracking editor; the edits are keys.
+U, the paragraph, bullet and label keys, and copy, cut and paste of a stretch of
+one paragraph (each editor pastes what the untracked one copied last: the same
+visible text; Qt types the paragraphs of a paste of several its own way).
+Placing the cursor or a selection is by offset in the visible text (deleted
+text left out, as the accepted text has it): the arrow keys step through
+deleted text in the tracking editor, so the same presses would land
+elsewhere. The edits are keys.
 After each step the tracking editor's visible text is the other's text. (The
 Arabic has no combining marks: Qt's cursor inside a letter and its mark, where
 Backspace can leave it, moves by rules of its own.)
@@ -99,6 +103,7 @@ KEYS = {
     "italic": (Qt.Key.Key_I, CTRL),
     "underline": (Qt.Key.Key_U, CTRL),
     "line_break": (Qt.Key.Key_Return, SHIFT),
+    "paste": (Qt.Key.Key_V, CTRL),
     "paragraph": (Qt.Key.Key_0, CTRL),
     "bullet": (Qt.Key.Key_L, CTRL | SHIFT),
     "label": (Qt.Key.Key_B, CTRL | SHIFT),
@@ -110,6 +115,7 @@ steps = st.one_of(
     st.tuples(st.just("type"), st.sampled_from(["x", "ab", " ", "yes no", "سلام", "ب"])),
     st.tuples(st.just("key"), st.sampled_from(sorted(KEYS))),
     st.tuples(st.just("key"), st.sampled_from(["backspace", "delete", "enter"])),
+    st.tuples(st.sampled_from(["copy", "cut"]), st.floats(0, 1), st.floats(0, 1)),
 )
 
 START = [
@@ -133,6 +139,17 @@ def run(pane: Pane, step: tuple, type_text) -> None:  # type: ignore[type-arg]
         if kind == "select":
             cursor.setPosition(positions[round(step[2] * (len(positions) - 1))], QTextCursor.MoveMode.KeepAnchor)
         editor.setTextCursor(cursor)
+    elif kind in ("copy", "cut"):
+        # A stretch of one paragraph: Qt gives the paragraphs of a paste of several types of its own.
+        text, _positions = boundaries(editor.document())
+        first = round(step[1] * len(text))
+        paragraph_end = text.find("\n", first)
+        last = first + round(step[2] * ((len(text) if paragraph_end < 0 else paragraph_end) - first))
+        cursor = editor.textCursor()
+        cursor.setPosition(positions[first])
+        cursor.setPosition(positions[last], QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(cursor)
+        QTest.keyClick(editor, Qt.Key.Key_C if kind == "copy" else Qt.Key.Key_X, CTRL)
     elif kind == "type":
         type_text(editor, step[1])
     else:
