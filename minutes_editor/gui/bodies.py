@@ -9,7 +9,9 @@ that an edit touching it clears, so flushing a 1,000-paragraph body after a
 few keystrokes reads a few paragraphs, not all of them (the others' model
 blocks are the objects the last flush gave: a body's blocks are replaced,
 never changed in place). Each undo step a document adds becomes a
-TextEditCommand on the report's one undo stack. Footnotes live in a pool by id, so a reference
+TextEditCommand on the report's one undo stack, but for the step ``replace``
+makes, which the review command that asked for it undoes and redoes itself
+(``step``). Footnotes live in a pool by id, so a reference
 removed and brought back by undo finds its note again; ``flush()`` makes the
 report list exactly the notes referenced, in the order of first reference.
 """
@@ -29,6 +31,7 @@ from minutes_editor.gui.rich_text import (
     body_blocks,
     footnote_ids,
     install_footnote_marks,
+    replace_document,
 )
 from minutes_editor.gui.text_marks import PointMarks, install_point_marks, with_unique_ids
 from minutes_editor.model.operations import ReplaceBlocks
@@ -68,6 +71,7 @@ class BodyStore(QObject):
         self.marks = FootnoteMarks(self.numbers.get, self)
         self.points = PointMarks(self)
         self._merging: QTextDocument | None = None
+        self._quiet = False
         self._next_mark = 0
         undo_stack.indexChanged.connect(self._stop_merging_elsewhere)
         undo_stack.cleanChanged.connect(lambda _clean: self.stop_merging())
@@ -108,6 +112,40 @@ class BodyStore(QObject):
             body.converted.clear()
             self._read_blocks(body)
 
+    def replace(self, owner: Section | Session) -> QTextDocument | None:
+        """Write the model's blocks into an open body's document as one step of its own history (None if not open).
+
+        The step is not pushed on the report's stack: the command that asked for it (a review decision)
+        undoes and redoes it with ``step``, so the typing steps before it stay undoable.
+        """
+        if not self.has_document(owner):
+            return None
+        body = self._bodies[id(owner)]
+        self._quiet = True
+        try:
+            replace_document(body.document, owner.blocks, self.report.direction)
+        finally:
+            self._quiet = False
+        body.dirty = False
+        self._read_blocks(body)
+        return body.document
+
+    def step(self, owner: Section | Session, *, redo: bool) -> bool:
+        """Undo (redo) the step ``replace`` made in an open body, the model's blocks already as it leaves them.
+
+        True when the document could; the model keeps its blocks (the document now shows them).
+        """
+        body = self._bodies.get(id(owner))
+        if body is None or body.owner is not owner:
+            return False
+        document = body.document
+        if not (document.isRedoAvailable() if redo else document.isUndoAvailable()):
+            return False
+        (document.redo if redo else document.undo)()
+        body.dirty = False
+        self._read_blocks(body)
+        return True
+
     def _on_contents_changed(self, body: Body) -> None:
         body.dirty = True
         self.edited.emit(body.owner)
@@ -124,6 +162,8 @@ class BodyStore(QObject):
             block = block.next()
 
     def _on_undo_command(self, body: Body) -> None:
+        if self._quiet:
+            return
         text = QCoreApplication.translate("bodies", "Typing")
         if self._merging is not body.document:
             self.stop_merging(keep=body.document)

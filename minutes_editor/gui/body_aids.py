@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from minutes_editor.gui.directions import follow_direction
 from minutes_editor.model.report import Footnote, Span, plain_text
+from minutes_editor.model.tracking import tracked_change, visible_text
 
 if TYPE_CHECKING:
     from minutes_editor.gui.dialogs import QuickInsert
@@ -54,7 +55,9 @@ class BodyAids(QObject):
             return None
         store = self.view.store
         footnote_id = store.new_footnote_id()
-        store.add_footnote(Footnote(footnote_id, [Span(text)] if text else []))
+        author = self.view.document.tracked_by  # a new note's text is inserted too, as Word marks it
+        inserted = tracked_change(author) if author else None
+        store.add_footnote(Footnote(footnote_id, [Span(text, inserted=inserted)] if text else []))
         editor.insert_footnote(footnote_id)
         self.view.refresh_preview()
         panel = self.view.current_body_panel()
@@ -79,7 +82,7 @@ class BodyAids(QObject):
         rows = []
         for footnote_id in dict.fromkeys(footnote_ids(editor.document())):
             note = store.pool.get(footnote_id)
-            rows.append((footnote_id, store.numbers.get(footnote_id, 0), plain_text(note.content) if note else ""))
+            rows.append((footnote_id, store.numbers.get(footnote_id, 0), visible_text(note.content) if note else ""))
         panel.notes.show_notes(rows, self.view.document.report.direction)
 
     # ================================================================ the designation footnote

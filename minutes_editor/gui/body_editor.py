@@ -4,7 +4,9 @@
 (one document per section or session, never one for the whole report). Tab
 and Shift+Tab change a bullet's level, Enter on an empty bullet steps it out,
 Enter after a lead-in label starts a paragraph. Undo and redo keys are left to
-the window, whose one undo stack covers every body and the structure.
+the window, whose one undo stack covers every body and the structure. While
+``tracking`` gives a ``Change`` (Track changes is on), every edit is made as a
+pending change under the user's name (gui/tracked_text.py, gui/tracked_keys.py).
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from PySide6.QtCore import SIGNAL, QEvent, QMimeData, QObject, QPoint, QRectF, Q
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
+    QDropEvent,
     QFont,
     QFontInfo,
+    QInputMethodEvent,
     QKeyEvent,
     QKeySequence,
+    QPainter,
+    QPaintEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -27,24 +33,33 @@ from PySide6.QtGui import (
     QTextLayout,
 )
 from PySide6.QtWidgets import (
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QTextEdit,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from minutes_editor.gui.fields import EscapeToText
-from minutes_editor.gui.rich_text import block_kind, footnote_positions, insert_footnote, set_block_kind
+from minutes_editor.gui import tracked_insert as inserting
+from minutes_editor.gui import tracked_text as tracked
+from minutes_editor.gui.block_marks import paint_block_marks
+from minutes_editor.gui.footnote_panel import FootnotePanel
+from minutes_editor.gui.rich_text import (
+    OBJECT_CHAR,
+    block_kind,
+    footnote_format,
+    footnote_positions,
+    fragment_runs,
+    insert_footnote,
+    insert_runs,
+    set_block_kind,
+)
 from minutes_editor.gui.shortcuts import is_undo_key
-from minutes_editor.gui.text_marks import insert_keeping_ids, set_block_id
-from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Direction, new_id
+from minutes_editor.gui.text_marks import inline_marks_text, insert_keeping_ids, set_block_id
+from minutes_editor.gui.tracked_keys import tracked_key
+from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Change, Direction, FootnoteRef, new_id
 
 #: Mime type naming a fragment copied in a body editor of this process.
 FRAGMENT_MIME = "application/x-minutes-editor-fragment"
@@ -110,6 +125,8 @@ class BodyEditor(QTextEdit):
         self.context_extras: Callable[[QTextEdit, QPoint], list[QAction]] | None = None
         self._places: dict[int, tuple[int, int]] = {}
         self._undo_actions: tuple[QAction, QAction] | None = None
+        #: While Track changes is on: the change the user's edits carry now (who and when); None when off.
+        self.tracking: Callable[[], Change | None] | None = None
         # Shown while no body is: a body's document belongs to its report and dies with it. Its parent is
         # the editor, not the editor's text control, so showing a body does not delete it.
         self._placeholder = QTextDocument(self)
@@ -219,10 +236,18 @@ class BodyEditor(QTextEdit):
             ).emit()
             return
         if key not in _BLOCK_KEYS:
+            me = self.tracked()
+            if me is not None and tracked_key(self, event, me):
+                return
+            if key == Qt.Key.Key_Backspace and self._backspace():
+                return
             # Letters and most keys: Qt's own handling, without looking up the paragraph's kind first.
             super().keyPressEvent(event)
             return
-        kind, level = block_kind(self.textCursor().block())
+        me = self.tracked()
+        block = self.textCursor().block()
+        # While tracking, the paragraph shown: deleted text and paragraph ends left out.
+        kind, level, empty = tracked.visible_paragraph(block) if me else (*block_kind(block), block.length() <= 1)
         if key == Qt.Key.Key_Tab and modifiers == Qt.KeyboardModifier.NoModifier:
             if kind is BlockKind.BULLET:
                 self.set_level(level + 1)
@@ -237,7 +262,6 @@ class BodyEditor(QTextEdit):
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and modifiers == Qt.KeyboardModifier.NoModifier:
             cursor = self.textCursor()
-            empty = cursor.block().length() <= 1
             if kind is BlockKind.BULLET and empty:
                 # Enter on an empty bullet steps it out, as word processors do.
                 self.set_level(level - 1)
@@ -246,17 +270,49 @@ class BodyEditor(QTextEdit):
             # step. A bullet goes in a list of its own (see rich_text): Qt would add it to this block's list;
             # after a lead-in label comes a paragraph.
             cursor.beginEditBlock()
-            cursor.insertBlock()
+            if me is None:
+                cursor.insertBlock()
+            else:
+                # As Qt's Enter: the new paragraph takes the emphasis typed before it, deleted text left out.
+                typed = inserting.visible_char_format(cursor)
+                inserting.prepare_insertion(cursor, me)
+                cursor.insertBlock(cursor.blockFormat(), typed)
             set_block_id(cursor.block(), new_id())
-            if kind is BlockKind.BULLET:
+            if me is not None:
+                inserting.mark_split(cursor.block(), me)
+            if me is not None and tracked.visible_paragraph(cursor.block())[:2] != (kind, level):
+                # The tracked deletion of a selection changed types: the new paragraph's is the one it had.
+                new_kind = BlockKind.PARAGRAPH if kind is BlockKind.LABEL else kind
+                tracked.set_chain_kind(cursor.block(), new_kind, level, me)
+            elif kind is BlockKind.BULLET:
                 set_block_kind(cursor, BlockKind.BULLET, level)
+            elif kind is BlockKind.LABEL and me is not None:
+                tracked.set_chain_kind(cursor.block(), BlockKind.PARAGRAPH, 1, me)
             elif kind is BlockKind.LABEL:
                 set_block_kind(cursor, BlockKind.PARAGRAPH)
             cursor.endEditBlock()
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
             return
+        if me is not None and tracked_key(self, event, me):
+            return  # Shift+Enter: a line break typed
         super().keyPressEvent(event)
+
+    def _backspace(self) -> bool:
+        """Backspace over a selection, or at the start of a bullet (which becomes a paragraph); False otherwise.
+
+        Qt's own makes the bullet an indented paragraph, an indent the report does not keep, which its next
+        Backspace takes away step by step, even with a selection that ends there.
+        """
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+            self.setTextCursor(cursor)
+            return True
+        if cursor.atBlockStart() and block_kind(cursor.block())[0] is BlockKind.BULLET:
+            set_block_kind(cursor, BlockKind.PARAGRAPH)
+            return True
+        return False
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         """Move the focus on to the next field (Tab outside bullets)."""
@@ -264,18 +320,37 @@ class BodyEditor(QTextEdit):
 
     # ---------------------------------------------------------- editing
 
+    def tracked(self) -> Change | None:
+        """The change the user's edits carry while Track changes is on; None when it is off."""
+        return self.tracking() if self.tracking is not None else None
+
+    def _set_block_kind(self, kind: BlockKind, level: int = 1) -> None:
+        me = self.tracked()
+        if me is None:
+            set_block_kind(self.textCursor(), kind, level)
+        else:
+            tracked.set_kind_of_chains(self.textCursor(), kind, level, me)
+
     def set_level(self, level: int) -> None:
         """Make the current blocks bullets at ``level``; below 1 they become paragraphs."""
-        cursor = self.textCursor()
         if level < 1:
-            set_block_kind(cursor, BlockKind.PARAGRAPH)
+            self._set_block_kind(BlockKind.PARAGRAPH)
         else:
-            set_block_kind(cursor, BlockKind.BULLET, min(level, MAX_BULLET_LEVEL))
+            self._set_block_kind(BlockKind.BULLET, min(level, MAX_BULLET_LEVEL))
 
     def set_kind(self, kind: BlockKind) -> None:
         """Make the current blocks paragraphs, bullets (keeping a bullet's level) or labels."""
-        _current, level = block_kind(self.textCursor().block())
-        set_block_kind(self.textCursor(), kind, level)
+        block = self.textCursor().block()
+        level = tracked.visible_paragraph(block)[1] if self.tracked() else block_kind(block)[1]
+        self._set_block_kind(kind, level)
+
+    def mergeCurrentCharFormat(self, modifier: QTextCharFormat) -> None:
+        """Change the emphasis of the selection (tracked while Track changes is on) or of what is typed next."""
+        me = self.tracked()
+        if me is None or not self.textCursor().hasSelection():
+            super().mergeCurrentCharFormat(modifier)
+        else:
+            inserting.merge_format(self.textCursor(), modifier, me)
 
     def toggle_bold(self) -> None:
         """Bold on or off for the selection or what is typed next."""
@@ -299,7 +374,15 @@ class BodyEditor(QTextEdit):
     def insert_footnote(self, footnote_id: str) -> None:
         """Put a reference to ``footnote_id`` at the cursor."""
         cursor = self.textCursor()
-        insert_footnote(cursor, footnote_id)
+        me = self.tracked()
+        if me is None:
+            insert_footnote(cursor, footnote_id)
+        else:
+            cursor.beginEditBlock()
+            inserting.prepare_insertion(cursor, me)
+            marks = inline_marks_text(FootnoteRef(footnote_id, inserted=me))
+            cursor.insertText(OBJECT_CHAR, footnote_format(footnote_id, marks))
+            cursor.endEditBlock()
         # Typing after the mark must not inherit its object format.
         self.setCurrentCharFormat(QTextCharFormat())
         self.setTextCursor(cursor)
@@ -310,8 +393,15 @@ class BodyEditor(QTextEdit):
         fmt = cursor.charFormat()
         if fmt.isImageFormat() or fmt.objectType() != 0:
             fmt = QTextCharFormat()
-        insert_keeping_ids(cursor, lambda: cursor.insertText(text, fmt))
+        self._insert(cursor, lambda: cursor.insertText(text, fmt))
         self.setTextCursor(cursor)
+
+    def _insert(self, cursor: QTextCursor, insert: Callable[[], None]) -> None:
+        me = self.tracked()
+        if me is None:
+            insert_keeping_ids(cursor, insert)
+        else:
+            inserting.insert_tracked(cursor, insert, me)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """Copy or drag: Qt's data for other programs, plus a token for pasting back here with formats."""
@@ -336,15 +426,66 @@ class BodyEditor(QTextEdit):
         fragment = _FRAGMENTS.get(token)
         if fragment is not None:
             cursor = self.textCursor()
-            # Pasted paragraphs are new ones: new ids (their originals keep theirs).
-            insert_keeping_ids(cursor, lambda: cursor.insertFragment(fragment))
+            # A stretch of one paragraph goes in as its runs: Qt's own would bring the paragraph's type along
+            # (and a new paragraph to hold it, for a stretch of a bullet). Pasted paragraphs get new ids.
+            runs = fragment_runs(fragment)
+            if runs is None:
+                self._insert(cursor, lambda: cursor.insertFragment(fragment))
+            else:
+                self._insert(cursor, lambda: insert_runs(cursor, runs))
             self.setTextCursor(cursor)
         elif source.hasText():
             self.insert_plain(source.text().replace("\r\n", "\n").replace("\r", "\n"))
 
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        """Text from an input method: while tracking, inserted by the user (the selection deleted, tracked)."""
+        me = self.tracked()
+        if me is not None and event.commitString():
+            cursor = self.textCursor()
+            inserting.insert_text(cursor, event.commitString(), me)
+            self.setTextCursor(cursor)
+            event.setCommitString("")
+        super().inputMethodEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        """A drop; while tracking, text moved within this editor is copied here and marked deleted where it was."""
+        me = self.tracked()
+        source = self.textCursor()
+        if me is None or event.source() is not self or not source.hasSelection():
+            super().dropEvent(event)
+            return
+        source.beginEditBlock()
+        event.setDropAction(Qt.DropAction.CopyAction)
+        super().dropEvent(event)
+        tracked.delete_selection(source, me)
+        source.endEditBlock()
+
+    def _tracked_cut(self) -> None:
+        me = self.tracked()
+        cursor = self.textCursor()
+        if me is not None and cursor.hasSelection():
+            self.copy()
+            tracked.delete_selection(cursor, me)
+            self.setTextCursor(cursor)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """Qt's text, then the marks of paragraphs' own pending changes (gui/block_marks.py)."""
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        paint_block_marks(self, painter)
+        painter.end()
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """The standard menu, with the window's undo and redo in place of the document's."""
         menu = self.createStandardContextMenu(event.pos())
+        if self.tracked() is not None:
+            # Cut and Delete remove the text in Qt's own hands: while tracking they mark it deleted instead.
+            for action in menu.actions():
+                if action.objectName() in ("edit-cut", "edit-delete"):
+                    action.triggered.disconnect()
+                    action.triggered.connect(
+                        self._tracked_cut if action.objectName() == "edit-cut" else self._tracked_delete
+                    )
         extras = self.context_extras(self, event.pos()) if self.context_extras is not None else []
         if self._undo_actions is not None:
             for action in menu.actions():
@@ -361,77 +502,12 @@ class BodyEditor(QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-
-class FootnotePanel(QWidget):
-    """The notes referenced in the shown body, numbered as the report numbers them, each editable."""
-
-    #: A note's text was edited: (footnote id, new text).
-    note_edited = Signal(str, str)
-    #: Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.
-    done = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("footnote_panel")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(self.tr("Footnotes"))
-        layout.addWidget(self.title)
-        self._rows_holder = QWidget()
-        self._rows = QFormLayout(self._rows_holder)
-        self._rows.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self._rows_holder)
-        layout.addWidget(scroll)
-        self.empty_label = QLabel(self.tr("No footnotes here. Ctrl+Alt+F inserts one at the cursor."))
-        self.empty_label.setWordWrap(True)
-        layout.addWidget(self.empty_label)
-        self._ids: list[str] = []
-        self.edits: dict[str, QLineEdit] = {}
-        self._escape = EscapeToText(self._note_done, self)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
-    def show_notes(self, notes: list[tuple[str, int, str]], direction: Direction) -> None:
-        """Show ``(id, number, text)`` rows; rows are rebuilt only when the notes themselves change."""
-        ids = [footnote_id for footnote_id, _number, _text in notes]
-        if ids != self._ids:
-            while self._rows.rowCount():
-                self._rows.removeRow(0)
-            self.edits.clear()
-            for footnote_id, _number, _text in notes:
-                edit = QLineEdit()
-                edit.setObjectName(f"note_{footnote_id}")
-                edit.textEdited.connect(lambda text, footnote_id=footnote_id: self.note_edited.emit(footnote_id, text))
-                edit.returnPressed.connect(lambda footnote_id=footnote_id: self.done.emit(footnote_id))
-                self._escape.watch(edit)
-                self.edits[footnote_id] = edit
-                label = QLabel()
-                self._rows.addRow(label, edit)
-                # A layout shows new children only later (queued); show them now so they can take the focus.
-                label.show()
-                edit.show()
-            self._ids = ids
-        rtl = direction is Direction.RTL
-        for row, (footnote_id, number, text) in enumerate(notes):
-            item = self._rows.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            number_label = item.widget() if item is not None else None
-            if isinstance(number_label, QLabel):
-                number_label.setText(f"{number}")
-            edit = self.edits[footnote_id]
-            edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-            if edit.text() != text:
-                edit.setText(text)
-        self.empty_label.setVisible(not notes)
-
-    def _note_done(self, edit: QWidget) -> None:
-        footnote_id = next((key for key, candidate in self.edits.items() if candidate is edit), None)
-        if footnote_id is not None:
-            self.done.emit(footnote_id)
-
-    def release(self) -> None:
-        """Show no notes (the report is closing)."""
-        self.show_notes([], Direction.LTR)
+    def _tracked_delete(self) -> None:
+        me = self.tracked()
+        cursor = self.textCursor()
+        if me is not None and cursor.hasSelection():
+            tracked.delete_selection(cursor, me)
+            self.setTextCursor(cursor)
 
 
 class BodyPanel(QWidget):

@@ -111,15 +111,42 @@ class OperationCommand(QUndoCommand):
 
 
 class FieldCommand(OperationCommand):
-    """Set one field; commands with one merge key merge while the user types."""
+    """Set one field; commands with one merge key merge while the user types.
+
+    ``record`` is what a tracked edit does to the report's pending field changes
+    (model/tracking.py ``field_record``): made after the field is set, undone before.
+    """
 
     operation: SetField[Any, Any]
 
     def __init__(
-        self, views: Views, report: Report, operation: SetField[Any, Any], text: str, *, merge_key: str | None = None
+        self,
+        views: Views,
+        report: Report,
+        operation: SetField[Any, Any],
+        text: str,
+        *,
+        merge_key: str | None = None,
+        record: Operation | None = None,
     ) -> None:
         super().__init__(views, report, operation, text)
         self.merge_key = merge_key
+        self.record = record
+        self._record_inverse: Operation | None = None
+
+    def redo(self) -> None:
+        """Set the field, then record the pending change of a tracked edit."""
+        super().redo()
+        if self.record is not None:
+            self._record_inverse = self.record.apply(self.report)
+            self.views.field_changed(self.operation.target, self.operation.field)
+
+    def undo(self) -> None:
+        """Take the recorded pending change back, then the field."""
+        if self._record_inverse is not None:
+            self.record = self._record_inverse.apply(self.report)
+            self._record_inverse = None
+        super().undo()
 
     def id(self) -> int:
         """Merge typing into one field; -1 (no merging) without a key."""
@@ -129,6 +156,7 @@ class FieldCommand(OperationCommand):
         """Take over a later edit of the same field (already applied: only what redo sets changes)."""
         if (
             isinstance(other, FieldCommand)
+            and other.record is None  # a tracked edit that records or takes back a pending change stays apart
             and other.merge_key == self.merge_key
             and other.operation.target is self.operation.target
             and other.operation.field is self.operation.field

@@ -46,6 +46,8 @@ class ReportDocument(QObject):
         self.title: str | None = None
         #: For a report restored after a crash: the replay of its recovery journal (storage.journal_replay.Replay).
         self.restored: Any = None
+        #: While Review > Track changes is on for this report: the name the user's edits are pending under.
+        self.tracked_by = ""
         self.undo_stack = QUndoStack(self)
         # The file's bytes as read are hashed when the hash is first needed, not while the window opens.
         self._disk_hash: str | None = _hash_file(path) if path and read is None else None

@@ -25,11 +25,10 @@ from minutes_editor.model.report import (
     Section,
     SectionKind,
     Session,
-    Span,
     TitleBlock,
-    plain_text,
 )
 from minutes_editor.model.rules import OperationRefusedError, Rule
+from minutes_editor.model.tracking import edited_content, field_record, tracked_change, visible_text
 from minutes_editor.phrases import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -131,6 +130,7 @@ class ReportEdits(QObject):
         """Push an undoable change of ``field`` of ``target``; typing into one field merges into one step.
 
         False when nothing changed, or when the change breaks a rule of the report (said in the status bar).
+        While Track changes is on, the first edit of a field records its old value as a pending change.
         """
         if field.get(target) == value:
             return False
@@ -138,8 +138,13 @@ class ReportEdits(QObject):
         text = self.tr("Edit %1").replace("%1", field.name.replace("_", " "))
         from minutes_editor.gui.commands import FieldCommand
 
-        report = self.view.document.report
-        return self.push(FieldCommand(self, report, ops.SetField(target, field, value), text, merge_key=key))
+        document = self.view.document
+        report = document.report
+        record = None
+        if document.tracked_by and not isinstance(target, Footnote):
+            record = field_record(report, target, field, value, tracked_change(document.tracked_by))
+        operation = ops.SetField(target, field, value)
+        return self.push(FieldCommand(self, report, operation, text, merge_key=key, record=record))
 
     def push(self, command: OperationCommand) -> bool:
         """Push ``command`` if its operation may be applied; else say why in the status bar and return False."""
@@ -220,10 +225,11 @@ class ReportEdits(QObject):
 
     def _note_edited(self, footnote_id: str, text: str) -> None:
         note = self.view.store.pool.get(footnote_id)
-        if note is not None:
-            content = [Span(text)] if text else []
-            if plain_text(note.content) != text:
-                self.set_field(note, ops.NOTE_CONTENT, content)
+        if note is not None and visible_text(note.content) != text:
+            # The line shows the note without its deletions: its spans keep their emphasis and marks.
+            author = self.view.document.tracked_by
+            me = tracked_change(author) if author else None
+            self.set_field(note, ops.NOTE_CONTENT, edited_content(note.content, text, me))
 
     # ================================================================ structure
 

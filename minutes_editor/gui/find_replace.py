@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
+from minutes_editor.gui.tracked_insert import replace_pieces
 from minutes_editor.model.search import (
     Match,
     Query,
@@ -30,9 +31,11 @@ from minutes_editor.model.search import (
     plan_replacements,
 )
 from minutes_editor.model.text_fields import FOOTNOTE_MARK, iter_fields, locate
+from minutes_editor.model.tracking import tracked_change
 
 if TYPE_CHECKING:
     from minutes_editor.gui.parts import EditorView
+    from minutes_editor.model.report import Change
 
 
 def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]], label: str) -> int:
@@ -64,7 +67,9 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
             owner = section.sessions[session_index] if session_index >= 0 else section
             document = window.store.document(owner)
             prefix = f"sections[{section_index}]" + (f".sessions[{session_index}]" if session_index >= 0 else "")
-            _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks})
+            author = window.document.tracked_by
+            me = tracked_change(author) if author else None
+            _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks}, me)
         plan = plan_replacements(report, others, preset=window.preset)
         for change in field_changes(report, plan.edits):
             window.set_field(change.target, change.field, change.new, merge=False)
@@ -74,7 +79,10 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
 
 
 def _replace_in_document(
-    document: QTextDocument, blocks: dict[int, list[tuple[int, int, str]]], texts: dict[int, str]
+    document: QTextDocument,
+    blocks: dict[int, list[tuple[int, int, str]]],
+    texts: dict[int, str],
+    me: Change | None = None,
 ) -> None:
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
@@ -82,12 +90,17 @@ def _replace_in_document(
         block = document.findBlockByNumber(number)
         text = texts[number]
         for stretch in sorted(blocks[number], reverse=True):
-            _replace_stretch(cursor, block.position(), text, stretch)
+            _replace_stretch(cursor, block.position(), text, stretch, me)
     cursor.endEditBlock()
 
 
-def _replace_stretch(cursor: QTextCursor, base: int, text: str, stretch: tuple[int, int, str]) -> None:
-    """Replace ``text[start:end]`` by ``new`` keeping its footnote marks: the new text where the match starts."""
+def _replace_stretch(
+    cursor: QTextCursor, base: int, text: str, stretch: tuple[int, int, str], me: Change | None = None
+) -> None:
+    """Replace ``text[start:end]`` by ``new`` keeping its footnote marks: the new text where the match starts.
+
+    With ``me`` (Track changes on) the old text is marked deleted and the new inserted after its first piece.
+    """
     start, end, new = stretch
     pieces: list[tuple[int, int]] = []
     begin = start
@@ -102,6 +115,12 @@ def _replace_stretch(cursor: QTextCursor, base: int, text: str, stretch: tuple[i
 
     def position(index: int) -> int:
         return base + utf16_offset(text, index)
+
+    if me is not None:
+        ranges = [(position(first), position(last)) for first, last in pieces]
+        at = position(start) if starts_on_mark or not ranges else ranges[0][1]
+        replace_pieces(cursor.document(), ranges, at, new, me)
+        return
 
     for first, last in reversed(pieces[1:] if not starts_on_mark else pieces):
         cursor.setPosition(position(first))

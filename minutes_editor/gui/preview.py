@@ -2,7 +2,11 @@
 
 Headings carry their numbers, bullets their glyphs (• o ▪) indented on the
 start side of the report's direction, footnote references their numbers, and
-the notes follow at the end, as Word will print them.
+the notes follow at the end, as Word will print them. Reviewers' pending
+changes show as the body editors show them, in each author's colour
+(gui/text_marks.py): insertions underlined, deletions struck through, a changed
+emphasis underlined with dots, a paragraph's inserted or deleted end as a
+pilcrow.
 
 The preview is updated in place: the new paragraphs are compared with those
 shown, the common beginning and end are kept and only the paragraphs between
@@ -20,15 +24,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QTextBrowser
 
 from minutes_editor.gui.places import go_to_origin
+from minutes_editor.gui.text_marks import author_colour
 from minutes_editor.model.report import Direction
-from minutes_editor.render.flow import FlowDocument, NoteMark, Origin, Paragraph, Role, flatten
+from minutes_editor.render.flow import FlowDocument, Mark, NoteMark, Origin, Paragraph, Role, Run, flatten
 
 if TYPE_CHECKING:
     from minutes_editor.gui.parts import EditorView
@@ -37,6 +42,8 @@ if TYPE_CHECKING:
 PREVIEW_DELAY_MS = 300
 
 BULLET_GLYPHS = {1: "•", 2: "o", 3: "▪"}
+#: Drawn where a paragraph's end is a pending insertion or deletion.
+PILCROW = "\u00b6"
 #: Indent per bullet level, in pixels.
 LEVEL_INDENT = 22
 
@@ -69,8 +76,33 @@ _LOOKS = {
 _LOOKS_BY_NAME = {role.value: look for role, look in _LOOKS.items()}
 _NOTE_COLOUR = QColor("#1a5fb4")
 
-#: One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).
-_Piece = tuple[str, bool, bool, bool, bool]
+
+class _Piece(NamedTuple):
+    """A run of a shown paragraph: its text, emphasis, and the pending change it shows (whose, and which)."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    superscript: bool = False
+    author: str = ""
+    #: "inserted", "deleted", "format" or "".
+    change: str = ""
+
+
+def _run_piece(run: Run) -> _Piece:
+    mark, change = _change_of(run.inserted, run.deleted)
+    if not change and run.former is not None:
+        mark, change = run.former.mark, "format"
+    return _Piece(run.text, run.bold, run.italic, run.underline, author=mark.author if mark else "", change=change)
+
+
+def _change_of(inserted: Mark | None, deleted: Mark | None) -> tuple[Mark | None, str]:
+    if deleted is not None:
+        return deleted, "deleted"
+    if inserted is not None:
+        return inserted, "inserted"
+    return None, ""
 
 
 @dataclass(frozen=True)
@@ -84,15 +116,19 @@ class _Line:
 def _paragraph_line(paragraph: Paragraph) -> _Line:
     pieces: list[_Piece] = []
     if paragraph.role is Role.HEADING and paragraph.number:
-        pieces.append((f"{paragraph.number}. ", False, False, False, False))
+        pieces.append(_Piece(f"{paragraph.number}. "))
     if paragraph.role is Role.BULLET:
         level = min(max(paragraph.level, 1), 3)
-        pieces.append((f"{BULLET_GLYPHS[level]}\u00a0\u00a0", False, False, False, False))
+        pieces.append(_Piece(f"{BULLET_GLYPHS[level]}\u00a0\u00a0"))
     for item in paragraph.inlines:
         if isinstance(item, NoteMark):
-            pieces.append((str(item.number), False, False, False, True))
+            mark, change = _change_of(item.inserted, item.deleted)
+            pieces.append(_Piece(str(item.number), superscript=True, author=mark.author if mark else "", change=change))
         else:
-            pieces.append((item.text, item.bold, item.italic, item.underline, False))
+            pieces.append(_run_piece(item))
+    mark, change = _change_of(paragraph.inserted, paragraph.deleted)
+    if mark is not None:
+        pieces.append(_Piece(PILCROW, author=mark.author, change=change))
     return _Line(paragraph.role.value, tuple(pieces), paragraph.level)
 
 
@@ -130,16 +166,13 @@ def chunks_of(flow: FlowDocument) -> list[_Chunk]:
     chunks = [_Chunk((p.role, p.inlines, p.level, p.number), (p,)) for p in flow.paragraphs]
     if not flow.paragraphs:
         empty = QCoreApplication.translate("preview", "The report is empty.")
-        line = _Line("empty", ((empty, False, True, False, False),))
+        line = _Line("empty", (_Piece(empty, italic=True),))
         chunks.append(_Chunk((line,), extra=(line,)))
     if flow.notes:
-        notes = [_Line("notes_title", ((flow.preset.label("footnotes"), True, False, False, False),))]
+        notes = [_Line("notes_title", (_Piece(flow.preset.label("footnotes"), bold=True),))]
         for note in flow.notes:
-            pieces: list[_Piece] = [
-                (str(note.number), False, False, False, True),
-                ("\u00a0", False, False, False, False),
-            ]
-            pieces.extend((run.text, run.bold, run.italic, run.underline, False) for run in note.inlines)
+            pieces: list[_Piece] = [_Piece(str(note.number), superscript=True), _Piece("\u00a0")]
+            pieces.extend(_run_piece(run) for run in note.inlines)
             notes.append(_Line("note", tuple(pieces), size=0.8))
         chunks.extend(_Chunk((line,), extra=(line,)) for line in notes)
     return chunks
@@ -231,15 +264,17 @@ class PreviewRenderer:
         base.setFontFamilies([self._family])
         base.setFontPointSize(self._base_size * look.size * line.size)
         cursor.insertBlock(block, base)
-        for text, bold, italic, underline, superscript in line.pieces:
+        for piece in line.pieces:
             fmt = QTextCharFormat(base)
-            fmt.setFontWeight(QFont.Weight.Bold if bold or look.bold else QFont.Weight.Normal)
-            fmt.setFontItalic(italic or look.italic)
-            fmt.setFontUnderline(underline or look.underline)
-            if superscript:
+            fmt.setFontWeight(QFont.Weight.Bold if piece.bold or look.bold else QFont.Weight.Normal)
+            fmt.setFontItalic(piece.italic or look.italic)
+            fmt.setFontUnderline(piece.underline or look.underline)
+            if piece.superscript:
                 fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
                 fmt.setForeground(_NOTE_COLOUR)
-            cursor.insertText(text.replace("\n", "\u2028"), fmt)
+            if piece.change:
+                _show_change(fmt, piece)
+            cursor.insertText(piece.text.replace("\n", "\u2028"), fmt)
 
     def origin_at(self, block_number: int) -> Origin | None:
         """Where in the report the shown block ``block_number`` comes from (None for notes and the sentinel)."""
@@ -292,3 +327,15 @@ class PreviewPane(QObject):
             go_to_origin(self.view, self.renderer.origin_at(block.blockNumber()))
             return True
         return super().eventFilter(watched, event)
+
+
+def _show_change(fmt: QTextCharFormat, piece: _Piece) -> None:
+    """A pending change's look, as the body editors give it: the author's colour, underlined or struck through."""
+    colour = author_colour(piece.author)
+    fmt.setForeground(colour)
+    fmt.setUnderlineColor(colour)
+    if piece.change == "deleted":
+        fmt.setFontStrikeOut(True)
+    elif not fmt.fontUnderline():
+        style = QTextCharFormat.UnderlineStyle
+        fmt.setUnderlineStyle(style.DashUnderline if piece.change == "inserted" else style.DotLine)

@@ -1,13 +1,14 @@
 """Reviewing in the window: the Review menu, the review pane's rows, decisions and comments as undo commands.
 
 ``install_review(view)`` adds the review pane (``review_pane.ReviewPane``) on
-the start side and the Review menu: next and previous change, accept or
-reject this change, all changes or all of one reviewer's, and new comment,
-reply, resolve or reopen and delete. Every decision and comment change is
+the start side and the Review menu: Track changes (``track_changes.py``), next
+and previous change, accept or reject this change, all changes or all of one
+reviewer's, and new comment, reply, resolve or reopen and delete. Every decision and comment change is
 one ``ReviewCommand`` on the report's undo stack, wrapping the model's
-operation (``model/review.decide``, ``model/comments``); after it is made or
-undone, the bodies it replaced are loaded again into their documents, and
-the pane and the preview follow. The pane follows the cursor: the row of the
+operation (``model/review.decide``, ``model/comments``); after it is made, the
+bodies it replaced are written into their open documents as one step of each
+document's own history, which undoing the command undoes (so the typing
+before it stays undoable), and the pane and the preview follow. The pane follows the cursor: the row of the
 change or comment under it is selected.
 """
 
@@ -24,6 +25,7 @@ from minutes_editor.gui.places import go_to, python_index
 from minutes_editor.gui.review_comments import CommentActions
 from minutes_editor.gui.review_pane import ReviewPane
 from minutes_editor.gui.shortcuts import shortcut
+from minutes_editor.gui.track_changes import TrackChanges
 from minutes_editor.model import review
 from minutes_editor.model.operations import Batch, Operation, ReplaceBlocks, SetField
 from minutes_editor.model.report import Report, Section, Session, TitleBlock
@@ -56,6 +58,8 @@ class ReviewCommand(QUndoCommand):
         #: Where to take the cursor after undo: where the change was.
         self.back = back
         self._fresh = True
+        #: The body documents holding this command's step, by id of their section or session.
+        self.stepped: dict[int, QTextDocument] = {}
 
     def redo(self) -> None:
         """Make the change again (nothing on the push: it is made), then let the views follow."""
@@ -65,14 +69,14 @@ class ReviewCommand(QUndoCommand):
             assert self.operation is not None  # Qt redoes only what it undid
             self.inverse = self.operation.apply(self.report)
         assert self.inverse is not None
-        self.part.follow_change(self.inverse)
+        self.part.follow_change(self.inverse, command=self, undoing=False)
 
     def undo(self) -> None:
         """Apply the inverse, then show where the change was."""
         assert self.inverse is not None  # Qt undoes only what it did
         self.operation = self.inverse.apply(self.report)
         self.inverse = None
-        self.part.follow_change(self.operation, back=self.back)
+        self.part.follow_change(self.operation, back=self.back, command=self, undoing=True)
 
 
 class ReviewPart(QObject):
@@ -100,7 +104,9 @@ class ReviewPart(QObject):
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.comments = CommentActions(self)
+        self.tracking = TrackChanges(view, self.comments)
         self.actions = self._create_actions()
+        self.tracking.attach(self.actions["track_changes"], self.actions["reviewer_name"])
         self.pane.chosen.connect(lambda index: self.go_to_entry(index, focus=False))
         self.pane.activated.connect(lambda index: self.go_to_entry(index, focus=True))
         self.pane.delete_requested.connect(self.comments.delete)
@@ -122,6 +128,7 @@ class ReviewPart(QObject):
         registry = self.view.registry
         handlers = {
             "review_pane": self.toggle_pane,
+            "track_changes": self.tracking.toggle,
             "next_change": lambda: self.step(1),
             "previous_change": lambda: self.step(-1),
             "accept_change": lambda: self.decide_this(accept=True),
@@ -163,7 +170,7 @@ class ReviewPart(QObject):
             menu.aboutToShow.connect(lambda accept=accept: self._fill_author_menu(accept))
         menu = registry.menu("review")
         groups = (
-            ("review_pane",),
+            ("review_pane", "track_changes"),
             ("next_change", "previous_change"),
             ("accept_change", "reject_change", "accept_all", "reject_all"),
             ("add_comment", "reply_comment", "resolve_comment", "delete_comment"),
@@ -411,15 +418,21 @@ class ReviewPart(QObject):
         self.view.document.undo_stack.push(ReviewCommand(self, report, inverse, text, back))
         return True
 
-    def follow_change(self, operation: Operation, back: review.Anchor | None = None) -> None:
+    def follow_change(
+        self,
+        operation: Operation,
+        back: review.Anchor | None = None,
+        *,
+        command: ReviewCommand | None = None,
+        undoing: bool = False,
+    ) -> None:
         """After a review command (made, undone or made again): the bodies it replaced, the pages, the pane."""
         view = self.view
         owners, targets = _touched(operation)
         store = view.store
-        documents = [store.document(owner) for owner in owners if store.has_document(owner)]
-        _drop_typing_steps(view.document, documents)
         for owner in owners:
-            store.reload(owner)
+            if store.has_document(owner):
+                self._follow_body(owner, command, undoing)
         if owners:
             store.renumber()
         if any(isinstance(target, TitleBlock | Section | Session) for target in targets):
@@ -436,6 +449,21 @@ class ReviewPart(QObject):
             finally:
                 self._going = False
             self.follow()
+
+    def _follow_body(self, owner: Section | Session, command: ReviewCommand | None, undoing: bool) -> None:
+        """Bring an open body's document to the model: its own step made, undone or redone where it can be."""
+        store = self.view.store
+        document = store.document(owner)
+        stepped = command.stepped.pop(id(owner), None) if command is not None else None
+        if command is not None and stepped is document and store.step(owner, redo=not undoing):
+            command.stepped[id(owner)] = document
+            return
+        if undoing or command is None:
+            # No step of this command there (the body was opened after it): its history cannot follow.
+            _drop_typing_steps(self.view.document, [document])
+            store.reload(owner)
+            return
+        command.stepped[id(owner)] = store.replace(owner) or document
 
     def say(self, message: str) -> None:
         """Tell the user something in the status bar."""

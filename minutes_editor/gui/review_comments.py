@@ -93,6 +93,10 @@ class CommentActions(QObject):
             return str(name)
         return self.change_reviewer_name()
 
+    def known_name(self) -> str:
+        """The reviewer's name given in this window when there are no settings to keep it ("" if none)."""
+        return self._name
+
     def change_reviewer_name(self) -> str | None:
         """Ask the user's name as a reviewer (the one kept, or the system's, offered); None when cancelled."""
         settings = self.part.view.settings

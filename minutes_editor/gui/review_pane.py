@@ -443,7 +443,9 @@ class ReviewerNameDialog(QDialog):
         self.setObjectName("reviewer_name_dialog")
         self.setWindowTitle(QCoreApplication.translate("ReviewPane", "Your name as a reviewer"))
         layout = QVBoxLayout(self)
-        label = QLabel(QCoreApplication.translate("ReviewPane", "Your comments will carry this &name:"))
+        label = QLabel(
+            QCoreApplication.translate("ReviewPane", "Your comments and tracked changes will carry this &name:")
+        )
         self.name = QLineEdit(suggestion)
         self.name.setObjectName("reviewer_name")
         self.name.selectAll()

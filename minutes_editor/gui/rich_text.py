@@ -29,6 +29,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QTextDocumentFragment,
     QTextFormat,
     QTextListFormat,
     QTextOption,
@@ -39,6 +40,7 @@ from minutes_editor.gui.text_marks import (
     BLOCK_MARKS_PROPERTY,
     POINT_OBJECT,
     SPAN_MARKS_PROPERTY,
+    author_colour,
     block_marks_text,
     inline_marks_text,
     point_format,
@@ -108,14 +110,15 @@ def set_block_kind(cursor: QTextCursor, kind: BlockKind, level: int = 1) -> None
     cursor.beginEditBlock()
     block = start
     while block.isValid():
-        _set_one_block_kind(doc, block, kind, level)
+        set_one_block_kind(doc, block, kind, level)
         if block == end:
             break
         block = block.next()
     cursor.endEditBlock()
 
 
-def _set_one_block_kind(doc: QTextDocument, block: QTextBlock, kind: BlockKind, level: int) -> None:
+def set_one_block_kind(doc: QTextDocument, block: QTextBlock, kind: BlockKind, level: int) -> None:
+    """Give one block ``kind`` (and ``level`` for a bullet, in a list of its own), keeping its other properties."""
     cursor = QTextCursor(block)
     current = block.textList()
     if current is not None:
@@ -170,12 +173,40 @@ def footnote_id_of(fmt: QTextCharFormat) -> str | None:
     return str(value) if value else None
 
 
+def fragment_runs(fragment: QTextDocumentFragment) -> list[tuple[str, QTextCharFormat]] | None:
+    """The runs of text of a copied stretch of one paragraph, with their formats; None for several paragraphs."""
+    if "\n" in fragment.toPlainText() or "\u2029" in fragment.toPlainText():
+        return None
+    scratch = QTextDocument()
+    QTextCursor(scratch).insertFragment(fragment)
+    runs: list[tuple[str, QTextCharFormat]] = []
+    block = scratch.begin()
+    while block.isValid():  # a stretch of a bullet comes with an empty paragraph before it
+        iterator = block.begin()
+        while not iterator.atEnd():
+            piece = iterator.fragment()
+            iterator += 1
+            runs.append((piece.text(), piece.charFormat()))
+        block = block.next()
+    return runs
+
+
+def insert_runs(cursor: QTextCursor, runs: list[tuple[str, QTextCharFormat]]) -> None:
+    """Put runs of text at the cursor in their formats (replacing the selection), the paragraph as it is."""
+    cursor.beginEditBlock()
+    cursor.removeSelectedText()
+    for text, fmt in runs:
+        cursor.insertText(text, fmt)
+    cursor.endEditBlock()
+
+
 def insert_footnote(cursor: QTextCursor, footnote_id: str) -> None:
     """Insert a reference to ``footnote_id`` at the cursor, replacing any selection."""
     cursor.insertText(OBJECT_CHAR, footnote_format(footnote_id))
 
 
-def _is_bold(fmt: QTextCharFormat) -> bool:
+def is_bold(fmt: QTextCharFormat) -> bool:
+    """Whether a character format reads as bold (the model's emphasis)."""
     return fmt.fontWeight() >= QFont.Weight.DemiBold
 
 
@@ -196,13 +227,30 @@ def apply_direction(doc: QTextDocument, direction: Direction) -> None:
 
 def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
     """Replace the document's content with ``blocks``; the document's undo history is cleared."""
-    layout_direction = Qt.LayoutDirection.RightToLeft if direction is Direction.RTL else Qt.LayoutDirection.LeftToRight
     apply_direction(doc, direction)
     undo_enabled = doc.isUndoRedoEnabled()
     doc.setUndoRedoEnabled(False)
     doc.clear()
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
+    _write_blocks(cursor, blocks, direction)
+    cursor.endEditBlock()
+    doc.setUndoRedoEnabled(undo_enabled)
+    doc.setModified(False)
+
+
+def replace_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
+    """Replace the document's content with ``blocks`` as one step of its undo history (which it keeps)."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.removeSelectedText()
+    _write_blocks(cursor, blocks, direction)
+    cursor.endEditBlock()
+
+
+def _write_blocks(cursor: QTextCursor, blocks: list[Block], direction: Direction) -> None:
+    layout_direction = Qt.LayoutDirection.RightToLeft if direction is Direction.RTL else Qt.LayoutDirection.LeftToRight
     for index, block in enumerate(blocks):
         base = QTextBlockFormat()
         base.setLayoutDirection(layout_direction)
@@ -231,9 +279,6 @@ def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direc
         base.setLayoutDirection(layout_direction)
         base.setProperty(BLOCK_ID_PROPERTY, new_id())  # the paragraph the user will type in
         cursor.setBlockFormat(_plain_block_format(base, BlockKind.PARAGRAPH))
-    cursor.endEditBlock()
-    doc.setUndoRedoEnabled(undo_enabled)
-    doc.setModified(False)
 
 
 # ------------------------------------------------------------- document -> model
@@ -253,7 +298,7 @@ def block_content(block: QTextBlock) -> list[Inline]:
         text = fragment.text()
         marks = string_property(fmt, SPAN_MARKS_PROPERTY)
         if fmt.objectType() == POINT_OBJECT:
-            bold, italic, underline = _is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
+            bold, italic, underline = is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline()
             points = (char for char in text if char == OBJECT_CHAR)
             content.extend(Span("", bold, italic, underline, *read_inline_marks(marks)) for _point in points)
             last_look = None
@@ -266,7 +311,7 @@ def block_content(block: QTextBlock) -> list[Inline]:
             last_look = None
             continue
         text = text.replace(LINE_SEPARATOR, "\n")
-        look = (_is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline(), marks)
+        look = (is_bold(fmt), fmt.fontItalic(), fmt.fontUnderline(), marks)
         last = content[-1] if content else None
         if isinstance(last, Span) and look == last_look:
             last.text += text
@@ -412,15 +457,24 @@ class FootnoteMarks(QPyTextObject):
     def drawObject(
         self, painter: QPainter, rect: QRectF | QRect, doc: QTextDocument, _position: int, fmt: QTextFormat
     ) -> None:
-        """Draw the number near the top of the line, in the link colour."""
+        """Draw the number near the top of the line, in the link colour (a pending change's: its author's)."""
         painter.save()
         font = self._font(doc, fmt)
         painter.setFont(font)
-        painter.setPen(QColor("#1a5fb4"))
+        inserted, deleted, _old, _comments = read_inline_marks(string_property(fmt, SPAN_MARKS_PROPERTY))
+        change = deleted or inserted
+        painter.setPen(QColor("#1a5fb4") if change is None else author_colour(change.author))
         metrics = QFontMetricsF(font)
         # Raise the number by a third of a line, as a superscript.
         baseline = rect.top() + metrics.ascent() - rect.height() / 3
-        painter.drawText(QPointF(rect.left() + 1.5, baseline), self.label(fmt))
+        label = self.label(fmt)
+        painter.drawText(QPointF(rect.left() + 1.5, baseline), label)
+        if change is not None:
+            # Underlined when inserted, struck through when deleted, as text is.
+            y = baseline + 1.5 if deleted is None else baseline - metrics.xHeight() / 2
+            painter.drawLine(
+                QPointF(rect.left() + 1, y), QPointF(rect.left() + 2 + metrics.horizontalAdvance(label), y)
+            )
         painter.restore()
 
 

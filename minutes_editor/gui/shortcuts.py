@@ -99,6 +99,7 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("outline", ("Ctrl+1",), QT_TRANSLATE_NOOP("shortcuts", "Go to the &outline"), MOVE),
     Shortcut("editor", ("Ctrl+2",), QT_TRANSLATE_NOOP("shortcuts", "Go to the &editor"), MOVE),
     Shortcut("review_pane", ("Ctrl+Shift+R",), QT_TRANSLATE_NOOP("shortcuts", "Review &pane"), REVIEW),
+    Shortcut("track_changes", ("Ctrl+Shift+E",), QT_TRANSLATE_NOOP("shortcuts", "&Track changes"), REVIEW),
     Shortcut("next_change", ("Ctrl+Alt+PgDown",), QT_TRANSLATE_NOOP("shortcuts", "&Next change"), REVIEW),
     Shortcut("previous_change", ("Ctrl+Alt+PgUp",), QT_TRANSLATE_NOOP("shortcuts", "Pre&vious change"), REVIEW),
     Shortcut("accept_change", ("Ctrl+Alt+A",), QT_TRANSLATE_NOOP("shortcuts", "&Accept this change"), REVIEW),

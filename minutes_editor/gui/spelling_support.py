@@ -273,6 +273,15 @@ class SpellingService(QObject):
         cursor = QTextCursor(editor.document())
         cursor.setPosition(first + 1 if first + 1 <= last else first)
         fmt = cursor.charFormat()
+        tracking = getattr(editor, "tracked", None)
+        me = tracking() if callable(tracking) else None  # a body editor while Track changes is on
+        if me is not None:
+            from minutes_editor.gui.tracked_insert import replace_pieces
+
+            replace_pieces(editor.document(), [(first, last)], last, text, me)
+            cursor.setPosition(last)
+            editor.setTextCursor(cursor)
+            return
         cursor.setPosition(first)
         cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
         cursor.beginEditBlock()

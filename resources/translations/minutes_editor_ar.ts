@@ -20,6 +20,7 @@
     <name>BodyPanel</name>
     <message>
         <source>Insert the designation footnote</source>
+        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). While Track changes is on: the change the user&apos;s edits carry now (who and when); None when off.</extracomment>
         <translation>إدراج حاشية التسمية</translation>
     </message>
 </context>
@@ -1081,7 +1082,7 @@
     <name>FootnotePanel</name>
     <message>
         <source>Footnotes</source>
-        <extracomment>Mime type naming a fragment copied in a body editor of this process. The last fragment copied or dragged, by token: the system clipboard cannot carry footnote marks. Keys whose handling depends on the paragraph&apos;s kind (bullet levels, new bullets and paragraphs). The signal by which QTextEdit&apos;s text control asks for a rectangle (the cursor&apos;s) to be scrolled into view. Letter probed for the font of a right-to-left body holding no right-to-left letter yet. Family that draws a sample letter, by (font key, letter): probing lays out text. The user asked for undo or redo in the editor (its own history is never used directly). A note&apos;s text was edited: (footnote id, new text). Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.</extracomment>
+        <extracomment>A note&apos;s text was edited: (footnote id, new text). Enter or Escape in a note (its footnote id): go back to the text, after its reference mark.</extracomment>
         <translation>الحواشي السفلية</translation>
     </message>
     <message>
@@ -1821,15 +1822,15 @@
         <translation>اسمك بصفتك مراجِعًا</translation>
     </message>
     <message>
-        <source>Your comments will carry this &amp;name:</source>
-        <translation>ستحمل تعليقاتك هذا ال&amp;اسم:</translation>
+        <source>Your comments and tracked changes will carry this &amp;name:</source>
+        <translation>ستحمل تعليقاتك وتغييراتك المتعقَّبة هذا ال&amp;اسم:</translation>
     </message>
 </context>
 <context>
     <name>ReviewPart</name>
     <message>
         <source>Accept all c&amp;hanges</source>
-        <extracomment>Milliseconds the pane waits after the last change before it lists the report again. How long a message of the review stays in the status bar. Where to take the cursor after undo: where the change was. Field path -&gt; the entries with a mark there, for following the cursor. The entry the last step went to, and where the cursor was then.</extracomment>
+        <extracomment>Milliseconds the pane waits after the last change before it lists the report again. How long a message of the review stays in the status bar. Where to take the cursor after undo: where the change was. The body documents holding this command&apos;s step, by id of their section or session. Field path -&gt; the entries with a mark there, for following the cursor. The entry the last step went to, and where the cursor was then.</extracomment>
         <translation>قبول &amp;كل التغييرات</translation>
     </message>
     <message>
@@ -2058,6 +2059,34 @@
     </message>
 </context>
 <context>
+    <name>TrackChanges</name>
+    <message>
+        <source>Your changes are tracked</source>
+        <extracomment>How long the status bar says that tracking was turned on or off.</extracomment>
+        <translation>تغييراتك متعقَّبة</translation>
+    </message>
+    <message>
+        <source>Your changes are no longer tracked</source>
+        <translation>لم تعد تغييراتك متعقَّبة</translation>
+    </message>
+    <message>
+        <source>Track changes: on</source>
+        <translation>تعقّب التغييرات: مفعّل</translation>
+    </message>
+    <message>
+        <source>Track changes: off</source>
+        <translation>تعقّب التغييرات: معطّل</translation>
+    </message>
+    <message>
+        <source>Your edits are kept as changes under the name %1 (Ctrl+Shift+E turns it off)</source>
+        <translation>تُحفظ تعديلاتك تغييراتٍ باسم %1 (يعطّله Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+E keeps your edits as changes under your name</source>
+        <translation>يحفظ Ctrl+Shift+E تعديلاتك تغييراتٍ باسمك</translation>
+    </message>
+</context>
+<context>
     <name>WindowAutosave</name>
     <message>
         <source>The recovery copy could not be saved: %1</source>
@@ -2190,7 +2219,7 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <name>preview</name>
     <message>
         <source>The report is empty.</source>
-        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Indent per bullet level, in pixels. One shown paragraph: block format settings and its runs as (text, bold, italic, underline, superscript).</extracomment>
+        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Drawn where a paragraph&apos;s end is a pending insertion or deletion. Indent per bullet level, in pixels. &quot;inserted&quot;, &quot;deleted&quot;, &quot;format&quot; or &quot;&quot;.</extracomment>
         <translation>التقرير فارغ.</translation>
     </message>
 </context>
@@ -2402,6 +2431,10 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>Review &amp;pane</source>
         <translation>&amp;لوحة المراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Track changes</source>
+        <translation>&amp;تعقّب التغييرات</translation>
     </message>
     <message>
         <source>&amp;Next change</source>
