@@ -33,7 +33,9 @@ from minutes_editor.model.report import (
     FootnoteRef,
     Inline,
     Report,
+    Section,
     SectionKind,
+    Session,
     Span,
     TitleBlock,
 )
@@ -263,15 +265,23 @@ class _Flattener:
                     number=heading_number,
                     ident=section.id,
                     former=former,
+                    part=section,
                 )
             else:
                 self._field(
-                    Role.SUBHEADING, keys, heading, {"heading": section.heading}, here, ident=section.id, former=former
+                    Role.SUBHEADING,
+                    keys,
+                    heading,
+                    {"heading": section.heading},
+                    here,
+                    ident=section.id,
+                    former=former,
+                    part=section,
                 )
             self._body(section.blocks, s_index)
             if section.kind is SectionKind.PARTICIPATION and section.participants:
                 sentence = preset.list_join.join([participant.name for participant in section.participants])
-                self._field(Role.PARTICIPANTS, [], _constant(sentence), {}, here)
+                self._field(Role.PARTICIPANTS, [], _constant(sentence), {}, here, part=section)
             for j_index, session in enumerate(section.sessions):
                 at_session = Origin(s_index, j_index)
                 self._field(
@@ -281,6 +291,7 @@ class _Flattener:
                     {"title": session.title},
                     at_session,
                     ident=session.id,
+                    part=session,
                 )
                 self._field(
                     Role.GOALS,
@@ -288,6 +299,7 @@ class _Flattener:
                     lambda state: preset.goals_line(_strings(state["goals"])),
                     {"goals": session.goals},
                     at_session,
+                    part=session,
                 )
                 self._body(session.blocks, s_index, j_index)
         return FlowDocument(
@@ -423,8 +435,33 @@ class _Flattener:
         number: int = 0,
         ident: str = "",
         former: FormerRole | None = None,
+        part: Section | Session | None = None,
     ) -> None:
-        """A paragraph showing fields: as it is, or as a diff of its values when a field has pending changes."""
+        """A paragraph showing fields: as it is, or as a diff of its values when a field has pending changes.
+
+        ``part`` is the section or session the paragraph belongs to: one a reviewer proposed to add or
+        remove whole has the paragraph's text and end inserted or deleted too.
+        """
+        paragraphs = len(self.paragraphs)
+        self._field_paragraph(
+            role, keys, render, current, origin, always=always, number=number, ident=ident, former=former
+        )
+        if part is not None and (part.inserted or part.deleted) and len(self.paragraphs) > paragraphs:
+            self.paragraphs[-1] = _whole(self.paragraphs[-1], self.mark(part.inserted), self.mark(part.deleted))
+
+    def _field_paragraph(
+        self,
+        role: Role,
+        keys: list[_Key],
+        render: Callable[[_State], str],
+        current: _State,
+        origin: Origin,
+        *,
+        always: bool,
+        number: int,
+        ident: str,
+        former: FormerRole | None,
+    ) -> None:
         comments = tuple(comment for key in keys for comment in self.field_comments.get(key, ()))
         pending = sorted(
             (item for key in keys if key[0] != "Section.level" for item in self.changes.get(key, ())),
@@ -484,6 +521,22 @@ class _Flattener:
             content = self.runs(list(note.content)) if note else ()
             notes.append(Note(number, footnote_id, tuple(item for item in content if isinstance(item, Run))))
         return tuple(notes)
+
+
+def _whole(paragraph: Paragraph, inserted: Mark | None, deleted: Mark | None) -> Paragraph:
+    """``paragraph`` with its text and end marked as a whole part's: what it has of its own stays."""
+    runs = tuple(
+        replace(item, inserted=item.inserted or inserted, deleted=item.deleted or deleted)
+        if isinstance(item, Run)
+        else item
+        for item in paragraph.inlines
+    )
+    return replace(
+        paragraph,
+        inlines=runs,
+        inserted=paragraph.inserted or inserted,
+        deleted=paragraph.deleted or deleted,
+    )
 
 
 def _mark_of(mark: Mark | None) -> Mark:
