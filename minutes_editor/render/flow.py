@@ -213,6 +213,7 @@ _FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "Section.level": (int,),
     "Session.title": (str,),
     "Session.goals": (list,),
+    "Section.participants": (list,),
 }
 
 _Key = tuple[str, str]
@@ -279,9 +280,15 @@ class _Flattener:
                     part=section,
                 )
             self._body(section.blocks, s_index)
-            if section.kind is SectionKind.PARTICIPATION and section.participants:
-                sentence = preset.list_join.join([participant.name for participant in section.participants])
-                self._field(Role.PARTICIPANTS, [], _constant(sentence), {}, here, part=section)
+            if section.kind is SectionKind.PARTICIPATION:
+                self._field(
+                    Role.PARTICIPANTS,
+                    [("Section.participants", section.id)],
+                    lambda state: preset.list_join.join(_names(state["participants"])),
+                    {"participants": section.participants},
+                    here,
+                    part=section,
+                )
             for j_index, session in enumerate(section.sessions):
                 at_session = Origin(s_index, j_index)
                 self._field(
@@ -521,6 +528,12 @@ class _Flattener:
             content = self.runs(list(note.content)) if note else ()
             notes.append(Note(number, footnote_id, tuple(item for item in content if isinstance(item, Run))))
         return tuple(notes)
+
+
+def _names(participants: object) -> list[str]:
+    """The names of a list of participants (a field's value, current or pending)."""
+    assert isinstance(participants, list)
+    return [item.name for item in participants]
 
 
 def _whole(paragraph: Paragraph, inserted: Mark | None, deleted: Mark | None) -> Paragraph:
