@@ -233,6 +233,11 @@ class _Flattener:
         self.preset = load_preset(report.language)
         self.paragraphs: list[Paragraph] = []
         self.note_numbers: dict[str, int] = {}
+        # A note referenced again where one of the references is a pending insertion or deletion (a paragraph
+        # moved, or copied by a reviewer) gets a copy of its own: Word gives each footnote one reference, and
+        # Accept All or Reject All keeps one of the two.
+        self.note_copies: list[tuple[int, str]] = []
+        self._tracked_notes: set[str] = set()
         # Model records are unhashable: marks are made once per change object, by identity.
         self._marks: dict[int, Mark] = {}
         self.changes: dict[_Key, list[tuple[int, FieldChange]]] = {}
@@ -342,7 +347,15 @@ class _Flattener:
         numbers = self.note_numbers
         for item in content:
             if isinstance(item, FootnoteRef):
-                number = numbers.setdefault(item.footnote_id, len(numbers) + 1)
+                tracked = item.inserted is not None or item.deleted is not None
+                seen = item.footnote_id in numbers
+                if seen and (tracked or item.footnote_id in self._tracked_notes):
+                    number = len(numbers) + len(self.note_copies) + 1
+                    self.note_copies.append((number, item.footnote_id))
+                else:
+                    number = numbers.setdefault(item.footnote_id, len(numbers) + len(self.note_copies) + 1)
+                if tracked:
+                    self._tracked_notes.add(item.footnote_id)
                 result.append(NoteMark(number, item.footnote_id, self.mark(item.inserted), self.mark(item.deleted)))
             elif not item.text:
                 continue
@@ -523,7 +536,8 @@ class _Flattener:
 
     def _notes(self) -> tuple[Note, ...]:
         notes = []
-        for footnote_id, number in self.note_numbers.items():
+        uses = sorted([(number, footnote_id) for footnote_id, number in self.note_numbers.items()] + self.note_copies)
+        for number, footnote_id in uses:
             note = self.report.footnote(footnote_id)
             content = self.runs(list(note.content)) if note else ()
             notes.append(Note(number, footnote_id, tuple(item for item in content if isinstance(item, Run))))
