@@ -528,6 +528,12 @@ class DocxWriter:
                 del hyphenation.attrib[_VAL]
         elif existing is not None:
             settings.remove(existing)
+        # A draft carrying pending changes goes round for review: Word keeps tracking what the delegations change.
+        tracking = settings.find(w("trackRevisions"))
+        if _has_pending(flow):
+            get_or_add(settings, w("trackRevisions"), SETTINGS_ORDER)
+        elif tracking is not None:
+            settings.remove(tracking)
 
     def _patch_numbering(self, flow: FlowDocument) -> None:
         if not self._rtl:
@@ -638,6 +644,16 @@ def _add_twins(rpr: etree._Element) -> None:
 def _patch_rtl_style(style: etree._Element) -> None:
     ppr = get_or_add(style, _PPR, STYLE_ORDER)
     get_or_add(ppr, _BIDI, PPR_ORDER)
+
+
+def _has_pending(flow: FlowDocument) -> bool:
+    """Whether the flattened report carries any pending change (in the body or a footnote)."""
+    for paragraph in flow.paragraphs:
+        if paragraph.inserted or paragraph.deleted or paragraph.former:
+            return True
+        if any(item.inserted or item.deleted or getattr(item, "former", None) for item in paragraph.inlines):
+            return True
+    return any(item.inserted or item.deleted or item.former for note in flow.notes for item in note.inlines)
 
 
 def _note_counts(flow: FlowDocument) -> dict[int, int]:

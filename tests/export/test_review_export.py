@@ -321,6 +321,17 @@ def test_a_report_without_comments_has_no_comments_part() -> None:
     assert "word/commentsExtended.xml" not in names
 
 
+def test_a_draft_with_pending_changes_asks_word_to_keep_tracking(exported: dict[tuple[str, str], bytes]) -> None:
+    # The delegations' own edits then come back tracked; a report without pending changes is left alone.
+    for language in LANGUAGES:
+        settings = parts(exported[language, "draft"])["word/settings.xml"]
+        assert xpath(settings, "w:trackRevisions"), language
+        accepted = parts(exported[language, "accepted"])["word/settings.xml"]
+        assert not xpath(accepted, "w:trackRevisions"), language
+    assert not xpath(parts(render_docx(english_report()).data)["word/settings.xml"], "w:trackRevisions")
+    assert validate_part(parts(exported["ar", "draft"])["word/settings.xml"], wml_schema()) == []
+
+
 # ------------------------------------------------------------------ right to left
 
 
