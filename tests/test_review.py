@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes_editor.model import review
+from minutes_editor.model import review, review_list
 from minutes_editor.model.report import (
     Block,
     BlockFormatChange,
@@ -322,7 +322,7 @@ def test_the_review_list_gives_changes_and_threads_in_reading_order_with_their_a
             Comment("c9", "Ben", ["Lost"]),
         ],
     )
-    listed = review.review_list(report)
+    listed = review_list.review_list(report)
     shown = [
         (
             entry.item.kind.value if isinstance(entry.item, review.Revision) else entry.item.comment.id,
@@ -343,7 +343,7 @@ def test_the_review_list_gives_changes_and_threads_in_reading_order_with_their_a
         ("c9", "", 0, 0),
     ]
     thread = listed[1].item
-    assert isinstance(thread, review.Thread)
+    assert isinstance(thread, review_list.Thread)
     assert [reply.id for reply in thread.replies] == ["c3"]
 
 
@@ -352,7 +352,7 @@ def test_a_change_of_a_block_s_end_or_type_is_anchored_at_the_end_or_over_the_bl
         Block(BlockKind.PARAGRAPH, [Span("One.")], inserted=AMAL),
         Block(BlockKind.BULLET, [Span("Two.")], old_format=BlockFormatChange(BEN, BlockKind.PARAGRAPH)),
     )
-    anchors = [(entry.anchor.path, entry.anchor.start, entry.anchor.end) for entry in review.review_list(report)]
+    anchors = [(entry.anchor.path, entry.anchor.start, entry.anchor.end) for entry in review_list.review_list(report)]
     assert anchors == [("sections[0].blocks[0]", 4, 4), ("sections[0].blocks[1]", 0, 4)]
 
 

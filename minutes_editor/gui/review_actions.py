@@ -26,7 +26,7 @@ from minutes_editor.gui.review_comments import CommentActions
 from minutes_editor.gui.review_pane import ReviewPane
 from minutes_editor.gui.shortcuts import shortcut
 from minutes_editor.gui.track_changes import TrackChanges
-from minutes_editor.model import review
+from minutes_editor.model import review, review_list
 from minutes_editor.model.operations import Batch, Operation, ReplaceBlocks, SetField
 from minutes_editor.model.report import Report, Section, Session, TitleBlock
 from minutes_editor.model.rules import OperationRefusedError
@@ -48,7 +48,7 @@ class ReviewCommand(QUndoCommand):
     """A decision or a comment change, already made when pushed: undo applies its inverse, redo it again."""
 
     def __init__(
-        self, part: ReviewPart, report: Report, inverse: Operation, text: str, back: review.Anchor | None
+        self, part: ReviewPart, report: Report, inverse: Operation, text: str, back: review_list.Anchor | None
     ) -> None:
         super().__init__(text)
         self.part = part
@@ -91,8 +91,8 @@ class ReviewPart(QObject):
         side = Qt.DockWidgetArea.RightDockWidgetArea if window.isRightToLeft() else Qt.DockWidgetArea.LeftDockWidgetArea
         window.addDockWidget(side, self.pane)
         self.pane.hide()
-        self.entries: list[review.Entry] = []
-        self.places = review.ReportPlaces(view.document.report)
+        self.entries: list[review_list.Entry] = []
+        self.places = review_list.ReportPlaces(view.document.report)
         #: Field path -> the entries with a mark there, for following the cursor.
         self._by_path: dict[str, list[int]] = {}
         self._stale = True
@@ -235,8 +235,8 @@ class ReviewPart(QObject):
         """List the report's pending changes and comments as they are now, and select the row at the cursor."""
         self._timer.stop()
         report = self.view.document.read()
-        self.places = review.ReportPlaces(report)
-        self.entries = review.review_list(report)
+        self.places = review_list.ReportPlaces(report)
+        self.entries = review_list.review_list(report)
         self._by_path = {}
         for index, entry in enumerate(self.entries):
             paths = [entry.anchor.path]
@@ -308,7 +308,7 @@ class ReviewPart(QObject):
 
     def _update_resolve_text(self, index: int | None) -> None:
         thread = self.entries[index].item if index is not None and index < len(self.entries) else None
-        done = isinstance(thread, review.Thread) and thread.done
+        done = isinstance(thread, review_list.Thread) and thread.done
         self.actions["resolve_comment"].setText(
             self.tr("Re&open the comment") if done else self.tr("Re&solve the comment")
         )
@@ -404,7 +404,7 @@ class ReviewPart(QObject):
             )
         return self.push(operation, text)
 
-    def push(self, operation: Operation, text: str, *, back: review.Anchor | None = None) -> bool:
+    def push(self, operation: Operation, text: str, *, back: review_list.Anchor | None = None) -> bool:
         """Make ``operation`` on the open report as one undo step; False when it changes nothing or is refused."""
         if isinstance(operation, Batch) and not operation.operations:
             self.say(self.tr("Nothing to change"))
@@ -421,7 +421,7 @@ class ReviewPart(QObject):
     def follow_change(
         self,
         operation: Operation,
-        back: review.Anchor | None = None,
+        back: review_list.Anchor | None = None,
         *,
         command: ReviewCommand | None = None,
         undoing: bool = False,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
 
 from minutes_editor.gui.review_pane import ReviewerNameDialog, ReviewPane, shortened
 from minutes_editor.gui.settings import system_user_name
-from minutes_editor.model import comments, review
+from minutes_editor.model import comments, review_list
 from minutes_editor.model.report import Comment, Section, Session, TitleBlock, new_id
 from minutes_editor.model.text_fields import TITLE_FIELDS
 
@@ -35,7 +35,7 @@ class ReviewHost(Protocol):
 
     view: EditorView
     pane: ReviewPane
-    entries: list[review.Entry]
+    entries: list[review_list.Entry]
 
     def fresh(self) -> None:
         """List the report again if it changed since the pane last did."""
@@ -45,7 +45,7 @@ class ReviewHost(Protocol):
         """The entry under the cursor."""
         ...
 
-    def push(self, operation: Operation, text: str, *, back: review.Anchor | None = None) -> bool:
+    def push(self, operation: Operation, text: str, *, back: review_list.Anchor | None = None) -> bool:
         """Make ``operation`` as one undo step."""
         ...
 
@@ -159,7 +159,7 @@ class CommentActions(QObject):
         self.part.pane.open_composer(self.tr("New comment on “%1”").replace("%1", shortened(excerpt, 60)))
         return True
 
-    def current_thread(self) -> tuple[str, review.Thread] | None:
+    def current_thread(self) -> tuple[str, review_list.Thread] | None:
         """The comment of the row selected (or under the cursor) and its thread."""
         self.part.fresh()
         pane = self.part.pane
@@ -168,7 +168,7 @@ class CommentActions(QObject):
         if index is None or index >= len(self.part.entries):
             return None
         thread = self.part.entries[index].item
-        if not isinstance(thread, review.Thread):
+        if not isinstance(thread, review_list.Thread):
             return None
         return comment_id or thread.comment.id, thread
 

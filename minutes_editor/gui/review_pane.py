@@ -49,7 +49,8 @@ from PySide6.QtWidgets import (
 
 from minutes_editor.gui.directions import follow_direction
 from minutes_editor.gui.outline import section_title
-from minutes_editor.model.review import Entry, Revision, RevisionKind
+from minutes_editor.model.review import Revision, RevisionKind
+from minutes_editor.model.review_list import Entry
 from minutes_editor.model.text_fields import FOOTNOTE_MARK, content_text, get_field, locate
 
 if TYPE_CHECKING:

@@ -41,6 +41,7 @@ footnote's number follows from its references, not from the list).
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -101,66 +102,14 @@ def canonical(report: Report) -> Report:
     Compare's laws hold between canonical forms: accepting splits a span
     where a word was inserted, which changes nothing one can see.
     """
-    result = Report(
-        language=report.language,
-        title=copy.copy(report.title),
-        sections=[],
-        footnotes=[
-            Footnote(
-                note.id,
-                [item for item in canonical_content(note.content) if isinstance(item, Span)],
-                note.inserted,
-                note.deleted,
-            )
-            for note in report.footnotes
-        ],
-        author=report.author,
-        created=report.created,
-        modified=report.modified,
-        template=report.template,
-        field_changes=list(report.field_changes),
-        comments=list(report.comments),
-    )
-    for section in report.sections:
-        result.sections.append(
-            Section(
-                section.kind,
-                section.heading,
-                section.level,
-                _canonical_blocks(section.blocks),
-                list(section.participants),
-                [
-                    Session(
-                        session.title,
-                        list(session.goals),
-                        _canonical_blocks(session.blocks),
-                        session.id,
-                        session.inserted,
-                        session.deleted,
-                    )
-                    for session in section.sessions
-                ],
-                section.id,
-                section.inserted,
-                section.deleted,
-            )
-        )
+    result = copy.deepcopy(report)
+    parts: list[Section | Session] = [*result.sections]
+    parts += [session for section in result.sections for session in section.sessions]
+    for part in parts:
+        part.blocks = [dataclasses.replace(block, content=canonical_content(block.content)) for block in part.blocks]
+    for note in result.footnotes:
+        note.content = _spans(canonical_content(note.content))
     return result
-
-
-def _canonical_blocks(blocks: list[Block]) -> list[Block]:
-    return [
-        Block(
-            block.kind,
-            canonical_content(block.content),
-            block.level,
-            block.id,
-            block.inserted,
-            block.deleted,
-            block.old_format,
-        )
-        for block in blocks
-    ]
 
 
 # ------------------------------------------------------------------ one draft, flattened

@@ -15,7 +15,7 @@ from minutes_editor.gui import ask
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.review_pane import ReviewPane
 from minutes_editor.gui.settings import Settings
-from minutes_editor.model import review
+from minutes_editor.model import review, review_list
 from minutes_editor.model.compare import canonical
 from minutes_editor.model.report import Block, Report, Span
 from minutes_editor.storage.minutes_file import load_report, save_report
@@ -125,7 +125,7 @@ def test_compare_with_an_earlier_draft_opens_its_changes_to_review(window, qtbot
     pane = window.review.pane
     qtbot.waitUntil(pane.isVisible)
     listed = rows(window)
-    assert len(listed) == len(review.review_list(result)) == 3  # the rewording, the move, the deletion
+    assert len(listed) == len(review_list.review_list(result)) == 3  # the rewording, the move, the deletion
     assert [row.split(" · ")[:2] for row in listed] == [
         ["Deletion", REVIEWER],
         ["Move", REVIEWER],
