@@ -18,14 +18,12 @@ reads the same document the same way, so all agree.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
-from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from pycrdt import Array, Doc, Map, Text
 
+from minutes_editor.collab import checked as check
 from minutes_editor.collab import layout as y
 from minutes_editor.collab.errors import CollabError, EmptyRoomError
 from minutes_editor.collab.order import KEY
@@ -36,7 +34,6 @@ from minutes_editor.model.report import (
     Block,
     BlockFormatChange,
     BlockKind,
-    Change,
     Comment,
     FieldChange,
     Footnote,
@@ -50,7 +47,6 @@ from minutes_editor.model.report import (
     Session,
     Span,
     TitleBlock,
-    stamp_in_range,
 )
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -73,12 +69,6 @@ _OLD_VALUES: dict[str, str] = {
 }
 assert set(_OLD_VALUES) <= {repr(field) for field in FIELDS}
 
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?")
-_MOMENT = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?([+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?"
-)
-
 
 def holds_report(doc: Doc[Any]) -> bool:
     """Whether someone has put a report into ``doc`` (its ``meta`` map has something)."""
@@ -97,147 +87,6 @@ def doc_to_report(doc: Doc[Any]) -> Report:
         if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
             raise
         raise CollabError("", f"the shared document cannot be read: {error!r}") from error
-
-
-def _at(root: str, key: str) -> str:
-    return f"{root}[{json.dumps(key, ensure_ascii=False)}]"
-
-
-def _show(value: object) -> str:
-    shown = repr(value)
-    return shown if len(shown) <= 60 else shown[:57] + "..."
-
-
-def _kind_of(value: object) -> str:
-    names = {Map: "a map", Array: "an array", Text: "a text", dict: "an object", list: "a list", str: "a string"}
-    for kind, name in names.items():
-        if isinstance(value, kind):
-            return name
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    return type(value).__name__
-
-
-def _expected(path: str, what: str, value: object) -> CollabError:
-    return CollabError(path, f"expected {what}, found {_kind_of(value)}")
-
-
-def _keys(value: dict[str, Any], path: str, allowed: Iterable[str], required: Iterable[str] = ()) -> None:
-    unknown = sorted(set(value) - set(allowed))
-    if unknown:
-        raise CollabError(path, f"{_show(unknown[0])} is not part of the layout")
-    for key in required:
-        if key not in value:
-            raise CollabError(f"{path}.{key}", "is missing")
-
-
-def _str(value: object, path: str, limit: int = y.MAX_STRING) -> str:
-    if not isinstance(value, str):
-        raise _expected(path, "a string", value)
-    if len(value) > limit:
-        raise CollabError(path, f"{len(value)} characters, more than {limit}")
-    return value
-
-
-def _identifier(value: object, path: str) -> str:
-    text = _str(value, path)
-    if not text.strip():
-        raise CollabError(path, "is empty")
-    return text
-
-
-def _bool(value: object, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise _expected(path, "true or false", value)
-    return value
-
-
-def _int(value: object, path: str, low: int, high: int) -> int:
-    # Yjs numbers are doubles: 2 arrives as 2.0.
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _expected(path, "a whole number", value)
-    if isinstance(value, float) and not value.is_integer():
-        raise CollabError(path, f"{_show(value)} is not a whole number")
-    if not low <= value <= high:
-        raise CollabError(path, f"{_show(int(value))} is not between {low} and {high}")
-    return int(value)
-
-
-def _enum(cls: type[_E], value: object, path: str) -> _E:
-    text = _str(value, path)
-    try:
-        return cls(text)
-    except ValueError:
-        allowed = ", ".join(member.value for member in cls)
-        raise CollabError(path, f"{_show(text)} is not one of {allowed}") from None
-
-
-def _list(value: object, path: str) -> list[Any]:
-    if isinstance(value, Array):
-        if len(value) > y.MAX_LIST:
-            raise CollabError(path, f"{len(value)} items, more than {y.MAX_LIST}")
-        value = value.to_py() or []
-    if not isinstance(value, list):
-        raise _expected(path, "a list", value)
-    if len(value) > y.MAX_LIST:
-        raise CollabError(path, f"{len(value)} items, more than {y.MAX_LIST}")
-    return value
-
-
-def _moment(value: object, path: str, pattern: re.Pattern[str], parse: Callable[[str], Any]) -> Any:
-    if value is None:
-        return None
-    text = _str(value, path)
-    if not pattern.fullmatch(text):
-        raise CollabError(path, f"{_show(text)} is not an ISO 8601 value of the kind expected here")
-    try:
-        return parse(text)
-    except ValueError as error:
-        raise CollabError(path, f"{_show(text)}: {error}") from None
-
-
-def _date(value: object, path: str) -> dt.date | None:
-    result: dt.date | None = _moment(value, path, _DATE, dt.date.fromisoformat)
-    return result
-
-
-def _time(value: object, path: str) -> dt.time | None:
-    result: dt.time | None = _moment(value, path, _TIME, dt.time.fromisoformat)
-    return result
-
-
-def _stamp(value: object, path: str) -> dt.datetime | None:
-    result: dt.datetime | None = _moment(value, path, _MOMENT, dt.datetime.fromisoformat)
-    if result is not None and not stamp_in_range(result):
-        raise CollabError(path, f"{_show(value)} is outside the years a report can hold")
-    return result
-
-
-def _change(value: object, path: str) -> Change:
-    if not isinstance(value, dict):
-        raise _expected(path, "a change (author, date, move)", value)
-    _keys(value, path, ("author", "date", "move"), ("author",))
-    return Change(
-        author=_str(value["author"], f"{path}.author"),
-        date=_stamp(value.get("date"), f"{path}.date"),
-        move=_str(value.get("move", ""), f"{path}.move"),
-    )
-
-
-def _optional_change(value: object, path: str) -> Change | None:
-    return None if value is None else _change(value, path)
-
-
-#: A section, session or footnote a reviewer proposed to add or remove whole.
-_PART_MARKS = ("inserted", "deleted")
-
-
-def _part_marks(values: dict[str, Any], path: str) -> dict[str, Any]:
-    return {key: _optional_change(values.get(key), f"{path}.{key}") for key in _PART_MARKS}
 
 
 class _Reader:
@@ -259,17 +108,17 @@ class _Reader:
         """A root map's entries as (id, values, path), sorted by their order keys then ids."""
         entries = []
         for key, value in self._root(name).items():
-            path = _at(name, key)
-            _identifier(key, path)
+            path = check.at(name, key)
+            check.identifier(key, path)
             if not isinstance(value, Map):
-                raise _expected(path, "a map", value)
+                raise check.expected(path, "a map", value)
             values = {field: value.get(field) for field in value.keys()}  # noqa: SIM118 - pycrdt types iter() as Iterable
             position = values.get(y.POS)
             if position is None:
                 raise CollabError(f"{path}.{y.POS}", "is missing")
-            position = _str(position, f"{path}.{y.POS}", y.MAX_KEY_LENGTH)
+            position = check.text(position, f"{path}.{y.POS}", y.MAX_KEY_LENGTH)
             if not KEY.fullmatch(position):
-                raise CollabError(f"{path}.{y.POS}", f"{_show(position)} is not an order key")
+                raise CollabError(f"{path}.{y.POS}", f"{check.show(position)} is not an order key")
             entries.append((key, values, path))
         entries.sort(key=lambda entry: (entry[1][y.POS], entry[0]))
         return entries
@@ -278,7 +127,7 @@ class _Reader:
 
     def _text(self, value: object, path: str) -> Text:
         if not isinstance(value, Text):
-            raise _expected(path, "a text", value)
+            raise check.expected(path, "a text", value)
         size = len(value)
         if size > y.MAX_TEXT_BYTES:
             raise CollabError(path, f"{size} bytes of text, more than {y.MAX_TEXT_BYTES}")
@@ -293,7 +142,7 @@ class _Reader:
         parts = []
         for chunk, _ in text.diff():
             if not isinstance(chunk, str):
-                raise CollabError(path, f"holds {_kind_of(chunk)} where only text goes")
+                raise CollabError(path, f"holds {check.kind_of(chunk)} where only text goes")
             parts.append(chunk)
         return "".join(parts)
 
@@ -305,18 +154,18 @@ class _Reader:
             where = f"{path}[{index}]"
             attributes = given or {}
             if not isinstance(attributes, dict):
-                raise _expected(f"{where}.attributes", "an object", attributes)
-            _keys(attributes, f"{where}.attributes", y.SPAN_ATTRIBUTES)
+                raise check.expected(f"{where}.attributes", "an object", attributes)
+            check.keys_of(attributes, f"{where}.attributes", y.SPAN_ATTRIBUTES)
             if isinstance(chunk, str):
                 content.append(self._span(chunk, attributes, f"{where}.attributes"))
             elif isinstance(chunk, dict) and set(chunk) == {y.FOOTNOTE_EMBED}:
                 if not notes_allowed:
                     raise CollabError(where, "a footnote cannot hold a footnote reference")
-                note = _identifier(chunk[y.FOOTNOTE_EMBED], f"{where}.{y.FOOTNOTE_EMBED}")
+                note = check.identifier(chunk[y.FOOTNOTE_EMBED], f"{where}.{y.FOOTNOTE_EMBED}")
                 ref = FootnoteRef(
                     note,
-                    inserted=_optional_change(attributes.get(y.INSERTED), f"{where}.attributes.{y.INSERTED}"),
-                    deleted=_optional_change(attributes.get(y.DELETED), f"{where}.attributes.{y.DELETED}"),
+                    inserted=check.optional_change(attributes.get(y.INSERTED), f"{where}.attributes.{y.INSERTED}"),
+                    deleted=check.optional_change(attributes.get(y.DELETED), f"{where}.attributes.{y.DELETED}"),
                 )
                 if note in self.note_ids:  # a reference to a footnote deleted meanwhile goes with it
                     content.append(ref)
@@ -325,24 +174,24 @@ class _Reader:
                 if span.comments:
                     content.append(span)
             else:
-                raise CollabError(where, f"holds {_show(chunk)}, which is neither text nor one of our embeds")
+                raise CollabError(where, f"holds {check.show(chunk)}, which is neither text nor one of our embeds")
         return _merged(content)
 
     def _span(self, text: str, attributes: dict[str, Any], path: str) -> Span:
         emphasis = {key: attributes.get(key) for key in y.EMPHASIS}
         for key, value in emphasis.items():
             if value is not None:
-                _bool(value, f"{path}.{key}")
+                check.boolean(value, f"{path}.{key}")
         old_format = attributes.get(y.OLD_FORMAT)
-        comments = _list(attributes.get(y.COMMENT_IDS) or [], f"{path}.{y.COMMENT_IDS}")
-        ids = tuple(_identifier(item, f"{path}.{y.COMMENT_IDS}[{i}]") for i, item in enumerate(comments))
+        comments = check.listed(attributes.get(y.COMMENT_IDS) or [], f"{path}.{y.COMMENT_IDS}")
+        ids = tuple(check.identifier(item, f"{path}.{y.COMMENT_IDS}[{i}]") for i, item in enumerate(comments))
         return Span(
             text=text,
             bold=bool(emphasis[y.BOLD]),
             italic=bool(emphasis[y.ITALIC]),
             underline=bool(emphasis[y.UNDERLINE]),
-            inserted=_optional_change(attributes.get(y.INSERTED), f"{path}.{y.INSERTED}"),
-            deleted=_optional_change(attributes.get(y.DELETED), f"{path}.{y.DELETED}"),
+            inserted=check.optional_change(attributes.get(y.INSERTED), f"{path}.{y.INSERTED}"),
+            deleted=check.optional_change(attributes.get(y.DELETED), f"{path}.{y.DELETED}"),
             old_format=None if old_format is None else _format_change(old_format, f"{path}.{y.OLD_FORMAT}"),
             comments=tuple(item for item in ids if item in self.comment_ids),
         )
@@ -354,17 +203,17 @@ class _Reader:
         if not len(meta):
             raise EmptyRoomError(y.META, "the shared document holds no report yet")
         values = meta.to_py() or {}
-        _keys(values, y.META, ("format", "version", "language", "author", "created", "modified", "template"))
+        check.keys_of(values, y.META, ("format", "version", "language", "author", "created", "modified", "template"))
         if values.get("format") != y.FORMAT:
-            raise CollabError(f"{y.META}.format", f"{_show(values.get('format'))} is not {y.FORMAT!r}")
-        version = _int(values.get("version"), f"{y.META}.version", 1, 1 << 30)
+            raise CollabError(f"{y.META}.format", f"{check.show(values.get('format'))} is not {y.FORMAT!r}")
+        version = check.integer(values.get("version"), f"{y.META}.version", 1, 1 << 30)
         if version > y.LAYOUT_VERSION:
             raise CollabError(
                 f"{y.META}.version", f"layout {version} is newer than this version reads ({y.LAYOUT_VERSION})"
             )
-        language = _str(values.get("language", "en"), f"{y.META}.language")
+        language = check.text(values.get("language", "en"), f"{y.META}.language")
         if not is_language_tag(language):
-            raise CollabError(f"{y.META}.language", f"{_show(language)} is not a language tag")
+            raise CollabError(f"{y.META}.language", f"{check.show(language)} is not a language tag")
         comments = self._comments()  # first: the spans of footnotes and bodies name them
         footnotes = self._footnotes()
         sections = self._sections()
@@ -373,10 +222,10 @@ class _Reader:
             title=self._title(),
             sections=sections,
             footnotes=footnotes,
-            author=_str(values.get("author", ""), f"{y.META}.author"),
-            created=_stamp(values.get("created"), f"{y.META}.created"),
-            modified=_stamp(values.get("modified"), f"{y.META}.modified"),
-            template=_str(values.get("template", ""), f"{y.META}.template"),
+            author=check.text(values.get("author", ""), f"{y.META}.author"),
+            created=check.stamp(values.get("created"), f"{y.META}.created"),
+            modified=check.stamp(values.get("modified"), f"{y.META}.modified"),
+            template=check.text(values.get("template", ""), f"{y.META}.template"),
             field_changes=self._field_changes(),
             comments=comments,
         )
@@ -384,25 +233,25 @@ class _Reader:
     def _title(self) -> TitleBlock:
         title = self._root(y.TITLE)
         values = {key: title.get(key) for key in title.keys()}  # noqa: SIM118 - as above
-        _keys(values, y.TITLE, (*y.TITLE_TEXTS, *y.TITLE_MOMENTS))
+        check.keys_of(values, y.TITLE, (*y.TITLE_TEXTS, *y.TITLE_MOMENTS))
         texts = {key: self._plain(values[key], f"{y.TITLE}.{key}") if key in values else "" for key in y.TITLE_TEXTS}
         return TitleBlock(
             **texts,
-            date=_date(values.get("date"), f"{y.TITLE}.date"),
-            start_time=_time(values.get("start_time"), f"{y.TITLE}.start_time"),
-            end_time=_time(values.get("end_time"), f"{y.TITLE}.end_time"),
+            date=check.date(values.get("date"), f"{y.TITLE}.date"),
+            start_time=check.time(values.get("start_time"), f"{y.TITLE}.start_time"),
+            end_time=check.time(values.get("end_time"), f"{y.TITLE}.end_time"),
         )
 
     def _footnotes(self) -> list[Footnote]:
         notes = []
         for note_id, values, path in self._entries(y.FOOTNOTES):
-            _keys(values, path, (y.POS, "text", *_PART_MARKS), ("text",))
+            check.keys_of(values, path, (y.POS, "text", *check.PART_MARKS), ("text",))
             content = self._rich(values["text"], f"{path}.text", notes_allowed=False)
             notes.append(
                 Footnote(
                     id=note_id,
                     content=[item for item in content if isinstance(item, Span)],
-                    **_part_marks(values, path),
+                    **check.part_marks(values, path),
                 )
             )
         self.note_ids = {note.id for note in notes}
@@ -412,19 +261,19 @@ class _Reader:
         comments = []
         keys = ("author", "text", "date", "initials", "parent", "done", "field_name", "owner")
         for comment_id, values, path in self._entries(y.COMMENTS):
-            _keys(values, path, (y.POS, *keys), ("author",))
-            paragraphs = _list(values.get("text", []), f"{path}.text")
+            check.keys_of(values, path, (y.POS, *keys), ("author",))
+            paragraphs = check.listed(values.get("text", []), f"{path}.text")
             comments.append(
                 Comment(
                     id=comment_id,
-                    author=_str(values["author"], f"{path}.author"),
-                    text=[_str(item, f"{path}.text[{i}]", y.MAX_TEXT_BYTES) for i, item in enumerate(paragraphs)],
-                    date=_stamp(values.get("date"), f"{path}.date"),
-                    initials=_str(values.get("initials", ""), f"{path}.initials"),
-                    parent=_str(values.get("parent", ""), f"{path}.parent"),
-                    done=_bool(values.get("done", False), f"{path}.done"),
-                    field_name=_str(values.get("field_name", ""), f"{path}.field_name"),
-                    owner=_str(values.get("owner", ""), f"{path}.owner"),
+                    author=check.text(values["author"], f"{path}.author"),
+                    text=[check.text(item, f"{path}.text[{i}]", y.MAX_TEXT_BYTES) for i, item in enumerate(paragraphs)],
+                    date=check.stamp(values.get("date"), f"{path}.date"),
+                    initials=check.text(values.get("initials", ""), f"{path}.initials"),
+                    parent=check.text(values.get("parent", ""), f"{path}.parent"),
+                    done=check.boolean(values.get("done", False), f"{path}.done"),
+                    field_name=check.text(values.get("field_name", ""), f"{path}.field_name"),
+                    owner=check.text(values.get("owner", ""), f"{path}.owner"),
                 )
             )
         self.comment_ids = {comment.id for comment in comments}
@@ -437,28 +286,28 @@ class _Reader:
         sections: list[Section] = []
         by_id: dict[str, Section] = {}
         for section_id, values, path in self._entries(y.SECTIONS):
-            _keys(
+            check.keys_of(
                 values,
                 path,
-                (y.POS, "kind", "level", "heading", "default_heading", "participants", *_PART_MARKS),
+                (y.POS, "kind", "level", "heading", "default_heading", "participants", *check.PART_MARKS),
                 ("kind",),
             )
-            kind = _enum(SectionKind, values["kind"], f"{path}.kind")
-            default = _bool(values.get("default_heading", False), f"{path}.default_heading")
+            kind = check.enum_value(SectionKind, values["kind"], f"{path}.kind")
+            default = check.boolean(values.get("default_heading", False), f"{path}.default_heading")
             heading = self._plain(values["heading"], f"{path}.heading") if "heading" in values else ""
             participants = [
                 _participant(item, f"{path}.participants[{i}]")
-                for i, item in enumerate(_list(values.get("participants", []), f"{path}.participants"))
+                for i, item in enumerate(check.listed(values.get("participants", []), f"{path}.participants"))
             ]
             if participants and kind is not SectionKind.PARTICIPATION:
                 raise CollabError(f"{path}.participants", "only the participation section lists participants")
             section = Section(
                 kind=kind,
                 heading=None if default else heading,
-                level=_int(values.get("level", 1), f"{path}.level", 1, 2),
+                level=check.integer(values.get("level", 1), f"{path}.level", 1, 2),
                 participants=participants,
                 id=section_id,
-                **_part_marks(values, path),
+                **check.part_marks(values, path),
             )
             sections.append(section)
             by_id[section_id] = section
@@ -471,18 +320,18 @@ class _Reader:
     def _sessions(self, sections: dict[str, Section]) -> dict[str, Session]:
         by_id: dict[str, Session] = {}
         for session_id, values, path in self._entries(y.SESSIONS):
-            _keys(values, path, (y.POS, "section", "title", "goals", *_PART_MARKS), ("section",))
-            owner = _identifier(values["section"], f"{path}.section")
+            check.keys_of(values, path, (y.POS, "section", "title", "goals", *check.PART_MARKS), ("section",))
+            owner = check.identifier(values["section"], f"{path}.section")
             if session_id in sections:
                 raise CollabError(path, "a section has the same id")
             session = Session(
                 title=self._plain(values["title"], f"{path}.title") if "title" in values else "",
                 goals=[
-                    _str(item, f"{path}.goals[{i}]", y.MAX_TEXT_BYTES)
-                    for i, item in enumerate(_list(values.get("goals", []), f"{path}.goals"))
+                    check.text(item, f"{path}.goals[{i}]", y.MAX_TEXT_BYTES)
+                    for i, item in enumerate(check.listed(values.get("goals", []), f"{path}.goals"))
                 ],
                 id=session_id,
-                **_part_marks(values, path),
+                **check.part_marks(values, path),
             )
             section = sections.get(owner)
             if section is None:
@@ -495,23 +344,23 @@ class _Reader:
 
     def _blocks(self, sections: dict[str, Section], sessions: dict[str, Session]) -> None:
         for block_id, values, path in self._entries(y.BLOCKS):
-            _keys(
+            check.keys_of(
                 values,
                 path,
                 (y.POS, "owner", "kind", "level", "text", "inserted", "deleted", "old_format"),
                 ("owner", "kind"),
             )
-            owner = _identifier(values["owner"], f"{path}.owner")
+            owner = check.identifier(values["owner"], f"{path}.owner")
             if block_id in sections or block_id in sessions:
                 raise CollabError(path, "a section or session has the same id")
             old_format = values.get("old_format")
             block = Block(
-                kind=_enum(BlockKind, values["kind"], f"{path}.kind"),
+                kind=check.enum_value(BlockKind, values["kind"], f"{path}.kind"),
                 content=self._rich(values["text"], f"{path}.text", notes_allowed=True) if "text" in values else [],
-                level=_int(values.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL),
+                level=check.integer(values.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL),
                 id=block_id,
-                inserted=_optional_change(values.get("inserted"), f"{path}.inserted"),
-                deleted=_optional_change(values.get("deleted"), f"{path}.deleted"),
+                inserted=check.optional_change(values.get("inserted"), f"{path}.inserted"),
+                deleted=check.optional_change(values.get("deleted"), f"{path}.deleted"),
                 old_format=None if old_format is None else _block_format(old_format, f"{path}.old_format"),
             )
             body = sessions.get(owner) or sections.get(owner)
@@ -521,21 +370,21 @@ class _Reader:
     def _field_changes(self) -> list[FieldChange]:
         array = self.doc.get(y.FIELD_CHANGES, type=Array)
         changes = []
-        for index, value in enumerate(_list(array, y.FIELD_CHANGES)):
+        for index, value in enumerate(check.listed(array, y.FIELD_CHANGES)):
             path = f"{y.FIELD_CHANGES}[{index}]"
             if not isinstance(value, dict):
-                raise _expected(path, "an object", value)
-            _keys(value, path, ("field", "owner", "old", "change"), ("field", "change"))
-            field = _str(value["field"], f"{path}.field")
+                raise check.expected(path, "an object", value)
+            check.keys_of(value, path, ("field", "owner", "old", "change"), ("field", "change"))
+            field = check.text(value["field"], f"{path}.field")
             kind = _OLD_VALUES.get(field)
             if kind is None:
-                raise CollabError(f"{path}.field", f"{_show(field)} is not a field a change can name")
+                raise CollabError(f"{path}.field", f"{check.show(field)} is not a field a change can name")
             changes.append(
                 FieldChange(
                     field_name=field,
-                    owner=_str(value.get("owner", ""), f"{path}.owner"),
+                    owner=check.text(value.get("owner", ""), f"{path}.owner"),
                     old=_old_value(kind, value.get("old"), f"{path}.old"),
-                    change=_change(value["change"], f"{path}.change"),
+                    change=check.change(value["change"], f"{path}.change"),
                 )
             )
         return changes
@@ -543,29 +392,31 @@ class _Reader:
 
 def _participant(value: object, path: str) -> Participant:
     if not isinstance(value, dict):
-        raise _expected(path, "an object", value)
-    _keys(value, path, ("name", "code"), ("name",))
-    return Participant(name=_str(value["name"], f"{path}.name"), code=_str(value.get("code", ""), f"{path}.code"))
+        raise check.expected(path, "an object", value)
+    check.keys_of(value, path, ("name", "code"), ("name",))
+    return Participant(
+        name=check.text(value["name"], f"{path}.name"), code=check.text(value.get("code", ""), f"{path}.code")
+    )
 
 
 def _format_change(value: object, path: str) -> FormatChange:
     if not isinstance(value, dict):
-        raise _expected(path, "an object", value)
-    _keys(value, path, ("change", *y.EMPHASIS), ("change",))
+        raise check.expected(path, "an object", value)
+    check.keys_of(value, path, ("change", *y.EMPHASIS), ("change",))
     return FormatChange(
-        change=_change(value["change"], f"{path}.change"),
-        **{key: _bool(value.get(key, False), f"{path}.{key}") for key in y.EMPHASIS},
+        change=check.change(value["change"], f"{path}.change"),
+        **{key: check.boolean(value.get(key, False), f"{path}.{key}") for key in y.EMPHASIS},
     )
 
 
 def _block_format(value: object, path: str) -> BlockFormatChange:
     if not isinstance(value, dict):
-        raise _expected(path, "an object", value)
-    _keys(value, path, ("change", "kind", "level"), ("change", "kind"))
+        raise check.expected(path, "an object", value)
+    check.keys_of(value, path, ("change", "kind", "level"), ("change", "kind"))
     return BlockFormatChange(
-        change=_change(value["change"], f"{path}.change"),
-        kind=_enum(BlockKind, value["kind"], f"{path}.kind"),
-        level=_int(value.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL),
+        change=check.change(value["change"], f"{path}.change"),
+        kind=check.enum_value(BlockKind, value["kind"], f"{path}.kind"),
+        level=check.integer(value.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL),
     )
 
 
@@ -573,16 +424,16 @@ def _old_value(
     kind: str, value: object, path: str
 ) -> str | int | list[str] | list[Participant] | dt.date | dt.time | None:
     if kind == "date":
-        return _date(value, path)
+        return check.date(value, path)
     if kind == "time":
-        return _time(value, path)
+        return check.time(value, path)
     if kind == "level":
-        return _int(value, path, 1, 2)
+        return check.integer(value, path, 1, 2)
     if kind == "list":
-        return [_str(item, f"{path}[{i}]", y.MAX_TEXT_BYTES) for i, item in enumerate(_list(value, path))]
+        return [check.text(item, f"{path}[{i}]", y.MAX_TEXT_BYTES) for i, item in enumerate(check.listed(value, path))]
     if kind == "participants":
-        return [_participant(item, f"{path}[{i}]") for i, item in enumerate(_list(value, path))]
-    return None if value is None else _str(value, path, y.MAX_TEXT_BYTES)
+        return [_participant(item, f"{path}[{i}]") for i, item in enumerate(check.listed(value, path))]
+    return None if value is None else check.text(value, path, y.MAX_TEXT_BYTES)
 
 
 def _merged(content: list[Inline]) -> list[Inline]:
