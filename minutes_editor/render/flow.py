@@ -20,15 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import replace
 
 from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import (
     Block,
     BlockKind,
     Change,
-    Direction,
     FieldChange,
     FootnoteRef,
     Inline,
@@ -40,162 +38,38 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.render.diff import marked_text
+from minutes_editor.render.flow_types import (
+    FlowDocument,
+    FlowInline,
+    FormerEmphasis,
+    FormerRole,
+    Mark,
+    Note,
+    NoteMark,
+    Origin,
+    Paragraph,
+    Remark,
+    Role,
+    Run,
+)
 from minutes_editor.storage.presets import load_preset
 
-
-class Role(StrEnum):
-    """What a paragraph is in the report; each role has one style in the template."""
-
-    TITLE = "title"
-    SUBTITLE = "subtitle"
-    DATE_LINE = "date_line"
-    LOCATION_LINE = "location_line"
-    STATUS = "status"
-    HEADING = "heading"
-    SUBHEADING = "subheading"
-    GOALS = "goals"
-    BODY = "body"
-    BULLET = "bullet"
-    LABEL = "label"
-    PARTICIPANTS = "participants"
-
-
-@dataclass(frozen=True)
-class Mark:
-    """Who proposed a pending change and when (the model's ``Change``); ``move`` names a move."""
-
-    author: str
-    date: dt.datetime | None = None
-    move: str = ""
-
-
-@dataclass(frozen=True)
-class FormerEmphasis:
-    """A run's emphasis before a pending formatting change, and who changed it."""
-
-    mark: Mark
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-
-
-@dataclass(frozen=True)
-class Run:
-    """Text with one emphasis, the pending changes it carries and the comments whose range covers it."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-    inserted: Mark | None = None
-    deleted: Mark | None = None
-    former: FormerEmphasis | None = None
-    comments: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class NoteMark:
-    """A footnote reference; ``number`` is what Word will show (deleted references counted)."""
-
-    number: int
-    footnote_id: str
-    inserted: Mark | None = None
-    deleted: Mark | None = None
-
-
-FlowInline = Run | NoteMark
-
-
-@dataclass(frozen=True)
-class Origin:
-    """Where a paragraph comes from in the report, for jumping from the preview to the editor.
-
-    ``section`` is -1 for the title block; ``session`` is -1 outside sessions;
-    ``block`` is -1 for a heading, goals line or participants sentence.
-    """
-
-    section: int = -1
-    session: int = -1
-    block: int = -1
-
-
-@dataclass(frozen=True)
-class FormerRole:
-    """A paragraph's role and bullet level before a pending change of its type, and who changed it."""
-
-    mark: Mark
-    role: Role
-    level: int = 0
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    """One paragraph of output.
-
-    ``number`` is the heading number Word's numbering will show (0 when
-    unnumbered); ``level`` is the bullet level (1 to 3, 0 otherwise).
-    ``id`` is the stable id of the block, or of the section or session a
-    heading or title starts ("" for other paragraphs). ``inserted`` and
-    ``deleted`` are pending changes of the paragraph's end, ``former`` of
-    its type; ``comments`` are the comments on the whole paragraph.
-    """
-
-    role: Role
-    inlines: tuple[FlowInline, ...]
-    level: int = 0
-    number: int = 0
-    origin: Origin = field(default_factory=Origin)
-    id: str = ""
-    inserted: Mark | None = None
-    deleted: Mark | None = None
-    former: FormerRole | None = None
-    comments: tuple[str, ...] = ()
-
-    @property
-    def text(self) -> str:
-        """The paragraph's current text: footnote marks and pending deletions left out."""
-        return "".join(item.text for item in self.inlines if isinstance(item, Run) and item.deleted is None)
-
-
-@dataclass(frozen=True)
-class Note:
-    """A footnote in the order Word numbers it."""
-
-    number: int
-    footnote_id: str
-    inlines: tuple[Run, ...]
-
-
-@dataclass(frozen=True)
-class Remark:
-    """A reviewer's comment or reply (the model's ``Comment``): its paragraphs, who, when, its thread and state."""
-
-    id: str
-    author: str
-    paragraphs: tuple[str, ...]
-    date: dt.datetime | None = None
-    initials: str = ""
-    parent: str = ""
-    done: bool = False
-
-
-@dataclass(frozen=True)
-class FlowDocument:
-    """The whole report, flattened.
-
-    ``unplaced`` says, for a person, which pending field changes have no
-    paragraph to be shown in (an unknown field or owner).
-    """
-
-    language: str
-    direction: Direction
-    preset: LanguagePreset
-    title: str
-    paragraphs: tuple[Paragraph, ...]
-    notes: tuple[Note, ...]
-    comments: tuple[Remark, ...] = ()
-    unplaced: tuple[str, ...] = ()
-
+#: The types live in flow_types.py; callers import them from here, with ``flatten``.
+__all__ = [
+    "FlowDocument",
+    "FlowInline",
+    "FormerEmphasis",
+    "FormerRole",
+    "Mark",
+    "Note",
+    "NoteMark",
+    "Origin",
+    "Paragraph",
+    "Remark",
+    "Role",
+    "Run",
+    "flatten",
+]
 
 _ROLE_OF_KIND = {BlockKind.PARAGRAPH: Role.BODY, BlockKind.BULLET: Role.BULLET, BlockKind.LABEL: Role.LABEL}
 
