@@ -40,7 +40,7 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
-from minutes_editor.model.rules import OperationRefusedError, Rule, check_sections
+from minutes_editor.model.rules import OperationRefusedError, Rule, check_block, check_sections
 
 _Owner = TypeVar("_Owner", TitleBlock, Section, Session, Footnote)
 _Value = TypeVar("_Value")
@@ -229,7 +229,9 @@ class ReplaceBlocks(Operation):
     blocks: list[Block]
 
     def check(self, report: Report) -> None:
-        """Any body may be replaced."""
+        """Any body may be replaced, by blocks each of whose kind and parts agree (``rules.check_block``)."""
+        for block in self.blocks:
+            check_block(block)
 
     def _apply(self, report: Report) -> Operation:
         old = self.owner.blocks

@@ -98,9 +98,53 @@ class BlockKind(StrEnum):
     PARAGRAPH = "paragraph"
     BULLET = "bullet"
     LABEL = "label"
+    TABLE = "table"
+    ACTION = "action"
 
 
 MAX_BULLET_LEVEL = 3
+
+
+class Table(Record):
+    """A simple table (no merged cells): rows of cells, each cell one paragraph of spans.
+
+    Every row has the same number of cells (at least one). ``header`` makes
+    the first row a header row, repeated at the top of each page in Word.
+    A cell's spans carry emphasis and comments, never pending changes of
+    their own: a reviewer's change to a table is the table proposed whole
+    (its block ``inserted`` or ``deleted``; docs/review.md).
+    """
+
+    rows: list[list[list[Span]]] = field(default_factory=list)
+    header: bool = True
+
+    @property
+    def columns(self) -> int:
+        """How many cells each row has."""
+        return len(self.rows[0]) if self.rows else 0
+
+    def cell_text(self, row: int, column: int) -> str:
+        """One cell's text, without emphasis."""
+        return plain_text(self.rows[row][column])
+
+
+class ActionStatus(StrEnum):
+    """Whether an action item is still to be done."""
+
+    OPEN = "open"
+    DONE = "done"
+
+
+class ActionItem(Record):
+    """What makes a paragraph an action item: who does it, by when, and whether it is done.
+
+    The action itself is the block's text. ``owners`` are names, chosen from
+    the participants or typed.
+    """
+
+    owners: list[str] = field(default_factory=list)
+    deadline: dt.date | None = None
+    status: ActionStatus = ActionStatus.OPEN
 
 
 class BlockFormatChange(Record):
@@ -112,7 +156,12 @@ class BlockFormatChange(Record):
 
 
 class Block(Record):
-    """One paragraph of a body: plain, a bullet at a level, or a lead-in label.
+    """One paragraph of a body: plain, a bullet at a level, a lead-in label, an action item, or a table.
+
+    An ``ACTION`` block is an action item: its text is the action, ``action``
+    its owners, deadline and status (consecutive action items are written as
+    one table). A ``TABLE`` block has no text of its own: ``table`` holds its
+    cells. ``action`` and ``table`` are None for every other kind.
 
     ``id`` is stable across edits, saves and drafts (equality ignores it).
     ``inserted`` and ``deleted`` are pending changes of the paragraph's end
@@ -128,10 +177,14 @@ class Block(Record):
     inserted: Change | None = None
     deleted: Change | None = None
     old_format: BlockFormatChange | None = None
+    table: Table | None = None
+    action: ActionItem | None = None
 
     @property
     def plain_text(self) -> str:
-        """The block's text without emphasis or footnote marks."""
+        """The block's text without emphasis or footnote marks (a table's cells, a tab between, a line per row)."""
+        if self.table is not None:
+            return "\n".join("\t".join(plain_text(cell) for cell in row) for row in self.table.rows)
         return plain_text(self.content)
 
 
