@@ -23,6 +23,7 @@ COMMANDS = ("relay", "share", "pull")
 
 def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``relay``, ``share`` and ``pull`` to the command line's subcommands."""
+    from minutes_editor.collab.door_guard import DEFAULT_LIMIT
     from minutes_editor.collab.relay import DEFAULT_MAX_MESSAGE, DEFAULT_PORT
 
     relay = commands.add_parser(
@@ -54,6 +55,13 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default=DEFAULT_MAX_MESSAGE,
         metavar="BYTES",
         help=f"close a connection that sends a larger message (default {DEFAULT_MAX_MESSAGE})",
+    )
+    relay.add_argument(
+        "--max-failures",
+        type=int,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"shut an address out for a minute after N refused tokens in a minute (default {DEFAULT_LIMIT})",
     )
 
     for name in ("share", "pull"):
@@ -102,8 +110,8 @@ def _relay(args: argparse.Namespace) -> int:
     if (args.cert is None) != (args.key is None):
         _error("--cert and --key go together")
         return EXIT_USAGE
-    if not 0 <= args.port <= 65535 or args.max_message < 1024:
-        _error("--port is 0 to 65535 and --max-message at least 1024")
+    if not 0 <= args.port <= 65535 or args.max_message < 1024 or args.max_failures < 1:
+        _error("--port is 0 to 65535, --max-message at least 1024 and --max-failures at least 1")
         return EXIT_USAGE
     try:
         tokens = Tokens.read(args.tokens) if args.tokens else Tokens.one(args.token)
@@ -129,6 +137,7 @@ def _relay(args: argparse.Namespace) -> int:
         certificate=args.cert,
         key=args.key,
         max_message=args.max_message,
+        max_failures=args.max_failures,
         on_ready=ready,
     )
     try:

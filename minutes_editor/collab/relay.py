@@ -9,8 +9,9 @@ What this module adds is the door: a room is ``/NAME`` (letters, digits,
 ``.``, ``_``, ``~``, ``-``), the token comes as ``?token=T`` (or an
 ``Authorization: Bearer T`` header) and must be one of the room's (HTTP 401
 without one, 403 with a wrong one, before any Yjs message), a message over
-``max_message`` bytes closes its connection (WebSocket code 1009), and the
-relay binds to loopback unless told otherwise (minutes_editor/collab/commands.py).
+``max_message`` bytes closes its connection (WebSocket code 1009), an address
+that earns too many refusals is shut out for a while (HTTP 429,
+``door_guard.py``), and the relay binds to loopback unless told otherwise (minutes_editor/collab/commands.py).
 On SIGTERM or Ctrl+C every room's whole state is written to the store before
 the relay stops.
 """
@@ -43,6 +44,7 @@ from websockets.frames import CloseCode
 from websockets.http11 import Request, Response
 
 from minutes_editor.collab.channel import WebsocketChannel
+from minutes_editor.collab.door_guard import DEFAULT_LIMIT, FailedAttempts
 
 LOG = logging.getLogger("minutes_editor.relay")
 
@@ -122,6 +124,8 @@ class RelaySettings:
     certificate: Path | None = None
     key: Path | None = None
     max_message: int = DEFAULT_MAX_MESSAGE
+    #: Refusals (no token, a wrong token) an address may earn in a minute before it is shut out for a minute.
+    max_failures: int = DEFAULT_LIMIT
     #: Called with the relay's URL once it listens.
     on_ready: Callable[[str], None] = field(default=lambda url: None)
 
@@ -191,10 +195,18 @@ class Relay:
     def __init__(self, settings: RelaySettings) -> None:
         self.settings = settings
         self._rooms: _Rooms | None = None
+        self._attempts = FailedAttempts(settings.max_failures)
 
     def _check(self, connection: ServerConnection, request: Request) -> Response | None:
         """Refuse, before the WebSocket opens, a path that is no room and a token that does not open it."""
         peer = _peer(connection)
+        address = _address(connection)
+        wait = self._attempts.shut_out(address)
+        if wait:
+            LOG.warning("refused %s: shut out for %d s more after too many refusals", peer, wait)
+            response = connection.respond(HTTPStatus.TOO_MANY_REQUESTS, "Too many refused attempts: wait.\n")
+            response.headers["Retry-After"] = str(max(1, round(wait)))
+            return response
         url = urlsplit(request.path)
         room = url.path[1:]
         if not _room_name(room):
@@ -206,11 +218,18 @@ class Relay:
             token = authorization[len("bearer ") :].strip()
         if not token:
             LOG.warning("refused %s for room %s: no token", peer, room)
+            self._refused(address, peer)
             return connection.respond(HTTPStatus.UNAUTHORIZED, "A token is needed: ?token=T.\n")
         if not self.settings.tokens.allows(room, token):
             LOG.warning("refused %s for room %s: wrong token", peer, room)
+            self._refused(address, peer)
             return connection.respond(HTTPStatus.FORBIDDEN, "This token does not open this room.\n")
+        self._attempts.succeeded(address)
         return None
+
+    def _refused(self, address: str, peer: str) -> None:
+        if self._attempts.failed(address):
+            LOG.warning("%s is shut out for %d s: too many refusals", peer, self._attempts.lockout)
 
     async def _connection(self, websocket: ServerConnection) -> None:
         assert self._rooms is not None
@@ -259,6 +278,11 @@ class Relay:
                     server.close()
                     await server.wait_closed()
                 await self._rooms.close_stores()
+
+
+def _address(connection: ServerConnection) -> str:
+    address = connection.remote_address
+    return str(address[0]) if isinstance(address, tuple) and address else "unknown"
 
 
 def _peer(connection: ServerConnection) -> str:
