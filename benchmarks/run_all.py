@@ -9,6 +9,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ORDER = [
     "bench_export.py",
+    "bench_pdf.py",
     "bench_import.py",
     "bench_compare.py",
     "bench_gui.py",

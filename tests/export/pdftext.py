@@ -25,8 +25,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
 
 _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 # Kashida stretches come out as glyphs of the fallback font: "8" with one font, "i" with another.
@@ -34,6 +38,9 @@ _KASHIDA_DIGITS = re.compile("(?<=[\u0620-\u064a\u066e-\u06d3])[8i]+(?=[\u0620-\
 _MARKS = re.compile("[\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 _DETACHED_MARK = re.compile("\\s+(?=[\u064b-\u065f\u0670])")
 _WORD = re.compile(r"[^\W_]+")
+#: A word for recall: a run of letters, or of digits (pdftotext glues a number to the word beside it).
+_RECALL_WORD = re.compile(r"\d+|[^\W\d_]+")
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def normalise(text: str) -> str:
@@ -138,3 +145,28 @@ def find_in_order(text: str, paragraphs: list[str], *, coverage: float = 0.85) -
         located.append(where)
         cursor = where.last + 1
     return located, misses
+
+
+def docx_words(docx: Path) -> list[str]:
+    """The words of a .docx's paragraphs and footnotes, as typed (NFC): runs of letters, or of digits."""
+    words: list[str] = []
+    with zipfile.ZipFile(docx) as archive:
+        for part in ("word/document.xml", "word/footnotes.xml"):
+            root = etree.fromstring(archive.read(part))
+            for paragraph in root.iter(f"{_W}p"):
+                text = "".join(node.text or "" for node in paragraph.iter(f"{_W}t"))
+                words += _RECALL_WORD.findall(unicodedata.normalize("NFC", text))
+    return words
+
+
+def word_recall(docx: Path, text: str) -> tuple[float, list[str]]:
+    """The share of ``docx``'s words (with repeats) found whole in pdftotext's ``text`` of its PDF; the missing.
+
+    Only bidi controls are taken out of ``text`` (a search or a copy does not
+    see them): a lam-alef given back reversed, or a kashida shown as a digit
+    inside a word, loses that word.
+    """
+    expected = Counter(docx_words(docx))
+    found = Counter(_RECALL_WORD.findall(unicodedata.normalize("NFC", _CONTROLS.sub("", text))))
+    missing = expected - found
+    return 1 - missing.total() / expected.total(), sorted(missing)

@@ -15,9 +15,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
-import unicodedata
 import zipfile
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +27,7 @@ from minutes_editor.export.pdf import convert_to_pdf, pdf_variant, render_pdf_do
 from minutes_editor.model.language import Fonts
 from minutes_editor.storage.minutes_file import load_report
 from minutes_editor.storage.presets import load_preset
+from tests.export.pdftext import word_recall
 from tests.support.examples import example_path
 from tests.support.libreoffice import missing_tools, pdf_pages, pdf_text
 
@@ -36,9 +35,6 @@ pytestmark = pytest.mark.slow
 
 LANGUAGES = ("ar", "en")
 TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
-_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-#: A word: a run of letters, or of digits.
-_WORD = re.compile(r"\d+|[^\W\d_]+")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -69,24 +65,9 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     return {language: Rendered(variant, pdfs[variant], pdfs[word]) for language, (variant, word) in documents.items()}
 
 
-def _docx_words(docx: Path) -> list[str]:
-    """The words of the document's paragraphs and footnotes."""
-    words: list[str] = []
-    with zipfile.ZipFile(docx) as archive:
-        for part in ("word/document.xml", "word/footnotes.xml"):
-            root = etree.fromstring(archive.read(part))
-            for paragraph in root.iter(f"{_W}p"):
-                text = "".join(node.text or "" for node in paragraph.iter(f"{_W}t"))
-                words += _WORD.findall(unicodedata.normalize("NFC", text))
-    return words
-
-
 def _recall(docx: Path, pdf: Path) -> tuple[float, list[str]]:
     """The share of the document's words (counted with repeats) that pdftotext gives back, and the missing ones."""
-    expected = Counter(_docx_words(docx))
-    found = Counter(_WORD.findall(unicodedata.normalize("NFC", _CONTROLS.sub("", pdf_text(pdf)))))
-    missing = expected - found
-    return 1 - missing.total() / expected.total(), sorted(missing)
+    return word_recall(docx, pdf_text(pdf))
 
 
 def _info(*arguments: str) -> str:
