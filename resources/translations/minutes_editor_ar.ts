@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>ActionItems</name>
+    <message>
+        <source>Change an action item</source>
+        <translation>تغيير بند عمل</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPanel</name>
+    <message>
+        <source>Action item:</source>
+        <extracomment>Owners are separated by a comma (Latin or Arabic) or a semicolon.</extracomment>
+        <translation>بند عمل:</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>المسؤولون</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>أسماء تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>الموعد النهائي</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مُنجز</translation>
+    </message>
+</context>
+<context>
     <name>BodyAids</name>
     <message>
         <source>Footnotes go in the text of a section or session.</source>
@@ -2367,6 +2398,18 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>&amp;Lead-in label</source>
         <translation>&amp;عبارة استهلالية</translation>
+    </message>
+    <message>
+        <source>&amp;Action item</source>
+        <translation>&amp;بند عمل</translation>
+    </message>
+    <message>
+        <source>Action item &amp;done</source>
+        <translation>بند العمل مُن&amp;جز</translation>
+    </message>
+    <message>
+        <source>Action item de&amp;tails</source>
+        <translation>تفاصيل بند ال&amp;عمل</translation>
     </message>
     <message>
         <source>Bullet one level deeper</source>
