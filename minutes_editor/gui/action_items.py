@@ -1,5 +1,8 @@
 """Action items in the window: Format > Action item, the status key, and the panel editing the current item's fields.
 
+``install_action_items`` also adds File > New report from previous… (gui/next_report.py), which starts
+the next meeting's report with the open action items.
+
 ``install_action_items(view)`` (built by ``complete()``) adds to the Format
 menu and the body toolbars: Action item (Ctrl+Shift+I: the paragraph becomes
 one, or back a paragraph), Action item done (Ctrl+Shift+Enter: its status
@@ -39,6 +42,7 @@ from minutes_editor.model.report import ActionItem, ActionStatus, BlockKind, Sec
 
 if TYPE_CHECKING:
     from minutes_editor.gui.body_editor import BodyEditor, BodyPanel
+    from minutes_editor.gui.next_report import NextReportPart
     from minutes_editor.gui.parts import EditorView
 
 #: Owners are separated by a comma (Latin or Arabic) or a semicolon.
@@ -236,6 +240,7 @@ class ActionItems(QObject):
             registry.add(name, action, "format", after="label" if name == "action_item" else None)
             self.actions[name] = action
         self.panels: list[ActionPanel] = []
+        self.next_report: NextReportPart | None = None  # File > New report from previous… (install_action_items)
         for panel in (view.section_page.body, view.session_page.body):
             self._attach(panel)
 
@@ -343,5 +348,9 @@ def participant_names(sections: list[Section]) -> list[str]:
 
 
 def install_action_items(view: EditorView) -> ActionItems:
-    """Add action items' actions and panels to ``view``."""
-    return ActionItems(view)
+    """Add action items' actions and panels to ``view``, and File > New report from previous… (gui/next_report.py)."""
+    from minutes_editor.gui.next_report import NextReportPart
+
+    part = ActionItems(view)
+    part.next_report = NextReportPart(view)
+    return part

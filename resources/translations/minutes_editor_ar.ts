@@ -1527,6 +1527,33 @@
     </message>
 </context>
 <context>
+    <name>NextReportPart</name>
+    <message>
+        <source>New report from pre&amp;vious…</source>
+        <translation>تقرير جديد من ال&amp;سابق…</translation>
+    </message>
+    <message>
+        <source>Start the next meeting&apos;s report: the previous one&apos;s title, participants and open action items</source>
+        <translation>بدء تقرير الاجتماع التالي: عنوان التقرير السابق ومشاركوه وبنود العمل المفتوحة فيه</translation>
+    </message>
+    <message>
+        <source>The previous meeting&apos;s report</source>
+        <translation>تقرير الاجتماع السابق</translation>
+    </message>
+    <message>
+        <source>Cannot read the previous report</source>
+        <translation>تعذّرت قراءة التقرير السابق</translation>
+    </message>
+    <message>
+        <source>The open report was not changed.</source>
+        <translation>لم يتغيّر التقرير المفتوح.</translation>
+    </message>
+    <message>
+        <source>Started from “%1”: %2 open action item(s) carried over.</source>
+        <translation>بُدئ من «%1»: نُقل %2 من بنود العمل المفتوحة.</translation>
+    </message>
+</context>
+<context>
     <name>Outline</name>
     <message>
         <source>Title block</source>

@@ -255,3 +255,52 @@ def test_in_an_arabic_report_the_box_is_on_the_right_and_the_details_in_arabic(q
     assert picture.save(str(target))
     # The documentation's picture is made by tools: the test only shows it can be made.
     assert target.stat().st_size > 10_000
+
+
+def _previous_with_actions(path: Path) -> Path:
+    from minutes_editor.storage.minutes_file import save_report
+
+    report = load_report(example_path("en"))
+    report.sections[-1].blocks.append(
+        Block(BlockKind.ACTION, [Span("Circulate the plan")], action=ActionItem(["Austria"], dt.date(2021, 11, 30)))
+    )
+    save_report(report, path)
+    return path
+
+
+def test_file_new_report_from_previous_opens_the_next_meetings_report_unsaved(qtbot, open_window, monkeypatch):
+    window = open_window(_report())
+    previous = example_path("en")
+    monkeypatch.setattr(ask, "open_path", lambda *_args: previous)
+    action = window.registry["new_from_previous"]
+    assert action in window.registry.menu("file").actions()
+    action.trigger()
+    report = window.report
+    earlier = load_report(previous)
+    assert report.title.meeting == earlier.title.meeting
+    assert report.title.date is None
+    assert [s.participants for s in report.sections] == [s.participants for s in earlier.sections]
+    assert window.document.path is None
+    assert window.isWindowModified()
+    assert window.outline.current_part() is report.title
+
+
+def test_file_new_report_from_an_unreadable_file_keeps_the_open_report(qtbot, open_window, monkeypatch, tmp_path):
+    window = open_window(_report())
+    broken = tmp_path / "broken.minutes"
+    broken.write_text("{", encoding="utf-8")
+    said: list[str] = []
+    monkeypatch.setattr(ask, "error", lambda _parent, title, text, detail="": said.append(text))
+    before = window.report
+    assert not window.action_items.next_report.start_from(broken)
+    assert window.report is before
+    assert said and "broken.minutes" in said[0]
+
+
+@pytest.mark.xfail(strict=True, reason="format v3: a .minutes file cannot hold action items yet")
+def test_file_new_report_from_previous_carries_its_open_action_items(qtbot, open_window, tmp_path):
+    window = open_window(_report())
+    previous = _previous_with_actions(tmp_path / "october.minutes")
+    assert window.action_items.next_report.start_from(previous)
+    [item] = window.report.all_blocks()
+    assert (item.plain_text, item.action) == ("Circulate the plan", ActionItem(["Austria"], dt.date(2021, 11, 30)))
