@@ -294,7 +294,8 @@ def test_file_new_report_from_an_unreadable_file_keeps_the_open_report(qtbot, op
     before = window.report
     assert not window.action_items.next_report.start_from(broken)
     assert window.report is before
-    assert said and "broken.minutes" in said[0]
+    assert said
+    assert "broken.minutes" in said[0]
 
 
 @pytest.mark.xfail(strict=True, reason="format v3: a .minutes file cannot hold action items yet")
