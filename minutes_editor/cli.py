@@ -1,7 +1,8 @@
 """The command line: export, check, import and compare reports headless, or open the editor.
 
 ``compare`` writes NEW with its changes against OLD (model/compare.py) as a
-Word draft.
+Word draft. ``new --from PREVIOUS`` starts the next meeting's report from the
+previous one (model/carry_over.py).
 
 Exit codes (also in README):
   0  done; for ``check``, no problems found
@@ -83,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--author", help="whom the changes are shown as made by (default: NEW's author)")
     compare.add_argument("--date", help="when, as ISO 8601, e.g. 2026-12-01T10:30Z (default: now)")
 
+    new = commands.add_parser(
+        "new", help="start the next meeting's report from the previous one (title, participants, open action items)"
+    )
+    new.add_argument("--from", dest="previous", type=Path, required=True, metavar="PREVIOUS.minutes")
+    new.add_argument("-o", "--output", metavar="NEXT.minutes", required=True)
+
     from minutes_editor.collab.commands import add_parsers
 
     add_parsers(commands)
@@ -94,7 +101,8 @@ def build_editor_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="minutes-editor",
         description="Open the editor window (on FILE when given).",
-        epilog="Commands: export, check, import, compare, relay, share, pull; see 'minutes-editor COMMAND --help'.",
+        epilog="Commands: export, check, import, compare, new, relay, share, pull; "
+        "see 'minutes-editor COMMAND --help'.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--lang", metavar="LANG", help="interface language (en, ar); default: setting or system")
@@ -104,7 +112,7 @@ def build_editor_parser() -> argparse.ArgumentParser:
     return parser
 
 
-COMMANDS = ("export", "check", "import", "compare", "relay", "share", "pull")
+COMMANDS = ("export", "check", "import", "compare", "new", "relay", "share", "pull")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -118,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args.report)
         if args.command == "compare":
             return _compare(args.old, args.new, args.output, args.author, args.date)
+        if args.command == "new":
+            return _new(args.previous, args.output)
         if args.command in ("relay", "share", "pull"):
             from minutes_editor.collab.commands import run
 
@@ -297,6 +307,36 @@ def _compare(old_path: Path, new_path: Path, output: str, author: str | None, da
         return EXIT_CANNOT_WRITE
     for warning in result.warnings:
         print(f"warning: {warning}", file=sys.stderr)
+    print(target)
+    return EXIT_OK
+
+
+def _new(previous_path: Path, output: str) -> int:
+    """Write the next meeting's report, started from ``previous_path``, to ``output`` (its .bak kept, as saving)."""
+    import datetime as dt
+
+    from minutes_editor.model.carry_over import next_report
+    from minutes_editor.storage.atomic import WriteError
+    from minutes_editor.storage.minutes_file import ReportFileError, load_report, save_report
+    from minutes_editor.storage.presets import load_preset
+
+    try:
+        previous = load_report(previous_path)
+    except ReportFileError as error:
+        _error(str(error))
+        return EXIT_BAD_INPUT
+    report = next_report(
+        previous,
+        now=dt.datetime.now(dt.UTC).replace(microsecond=0),
+        draft_status=load_preset(previous.language).draft_status,
+    )
+    try:
+        target = _output(output, previous_path, ".minutes")
+        _note_hard_links(target)
+        save_report(report, target)
+    except WriteError as error:
+        _error(str(error))
+        return EXIT_CANNOT_WRITE
     print(target)
     return EXIT_OK
 

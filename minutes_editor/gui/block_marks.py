@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen, QTextBlock
 from PySide6.QtWidgets import QTextEdit
 
+from minutes_editor.gui.action_marks import is_action, paint_action
 from minutes_editor.gui.text_marks import BLOCK_MARKS_PROPERTY, author_colour, read_block_marks, string_property
 
 PILCROW = "\u00b6"
@@ -41,6 +42,8 @@ def paint_block_marks(editor: QTextEdit, painter: QPainter) -> None:
         marks = string_property(block.blockFormat(), BLOCK_MARKS_PROPERTY)
         if marks:
             _paint_block(painter, block, marks, rect.translated(-left, -top), viewport.width())
+        if is_action(block):  # its status box, owners and deadline (gui/action_marks.py)
+            paint_action(painter, block, rect.translated(-left, -top), viewport.width())
         block = block.next()
 
 

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from minutes_editor.gui import tracked_insert as inserting
 from minutes_editor.gui import tracked_text as tracked
+from minutes_editor.gui.action_marks import set_block_action
 from minutes_editor.gui.block_marks import paint_block_marks
 from minutes_editor.gui.footnote_panel import FootnotePanel
 from minutes_editor.gui.rich_text import (
@@ -59,7 +60,7 @@ from minutes_editor.gui.rich_text import (
 from minutes_editor.gui.shortcuts import is_undo_key
 from minutes_editor.gui.text_marks import inline_marks_text, insert_keeping_ids, set_block_id
 from minutes_editor.gui.tracked_keys import tracked_key
-from minutes_editor.model.report import MAX_BULLET_LEVEL, BlockKind, Change, Direction, FootnoteRef, new_id
+from minutes_editor.model.report import MAX_BULLET_LEVEL, ActionItem, BlockKind, Change, Direction, FootnoteRef, new_id
 
 #: Mime type naming a fragment copied in a body editor of this process.
 FRAGMENT_MIME = "application/x-minutes-editor-fragment"
@@ -266,6 +267,9 @@ class BodyEditor(QTextEdit):
                 # Enter on an empty bullet steps it out, as word processors do.
                 self.set_level(level - 1)
                 return
+            if kind is BlockKind.ACTION and empty:  # as on a bullet: the list of action items ends
+                self._set_block_kind(BlockKind.PARAGRAPH)
+                return
             # The new paragraph (the second half, when Enter splits one) gets an id of its own in the same undo
             # step. A bullet goes in a list of its own (see rich_text): Qt would add it to this block's list;
             # after a lead-in label comes a paragraph.
@@ -290,6 +294,8 @@ class BodyEditor(QTextEdit):
                 tracked.set_chain_kind(cursor.block(), BlockKind.PARAGRAPH, 1, me)
             elif kind is BlockKind.LABEL:
                 set_block_kind(cursor, BlockKind.PARAGRAPH)
+            if kind is BlockKind.ACTION and block_kind(cursor.block())[0] is BlockKind.ACTION:
+                set_block_action(cursor.block(), ActionItem())  # a new action item: open, no owner yet
             cursor.endEditBlock()
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
@@ -309,7 +315,7 @@ class BodyEditor(QTextEdit):
             cursor.removeSelectedText()
             self.setTextCursor(cursor)
             return True
-        if cursor.atBlockStart() and block_kind(cursor.block())[0] is BlockKind.BULLET:
+        if cursor.atBlockStart() and block_kind(cursor.block())[0] in (BlockKind.BULLET, BlockKind.ACTION):
             set_block_kind(cursor, BlockKind.PARAGRAPH)
             return True
         return False
@@ -339,7 +345,7 @@ class BodyEditor(QTextEdit):
             self._set_block_kind(BlockKind.BULLET, min(level, MAX_BULLET_LEVEL))
 
     def set_kind(self, kind: BlockKind) -> None:
-        """Make the current blocks paragraphs, bullets (keeping a bullet's level) or labels."""
+        """Make the current blocks paragraphs, bullets (keeping a bullet's level), labels or action items."""
         block = self.textCursor().block()
         level = tracked.visible_paragraph(block)[1] if self.tracked() else block_kind(block)[1]
         self._set_block_kind(kind, level)

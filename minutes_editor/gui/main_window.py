@@ -175,6 +175,7 @@ class MainWindow(QMainWindow):
             import_docx=session.import_action(), recent=session.recent_menu, add_section_menu=section_menu
         )
         self.edits.fill_section_menu()
+        from minutes_editor.gui.action_items import install_action_items
         from minutes_editor.gui.circulation import install_circulation
         from minutes_editor.gui.compare_part import install_compare
         from minutes_editor.gui.names import NameOverrides
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)  # the review pane and the Review menu (gui/review_actions.py)
         self.circulation = install_circulation(self)  # Export to PDF, Print, View > Zoom (gui/circulation.py)
         self.compare = install_compare(self, self.review.comments.reviewer)  # File > Compare with…
+        self.action_items = install_action_items(self)  # Format > Action item, its panel (gui/action_items.py)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from minutes_editor.gui.action_marks import ACTION_PROPERTY, action_block_format, action_text, block_action
 from minutes_editor.gui.text_marks import (
     BLOCK_ID_PROPERTY,
     BLOCK_MARKS_PROPERTY,
@@ -85,6 +86,8 @@ def block_kind(block: QTextBlock) -> tuple[BlockKind, int]:
         return BlockKind.BULLET, level
     if block.blockFormat().property(KIND_PROPERTY) == BlockKind.LABEL.value:
         return BlockKind.LABEL, 1
+    if block.blockFormat().property(KIND_PROPERTY) == BlockKind.ACTION.value:
+        return BlockKind.ACTION, 1
     return BlockKind.PARAGRAPH, 1
 
 
@@ -99,7 +102,7 @@ def _plain_block_format(base: QTextBlockFormat, kind: BlockKind) -> QTextBlockFo
     else:
         fmt.clearBackground()
         fmt.setTopMargin(0)
-    return fmt
+    return action_block_format(fmt, kind)  # an action item's fields and room for its box (gui/action_marks.py)
 
 
 def set_block_kind(cursor: QTextCursor, kind: BlockKind, level: int = 1) -> None:
@@ -258,6 +261,8 @@ def _write_blocks(cursor: QTextCursor, blocks: list[Block], direction: Direction
         marks = block_marks_text(block)
         if marks:
             base.setProperty(BLOCK_MARKS_PROPERTY, marks)
+        if block.action is not None:
+            base.setProperty(ACTION_PROPERTY, action_text(block.action))
         fmt = _plain_block_format(base, block.kind)
         if index == 0:
             cursor.setBlockFormat(fmt)
@@ -334,6 +339,7 @@ def block_to_model(block: QTextBlock) -> Block:
         inserted=inserted,
         deleted=deleted,
         old_format=old_format,
+        action=block_action(block) if kind is BlockKind.ACTION else None,
     )
 
 
@@ -418,7 +424,9 @@ def normalise_blocks(blocks: list[Block]) -> list[Block]:
                     )
                 )
         level = min(max(block.level, 1), MAX_BULLET_LEVEL) if block.kind is BlockKind.BULLET else 1
-        result.append(Block(block.kind, content, level, block.id, block.inserted, block.deleted, block.old_format))
+        kept = Block(block.kind, content, level, block.id, block.inserted, block.deleted, block.old_format)
+        kept.action = block.action
+        result.append(kept)
     return body_blocks(result)
 
 

@@ -38,7 +38,9 @@ from minutes_editor.model.operations import (
     SetFieldChanges,
 )
 from minutes_editor.model.report import (
+    ActionItem,
     Block,
+    BlockKind,
     Change,
     FieldChange,
     Footnote,
@@ -279,6 +281,9 @@ def _decide_blocks(
                 inserted=inserted,
                 deleted=deleted,
                 old_format=old_format,
+                table=block.table if kind is BlockKind.TABLE else None,
+                # A type change rejected back to an action item finds no fields kept: an open item, no owner.
+                action=(block.action or ActionItem()) if kind is BlockKind.ACTION else None,
             )
         )
         carried = []

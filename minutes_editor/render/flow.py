@@ -281,7 +281,7 @@ class _Flattener:
     def _body(self, blocks: list[Block], section: int, session: int = -1) -> None:
         last = len(blocks) - 1
         for index, block in enumerate(blocks):
-            role = _ROLE_OF_KIND[block.kind]
+            role = _ROLE_OF_KIND.get(block.kind, Role.BODY)  # action items and tables: their own roles to come
             level = block.level if block.kind is BlockKind.BULLET else 0
             inserted, deleted, former = self.mark(block.inserted), self.mark(block.deleted), None
             if index == last:
@@ -294,7 +294,7 @@ class _Flattener:
             old = block.old_format
             if old is not None:
                 old_level = old.level if old.kind is BlockKind.BULLET else 0
-                former = FormerRole(_mark_of(self.mark(old.change)), _ROLE_OF_KIND[old.kind], old_level)
+                former = FormerRole(_mark_of(self.mark(old.change)), _ROLE_OF_KIND.get(old.kind, Role.BODY), old_level)
             self.paragraphs.append(
                 Paragraph(
                     role,

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar" sourcelanguage="en">
 <context>
+    <name>ActionItems</name>
+    <message>
+        <source>Change an action item</source>
+        <translation>تغيير بند عمل</translation>
+    </message>
+</context>
+<context>
+    <name>ActionPanel</name>
+    <message>
+        <source>Action item:</source>
+        <extracomment>Owners are separated by a comma (Latin or Arabic) or a semicolon.</extracomment>
+        <translation>بند عمل:</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>المسؤولون</translation>
+    </message>
+    <message>
+        <source>Names, separated by commas</source>
+        <translation>أسماء تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>الموعد النهائي</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>مُنجز</translation>
+    </message>
+</context>
+<context>
     <name>BodyAids</name>
     <message>
         <source>Footnotes go in the text of a section or session.</source>
@@ -1496,6 +1527,33 @@
     </message>
 </context>
 <context>
+    <name>NextReportPart</name>
+    <message>
+        <source>New report from pre&amp;vious…</source>
+        <translation>تقرير جديد من ال&amp;سابق…</translation>
+    </message>
+    <message>
+        <source>Start the next meeting&apos;s report: the previous one&apos;s title, participants and open action items</source>
+        <translation>بدء تقرير الاجتماع التالي: عنوان التقرير السابق ومشاركوه وبنود العمل المفتوحة فيه</translation>
+    </message>
+    <message>
+        <source>The previous meeting&apos;s report</source>
+        <translation>تقرير الاجتماع السابق</translation>
+    </message>
+    <message>
+        <source>Cannot read the previous report</source>
+        <translation>تعذّرت قراءة التقرير السابق</translation>
+    </message>
+    <message>
+        <source>The open report was not changed.</source>
+        <translation>لم يتغيّر التقرير المفتوح.</translation>
+    </message>
+    <message>
+        <source>Started from “%1”: %2 open action item(s) carried over.</source>
+        <translation>بُدئ من «%1»: نُقل %2 من بنود العمل المفتوحة.</translation>
+    </message>
+</context>
+<context>
     <name>Outline</name>
     <message>
         <source>Title block</source>
@@ -2367,6 +2425,18 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>&amp;Lead-in label</source>
         <translation>&amp;عبارة استهلالية</translation>
+    </message>
+    <message>
+        <source>&amp;Action item</source>
+        <translation>&amp;بند عمل</translation>
+    </message>
+    <message>
+        <source>Action item &amp;done</source>
+        <translation>بند العمل مُن&amp;جز</translation>
+    </message>
+    <message>
+        <source>Action item de&amp;tails</source>
+        <translation>تفاصيل بند ال&amp;عمل</translation>
     </message>
     <message>
         <source>Bullet one level deeper</source>

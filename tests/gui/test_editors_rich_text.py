@@ -14,19 +14,28 @@ from minutes_editor.gui.rich_text import (
     normalise_blocks,
     set_block_kind,
 )
-from minutes_editor.model.report import Block, BlockKind, Direction, FootnoteRef, Span
+from minutes_editor.model.report import ActionItem, ActionStatus, Block, BlockKind, Direction, FootnoteRef, Span
 from tests.strategies import blocks
 
 # Text as rapporteurs type it: Arabic, Latin, digits, punctuation, line breaks inside a block.
 TEXT = st.text(alphabet=st.sampled_from(list("abc XYZ 019 ،.:()-بودابستكوسوفو\n")), min_size=0, max_size=12)
 SPAN = st.builds(Span, text=TEXT, bold=st.booleans(), italic=st.booleans(), underline=st.booleans())
 REF = st.builds(FootnoteRef, footnote_id=st.sampled_from(["fn1", "fn2", "k"]))
+ACTION = st.builds(
+    ActionItem,
+    owners=st.lists(st.sampled_from(["Austria", "ICMPD", "مصر"]), unique=True, max_size=2),
+    deadline=st.one_of(st.none(), st.dates()),
+    status=st.sampled_from(list(ActionStatus)),
+)
+# Tables are blocks of another shape (a table, no text): their own tests.
+TEXT_KINDS = [kind for kind in BlockKind if kind is not BlockKind.TABLE]
 BLOCK = st.builds(
     Block,
-    kind=st.sampled_from(list(BlockKind)),
+    kind=st.sampled_from(TEXT_KINDS),
     content=st.lists(st.one_of(SPAN, SPAN, REF), max_size=6),
     level=st.integers(1, 3),
-)
+    action=st.one_of(st.none(), ACTION),
+).filter(lambda block: (block.kind is BlockKind.ACTION) == (block.action is not None))
 
 
 def _round_trip(blocks: list[Block], direction: Direction = Direction.RTL) -> list[Block]:
