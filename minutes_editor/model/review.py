@@ -263,8 +263,9 @@ def _decide_blocks(
                 kind, level = old_format.kind, old_format.level
             old_format = None
         own = block.content if content is None else content
-        # An ended paragraph joins the next, unless that is a table (Word keeps a paragraph before a table).
-        if end_goes and index + 1 < len(blocks) and blocks[index + 1].table is None:
+        # An ended paragraph joins the next block that stays, unless that is a table (no text joins a table).
+        joins = _next_staying(blocks, index, select, accept, where)
+        if end_goes and joins is not None and joins.table is None:
             carried = carried + own
             changed = True
             continue
@@ -295,6 +296,18 @@ def _decide_blocks(
         )
         carried = []
     return result if changed else None
+
+
+def _next_staying(
+    blocks: list[Block], index: int, select: Select, accept: bool, where: Callable[[str], bool] | None
+) -> Block | None:
+    # The first block after ``index`` this decision leaves (a table that goes is passed over); None at the end.
+    for block in blocks[index + 1 :]:
+        if block.table is None or (where is not None and not where(block.id)):
+            return block
+        if _decide_table(block, select, accept) is not None:
+            return block
+    return None
 
 
 def _decide_table(block: Block, select: Select, accept: bool) -> Block | None:
