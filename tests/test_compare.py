@@ -523,20 +523,9 @@ def _restyle(data: st.DataObject, report: Report) -> None:
     ]
 
 
-EDITS = (
-    "reword",
-    "restyle",
-    "insert",
-    "delete",
-    "move",
-    "format",
-    "retitle",
-    "session",
-    "section",
-    "footnote",
-    "table",
-    "action",
-)
+#: The edits of text and structure; EDITS adds those of tables and action items.
+TEXT_EDITS = ("reword", "restyle", "insert", "delete", "move", "format", "retitle", "session", "section", "footnote")
+EDITS = (*TEXT_EDITS, "table", "action")
 #: The kinds of block that are text alone (a table and an action item carry more).
 TEXT_KINDS = [BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.LABEL]
 #: The edits that keep every block in its place. (A block moved is shown moved, deleted whole here and inserted
@@ -555,7 +544,7 @@ def _edit(data: st.DataObject, report: Report, text: st.SearchStrategy[str], kin
     elif kind == "insert" and bodies:
         owner = data.draw(st.sampled_from(bodies))
         block = Block(data.draw(st.sampled_from(TEXT_KINDS)), [Span(data.draw(text))])
-        if data.draw(st.integers(0, 4)) == 0:
+        if "table" in kinds and data.draw(st.integers(0, 4)) == 0:
             block = data.draw(st.one_of(tables(text), action_items(text)))
         owner.blocks = [*owner.blocks]
         owner.blocks.insert(data.draw(st.integers(0, len(owner.blocks))), block)
