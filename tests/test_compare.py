@@ -16,6 +16,8 @@ from hypothesis import strategies as st
 from minutes_editor.model import alignment, review
 from minutes_editor.model.compare import canonical, compare
 from minutes_editor.model.report import (
+    ActionItem,
+    ActionStatus,
     Block,
     BlockKind,
     Change,
@@ -31,8 +33,10 @@ from minutes_editor.model.report import (
     TitleBlock,
     new_id,
 )
+from minutes_editor.model.rules import check_block
 from minutes_editor.model.word_diff import fold, tokens
 from tests.strategies import reports
+from tests.structured import DEADLINES, OWNERS, action_items, tables, with_structured
 
 AUTHOR = "Compare"
 WHEN = dt.datetime(2026, 12, 1, 10, 30, tzinfo=dt.UTC)
@@ -49,6 +53,8 @@ def assert_laws(old: Report, new: Report, result: Report) -> None:
     assert canonical(review.rejected(result)) == canonical(old)
     changes = [revision.change for revision in review.revisions(result)]
     assert all((change.author, change.date) == (AUTHOR, WHEN) for change in changes)
+    for block in result.all_blocks():
+        check_block(block)  # a table stays a table, an action item keeps its owners
 
 
 def body(*blocks: Block) -> Report:
@@ -456,6 +462,11 @@ def _parts(report: Report) -> set[int]:
             found += [session, session.blocks, session.goals]
     for block in report.all_blocks():
         found += [block, block.content, *block.content]
+        if block.table is not None:
+            found += [block.table, block.table.rows, *block.table.rows]
+            found += [cell for row in block.table.rows for cell in row]
+        if block.action is not None:
+            found += [block.action, block.action.owners]
     for note in report.footnotes:
         found += [note, note.content, *note.content]
     return {id(part) for part in found}
@@ -512,7 +523,11 @@ def _restyle(data: st.DataObject, report: Report) -> None:
     ]
 
 
-EDITS = ("reword", "restyle", "insert", "delete", "move", "format", "retitle", "session", "section", "footnote")
+#: The edits of text and structure; EDITS adds those of tables and action items.
+TEXT_EDITS = ("reword", "restyle", "insert", "delete", "move", "format", "retitle", "session", "section", "footnote")
+EDITS = (*TEXT_EDITS, "table", "action")
+#: The kinds of block that are text alone (a table and an action item carry more).
+TEXT_KINDS = [BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.LABEL]
 #: The edits that keep every block in its place. (A block moved is shown moved, deleted whole here and inserted
 #: whole there, as its author moved it; a word-level diff may need less, taking words from its neighbours.)
 IN_PLACE_EDITS = ("reword", "restyle", "insert", "delete", "format", "footnote")
@@ -528,7 +543,9 @@ def _edit(data: st.DataObject, report: Report, text: st.SearchStrategy[str], kin
         _restyle(data, report)
     elif kind == "insert" and bodies:
         owner = data.draw(st.sampled_from(bodies))
-        block = Block(data.draw(st.sampled_from(list(BlockKind))), [Span(data.draw(text))])
+        block = Block(data.draw(st.sampled_from(TEXT_KINDS)), [Span(data.draw(text))])
+        if "table" in kinds and data.draw(st.integers(0, 4)) == 0:
+            block = data.draw(st.one_of(tables(text), action_items(text)))
         owner.blocks = [*owner.blocks]
         owner.blocks.insert(data.draw(st.integers(0, len(owner.blocks))), block)
     elif kind in ("delete", "move", "move here", "format"):
@@ -539,7 +556,9 @@ def _edit(data: st.DataObject, report: Report, text: st.SearchStrategy[str], kin
         index = data.draw(st.integers(0, len(owner.blocks) - 1))
         if kind == "format":
             block = owner.blocks[index]
-            block.kind = data.draw(st.sampled_from(list(BlockKind)))
+            if block.kind in (BlockKind.TABLE, BlockKind.ACTION):
+                return  # a table has no format; an action item stays one (the "action" edit changes it)
+            block.kind = data.draw(st.sampled_from(TEXT_KINDS))
             block.level = data.draw(st.integers(1, 3)) if block.kind is BlockKind.BULLET else 1
             return
         owner.blocks = [*owner.blocks]
@@ -594,12 +613,17 @@ def _edit(data: st.DataObject, report: Report, text: st.SearchStrategy[str], kin
             section = report.sections.pop(index)
             if how == "move":
                 report.sections.insert(data.draw(st.integers(1, len(report.sections))), section)
+    elif kind == "table":
+        _edit_table(data, report, text)
+    elif kind == "action":
+        _edit_action(data, report, text)
     elif kind == "footnote":
         how = data.draw(st.sampled_from(["add", "remove"]))
-        if how == "add" and report.all_blocks():
+        texts_blocks = [block for block in report.all_blocks() if block.table is None]
+        if how == "add" and texts_blocks:
             note = Footnote(f"new-{len(report.footnotes)}-{new_id()}", [Span(data.draw(text))])
             report.footnotes = [*report.footnotes, note]
-            block = data.draw(st.sampled_from(report.all_blocks()))
+            block = data.draw(st.sampled_from(texts_blocks))
             block.content = [*block.content, FootnoteRef(note.id)]
         elif how == "remove" and report.footnotes:
             note = data.draw(st.sampled_from(report.footnotes))
@@ -612,6 +636,51 @@ def _edit(data: st.DataObject, report: Report, text: st.SearchStrategy[str], kin
                 ]
 
 
+def _edit_table(data: st.DataObject, report: Report, text: st.SearchStrategy[str]) -> None:
+    """A cell rewritten, a row or column added or removed, or the header row turned on or off."""
+    found = [block for block in report.all_blocks() if block.table is not None]
+    if not found:
+        return
+    table = data.draw(st.sampled_from(found)).table
+    assert table is not None
+    how = data.draw(st.sampled_from(["cell", "row", "column", "header", "unrow"]))
+    rows = [list(row) for row in table.rows]
+    if how == "cell":
+        row = data.draw(st.sampled_from(rows))
+        row[data.draw(st.integers(0, len(row) - 1))] = [Span(data.draw(text))]
+    elif how == "row":
+        rows.insert(data.draw(st.integers(0, len(rows))), [[Span(data.draw(text))] for _ in rows[0]])
+    elif how == "column" and len(rows[0]) < 20:
+        at = data.draw(st.integers(0, len(rows[0])))
+        for row in rows:
+            row.insert(at, [])
+    elif how == "unrow" and len(rows) > 1:
+        rows.pop(data.draw(st.integers(0, len(rows) - 1)))
+    elif how == "header":
+        table.header = not table.header
+    table.rows = rows
+
+
+def _edit_action(data: st.DataObject, report: Report, text: st.SearchStrategy[str]) -> None:
+    """An action item's owners, deadline or status changed, or a paragraph made one, or an action item a paragraph."""
+    found = [block for block in report.all_blocks() if block.table is None]
+    if not found:
+        return
+    block = data.draw(st.sampled_from(found))
+    if block.action is None:
+        block.kind, block.level, block.action = BlockKind.ACTION, 1, ActionItem([data.draw(OWNERS)])
+        return
+    how = data.draw(st.sampled_from(["owners", "deadline", "status", "unmake"]))
+    if how == "owners":
+        block.action.owners = data.draw(st.lists(OWNERS, max_size=3, unique=True))
+    elif how == "deadline":
+        block.action.deadline = data.draw(DEADLINES)
+    elif how == "status":
+        block.action.status = ActionStatus.DONE if block.action.status is ActionStatus.OPEN else ActionStatus.OPEN
+    else:
+        block.kind, block.action = BlockKind.PARAGRAPH, None
+
+
 def _edited(
     data: st.DataObject, old: Report, text: st.SearchStrategy[str], edits: int, kinds: tuple[str, ...] = EDITS
 ) -> Report:
@@ -622,7 +691,7 @@ def _edited(
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(reports(max_sections=5), st.data())
+@given(with_structured(reports(max_sections=5)), st.data())
 def test_accept_all_gives_the_new_draft_and_reject_all_the_old_for_random_edits(
     old: Report, data: st.DataObject
 ) -> None:
@@ -732,7 +801,7 @@ def _changed_text(result: Report) -> int:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(reports(text=sentences(), max_sections=3, max_footnotes=2), st.data(), st.booleans())
+@given(with_structured(reports(text=sentences(), max_sections=3, max_footnotes=2)), st.data(), st.booleans())
 def test_the_changed_text_is_at_most_one_and_a_half_times_what_a_word_level_diff_needs(
     old: Report, data: st.DataObject, foreign: bool
 ) -> None:

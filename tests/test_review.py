@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from minutes_editor.model import review, review_list
 from minutes_editor.model.report import (
+    ActionItem,
     Block,
     BlockFormatChange,
     BlockKind,
@@ -24,9 +25,10 @@ from minutes_editor.model.report import (
     SectionKind,
     Session,
     Span,
+    Table,
     TitleBlock,
 )
-from minutes_editor.model.rules import OperationRefusedError
+from minutes_editor.model.rules import OperationRefusedError, check_block
 
 WHEN = dt.datetime(2026, 11, 30, 9, 15, tzinfo=dt.UTC)
 AMAL = Change("Amal", WHEN)
@@ -230,11 +232,15 @@ CHANGES = st.sampled_from([None, AMAL, BEN])
 
 
 @st.composite
-def marked_blocks(draw: st.DrawFn, *, last_end_marked: bool = True) -> list[Block]:
+def marked_blocks(draw: st.DrawFn, *, last_end_marked: bool = True, structured: bool = True) -> list[Block]:
     blocks = []
     count = draw(st.integers(1, 5))
+    kinds = [BlockKind.PARAGRAPH, BlockKind.BULLET] + ([BlockKind.ACTION, BlockKind.TABLE] if structured else [])
+    drawn = [draw(st.sampled_from(kinds)) for _ in range(count)]
     for index in range(count):
-        end_marks = CHANGES if last_end_marked or index < count - 1 else st.none()
+        # A paragraph before a table ends as a body's last one does: no text joins a table (docs/review.md).
+        last = index == count - 1 or drawn[index + 1] is BlockKind.TABLE
+        end_marks = CHANGES if last_end_marked or not last else st.none()
         content = [
             Span(
                 draw(st.sampled_from(["a", "bb", "c c", ""])),
@@ -245,15 +251,24 @@ def marked_blocks(draw: st.DrawFn, *, last_end_marked: bool = True) -> list[Bloc
             )
             for _ in range(draw(st.integers(0, 3)))
         ]
+        kind = drawn[index]
+        if kind is BlockKind.TABLE:
+            # A table is proposed whole: its block's marks only.
+            grid = [[[Span(draw(st.sampled_from(["a", "", "d d"])))] for _ in range(2)] for _ in range(2)]
+            blocks.append(Block(kind, table=Table(grid), inserted=draw(CHANGES), deleted=draw(CHANGES)))
+            continue
         blocks.append(
             Block(
-                draw(st.sampled_from([BlockKind.PARAGRAPH, BlockKind.BULLET])),
+                kind,
                 content,  # type: ignore[arg-type]
                 inserted=draw(end_marks),
                 deleted=draw(end_marks),
                 old_format=draw(st.sampled_from([None, BlockFormatChange(BEN, BlockKind.LABEL)])),
+                action=ActionItem(["ICMPD"], dt.date(2027, 1, 5)) if kind is BlockKind.ACTION else None,
             )
         )
+    for block in blocks:
+        check_block(block)
     return blocks
 
 

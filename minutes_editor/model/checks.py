@@ -10,19 +10,24 @@ Codes: title-missing, heading-empty, section-empty, block-empty,
 participant-unnamed, participant-duplicate, session-untitled, session-empty,
 goal-empty, footnote-unreferenced, footnote-multiple-references,
 footnote-empty, footnote-missing, digits-mixed, bracket-unbalanced,
-bracket-reversed, quote-unbalanced, quote-reversed, latin-punctuation.
+bracket-reversed, quote-unbalanced, quote-reversed, latin-punctuation;
+and those of action items and tables (model/item_checks.py): action-unowned,
+action-overdue, action-empty, table-header-empty. A table cell's text is a
+field of its own (``sections[2].blocks[1].rows[0].cells[3]``), checked as any.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 
+from minutes_editor.model.item_checks import item_problems
 from minutes_editor.model.language import LanguagePreset
-from minutes_editor.model.report import Block, FootnoteRef, Report, SectionKind
+from minutes_editor.model.report import Block, BlockKind, FootnoteRef, Report, SectionKind
 from minutes_editor.model.script import (
     DIGIT_SAMPLES,
     DigitSystem,
@@ -65,13 +70,16 @@ class Problem:
         return f"{self.severity.value}: {at}: {self.message}{code}"
 
 
-def check_report(report: Report, preset: LanguagePreset) -> list[Problem]:
+def check_report(report: Report, preset: LanguagePreset, *, today: dt.date | None = None) -> list[Problem]:
     """Return the problems found in ``report``, in reading order.
 
-    ``preset`` is the report's language preset (its digits and quotation marks), which the caller loads
-    (``minutes_editor.storage.presets.load_preset(report.language)``): the model reads no file.
+    ``preset`` is the report's language preset (its digits, quotation marks and default headings), which the
+    caller loads (``minutes_editor.storage.presets.load_preset(report.language)``): the model reads no file.
+    ``today`` (None: the computer's date) is the day an open action item's deadline is measured against.
     """
     problems = _structure_problems(report)
+    day = dt.date.today() if today is None else today
+    problems.extend(Problem(path, message, code=code) for path, message, code in item_problems(report, preset, day))
     problems.extend(_footnote_problems(report))
     fields = list(iter_fields(report, None))
     problems.extend(_digit_problems(fields, preset))
@@ -120,7 +128,9 @@ def _empty_blocks(blocks: list[Block], where: str) -> list[Problem]:
     return [
         Problem(f"{where}[{index}]", f"empty {block.kind.value}", code="block-empty")
         for index, block in enumerate(blocks)
-        if not block.plain_text.strip() and not any(isinstance(item, FootnoteRef) for item in block.content)
+        if block.kind is not BlockKind.ACTION  # an action item without text is action-empty
+        and not block.plain_text.strip()
+        and not any(isinstance(item, FootnoteRef) for item in block.content)
     ]
 
 

@@ -1,7 +1,7 @@
 """Reviewers' comments: add one on a stretch of a body, reply, resolve or reopen a thread, delete.
 
 A comment's range is the text of the spans whose ``comments`` tuple holds its
-id (docs/review.md). Each function returns the report operation that makes
+id (docs/review.md), in a body, a table cell or a footnote. Each function returns the report operation that makes
 the change (model/operations.py), so the window's undo stack and the
 recovery journal see an ordinary change: a body whose spans change is
 replaced by a new list of blocks (a changed block keeps its id), a footnote's
@@ -42,6 +42,29 @@ def comment_on(report: Report, comment: Comment, owner: Section | Session, start
         blocks.append(dataclasses.replace(block, content=content) if marked else block)
     if not covered:
         raise ValueError("the range holds no text")
+    return Batch([ReplaceBlocks(owner, blocks), SetComments([*report.comments, comment])])
+
+
+def comment_on_cell(
+    report: Report, comment: Comment, owner: Section | Session, cell: tuple[int, int, int], stretch: tuple[int, int]
+) -> Batch:
+    """Add ``comment`` on a stretch of a table cell's text: its spans carry its id (split where it starts and ends).
+
+    ``cell`` is (the table block's index in ``owner``'s body, row, column), ``stretch`` (start, end).
+    Raises ValueError when the range holds no text, KeyError when the block is no table.
+    """
+    index, row, column = cell
+    block = owner.blocks[index]
+    if block.table is None:
+        raise KeyError(f"block {index} is not a table")
+    start, end = sorted(stretch)
+    content, marked = _mark(list(block.table.rows[row][column]), start, end, comment.id)
+    if not marked:
+        raise ValueError("the range holds no text")
+    rows = [list(cells) for cells in block.table.rows]
+    rows[row][column] = _only_spans(content)
+    blocks = list(owner.blocks)
+    blocks[index] = dataclasses.replace(block, table=dataclasses.replace(block.table, rows=rows))
     return Batch([ReplaceBlocks(owner, blocks), SetComments([*report.comments, comment])])
 
 
@@ -144,8 +167,21 @@ def _respan(report: Report, change: Callable[[tuple[str, ...]], tuple[str, ...]]
 
 
 def _respan_block(block: Block, change: Callable[[tuple[str, ...]], tuple[str, ...]]) -> Block:
+    if block.table is not None:
+        rows = [[_respan_content(cell, change) for cell in row] for row in block.table.rows]
+        if all(cell is None for row in rows for cell in row):
+            return block
+        cells = [
+            [_only_spans(new) if new is not None else old for new, old in zip(row, old_row, strict=True)]
+            for row, old_row in zip(rows, block.table.rows, strict=True)
+        ]
+        return dataclasses.replace(block, table=dataclasses.replace(block.table, rows=cells))
     content = _respan_content(block.content, change)
     return block if content is None else dataclasses.replace(block, content=content)
+
+
+def _only_spans(content: list[Inline]) -> list[Span]:
+    return [item for item in content if isinstance(item, Span)]
 
 
 def _respan_content(

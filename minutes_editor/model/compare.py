@@ -26,6 +26,12 @@ How the two are matched:
   together. Sections and sessions move the same way, with what is in them.
 - Inside a paired block or footnote the change is word by word
   (model/word_diff.py), its type and level changes a ``Block.old_format``.
+  An action item's text too; but an action item whose owners, deadline or
+  status changed, or a block that became or stopped being an action item,
+  is the old block deleted whole and the new one inserted (no pending change
+  carries those fields, and Reject All must give the old ones back). A table
+  pairs only with a table: equal cells (text and emphasis) stay as they are,
+  any other change is the old table deleted whole and the new one inserted.
   A block, section, session or footnote of one draft only is inserted or
   deleted whole, content and all.
 - Title-block fields, headings, section levels, participants, session
@@ -49,6 +55,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from minutes_editor.model import alignment, review
+from minutes_editor.model.block_diff import is_table, replaced_whole, same_table, whole_block
 from minutes_editor.model.operations import (
     DATE,
     END_TIME,
@@ -107,6 +114,9 @@ def canonical(report: Report) -> Report:
     parts += [session for section in result.sections for session in section.sessions]
     for part in parts:
         part.blocks = [dataclasses.replace(block, content=canonical_content(block.content)) for block in part.blocks]
+        for block in part.blocks:
+            if block.table is not None:
+                block.table.rows = [[_spans(canonical_content(cell)) for cell in row] for row in block.table.rows]
     for note in result.footnotes:
         note.content = _spans(canonical_content(note.content))
     return result
@@ -163,7 +173,14 @@ class _Draft:
         self._words: dict[int, alignment.Words] = {}
 
     def block_key(self, index: int) -> str:
-        """The folded text of a block, footnote references included: what pairing by content compares."""
+        """The folded text of a block, footnote references included: what pairing by content compares.
+
+        A table's is its cells' text after a mark no paragraph's text starts with, so
+        that a table pairs by content only with a table.
+        """
+        block = self.blocks[index]
+        if block.table is not None:
+            return f"\x01table\x01{fold(block.plain_text)}"
         return "".join(
             f"\x00{item.footnote_id}\x00" if isinstance(item, FootnoteRef) else fold(item.text)
             for item in self.blocks[index].content
@@ -208,7 +225,7 @@ class _Comparison:
             self.new_keys,
             [block.id for block in old.blocks],
             [block.id for block in new.blocks],
-            compatible=lambda a, b: True,
+            compatible=lambda a, b: is_table(old.blocks[a]) == is_table(new.blocks[b]),
             alike=lambda a, b: old.block_words(a).alike(new.block_words(b)),
             # The blocks of two sections that are one section are aligned first, and apart from the others.
             scopes=[(old.section_blocks[a], new.section_blocks[b]) for a, b in sorted(self.section_pairs.items())],
@@ -304,7 +321,10 @@ class _Comparison:
             if found is None:
                 a, b = pair
                 same = old_keys[a] == new_keys[b]
-                found = alike_cache[pair] = 1.0 if same else self.old.block_words(a).alike(self.new.block_words(b))
+                if is_table(self.old.blocks[a]) != is_table(self.new.blocks[b]):
+                    found = alike_cache[pair] = 0.0  # a table is never a paragraph reworded
+                else:
+                    found = alike_cache[pair] = 1.0 if same else self.old.block_words(a).alike(self.new.block_words(b))
             return found
 
         def weight(pair: tuple[int, int]) -> float:
@@ -487,31 +507,39 @@ class _Comparison:
         result: list[Block] = []
         for a, b in alignment.merge(olds, news, kept):
             if a is not None and b is not None:
-                result.append(self._kept_block(self.old.blocks[a], self.new.blocks[b]))
+                result.extend(self._kept_block(self.old.blocks[a], self.new.blocks[b]))
             elif b is not None:
-                block = self.new.blocks[b]
-                change = self._mark("block", b, old=False)
-                result.append(
-                    Block(block.kind, marked(block.content, inserted=change), block.level, block.id, inserted=change)
-                )
+                result.append(self._inserted_block(self.new.blocks[b], self._mark("block", b, old=False)))
             else:
                 assert a is not None
-                block = self.old.blocks[a]
-                change = self._mark("block", a, old=True)
-                ident = self._old_id("block", block.id)
-                result.append(
-                    Block(block.kind, marked(block.content, deleted=change), block.level, ident, deleted=change)
-                )
+                result.append(self._deleted_block(self.old.blocks[a], self._mark("block", a, old=True)))
         return result
 
-    def _kept_block(self, old: Block, new: Block) -> Block:
+    def _inserted_block(self, block: Block, change: Change) -> Block:
+        return whole_block(block, block.id, inserted=change)
+
+    def _deleted_block(self, block: Block, change: Change) -> Block:
+        return whole_block(block, self._old_id("block", block.id), deleted=change)
+
+    def _kept_block(self, old: Block, new: Block) -> list[Block]:
+        """A pair of blocks in place: one block word-diffed, or the old one deleted whole and the new one inserted.
+
+        A table, or an action item whose owners, deadline or status changed (or that
+        became or stopped being one), has no pending change of its own for what
+        differs: it is replaced whole, so that Reject All gives the old one back.
+        Equal tables (emphasis and text; comments are the new draft's) stay as they are.
+        """
+        if same_table(old, new):
+            return [whole_block(new, new.id)]
+        if replaced_whole(old, new):
+            return [self._deleted_block(old, self.change), self._inserted_block(new, self.change)]
         content = (
             copied(new.content) if old.content == new.content else diff_content(old.content, new.content, self.change)
         )
         old_format = None
         if (old.kind, old.level) != (new.kind, new.level):
             old_format = BlockFormatChange(self.change, old.kind, old.level)
-        return Block(new.kind, content, new.level, new.id, old_format=old_format)
+        return [Block(new.kind, content, new.level, new.id, old_format=old_format, action=copy.deepcopy(new.action))]
 
     def _footnotes(self) -> list[Footnote]:
         old, new = self.old.report.footnotes, self.new.report.footnotes

@@ -12,6 +12,7 @@ objects. ``accepted`` and ``rejected`` apply ``decide`` to a copy.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import enum
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -240,6 +241,13 @@ def _decide_blocks(
             result.append(_with_front(block, carried))
             carried = []
             continue
+        if block.table is not None:
+            # A table is proposed whole: it goes or stays with its marks decided, and takes no text from before.
+            table = _decide_table(block, select, accept)
+            changed = changed or table is not block
+            if table is not None:
+                result.append(table)
+            continue
         content = _decide_content(block.content, select, accept)
         inserted, deleted, old_format = block.inserted, block.deleted, block.old_format
         kind, level = block.kind, block.level
@@ -255,12 +263,14 @@ def _decide_blocks(
                 kind, level = old_format.kind, old_format.level
             old_format = None
         own = block.content if content is None else content
-        if end_goes and index + 1 < len(blocks):
+        # An ended paragraph joins the next block that stays, unless that is a table (no text joins a table).
+        joins = _next_staying(blocks, index, select, accept, where)
+        if end_goes and joins is not None and joins.table is None:
             carried = carried + own
             changed = True
             continue
         if end_goes and not carried and not _has_text(own):
-            changed = True  # the last block of its body, ended and emptied: gone
+            changed = True  # the last block of its body (or the last before a table), ended and emptied: gone
             continue
         same = (
             content is None
@@ -282,12 +292,47 @@ def _decide_blocks(
                 deleted=deleted,
                 old_format=old_format,
                 table=block.table if kind is BlockKind.TABLE else None,
-                # A type change rejected back to an action item finds no fields kept: an open item, no owner.
-                action=(block.action or ActionItem()) if kind is BlockKind.ACTION else None,
+                action=_action_of(block, kind),
             )
         )
         carried = []
     return result if changed else None
+
+
+def _next_staying(
+    blocks: list[Block], index: int, select: Select, accept: bool, where: Callable[[str], bool] | None
+) -> Block | None:
+    # The first block after ``index`` this decision leaves (a table that goes is passed over); None at the end.
+    for block in blocks[index + 1 :]:
+        if block.table is None or (where is not None and not where(block.id)):
+            return block
+        if _decide_table(block, select, accept) is not None:
+            return block
+    return None
+
+
+def _decide_table(block: Block, select: Select, accept: bool) -> Block | None:
+    # The table block as the decision leaves it: None when it goes, itself when nothing changes.
+    inserted, deleted = block.inserted, block.deleted
+    if inserted is not None and select(inserted):
+        if not accept:
+            return None
+        inserted = None
+    if deleted is not None and select(deleted):
+        if accept:
+            return None
+        deleted = None
+    if (inserted, deleted) == (block.inserted, block.deleted):
+        return block
+    return dataclasses.replace(block, inserted=inserted, deleted=deleted)
+
+
+def _action_of(block: Block, kind: BlockKind) -> ActionItem | None:
+    # An action item stays one while its kind does; a paragraph made an action item by a rejected
+    # change of kind becomes one with no owner, deadline or status of its own yet.
+    if kind is not BlockKind.ACTION:
+        return None
+    return block.action if block.action is not None else ActionItem()
 
 
 def _with_front(block: Block, front: list[Inline]) -> Block:
@@ -447,6 +492,14 @@ def _part_marks(part: Section | Session | Footnote, text: str) -> Iterator[tuple
 
 def _block_marks(blocks: list[Block]) -> Iterator[tuple[RevisionKind, Change, str, str]]:
     for block in blocks:
+        if block.table is not None:
+            # A table proposed inserted or deleted is one revision, its text the table's (its cells carry no marks).
+            text = f"{block.plain_text}\n"
+            if block.inserted is not None:
+                yield RevisionKind.INSERTION, block.inserted, block.id, text
+            if block.deleted is not None:
+                yield RevisionKind.DELETION, block.deleted, block.id, text
+            continue
         if block.old_format is not None:
             yield RevisionKind.FORMAT, block.old_format.change, block.id, ""
         yield from _inline_marks(block.content, block.id)

@@ -8,6 +8,7 @@ finds blocks, footnotes and parts by id.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from minutes_editor.model.comments import thread_root
@@ -22,7 +23,7 @@ from minutes_editor.model.report import (
     Span,
 )
 from minutes_editor.model.review import Revision, RevisionKind, revisions
-from minutes_editor.model.text_fields import TITLE_FIELDS, content_text
+from minutes_editor.model.text_fields import TITLE_FIELDS, cell_path, content_text
 
 
 @dataclass
@@ -122,6 +123,28 @@ class ReportPlaces:
             return self.report.footnotes[note].content, f"footnotes[{note}]", (self.footnote_base + note, 0, 0)
         return None
 
+    def texts_of(self, place: str) -> Iterator[tuple[list[Inline] | list[Span], str, tuple[int, int, int], int]]:
+        """Each text of a block or footnote by id: its content, path, order and offset in the block's text.
+
+        One text for a paragraph or footnote; one per cell for a table, each at
+        its cell's path (text_fields.cell_path), its offset counting the cells
+        before it as ``Block.plain_text`` does (a tab or line break between).
+        """
+        located = self.content_of(place)
+        if located is None:
+            return
+        content, path, order = located
+        block = self.blocks.get(place)
+        table = block[0].blocks[block[1]].table if block is not None else None
+        if table is None:
+            yield content, path, order, 0
+            return
+        base = 0
+        for r_index, row in enumerate(table.rows):
+            for c_index, cell in enumerate(row):
+                yield cell, cell_path(path, r_index, c_index), order, base
+                base += len(content_text(cell)) + 1
+
     def field_anchor(self, field_name: str, owner: str) -> Anchor | None:
         """The anchor of a whole field that is not body text (``FieldChange``'s and ``Comment``'s naming)."""
         kind, _, name = field_name.partition(".")
@@ -189,29 +212,26 @@ def _carries(item: Inline, revision: Revision) -> bool:
 
 
 def comment_anchors(places: ReportPlaces) -> dict[str, Anchor]:
-    """Where each comment's range starts (its first block or footnote, the stretch there), by comment id.
+    """Where each comment's range starts (its first block, table cell or footnote, the stretch there), by comment id.
 
     A comment on a field names it; a comment whose range is nowhere is left out.
     """
     report = places.report
     found: dict[str, Anchor] = {}
     for place in [block.id for block in report.all_blocks()] + [note.id for note in report.footnotes]:
-        located = places.content_of(place)
-        if located is None:
-            continue
-        content, path, (number, sub, index) = located
-        stretches: dict[str, tuple[int, int]] = {}
-        offset = 0
-        for item in content:
-            length = 1 if isinstance(item, FootnoteRef) else len(item.text)
-            if isinstance(item, Span):
-                for comment_id in item.comments:
-                    if comment_id not in found:
-                        first = stretches.get(comment_id, (offset, offset))[0]
-                        stretches[comment_id] = (first, offset + length)
-            offset += length
-        for comment_id, (start, end) in stretches.items():
-            found[comment_id] = Anchor(path, start, end, (number, sub, index, start))
+        for content, path, (number, sub, index), base in places.texts_of(place):
+            stretches: dict[str, tuple[int, int]] = {}
+            offset = 0
+            for item in content:
+                length = 1 if isinstance(item, FootnoteRef) else len(item.text)
+                if isinstance(item, Span):
+                    for comment_id in item.comments:
+                        if comment_id not in found:
+                            first = stretches.get(comment_id, (offset, offset))[0]
+                            stretches[comment_id] = (first, offset + length)
+                offset += length
+            for comment_id, (start, end) in stretches.items():
+                found[comment_id] = Anchor(path, start, end, (number, sub, index, base + start))
     for comment in report.comments:
         if comment.field_name:
             anchor = places.field_anchor(comment.field_name, comment.owner)

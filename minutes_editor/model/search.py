@@ -1,8 +1,9 @@
 """Find and replace over a whole report, and its word and character counts.
 
 Search walks every text field (``minutes_editor.model.text_fields``): title
-block, headings (a default heading as printed), body blocks, session titles
-and goals, participants and footnotes. Offsets are into a field's text, where
+block, headings (a default heading as printed), body blocks (an action
+item's text among them), table cells, session titles and goals, participants
+and footnotes; counts take them all. Offsets are into a field's text, where
 a footnote reference counts as one character (U+FFFC), as in the body editor.
 
 Replacing never changes the report by itself: ``replace_all`` returns a
@@ -23,6 +24,8 @@ after the replacement.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from minutes_editor.model import operations as ops
 from minutes_editor.model.report import (
+    Block,
     Footnote,
     FootnoteRef,
     Inline,
@@ -320,8 +324,8 @@ _TITLE_FIELDS: dict[str, ops.Field[TitleBlock, str]] = {
 def field_changes(report: Report, edits: Iterable[FieldEdit]) -> list[FieldChange]:
     """The field sets that make ``edits``, in order; several goals or participants of one list make one.
 
-    A body block is no field: it changes through its body (``ops.ReplaceBlocks``, or the window's body
-    document), so an edit of one raises KeyError, as does a path that names no field.
+    A body block is no field: it changes through its body (``body_changes``, or the window's body
+    document), so an edit of one (or of a table cell) raises KeyError, as does a path that names no field.
     """
     changes: list[FieldChange] = []
     new_lists: dict[tuple[int, str], list[Any]] = {}  # (id of owner, field name) -> the list being built
@@ -347,6 +351,37 @@ def field_changes(report: Report, edits: Iterable[FieldEdit]) -> list[FieldChang
         target, value_field = _field_at(report, edit.path)
         changes.append(FieldChange(target, value_field, edit.old, edit.new))
     return changes
+
+
+def body_changes(report: Report, edits: Iterable[FieldEdit]) -> list[ops.ReplaceBlocks]:
+    """The operations that make the edits of body blocks and table cells, one per body; other edits are left out.
+
+    Each edited block becomes a new block keeping its id (a table with the
+    edited cells in copied rows), in a new list of the body's blocks, so the
+    old blocks stay as they were for the undo (``ReplaceBlocks`` returns it).
+    """
+    bodies: dict[int, tuple[Section | Session, list[Block]]] = {}
+    for edit in edits:
+        place = locate(edit.path)
+        if place.block < 0:
+            continue
+        section = report.sections[place.section]
+        owner: Section | Session = section.sessions[place.session] if place.session >= 0 else section
+        _owner, blocks = bodies.setdefault(id(owner), (owner, list(owner.blocks)))
+        block = blocks[place.block]
+        new = edit.new if isinstance(edit.new, list) else []
+        content: list[Inline] = list(copy.deepcopy(new))
+        if place.cell >= 0:
+            if block.table is None:
+                raise KeyError(f"not a table: {edit.path!r}")
+            rows = [list(row) for row in block.table.rows]
+            rows[place.row][place.cell] = [item for item in content if isinstance(item, Span)]
+            blocks[place.block] = dataclasses.replace(block, table=dataclasses.replace(block.table, rows=rows))
+        elif block.table is not None:
+            raise KeyError(f"a table's text is in its cells: {edit.path!r}")
+        else:
+            blocks[place.block] = dataclasses.replace(block, content=content)
+    return [ops.ReplaceBlocks(owner, blocks) for owner, blocks in bodies.values()]
 
 
 def _field_at(report: Report, path: str) -> tuple[TitleBlock | Section | Session | Footnote, ops.Field[Any, Any]]:

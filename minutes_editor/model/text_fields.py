@@ -5,6 +5,9 @@ A field's path names it as load errors and pre-export problems do:
 ``sections[1].participants[3]`` (the participant's name),
 ``sections[4].sessions[0].title``, ``sections[4].sessions[0].goals[1]``,
 ``sections[4].sessions[0].blocks[3]`` and ``footnotes[0]`` (the note's text).
+A table block holds no text of its own: each of its cells is a field,
+``sections[2].blocks[1].rows[0].cells[3]`` (row 0, the fourth cell). An
+action item's text is its block's, as a paragraph's.
 
 A body block's or footnote's text counts each footnote reference as one
 object replacement character (U+FFFC), exactly as the body editor's
@@ -43,6 +46,7 @@ class FieldKind(StrEnum):
     SESSION_TITLE = "session_title"
     GOAL = "goal"
     FOOTNOTE = "footnote"
+    CELL = "cell"
 
 
 #: A field's value: plain text, a heading (None: the language's default), or rich content.
@@ -98,7 +102,18 @@ def iter_fields(report: Report, preset: LanguagePreset | None) -> Iterator[TextF
 
 def _block_fields(blocks: list[Block], where: str, section: int) -> Iterator[TextField]:
     for index, block in enumerate(blocks):
-        yield TextField(f"{where}[{index}]", FieldKind.BLOCK, content_text(block.content), section)
+        if block.table is None:
+            yield TextField(f"{where}[{index}]", FieldKind.BLOCK, content_text(block.content), section)
+            continue
+        for r_index, row in enumerate(block.table.rows):
+            for c_index, cell in enumerate(row):
+                path = cell_path(f"{where}[{index}]", r_index, c_index)
+                yield TextField(path, FieldKind.CELL, content_text(cell), section)
+
+
+def cell_path(block_path: str, row: int, column: int) -> str:
+    """The path of a table cell, from its table block's path: ``sections[2].blocks[1].rows[0].cells[3]``."""
+    return f"{block_path}.rows[{row}].cells[{column}]"
 
 
 # ------------------------------------------------------------ paths
@@ -149,7 +164,9 @@ def _resolve_in_section(section: Section, steps: list[tuple[str, int | None]], p
         case [("heading", None)]:
             return section, "heading"
         case [("blocks", int(index))]:
-            return section.blocks[index], "content"
+            return _block_content(section.blocks[index], path), "content"
+        case [("blocks", int(index)), ("rows", int(row)), ("cells", int(column))]:
+            return _CellSlot(section.blocks[index], row, column, path), "value"
         case [("participants", int(index))]:
             return section.participants[index], "name"
         case [("sessions", int(index)), ("title", None)]:
@@ -160,8 +177,39 @@ def _resolve_in_section(section: Section, steps: list[tuple[str, int | None]], p
                 raise IndexError(goal)
             return _GoalSlot(goals, goal), "value"
         case [("sessions", int(index)), ("blocks", int(block))]:
-            return section.sessions[index].blocks[block], "content"
+            return _block_content(section.sessions[index].blocks[block], path), "content"
+        case [("sessions", int(index)), ("blocks", int(block)), ("rows", int(row)), ("cells", int(column))]:
+            return _CellSlot(section.sessions[index].blocks[block], row, column, path), "value"
     raise KeyError(f"not a field path: {path!r}")
+
+
+def _block_content(block: Block, path: str) -> Block:
+    # A table's text is in its cells, each a field of its own.
+    if block.table is not None:
+        raise KeyError(f"a table's text is in its cells: {path!r}")
+    return block
+
+
+class _CellSlot:
+    """One cell of a table block seen as an attribute, so cells resolve like every other field."""
+
+    def __init__(self, block: Block, row: int, column: int, path: str) -> None:
+        if block.table is None:
+            raise KeyError(f"not a table: {path!r}")
+        rows = block.table.rows
+        if not (0 <= row < len(rows) and 0 <= column < len(rows[row])):
+            raise IndexError((row, column))
+        self._row = rows[row]
+        self._column = column
+
+    @property
+    def value(self) -> list[Span]:
+        return self._row[self._column]
+
+    @value.setter
+    def value(self, content: list[Inline] | list[Span]) -> None:
+        # A cell holds spans only (a footnote reference has no place in it).
+        self._row[self._column] = [item for item in content if isinstance(item, Span)]
 
 
 class _GoalSlot:
@@ -185,7 +233,8 @@ class Place:
     """A field path taken apart for the window: which part shows it and which item of that part.
 
     ``section``/``session``/``block``/``participant``/``goal``/``footnote``
-    are list indexes, -1 when the path has none; ``attribute`` names a title
+    are list indexes, -1 when the path has none; ``row`` and ``cell`` a table
+    cell's row and column in the table ``block``; ``attribute`` names a title
     block field, "heading" or "title" (a session's), else "".
     """
 
@@ -196,6 +245,8 @@ class Place:
     goal: int = -1
     footnote: int = -1
     attribute: str = ""
+    row: int = -1
+    cell: int = -1
 
     @property
     def in_title_block(self) -> bool:
@@ -214,6 +265,8 @@ def locate(path: str) -> Place:
         "participants": "participant",
         "goals": "goal",
         "footnotes": "footnote",
+        "rows": "row",
+        "cells": "cell",
     }
     for name, index in _steps(path):
         if index is not None:

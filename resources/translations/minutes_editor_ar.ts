@@ -204,6 +204,22 @@
         <source>title</source>
         <translation>العنوان</translation>
     </message>
+    <message>
+        <source>Action item without an owner</source>
+        <translation>بند عمل بلا مسؤول</translation>
+    </message>
+    <message>
+        <source>Open action item past its deadline</source>
+        <translation>بند عمل مفتوح تجاوز موعده النهائي</translation>
+    </message>
+    <message>
+        <source>Action item without text</source>
+        <translation>بند عمل بلا نص</translation>
+    </message>
+    <message>
+        <source>Empty cell in a table&apos;s header row</source>
+        <translation>خلية فارغة في صف عناوين الجدول</translation>
+    </message>
 </context>
 <context>
     <name>CommentActions</name>

@@ -41,6 +41,7 @@ from minutes_editor.model.text_fields import FieldKind, Place, TextField, get_fi
 from minutes_editor.storage.minutes_file import load_report
 from minutes_editor.storage.presets import load_preset
 from tests.strategies import reports
+from tests.structured import with_structured
 from tests.support.build import para
 
 # The tests read, search and check a report as the window and the command line do: with its language's preset.
@@ -287,7 +288,11 @@ def test_replacing_in_every_field_kind_through_paths() -> None:
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(report=reports(), needle=st.sampled_from(["a", "e", "ا", "ل", "و", " "]), replacement=st.text(max_size=3))
+@given(
+    report=with_structured(reports()),
+    needle=st.sampled_from(["a", "e", "ا", "ل", "و", " "]),
+    replacement=st.text(max_size=3),
+)
 def test_undo_restores_any_report(report: Report, needle: str, replacement: str) -> None:
     original = copy.deepcopy(report)
     query = Query(needle, case_sensitive=True)
