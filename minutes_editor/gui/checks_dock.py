@@ -29,6 +29,8 @@ EXCERPT_CONTEXT = 12
 
 def problem_kinds() -> dict[str, str]:
     """What each problem code means, in the interface language (the engine's messages are English)."""
+    from minutes_editor.model import item_checks
+
     return {
         "title-missing": QCoreApplication.translate("ChecksDock", "The report has no meeting title"),
         "heading-empty": QCoreApplication.translate("ChecksDock", "Empty heading"),
@@ -49,6 +51,7 @@ def problem_kinds() -> dict[str, str]:
         "quote-unbalanced": QCoreApplication.translate("ChecksDock", "Unbalanced quotation mark"),
         "quote-reversed": QCoreApplication.translate("ChecksDock", "Quotation marks in reverse order"),
         "latin-punctuation": QCoreApplication.translate("ChecksDock", "Latin punctuation in Arabic text"),
+        **{code: QCoreApplication.translate("ChecksDock", text) for code, text in item_checks.KINDS.items()},
     }
 
 
