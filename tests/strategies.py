@@ -18,6 +18,12 @@ Writers to other formats cannot carry every character: pass
 ``canonical=True`` for content a reader can give back span for span
 (no empty spans, neighbouring spans differ in emphasis).
 
+``tables=True`` adds table blocks (1 to 3 rows of 1 to 3 cells, a header row
+or none, cells of spans with emphasis and, when reviewed, comments) and action
+items (owners from a few names, a deadline or none, open or done), valid as
+``rules.check_block`` wants them; off by default while writers and readers
+of other formats learn them.
+
 ``reviewed=True`` adds reviewers' marks: pending insertions, deletions and
 format changes on spans, footnote references and paragraphs, comments (with
 replies, resolved states, comments on fields) whose ids spans carry, and
@@ -36,6 +42,8 @@ from hypothesis import strategies as st
 
 from minutes_editor.model.report import (
     MAX_BULLET_LEVEL,
+    ActionItem,
+    ActionStatus,
     Block,
     BlockFormatChange,
     BlockKind,
@@ -52,6 +60,7 @@ from minutes_editor.model.report import (
     SectionKind,
     Session,
     Span,
+    Table,
     TitleBlock,
 )
 
@@ -204,14 +213,51 @@ def spans(text: st.SearchStrategy[str], comment_ids: list[str] | None = None) ->
     )
 
 
+#: Owners of action items: names as the participants list gives them, or typed.
+OWNERS = st.sampled_from(["Amal Haddad", "Ben Ross", "النمسا", "ICMPD", "مقرر الاجتماع", "x"])
+
+
+def tables(text: st.SearchStrategy[str], comment_ids: list[str] | None = None) -> st.SearchStrategy[Table]:
+    """A simple table: 1 to 3 rows of 1 to 3 cells of spans with emphasis (and comments with ``comment_ids``)."""
+    comments = (
+        st.lists(st.sampled_from(comment_ids), max_size=2, unique=True).map(tuple) if comment_ids else st.just(())
+    )
+    span = st.builds(
+        Span, text=text, bold=st.booleans(), italic=st.booleans(), underline=st.booleans(), comments=comments
+    )
+    cell = st.lists(span, max_size=3)
+
+    @st.composite
+    def table(draw: st.DrawFn) -> Table:
+        columns = draw(st.integers(1, 3))
+        rows = draw(st.lists(st.lists(cell, min_size=columns, max_size=columns), min_size=1, max_size=3))
+        return Table(rows=rows, header=draw(st.booleans()))
+
+    return table()
+
+
+def action_items() -> st.SearchStrategy[ActionItem]:
+    """Owners (none to three, each once), a deadline or none, open or done."""
+    return st.builds(
+        ActionItem,
+        owners=st.lists(OWNERS, max_size=3, unique=True),
+        deadline=optional(st.dates()),
+        status=st.sampled_from(ActionStatus),
+    )
+
+
 def blocks(
     text: st.SearchStrategy[str],
     note_ids: list[str],
     *,
     max_size: int = 5,
     comment_ids: list[str] | None = None,
+    tables_too: bool = False,
 ) -> st.SearchStrategy[list[Block]]:
-    """Body blocks whose content may reference the footnotes ``note_ids``; marked when ``comment_ids`` is given."""
+    """Body blocks whose content may reference the footnotes ``note_ids``; marked when ``comment_ids`` is given.
+
+    ``tables_too`` adds table blocks and action items.
+    """
     marked = comment_ids is not None
     inline: st.SearchStrategy[Inline] = spans(text, comment_ids)
     if note_ids:
@@ -239,7 +285,13 @@ def blocks(
     )
     # Only bullets have levels: the others keep the default 1, as the file does.
     plain = st.builds(Block, kind=st.sampled_from([BlockKind.PARAGRAPH, BlockKind.LABEL]), content=content, **marks)
-    return st.lists(st.one_of(bullet, plain), max_size=max_size)
+    if not tables_too:
+        return st.lists(st.one_of(bullet, plain), max_size=max_size)
+    action = st.builds(Block, kind=st.just(BlockKind.ACTION), content=content, action=action_items(), **marks)
+    # A table has no text or format change of its own: a reviewer proposes it whole (inserted or deleted).
+    table_marks = {key: value for key, value in marks.items() if key != "old_format"}
+    table = st.builds(Block, kind=st.just(BlockKind.TABLE), table=tables(text, comment_ids), **table_marks)
+    return st.lists(st.one_of(bullet, plain, action, table), max_size=max_size)
 
 
 PARTICIPANT_CODES = st.one_of(st.just(""), st.from_regex(r"[A-Z]{2}", fullmatch=True), st.just("org:ICMPD"))
@@ -252,19 +304,21 @@ def _sections(
     note_ids: list[str],
     max_sections: int,
     comment_ids: list[str] | None = None,
+    *,
+    tables_too: bool = False,
 ) -> list[Section]:
     # Strategies are built once per report, not per section: building them
     # costs more than drawing from them.
     kinds = st.sampled_from(list(SectionKind))
     headings = optional(text)
     levels = st.sampled_from([1, 1, 2])
-    section_blocks = blocks(text, note_ids, comment_ids=comment_ids)
+    section_blocks = blocks(text, note_ids, comment_ids=comment_ids, tables_too=tables_too)
     participants = st.lists(st.builds(Participant, name=text, code=PARTICIPANT_CODES), max_size=6)
     session = st.builds(
         Session,
         title=text,
         goals=st.lists(text, max_size=3),
-        blocks=blocks(text, note_ids, max_size=4, comment_ids=comment_ids),
+        blocks=blocks(text, note_ids, max_size=4, comment_ids=comment_ids, tables_too=tables_too),
     )
     sessions = st.lists(session, max_size=3)
     result: list[Section] = []
@@ -325,6 +379,11 @@ def _look(span: Span) -> tuple[object, ...]:
 def _apply_to_content(report: Report, change: Callable[[list[Inline]], list[Inline]]) -> None:
     for block in report.all_blocks():
         block.content = change(block.content)
+        if block.table is not None:
+            block.table.rows = [
+                [[item for item in change(list(cell)) if isinstance(item, Span)] for cell in row]
+                for row in block.table.rows
+            ]
     for note in report.footnotes:
         note.content = [item for item in change(list(note.content)) if isinstance(item, Span)]
 
@@ -339,6 +398,7 @@ def reports(
     orphan_footnotes: bool = True,
     canonical: bool = False,
     reviewed: bool = False,
+    tables: bool = False,
 ) -> Report:
     """Any valid report.
 
@@ -346,7 +406,8 @@ def reports(
     ``orphan_footnotes=False`` keeps only footnotes that are referenced;
     ``canonical=True`` gives content without empty spans or neighbouring
     spans of the same emphasis and marks; ``reviewed=True`` adds reviewers'
-    marks, comments and field changes.
+    marks, comments and field changes; ``tables=True`` table blocks and
+    action items.
     """
     text = DEFAULT_TEXT if text is None else text
     note_ids = draw(st.lists(FOOTNOTE_IDS, max_size=max_footnotes, unique=True))
@@ -365,7 +426,7 @@ def reports(
             location=draw(text),
             status=draw(text),
         ),
-        sections=draw(_sections(text, note_ids, max_sections, comment_ids)),
+        sections=draw(_sections(text, note_ids, max_sections, comment_ids, tables_too=tables)),
         footnotes=footnotes,
         author=draw(text),
         created=draw(_DATETIMES),

@@ -126,7 +126,7 @@ MINUTES_CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     (
         "newer",
         _spoilt(lambda d: d.update(version=7)),
-        "case.minutes: written by a newer Minutes Editor (file format version 7; this version reads up to 2). "
+        "case.minutes: written by a newer Minutes Editor (file format version 7; this version reads up to 3). "
         "Update Minutes Editor to open it; the file was not changed.",
     ),
     (
@@ -179,7 +179,7 @@ MINUTES_CASES: list[tuple[str, Callable[[Path], Path], str]] = [
     (
         "bad-type",
         _spoilt(_report("sections.3.blocks.0.type", ["x"])),
-        "case.minutes: sections[3].blocks[0].type: a list is not one of paragraph, bullet, label",
+        "case.minutes: sections[3].blocks[0].type: a list is not one of paragraph, bullet, label, table, action",
     ),
     (
         "first-level-2",
@@ -637,7 +637,7 @@ def test_the_command_line_prints_the_english_of_before(
     assert main(["export", str(newer)]) == EXIT_BAD_INPUT
     assert capsys.readouterr().err == (
         "minutes-editor: case.minutes: written by a newer Minutes Editor (file format version 7; this version "
-        "reads up to 2). Update Minutes Editor to open it; the file was not changed.\n"
+        "reads up to 3). Update Minutes Editor to open it; the file was not changed.\n"
     )
     pdf = _docx_bytes(b"%PDF-1.7\n")(tmp_path)
     assert main(["import", str(pdf)]) == EXIT_BAD_INPUT

@@ -21,7 +21,7 @@ from minutes_editor.model.report import (
 
 #: ``meta.format``: what the document holds. ``meta.version``: its layout; a reader refuses a newer one.
 FORMAT = "minutes-editor-report"
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 
 # The document's root types (all Y.Map but ``field_changes``, a Y.Array).
 META = "meta"

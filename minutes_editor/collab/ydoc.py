@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from pycrdt import Array, Doc, Map, Text
 
 from minutes_editor.collab import layout as y
+from minutes_editor.collab import ytable
 from minutes_editor.collab.errors import CollabError
 from minutes_editor.collab.order import KEY, positions
 from minutes_editor.collab.ydoc_read import doc_to_report, holds_report
@@ -198,23 +199,9 @@ class _Writer:
         text = target.get(key)
         if not isinstance(text, Text):
             target[key] = Text()
-            text = target[key]
-            current: list[Unit] = []
-        else:
-            if old is not None and old == new:
-                return
-            current = _doc_units(text)
-        wanted = _units_of(new)
-        base = current if old is None else _units_of(old)
-        start, end, new_start, new_end = _rebased_edit(_values(base), _values(wanted), _values(current))
-        low = _size(current[:start])
-        high = low + _size(current[start:end])
-        if high > low:
-            del text[low:high]
-        inserted = wanted[new_start:new_end]
-        _insert_units(text, low, inserted)
-        after = [*current[:start], *inserted, *current[end:]]
-        _format(text, after, wanted)
+            _edit_text(target[key], None, new)
+        elif old is None or old != new:
+            _edit_text(text, old, new)
 
     # ---- the report's parts
 
@@ -332,7 +319,21 @@ class _Writer:
             self._set(entry, key, before, y.optional_change(getattr(new, key)), fresh=fresh)
         before_format = y.block_format_json(old.old_format) if old else None
         self._set(entry, "old_format", before_format, y.block_format_json(new.old_format), fresh=fresh)
-        self._rich_text(entry, "text", y.content_pieces(old.content) if old else None, y.content_pieces(new.content))
+        # A table has its rows instead of text; an action item its fields besides (ytable.py). A block whose kind
+        # changed lets go of the parts it no longer has.
+        gone = list(ytable.TABLE_KEYS) if new.table is None else ["text"]
+        if new.action is None:
+            gone.extend(ytable.ACTION_KEYS)
+        for key in gone:
+            if key in entry:
+                del entry[key]
+        if new.table is not None:
+            ytable.write_table(entry, old.table if old else None, new.table, _edit_text)
+        else:
+            pieces = y.content_pieces(old.content) if old and old.table is None else None
+            self._rich_text(entry, "text", pieces, y.content_pieces(new.content))
+        if new.action is not None:
+            ytable.write_action(entry, old.action if old else None, new.action, _edit_array)
 
     def _footnotes(self, old: Report | None, new: Report) -> None:
         before = {note.id: note for note in old.footnotes} if old else {}
@@ -415,6 +416,22 @@ def _edit_array(array: Array[Any], old: list[Any] | None, new: list[Any]) -> Non
         del array[start:end]
     for offset, value in enumerate(new[new_start:new_end]):
         array.insert(start + offset, value)
+
+
+def _edit_text(text: Text, old: list[y.Piece] | None, new: list[y.Piece]) -> None:
+    """Edit a formatted Y.Text from the runs ``old`` (None: what it holds) to ``new``, rebased on others' edits."""
+    current = _doc_units(text)
+    wanted = _units_of(new)
+    base = current if old is None else _units_of(old)
+    start, end, new_start, new_end = _rebased_edit(_values(base), _values(wanted), _values(current))
+    low = _size(current[:start])
+    high = low + _size(current[start:end])
+    if high > low:
+        del text[low:high]
+    inserted = wanted[new_start:new_end]
+    _insert_units(text, low, inserted)
+    after = [*current[:start], *inserted, *current[end:]]
+    _format(text, after, wanted)
 
 
 def _insert_units(text: Text, offset: int, units: Sequence[Unit]) -> None:

@@ -25,6 +25,7 @@ from pycrdt import Array, Doc, Map, Text
 
 from minutes_editor.collab import checked as check
 from minutes_editor.collab import layout as y
+from minutes_editor.collab import ytable
 from minutes_editor.collab.errors import CollabError, EmptyRoomError
 from minutes_editor.collab.order import KEY
 from minutes_editor.model.language import is_language_tag
@@ -48,8 +49,11 @@ from minutes_editor.model.report import (
     Span,
     TitleBlock,
 )
+from minutes_editor.model.rules import OperationRefusedError, check_block
 
 _E = TypeVar("_E", bound=StrEnum)
+#: A block's keys besides its text: a table's (header, rows) and an action item's (action).
+_PART_KEYS = (*ytable.TABLE_KEYS, *ytable.ACTION_KEYS)
 
 #: The fields a pending field change may name, and how its old value is read.
 _OLD_VALUES: dict[str, str] = {
@@ -146,8 +150,11 @@ class _Reader:
             parts.append(chunk)
         return "".join(parts)
 
-    def _rich(self, value: object, path: str, *, notes_allowed: bool) -> list[Inline]:
-        """Formatted text: spans, footnote references (embeds), and empty spans holding a comment (embeds)."""
+    def _rich(self, value: object, path: str, *, notes_allowed: bool, no_notes: str = "") -> list[Inline]:
+        """Formatted text: spans, footnote references (embeds), and empty spans holding a comment (embeds).
+
+        ``no_notes`` says why a footnote reference cannot stand here, when it cannot.
+        """
         text = self._text(value, path)
         content: list[Inline] = []
         for index, (chunk, given) in enumerate(text.diff()):
@@ -160,7 +167,7 @@ class _Reader:
                 content.append(self._span(chunk, attributes, f"{where}.attributes"))
             elif isinstance(chunk, dict) and set(chunk) == {y.FOOTNOTE_EMBED}:
                 if not notes_allowed:
-                    raise CollabError(where, "a footnote cannot hold a footnote reference")
+                    raise CollabError(where, no_notes or "a footnote cannot hold a footnote reference")
                 note = check.identifier(chunk[y.FOOTNOTE_EMBED], f"{where}.{y.FOOTNOTE_EMBED}")
                 ref = FootnoteRef(
                     note,
@@ -347,7 +354,7 @@ class _Reader:
             check.keys_of(
                 values,
                 path,
-                (y.POS, "owner", "kind", "level", "text", "inserted", "deleted", "old_format"),
+                (y.POS, "owner", "kind", "level", "text", "inserted", "deleted", "old_format", *_PART_KEYS),
                 ("owner", "kind"),
             )
             owner = check.identifier(values["owner"], f"{path}.owner")
@@ -363,9 +370,36 @@ class _Reader:
                 deleted=check.optional_change(values.get("deleted"), f"{path}.deleted"),
                 old_format=None if old_format is None else _block_format(old_format, f"{path}.old_format"),
             )
+            self._parts(block, values, path)
             body = sessions.get(owner) or sections.get(owner)
             if body is not None:  # else its section or session was deleted meanwhile
                 body.blocks.append(block)
+
+    def _parts(self, block: Block, values: dict[str, Any], path: str) -> None:
+        """A table's cells and an action item's fields (ytable.py), as its kind says; checked as the loader checks.
+
+        The kind decides: what a block of another kind holds besides (left by
+        two people changing its kind at once) is checked and left out, and a
+        table has no text, level or change of type of its own.
+        """
+        table = ytable.read_table(values, path, self._cell) if "rows" in values else None
+        action = ytable.read_action(values["action"], f"{path}.action") if "action" in values else None
+        if block.kind is BlockKind.TABLE:
+            if table is None:
+                raise CollabError(f"{path}.rows", "is missing")
+            block.table, block.content, block.level, block.old_format = table, [], 1, None
+        if block.kind is BlockKind.ACTION:
+            if action is None:
+                raise CollabError(f"{path}.action", "is missing")
+            block.action = action
+        try:
+            check_block(block)
+        except OperationRefusedError as error:
+            raise CollabError(path, str(error)) from None
+
+    def _cell(self, value: object, path: str) -> list[Span]:
+        content = self._rich(value, path, notes_allowed=False, no_notes="a table cell cannot hold a footnote reference")
+        return [item for item in content if isinstance(item, Span)]
 
     def _field_changes(self) -> list[FieldChange]:
         array = self.doc.get(y.FIELD_CHANGES, type=Array)

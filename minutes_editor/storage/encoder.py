@@ -19,6 +19,7 @@ import uuid
 from typing import Any
 
 from minutes_editor.model.report import (
+    ActionItem,
     Block,
     BlockFormatChange,
     BlockKind,
@@ -35,10 +36,11 @@ from minutes_editor.model.report import (
     SectionKind,
     Session,
     Span,
+    Table,
 )
 
 FORMAT_NAME = "minutes-editor-report"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 Json = dict[str, Any]
 
@@ -142,17 +144,40 @@ def _participant_object(participant: Participant) -> Json:
 
 
 def block_object(block: Block) -> Json:
-    """A body block as the format writes it (``level`` for bullets only; pending changes only when it has some)."""
+    """A body block as the format writes it (``level`` for bullets only; pending changes only when it has some).
+
+    A table has its ``table`` instead of ``content``; an action item its
+    ``action`` after its ``content``.
+    """
     obj: Json = {"id": block.id, "type": block.kind.value}
     if block.kind is BlockKind.BULLET:
         obj["level"] = block.level
-    obj["content"] = inlines_object(block.content)
+    if block.table is not None:
+        obj["table"] = table_object(block.table)
+    else:
+        obj["content"] = inlines_object(block.content)
+    if block.action is not None:
+        obj["action"] = action_object(block.action)
     if block.inserted is not None:
         obj["inserted"] = change_object(block.inserted)
     if block.deleted is not None:
         obj["deleted"] = change_object(block.deleted)
     if block.old_format is not None:
         obj["old_format"] = block_format_change_object(block.old_format)
+    return obj
+
+
+def table_object(table: Table) -> Json:
+    """A table as the format writes it: whether its first row is a header, then its rows of cells of spans."""
+    return {"header": table.header, "rows": [[inlines_object(list(cell)) for cell in row] for row in table.rows]}
+
+
+def action_object(action: ActionItem) -> Json:
+    """What makes a block an action item: its owners, its deadline (only when it has one), its status."""
+    obj: Json = {"owners": list(action.owners)}
+    if action.deadline is not None:
+        obj["deadline"] = action.deadline.isoformat()
+    obj["status"] = action.status.value
     return obj
 
 
@@ -375,7 +400,8 @@ def _blocks_json(blocks: list[Block], cache: ParagraphJson) -> str:
 def block_json(block: Block) -> str:
     """One body block as compact JSON: ``block_object`` encoded, as a recovery snapshot and the journal hold it."""
     content = block.content
-    if len(content) == 1 and block.inserted is None and block.deleted is None and block.old_format is None:
+    plain = block.inserted is None and block.deleted is None and block.old_format is None and block.action is None
+    if len(content) == 1 and plain:
         # Most paragraphs are one span without emphasis or marks: its id and text set into the encoding of
         # such a block (``_plain_block``), three times faster than encoding the block's object.
         item = content[0]

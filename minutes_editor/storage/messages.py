@@ -102,6 +102,25 @@ ONLY_DISCUSSION = QT_TRANSLATE_NOOP("FileErrors", "only a discussion section has
 #: {kind} is the format's word for the block's type (paragraph, label).
 ONLY_BULLET = QT_TRANSLATE_NOOP("FileErrors", "only a bullet has a level, not a {kind}")
 NOTE_IN_NOTE = QT_TRANSLATE_NOOP("FileErrors", "a footnote cannot reference another footnote")
+#: {kind} is the format's word for the block's type (paragraph, bullet, label, action, table).
+ONLY_TABLE = QT_TRANSLATE_NOOP("FileErrors", "only a table block holds a table, not a {kind}")
+ONLY_ACTION = QT_TRANSLATE_NOOP("FileErrors", "only an action item has owners, a deadline and a status, not a {kind}")
+TABLE_HAS_NO_TEXT = QT_TRANSLATE_NOOP("FileErrors", "a table has no text of its own: its cells hold it")
+TABLE_HAS_NO_FORMAT_CHANGE = QT_TRANSLATE_NOOP("FileErrors", "a table has no pending change of type")
+#: {count} is how many the file holds, {limit} the most allowed.
+TABLE_ROWS = QT_TRANSLATE_NOOP("FileErrors", "a table has 1 to {limit} rows, not {count}")
+TABLE_COLUMNS = QT_TRANSLATE_NOOP("FileErrors", "a row of a table has 1 to {limit} cells, not {count}")
+#: {count} is how many cells this row has, {first} how many the first row has.
+ROW_WIDTH = QT_TRANSLATE_NOOP(
+    "FileErrors", "has {count} cells where the first row has {first}: every row of a table has as many"
+)
+NO_NOTE_IN_CELL = QT_TRANSLATE_NOOP("FileErrors", "a table cell cannot reference a footnote")
+CELL_CHANGE = QT_TRANSLATE_NOOP(
+    "FileErrors", "text in a table cell has no pending change of its own: a reviewer proposes the whole table"
+)
+#: {value} is the owner's name as the file holds it, quoted.
+OWNER_NOT_A_NAME = QT_TRANSLATE_NOOP("FileErrors", "{value} is not a name: not empty, with no spaces at either end")
+OWNER_TWICE = QT_TRANSLATE_NOOP("FileErrors", "{value} is already an owner of this action item")
 #: {id} is an id as the file holds it (a footnote's, a part's, a comment's); {other} the path of its first holder.
 DUPLICATE_ID = QT_TRANSLATE_NOOP("FileErrors", "{id} is already the id of {other}")
 NO_SUCH_FOOTNOTE = QT_TRANSLATE_NOOP("FileErrors", "no footnote has the id {id}")

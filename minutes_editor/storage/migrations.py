@@ -98,5 +98,15 @@ def _objects(value: object) -> list[tuple[int, Json]]:
     return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
 
 
+def version_2_to_3(document: Json) -> Json:
+    """Version 3 adds table blocks and action items (block types ``table`` and ``action``): nothing to change.
+
+    A version-2 file holds neither, so its JSON is already that of version 3;
+    a block of either type in one is damaged, and the validator says so
+    (without its ``table`` or ``action``).
+    """
+    return document
+
+
 #: Migrations from version N to N + 1, applied in turn to the file's JSON.
-MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: version_1_to_2}
+MIGRATIONS: dict[int, Callable[[Json], Json]] = {1: version_1_to_2, 2: version_2_to_3}

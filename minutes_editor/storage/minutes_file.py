@@ -9,30 +9,18 @@ See docs/file-format.md.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION, UserFileError
-from minutes_editor.model.language import MAX_TAG_LENGTH, is_language_tag
+from minutes_editor.errors import FILE_EMPTY, FILE_MISSING, NO_PERMISSION
 from minutes_editor.model.report import (
-    EARLIEST_STAMP,
-    LATEST_STAMP,
-    MAX_BULLET_LEVEL,
     Block,
-    BlockFormatChange,
-    BlockKind,
-    Change,
     Comment,
     FieldChange,
     Footnote,
     FootnoteRef,
-    FormatChange,
-    Inline,
     Participant,
     Report,
     Section,
@@ -40,16 +28,73 @@ from minutes_editor.model.report import (
     Session,
     Span,
     TitleBlock,
-    stamp_in_range,
 )
 from minutes_editor.model.rules import level_allowed
-from minutes_editor.phrases import Phrase, Value
+from minutes_editor.phrases import Phrase
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.atomic import WriteError, atomic_write_bytes
+from minutes_editor.storage.block_fields import (
+    _block_format_change,
+    _blocks,
+    _change,
+    _format_change,
+    _inlines,
+    _mark,
+)
 from minutes_editor.storage.encoder import FORMAT_NAME, FORMAT_VERSION, report_to_bytes
+from minutes_editor.storage.field_checks import (
+    InvalidFieldError,
+    NewerVersionError,
+    ReportFileError,
+    _bool,
+    _date,
+    _datetime,
+    _enum,
+    _id,
+    _identifier,
+    _int,
+    _items,
+    _keys,
+    _language,
+    _section_level,
+    _show,
+    _str,
+    _time,
+    _type_name,
+)
 from minutes_editor.storage.files import FileTooLargeError, NotRegularFileError, read_regular
 from minutes_editor.storage.migrations import MIGRATIONS
 from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys
+
+__all__ = [
+    "COMMENT_FIELDS",
+    "FIELD_VALUES",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MAX_FILE_BYTES",
+    "MIGRATIONS",
+    "SUFFIX",
+    "InvalidFieldError",
+    "NewerVersionError",
+    "ReportFileError",
+    "load_report",
+    "read_block_format_change",
+    "read_blocks",
+    "read_change",
+    "read_comments",
+    "read_field_changes",
+    "read_footnote",
+    "read_format_change",
+    "read_id",
+    "read_report",
+    "read_section",
+    "read_session",
+    "read_title",
+    "report_from_bytes",
+    "report_from_document",
+    "report_to_bytes",
+    "save_report",
+]
 
 SUFFIX = ".minutes"
 #: Larger files are refused before parsing. The reference report takes
@@ -59,37 +104,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 
 Json = dict[str, Any]
 # MIGRATIONS (storage/migrations.py) take the file's JSON from version N to N + 1; _migrate applies them in turn.
-
-
-class ReportFileError(UserFileError, ValueError):
-    """A .minutes file could not be read; ``str()`` is the message for the user (its English, see errors.py)."""
-
-    @classmethod
-    def of(cls, template: str, path: Path | None = None, **values: Value) -> ReportFileError:
-        """The error saying ``template`` (from storage/messages.py) filled with ``values``."""
-        return cls(Phrase(template, values), path)
-
-
-class NewerVersionError(ReportFileError):
-    """The file was written by a newer Minutes Editor than this one."""
-
-
-class InvalidFieldError(ReportFileError):
-    """A field holds a value the format does not allow."""
-
-    def __init__(self, field: str, problem: str | Phrase) -> None:
-        self.field = field
-        said = problem if isinstance(problem, Phrase) else Phrase(problem)
-        #: The problem in English, without the field.
-        self.problem = str(said)
-        super().__init__(Phrase.of(m.AT_FIELD, field=field, problem=said))
-        # Lets the error be pickled (e.g. back from a worker process).
-        self.args = (field, said)
-
-    @classmethod
-    def at(cls, field: str, template: str, **values: Value) -> InvalidFieldError:
-        """The error saying ``field`` has the problem ``template`` (storage/messages.py) filled with ``values``."""
-        return cls(field, Phrase(template, values))
 
 
 # ---------------------------------------------------------------- reading
@@ -331,114 +345,6 @@ def _participant(value: object, path: str) -> Participant:
     return Participant(name=_str(obj["name"], f"{path}.name"), code=_str(obj.get("code", ""), f"{path}.code"))
 
 
-def _blocks(value: object, path: str) -> list[Block]:
-    return [_block(item, f"{path}[{i}]") for i, item in _items(value, path)]
-
-
-_BLOCK_REQUIRED = frozenset({"id", "type"})
-_BLOCK_OPTIONAL = frozenset({"content", "level", "inserted", "deleted", "old_format"})
-_SPAN_REQUIRED = frozenset({"text"})
-_SPAN_OPTIONAL = frozenset({"bold", "italic", "underline", "inserted", "deleted", "old_format", "comments"})
-_REF_REQUIRED = frozenset({"footnote"})
-_REF_OPTIONAL = frozenset({"inserted", "deleted"})
-
-
-def _block(value: object, path: str) -> Block:
-    obj = _keys(value, path, required=_BLOCK_REQUIRED, optional=_BLOCK_OPTIONAL)
-    part_id = _id(obj["id"], f"{path}.id")
-    kind = _enum(BlockKind, obj["type"], f"{path}.type")
-    if "level" in obj and kind is not BlockKind.BULLET:
-        raise InvalidFieldError.at(f"{path}.level", m.ONLY_BULLET, kind=str(kind))
-    level = _int(obj.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL)
-    block = Block(kind=kind, content=_inlines(obj.get("content", []), f"{path}.content"), level=level, id=part_id)
-    if len(obj) > 2 + ("level" in obj) + ("content" in obj):  # a pending change of its end or format (rare)
-        block.inserted = _mark(obj, "inserted", path)
-        block.deleted = _mark(obj, "deleted", path)
-        if "old_format" in obj:
-            block.old_format = _block_format_change(obj["old_format"], f"{path}.old_format")
-    return block
-
-
-def _inlines(value: object, path: str, *, notes_allowed: bool = True) -> list[Inline]:
-    result: list[Inline] = []
-    for i, item in _items(value, path):
-        where = f"{path}[{i}]"
-        if isinstance(item, dict) and "footnote" in item:
-            if not notes_allowed:
-                raise InvalidFieldError.at(where, m.NOTE_IN_NOTE)
-            obj = _keys(item, where, required=_REF_REQUIRED, optional=_REF_OPTIONAL)
-            ref = FootnoteRef(_identifier(obj["footnote"], f"{where}.footnote"))
-            if len(obj) > 1:
-                ref.inserted = _mark(obj, "inserted", where)
-                ref.deleted = _mark(obj, "deleted", where)
-            result.append(ref)
-            continue
-        obj = _keys(item, where, required=_SPAN_REQUIRED, optional=_SPAN_OPTIONAL)
-        span = Span(
-            text=_str(obj["text"], f"{where}.text"),
-            bold=_bool(obj.get("bold", False), f"{where}.bold"),
-            italic=_bool(obj.get("italic", False), f"{where}.italic"),
-            underline=_bool(obj.get("underline", False), f"{where}.underline"),
-        )
-        if len(obj) > 1 + ("bold" in obj) + ("italic" in obj) + ("underline" in obj):  # marks (rare)
-            span.inserted = _mark(obj, "inserted", where)
-            span.deleted = _mark(obj, "deleted", where)
-            if "old_format" in obj:
-                span.old_format = _format_change(obj["old_format"], f"{where}.old_format")
-            span.comments = tuple(
-                _id(comment, f"{where}.comments[{n}]")
-                for n, comment in _items(obj.get("comments", []), f"{where}.comments")
-            )
-        result.append(span)
-    return result
-
-
-# ------------------------------------------------------ reviewers' changes and comments
-
-_CHANGE_KEYS = frozenset({"author", "date", "move"})
-_FORMAT_KEYS = frozenset({"bold", "italic", "underline"})
-_BLOCK_FORMAT_KEYS = frozenset({"type", "level"})
-
-
-def _mark(obj: Json, key: str, path: str) -> Change | None:
-    # A pending insertion or deletion: written only when there is one, so never null.
-    return _change(obj[key], f"{path}.{key}") if key in obj else None
-
-
-def _change(value: object, path: str, extra: frozenset[str] = frozenset()) -> Change:
-    # Who and when: ``extra`` names the keys of the object that carries them besides (what was there before).
-    obj = _keys(value, path, required={"author"}, optional=(_CHANGE_KEYS - {"author"}) | extra)
-    return Change(
-        author=_str(obj["author"], f"{path}.author"),
-        date=_datetime(obj.get("date"), f"{path}.date"),
-        move=_str(obj.get("move", ""), f"{path}.move"),
-    )
-
-
-def _format_change(value: object, path: str) -> FormatChange:
-    change = _change(value, path, _FORMAT_KEYS)
-    obj: Json = value  # type: ignore[assignment]  # an object: _change checked it
-    return FormatChange(
-        change=change,
-        bold=_bool(obj.get("bold", False), f"{path}.bold"),
-        italic=_bool(obj.get("italic", False), f"{path}.italic"),
-        underline=_bool(obj.get("underline", False), f"{path}.underline"),
-    )
-
-
-def _block_format_change(value: object, path: str) -> BlockFormatChange:
-    if isinstance(value, dict) and "type" not in value:
-        raise InvalidFieldError.at(f"{path}.type", m.IS_MISSING)
-    change = _change(value, path, _BLOCK_FORMAT_KEYS)
-    obj: Json = value  # type: ignore[assignment]  # an object: _change checked it
-    kind = _enum(BlockKind, obj["type"], f"{path}.type")
-    if "level" in obj and kind is not BlockKind.BULLET:
-        raise InvalidFieldError.at(f"{path}.level", m.ONLY_BULLET, kind=str(kind))
-    return BlockFormatChange(
-        change=change, kind=kind, level=_int(obj.get("level", 1), f"{path}.level", 1, MAX_BULLET_LEVEL)
-    )
-
-
 def _text_or_null(value: object, path: str) -> str | None:
     return None if value is None else _str(value, path)
 
@@ -486,7 +392,7 @@ def _comment(value: object, path: str) -> Comment:
 
 def _footnote(value: object, path: str) -> Footnote:
     obj = _keys(value, path, required={"id", "content"}, optional={"inserted", "deleted"})
-    content = _inlines(obj["content"], f"{path}.content", notes_allowed=False)
+    content = _inlines(obj["content"], f"{path}.content", no_notes=m.NOTE_IN_NOTE)
     return Footnote(
         id=_identifier(obj["id"], f"{path}.id"),
         content=[item for item in content if isinstance(item, Span)],
@@ -524,6 +430,12 @@ def _check_references(report: Report) -> None:
                         )
                 elif item.comments:
                     _check_comment_ids(item, f"{where}[{b_index}].content[{i_index}]", comments)
+            for r_index, row in enumerate(block.table.rows if block.table is not None else []):
+                for c_index, cell in enumerate(row):
+                    for i_index, span in enumerate(cell):
+                        _check_comment_ids(
+                            span, f"{where}[{b_index}].table.rows[{r_index}][{c_index}][{i_index}]", comments
+                        )
     for n_index, note in enumerate(report.footnotes):
         for i_index, span in enumerate(note.content):
             if span.comments:
@@ -608,203 +520,6 @@ def _check_owner(field_name: str, owner: str, path: str, sections: set[str], ses
             raise InvalidFieldError.at(path, m.TITLE_HAS_NO_OWNER, value=_show(owner))
     elif owner not in (sections if kind == "Section" else sessions):
         raise InvalidFieldError.at(path, m.NO_SUCH_OWNER, kind=kind.lower(), id=repr(owner))
-
-
-# ------------------------------------------------------- field validators
-
-
-def _show(value: object) -> Value:
-    # Shows a bad value in a message: short, and never recursing into a
-    # nested value (a hostile file can nest lists a thousand deep). A value is
-    # quoted as written; what cannot be is named by its kind, in words the window translates.
-    if isinstance(value, str):
-        text = repr(value)
-    elif value is None or isinstance(value, bool):
-        text = json.dumps(value)
-    elif isinstance(value, int):
-        # str() of a huge int is slow, and refused past 4,300 digits.
-        if abs(value) >= 10**60:
-            return Phrase(m.A_HUGE_NUMBER)
-        text = str(value)
-    elif isinstance(value, float):
-        text = repr(value)
-    else:
-        return _type_name(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-_KINDS = {
-    dict: Phrase(m.AN_OBJECT),
-    list: Phrase(m.A_LIST),
-    str: Phrase(m.TEXT),
-    bool: Phrase(m.TRUE_OR_FALSE),
-    int: Phrase(m.A_NUMBER),
-    float: Phrase(m.A_NUMBER),
-}
-
-
-def _type_name(value: object) -> Value:
-    # "null" is JSON's own word; a type JSON cannot give (none today) is named as Python names it.
-    return "null" if value is None else _KINDS.get(type(value), type(value).__name__)
-
-
-def _keys(value: object, path: str, *, required: AbstractSet[str], optional: AbstractSet[str]) -> Json:
-    if not isinstance(value, dict):
-        raise InvalidFieldError.at(path or "file", m.EXPECTED_OBJECT, found=_type_name(value))
-    for key in sorted(required):
-        if key not in value:
-            raise InvalidFieldError.at(_join(path, key), m.IS_MISSING)
-    for key in value:
-        if key not in required and key not in optional:
-            name = key if key.isidentifier() else str(_show(key))  # a hostile key may hold newlines or be huge
-            raise InvalidFieldError.at(_join(path, name), m.NOT_A_FIELD)
-    return value
-
-
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
-
-
-def _items(value: object, path: str) -> list[tuple[int, Any]]:
-    if not isinstance(value, list):
-        raise InvalidFieldError.at(path, m.EXPECTED_LIST, found=_type_name(value))
-    return list(enumerate(value))
-
-
-#: Half of a UTF-16 surrogate pair on its own: JSON can escape it ("\\ud800")
-#: but it is not a character, and UTF-8 cannot encode it.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _str(value: object, path: str) -> str:
-    if not isinstance(value, str):
-        raise InvalidFieldError.at(path, m.EXPECTED_TEXT, found=_type_name(value))
-    if not value.isascii():
-        found = _LONE_SURROGATE.search(value)
-        if found:
-            code = f"\\u{ord(found.group()):04x}"
-            raise InvalidFieldError.at(path, m.LONE_SURROGATE, code=code, position=found.start())
-    return value
-
-
-def _bool(value: object, path: str) -> bool:
-    if not isinstance(value, bool):
-        raise InvalidFieldError.at(path, m.EXPECTED_BOOL, found=_show(value))
-    return value
-
-
-def _int(value: object, path: str, low: int, high: int) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise InvalidFieldError.at(path, m.EXPECTED_WHOLE_NUMBER, found=_show(value))
-    if not low <= value <= high:
-        raise InvalidFieldError.at(path, m.NOT_BETWEEN, value=_show(value), low=low, high=high)
-    return value
-
-
-_E = TypeVar("_E", BlockKind, SectionKind)
-
-
-def _enum(cls: type[_E], value: object, path: str) -> _E:
-    # Called for every block: look the value up, build the message only on failure.
-    members: dict[str, _E] | None = _MEMBERS.get(cls)
-    if members is None:
-        members = _MEMBERS[cls] = {member.value: member for member in cls}
-    if isinstance(value, str) and value in members:
-        return members[value]
-    raise InvalidFieldError.at(path, m.NOT_ONE_OF, value=_show(value), choices=", ".join(members))
-
-
-_MEMBERS: dict[type[Any], dict[str, Any]] = {}
-
-
-#: What an id of a section, session, block or comment may be (report.new_id() gives 12 hex digits).
-_ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
-
-
-def _id(value: object, path: str) -> str:
-    if isinstance(value, str) and _ID.fullmatch(value):
-        return value
-    text = _str(value, path)
-    raise InvalidFieldError.at(path, m.NOT_AN_ID, value=_show(text))
-
-
-def _identifier(value: object, path: str) -> str:
-    text = _str(value, path)
-    if not text.strip():
-        raise InvalidFieldError.at(path, m.IS_EMPTY)
-    return text
-
-
-def _language(value: object, path: str) -> str:
-    # Well-formed BCP 47 (model/language.py), bounded: the tag picks a preset, names Word's language, and
-    # must never be a name too long for anything that uses it.
-    text = _str(value, path)
-    if len(text) > MAX_TAG_LENGTH:
-        raise InvalidFieldError.at(path, m.TAG_TOO_LONG, length=len(text), limit=MAX_TAG_LENGTH)
-    if not is_language_tag(text):
-        raise InvalidFieldError.at(path, m.NOT_A_LANGUAGE, value=_show(value))
-    return text
-
-
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?")
-_DATETIME = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{6})?)?"
-    r"(Z|[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?)?"
-)
-
-
-def _date(value: object, path: str) -> dt.date | None:
-    # Only the one form the format writes: Python's fromisoformat alone would
-    # also take week dates and the basic form (20211014).
-    if value is None:
-        return None
-    text = _str(value, path)
-    try:
-        if not _DATE.fullmatch(text):
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError as error:
-        raise InvalidFieldError.at(path, m.NOT_A_DATE, value=_show(value)) from error
-
-
-def _time(value: object, path: str) -> dt.time | None:
-    # A wall-clock time without an offset: the title block's "timezone" names the zone.
-    if value is None:
-        return None
-    text = _str(value, path)
-    try:
-        if not _TIME.fullmatch(text):
-            raise ValueError(text)
-        return dt.time.fromisoformat(text)
-    except ValueError as error:
-        raise InvalidFieldError.at(path, m.NOT_A_TIME, value=_show(value)) from error
-
-
-def _datetime(value: object, path: str) -> dt.datetime | None:
-    if value is None:
-        return None
-    text = _str(value, path)
-    try:
-        if not _DATETIME.fullmatch(text):
-            raise ValueError(text)
-        moment = dt.datetime.fromisoformat(text)
-    except ValueError as error:
-        raise InvalidFieldError.at(path, m.NOT_A_DATETIME, value=_show(value)) from error
-    if not stamp_in_range(moment):
-        # Year 1 at +01:00 is year 0 in UTC: the .docx writer's conversion would overflow on export.
-        raise InvalidFieldError.at(
-            path,
-            m.STAMP_OUT_OF_RANGE,
-            value=_show(value),
-            earliest=EARLIEST_STAMP.date().isoformat(),
-            latest=LATEST_STAMP.date().isoformat(),
-        )
-    return moment
-
-
-def _section_level(value: object, path: str) -> int:
-    return _int(value, path, 1, 2)
 
 
 #: The fields a pending field change may name (model/operations.py names them so), with the reader of the

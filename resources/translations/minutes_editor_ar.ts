@@ -848,6 +848,54 @@
         <translation>لا يمكن أن تشير حاشية إلى حاشية أخرى</translation>
     </message>
     <message>
+        <source>only a table block holds a table, not a {kind}</source>
+        <extracomment>{kind} is the format&apos;s word for the block&apos;s type (paragraph, bullet, label, action, table).</extracomment>
+        <translation>لا يحمل جدولًا إلا كتلة من نوع الجدول (table)، وهذه الكتلة من نوع {kind}</translation>
+    </message>
+    <message>
+        <source>only an action item has owners, a deadline and a status, not a {kind}</source>
+        <translation>لا مسؤولين ولا موعد نهائي ولا حالة إلا لبند العمل (action)، وهذه الكتلة من نوع {kind}</translation>
+    </message>
+    <message>
+        <source>a table has no text of its own: its cells hold it</source>
+        <translation>لا نص للجدول نفسه: خلاياه تحمل نصه</translation>
+    </message>
+    <message>
+        <source>a table has no pending change of type</source>
+        <translation>لا يحمل الجدول تغييرًا معلّقًا في النوع</translation>
+    </message>
+    <message>
+        <source>a table has 1 to {limit} rows, not {count}</source>
+        <extracomment>{count} is how many the file holds, {limit} the most allowed.</extracomment>
+        <translation>للجدول من صف واحد إلى {limit} صفًا، لا {count}</translation>
+    </message>
+    <message>
+        <source>a row of a table has 1 to {limit} cells, not {count}</source>
+        <translation>لصف الجدول من خلية واحدة إلى {limit} خلية، لا {count}</translation>
+    </message>
+    <message>
+        <source>has {count} cells where the first row has {first}: every row of a table has as many</source>
+        <extracomment>{count} is how many cells this row has, {first} how many the first row has.</extracomment>
+        <translation>فيه {count} خلايا والصف الأول فيه {first}: لكل صفوف الجدول العدد نفسه من الخلايا</translation>
+    </message>
+    <message>
+        <source>a table cell cannot reference a footnote</source>
+        <translation>لا يمكن أن تشير خلية جدول إلى حاشية</translation>
+    </message>
+    <message>
+        <source>text in a table cell has no pending change of its own: a reviewer proposes the whole table</source>
+        <translation>لا يحمل نص خلية الجدول تغييرًا معلّقًا خاصًا به: يقترح المراجع الجدول كله</translation>
+    </message>
+    <message>
+        <source>{value} is not a name: not empty, with no spaces at either end</source>
+        <extracomment>{value} is the owner&apos;s name as the file holds it, quoted.</extracomment>
+        <translation>{value} ليس اسمًا: لا يكون فارغًا ولا تحيط به مسافات</translation>
+    </message>
+    <message>
+        <source>{value} is already an owner of this action item</source>
+        <translation>{value} مسؤول عن بند العمل هذا من قبل</translation>
+    </message>
+    <message>
         <source>{id} is already the id of {other}</source>
         <extracomment>{id} is an id as the file holds it (a footnote&apos;s, a part&apos;s, a comment&apos;s); {other} the path of its first holder.</extracomment>
         <translation>المعرِّف {id} مستخدم من قبلُ في {other}</translation>

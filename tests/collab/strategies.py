@@ -49,6 +49,11 @@ def canonical(report: Report) -> Report:
 
     for block in report.all_blocks():
         block.content = runs(block.content)
+        if block.table is not None:
+            block.table.rows = [
+                [[item for item in runs(list(cell)) if isinstance(item, Span)] for cell in row]
+                for row in block.table.rows
+            ]
     for note in report.footnotes:
         note.content = [item for item in runs(list(note.content)) if isinstance(item, Span)]
     return report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import random
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -15,6 +16,8 @@ from minutes_editor.collab import layout
 from minutes_editor.collab.errors import CollabError, EmptyRoomError
 from minutes_editor.collab.ydoc import apply_report, doc_to_report, holds_report, report_to_doc
 from minutes_editor.model.report import (
+    ActionItem,
+    ActionStatus,
     Block,
     BlockKind,
     FootnoteRef,
@@ -23,10 +26,12 @@ from minutes_editor.model.report import (
     SectionKind,
     Session,
     Span,
+    Table,
 )
 from tests.collab.edits import Editor
 from tests.collab.strategies import canonical, reviewed_reports
 from tests.storage.reviewed_report import reviewed_report
+from tests.storage.tabled_report import tabled_report
 from tests.strategies import reports
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -415,3 +420,274 @@ def test_footnote_references_and_empty_commented_spans_are_embeds() -> None:
     chunks = doc.get("blocks", type=Map)[report.sections[0].blocks[0].id]["text"].diff()
     assert chunks == [("a", None), ({"footnote": "fn1"}, None), ({"empty": True}, {"comments": ["c1"]}), ("b", None)]
     assert doc_to_report(doc) == report
+
+
+# ------------------------------------------------------------------ tables and action items
+
+
+@SETTINGS
+@given(reports(canonical=True, tables=True, reviewed=True))
+def test_tables_and_action_items_come_back(report: Report) -> None:
+    back = doc_to_report(copy_of(shared(report)))
+    assert back == canonical(copy.deepcopy(report))
+    assert structure(back) == structure(report)
+
+
+def test_the_tabled_fixture_comes_back_whole() -> None:
+    report = tabled_report()
+    back = doc_to_report(copy_of(shared(report)))
+    assert back == report
+    assert structure(back) == structure(report)
+    assert back.sections[1].blocks[1].table.rows[2][1] == [Span("—", comments=("c1",))]  # type: ignore[union-attr]
+
+
+def test_a_table_is_rows_of_cells_of_y_texts_and_an_action_item_a_map() -> None:
+    report = tabled_report()
+    doc = shared(report)
+    blocks = doc.get("blocks", type=Map)
+    table = blocks["b00000000002"]
+    assert "text" not in table
+    assert table["header"] is True
+    assert [[type(cell) for cell in row] for row in table["rows"]] == [[Text] * 3] * 3
+    assert table["rows"][0][0].diff() == [("البلد", {"bold": True})]
+    action = blocks["b00000000006"]["action"]
+    assert isinstance(action, Map)
+    assert action.to_py() == {"owners": ["النمسا", "ICMPD"], "deadline": "2022-03-01", "status": "open"}
+    assert blocks["b00000000008"]["action"].to_py() == {"owners": [], "deadline": None, "status": "open"}
+
+
+def _edit(doc: Doc, change: Callable[[Report], None]) -> None:
+    old = doc_to_report(doc)
+    new = copy.deepcopy(old)
+    change(new)
+    apply_report(doc, old, new)
+
+
+def _table(report: Report) -> Table:
+    table = report.sections[1].blocks[1].table
+    assert table is not None
+    return table
+
+
+def _type_in(row: int, column: int, text: str, at: int = 0) -> Callable[[Report], None]:
+    def change(report: Report) -> None:
+        table = _table(report)
+        plain = table.cell_text(row, column)
+        rows = copy.deepcopy(table.rows)
+        rows[row][column] = [Span(plain[:at] + text + plain[at:])]
+        report.sections[1].blocks[1].table = Table(rows, table.header)
+
+    return change
+
+
+def test_two_people_typing_in_two_cells_of_one_table_merge() -> None:
+    one = shared(tabled_report())
+    two = copy_of(one)
+    _edit(one, _type_in(1, 0, "«one» "))
+    _edit(two, _type_in(2, 2, " «two»", at=7))
+    sync(one, two)
+    table = _table(doc_to_report(one))
+    assert doc_to_report(one) == doc_to_report(two)
+    assert table.cell_text(1, 0) == "«one» النمسا"
+    assert table.cell_text(2, 2) == "Frontex «two» \t «ok»"
+    assert table.cell_text(0, 0) == "البلد"
+
+
+def test_two_people_typing_in_one_cell_keep_both_texts() -> None:
+    one = shared(tabled_report())
+    two = copy_of(one)
+    _edit(one, _type_in(1, 0, "«one»"))
+    _edit(two, _type_in(1, 0, "«two»", at=6))
+    sync(one, two)
+    assert _table(doc_to_report(one)).cell_text(1, 0) == "«one»النمسا«two»"
+    assert doc_to_report(one) == doc_to_report(two)
+
+
+def test_typing_in_a_cell_sends_a_few_bytes() -> None:
+    doc = shared(tabled_report())
+    sent: list[bytes] = []
+    doc.observe(lambda event: sent.append(event.update))
+    _edit(doc, _type_in(2, 0, "x"))
+    assert len(sent) == 1
+    assert len(sent[0]) < 40
+
+
+def test_a_row_added_while_someone_types_in_a_cell_keeps_both() -> None:
+    one = shared(tabled_report())
+    two = copy_of(one)
+
+    def add_row(report: Report) -> None:
+        table = _table(report)
+        table.rows = [*table.rows, [[Span("جديد")], [], [Span("new")]]]
+
+    _edit(one, add_row)
+    _edit(two, _type_in(1, 1, "~"))
+    sync(one, two)
+    table = _table(doc_to_report(one))
+    assert doc_to_report(one) == doc_to_report(two)
+    assert len(table.rows) == 4
+    assert table.cell_text(3, 0) == "جديد"
+    assert table.cell_text(1, 1) == "~1,200 (تقدير)"
+
+
+def test_rows_and_columns_added_and_removed_come_back() -> None:
+    doc = shared(tabled_report())
+
+    def reshape(report: Report) -> None:
+        table = _table(report)
+        rows = [row[:2] for row in table.rows]  # the last column removed
+        rows.insert(1, [[Span("a")], [Span("b", italic=True)]])  # a row in the middle
+        del rows[-1]  # the last row removed
+        report.sections[1].blocks[1].table = Table([[*row, [Span("+")]] for row in rows], header=False)
+
+    expected = copy.deepcopy(doc_to_report(doc))
+    reshape(expected)
+    _edit(doc, reshape)
+    assert doc_to_report(copy_of(doc)) == expected
+
+
+def test_two_people_adding_a_column_at_once_read_as_one_table() -> None:
+    # Each adds a cell to every row; rows of unequal length (one person's row added meanwhile) are padded.
+    one = shared(tabled_report())
+    two = copy_of(one)
+
+    def add_column(text: str) -> Callable[[Report], None]:
+        def change(report: Report) -> None:
+            table = _table(report)
+            table.rows = [[*row, [Span(text)]] for row in table.rows]
+
+        return change
+
+    def add_row(report: Report) -> None:
+        table = _table(report)
+        table.rows = [*table.rows, [[Span("r")], [], []]]
+
+    _edit(one, add_column("one"))
+    _edit(two, add_row)
+    sync(one, two)
+    result = doc_to_report(one)
+    assert result == doc_to_report(two)
+    table = _table(result)
+    assert table.columns == 4
+    assert all(len(row) == 4 for row in table.rows)
+    assert [table.cell_text(row, 3) for row in range(4)] == ["one", "one", "one", ""]
+
+
+def test_action_items_fields_edited_by_two_people_merge() -> None:
+    one = shared(tabled_report())
+    two = copy_of(one)
+
+    def done(report: Report) -> None:
+        action = report.sections[2].blocks[0].action
+        assert action is not None
+        action.status = ActionStatus.DONE
+
+    def owner(report: Report) -> None:
+        action = report.sections[2].blocks[0].action
+        assert action is not None
+        action.owners = [*action.owners, "Ben Ross"]
+        action.deadline = None
+
+    _edit(one, done)
+    _edit(two, owner)
+    sync(one, two)
+    result = doc_to_report(one)
+    assert result == doc_to_report(two)
+    assert result.sections[2].blocks[0].action == ActionItem(["النمسا", "ICMPD", "Ben Ross"], None, ActionStatus.DONE)
+
+
+def test_a_paragraph_made_a_table_and_an_action_item_and_back() -> None:
+    doc = shared(sample())
+    block_id = sample().sections[0].blocks[0].id
+    steps = [
+        Block(BlockKind.TABLE, table=Table([[[Span("a")], [Span("b")]]]), id=block_id),
+        Block(BlockKind.ACTION, [Span("do")], action=ActionItem(["x"]), id=block_id),
+        Block(BlockKind.PARAGRAPH, [Span("plain")], id=block_id),
+    ]
+    for block in steps:
+        _edit(doc, lambda report, block=block: report.sections[0].blocks.__setitem__(0, block))
+        back = doc_to_report(copy_of(doc)).sections[0].blocks[0]
+        assert back == block
+        assert set(doc.get("blocks", type=Map)[block_id].keys()) & {"text", "rows", "header", "action"} == (
+            {"rows", "header"} if block.table else {"text", "action"} if block.action else {"text"}
+        )
+
+
+def _tabled_hostile(change: Callable[[Map, Map], None]) -> Doc:
+    doc = shared(tabled_report())
+    blocks = doc.get("blocks", type=Map)
+    with doc.transaction():
+        change(blocks["b00000000002"], blocks["b00000000006"])
+    return copy_of(doc)
+
+
+TABLE_PATH = 'blocks["b00000000002"]'
+ACTION_PATH = 'blocks["b00000000006"]'
+TABLE_HOSTILE: dict[str, Callable[[Map, Map], None]] = {
+    f"{TABLE_PATH}.rows: is missing": lambda table, action: table.pop("rows"),
+    f"{TABLE_PATH}.rows: expected an array, found a string": lambda table, action: table.__setitem__("rows", "x"),
+    f"{TABLE_PATH}.rows[1]: expected an array, found a text": lambda table, action: table["rows"].__setitem__(
+        1, Text("x")
+    ),
+    f"{TABLE_PATH}.rows[0][1]: expected a text, found a string": lambda table, action: table["rows"][0].__setitem__(
+        1, "x"
+    ),
+    f"{TABLE_PATH}.rows[0]: 21 cells, more than 20": lambda table, action: table["rows"][0].extend(
+        [Text() for _ in range(18)]
+    ),
+    f"{TABLE_PATH}.rows[0][0][0]: a table cell cannot hold a footnote reference": lambda table, action: table["rows"][
+        0
+    ][0].insert_embed(0, {"footnote": "fn"}),
+    f"{TABLE_PATH}: a table cell holds text with no pending change": lambda table, action: table["rows"][0][0].format(
+        0, 2, {"inserted": {"author": "x"}}
+    ),
+    f"{TABLE_PATH}.header: expected true or false": lambda table, action: table.__setitem__("header", "yes"),
+    f"{ACTION_PATH}.action: is missing": lambda table, action: action.pop("action"),
+    f"{ACTION_PATH}.action: expected a map, found an object": lambda table, action: action.__setitem__(
+        "action", {"owners": [], "status": "open"}
+    ),
+    f"{ACTION_PATH}.action.status: 'late' is not one of open, done": lambda table, action: action["action"].__setitem__(
+        "status", "late"
+    ),
+    f"{ACTION_PATH}.action.status: is missing": lambda table, action: action["action"].pop("status"),
+    f"{ACTION_PATH}.action.owners[0]: ' x' is not a name": lambda table, action: action["action"]["owners"].__setitem__(
+        0, " x"
+    ),
+    f"{ACTION_PATH}.action.owners[1]: expected a string": lambda table, action: action["action"]["owners"].__setitem__(
+        1, 3
+    ),
+    f"{ACTION_PATH}.action.deadline: '2022-02-30'": lambda table, action: action["action"].__setitem__(
+        "deadline", "2022-02-30"
+    ),
+    f"{ACTION_PATH}.action: 'colour' is not part of the layout": lambda table, action: action["action"].__setitem__(
+        "colour", "red"
+    ),
+}
+
+
+@pytest.mark.parametrize("expected", sorted(TABLE_HOSTILE))
+def test_a_malformed_table_or_action_item_is_refused_naming_the_path(expected: str) -> None:
+    with pytest.raises(CollabError) as raised:
+        doc_to_report(_tabled_hostile(TABLE_HOSTILE[expected]))
+    assert str(raised.value).startswith(expected)
+
+
+def test_a_table_of_too_many_rows_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from minutes_editor.collab import ytable
+
+    monkeypatch.setattr(ytable, "MAX_TABLE_ROWS", 2)
+    with pytest.raises(CollabError, match=r'blocks\["b00000000002"\].rows: 3 rows, more than 2'):
+        doc_to_report(shared(tabled_report()))
+
+
+def test_what_concurrent_kind_changes_leave_on_a_block_is_read_by_its_kind() -> None:
+    # A table whose rows two people removed at once, a paragraph keeping a table's rows: read, not refused.
+    def change(table: Map, action: Map) -> None:
+        while len(table["rows"]):
+            del table["rows"][0]
+        action["kind"] = "paragraph"
+        action["rows"] = Array([Array([Text("left over")])])
+
+    report = doc_to_report(_tabled_hostile(change))
+    assert report.sections[1].blocks[1].table == Table([[[]]])
+    assert report.sections[2].blocks[0] == Block(BlockKind.PARAGRAPH, tabled_report().sections[2].blocks[0].content)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes_editor.model.report import Block, BlockKind, Change, FootnoteRef, FormatChange, Span
+from minutes_editor.model.report import ActionItem, Block, BlockKind, Change, FootnoteRef, FormatChange, Span
 from minutes_editor.storage import encoder
 from minutes_editor.storage.encoder import block_json, block_object, report_to_bytes
 from minutes_editor.storage.minutes_file import load_report, read_blocks, save_report
@@ -21,7 +22,10 @@ COMPACT = {"ensure_ascii": False, "separators": (",", ":")}
 
 
 @settings(max_examples=300, deadline=None)
-@given(paragraphs=blocks(texts(), ["n1", "n2"]), marked=blocks(texts(), ["n1"], comment_ids=["c1", "c2"]))
+@given(
+    paragraphs=blocks(texts(), ["n1", "n2"], tables_too=True),
+    marked=blocks(texts(), ["n1"], comment_ids=["c1", "c2"], tables_too=True),
+)
 def test_a_compact_paragraph_is_its_object_encoded(paragraphs: list[Block], marked: list[Block]) -> None:
     for block in [*paragraphs, *marked]:
         assert block_json(block) == json.dumps(block_object(block), **COMPACT)
@@ -54,8 +58,10 @@ WHO = Change("Amal", move="m1")
         Block(BlockKind.PARAGRAPH, [Span("x", comments=("c1",))]),
         Block(BlockKind.PARAGRAPH, [Span("x")], inserted=WHO),
         Block(BlockKind.PARAGRAPH, [Span("x")], deleted=WHO),
+        Block(BlockKind.ACTION, [Span("x")], action=ActionItem(["Amal"], dt.date(2027, 1, 15))),
+        Block(BlockKind.ACTION, [Span("x")], action=ActionItem()),
     ],
-    ids=["inserted", "deleted", "old-format", "comment", "end-inserted", "end-deleted"],
+    ids=["inserted", "deleted", "old-format", "comment", "end-inserted", "end-deleted", "action", "action-bare"],
 )
 def test_a_plain_paragraph_with_a_mark_does_not_take_the_short_way(block: Block) -> None:
     # The short way is for a paragraph of one plain span; any mark must reach the file.
@@ -86,6 +92,8 @@ def test_the_short_way_knows_every_field_of_a_span() -> None:
         "inserted",
         "deleted",
         "old_format",
+        "table",
+        "action",
     ]
 
 

@@ -87,7 +87,7 @@ def test_a_report_nobody_reviewed_has_no_review_keys() -> None:
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(report=reports(reviewed=True))
+@given(report=reports(reviewed=True, tables=True))
 def test_any_reviewed_report_saves_and_loads_back_with_its_ids(report: Report) -> None:
     back = report_from_bytes(report_to_bytes(report))
     assert back == report

@@ -23,6 +23,8 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 
 from minutes_editor.model import operations as ops
 from minutes_editor.model.report import (
+    ActionItem,
+    ActionStatus,
     Block,
     BlockFormatChange,
     BlockKind,
@@ -38,6 +40,7 @@ from minutes_editor.model.report import (
     SectionKind,
     Session,
     Span,
+    Table,
     TitleBlock,
 )
 from minutes_editor.storage.encoder import recovery_bytes, report_to_document
@@ -55,6 +58,15 @@ def _document(report: Report) -> dict:
 
 def _parts(report: Report) -> list[Section | Session]:
     return [part for section in report.sections for part in (section, *section.sessions)]
+
+
+def _new_block(kind: BlockKind, text: str) -> Block:
+    """A new paragraph of any kind, as the window makes it: a table of one row, an action item with no owner."""
+    if kind is BlockKind.TABLE:
+        return Block(kind, table=Table([[[Span(text)], []]]))
+    if kind is BlockKind.ACTION:
+        return Block(kind, [Span(text)], action=ActionItem())
+    return Block(kind, [Span(text)], 2 if kind is BlockKind.BULLET else 1)
 
 
 class Journal:
@@ -78,7 +90,9 @@ class Journal:
 class JournalMachine(RuleBasedStateMachine):
     """Edits a report as the window does; after each edit the journal replays to it."""
 
-    @initialize(report=st.one_of(reports(max_sections=4), reports(max_sections=4, reviewed=True)))
+    @initialize(
+        report=st.one_of(reports(max_sections=4, tables=True), reports(max_sections=4, reviewed=True, tables=True))
+    )
     def start(self, report: Report) -> None:
         self.report = report
         self.journal = Journal(report)
@@ -99,8 +113,16 @@ class JournalMachine(RuleBasedStateMachine):
         if blocks:
             index = data.draw(st.integers(0, len(blocks) - 1))
             old = blocks[index]
-            # An edited paragraph keeps its id and its marks (as the body store reads it back).
-            blocks[index] = dataclasses.replace(old, content=[*old.content, Span(text)])
+            # An edited paragraph keeps its id and its marks (as the body store reads it back); in a table, typing
+            # goes into a cell (the table is a new Table: nothing is changed in place).
+            if old.table is not None:
+                rows = [[list(cell) for cell in row] for row in old.table.rows]
+                row = data.draw(st.integers(0, len(rows) - 1))
+                column = data.draw(st.integers(0, len(rows[0]) - 1))
+                rows[row][column] = [*rows[row][column], Span(text, bold=data.draw(st.booleans()))]
+                blocks[index] = dataclasses.replace(old, table=Table(rows, old.table.header))
+            else:
+                blocks[index] = dataclasses.replace(old, content=[*old.content, Span(text)])
         else:
             blocks.append(Block(BlockKind.PARAGRAPH, [Span(text)]))
         part.blocks = blocks  # a new list, new paragraph objects: as BodyStore.flush
@@ -113,7 +135,38 @@ class JournalMachine(RuleBasedStateMachine):
         blocks = list(part.blocks)
         index = data.draw(st.integers(0, len(blocks)))
         count = data.draw(st.integers(1, 3))
-        blocks[index:index] = [Block(kind, [Span(text)], 2 if kind is BlockKind.BULLET else 1) for _ in range(count)]
+        blocks[index:index] = [_new_block(kind, text) for _ in range(count)]
+        part.blocks = blocks
+
+    @rule(data=st.data(), owner=TEXT, status=st.sampled_from(ActionStatus), deadline=st.none() | st.dates())
+    def edit_an_action_item_or_a_table(
+        self, data: st.DataObject, owner: str, status: ActionStatus, deadline: dt.date | None
+    ) -> None:
+        part = self._pick_part(data)
+        places = (
+            [i for i, block in enumerate(part.blocks) if block.kind in (BlockKind.ACTION, BlockKind.TABLE)]
+            if part
+            else []
+        )
+        if part is None or not places:
+            return
+        blocks = list(part.blocks)
+        index = data.draw(st.sampled_from(places))
+        old = blocks[index]
+        if old.action is not None:
+            name = owner.strip()
+            owners = [*old.action.owners, name] if name and name not in old.action.owners else old.action.owners[1:]
+            blocks[index] = dataclasses.replace(old, action=ActionItem(owners, deadline, status))
+        elif old.table is not None:
+            # A row added at the end, or the last column removed (a table keeps one), or the header row turned.
+            rows = [list(row) for row in old.table.rows]
+            change = data.draw(st.sampled_from(["row", "column", "header"]))
+            if change == "row":
+                rows.append([[Span(owner)] for _ in rows[0]])
+            elif change == "column" and len(rows[0]) > 1:
+                rows = [row[:-1] for row in rows]
+            header = not old.table.header if change == "header" else old.table.header
+            blocks[index] = dataclasses.replace(old, table=Table(rows, header))
         part.blocks = blocks
 
     @rule(data=st.data())
@@ -135,8 +188,10 @@ class JournalMachine(RuleBasedStateMachine):
             return
         note_id = f"fn{self.next_note}"
         self.next_note += 1
-        blocks = list(part.blocks) or [Block(BlockKind.PARAGRAPH)]
-        blocks[-1] = Block(blocks[-1].kind, [*blocks[-1].content, FootnoteRef(note_id)], blocks[-1].level)
+        blocks = list(part.blocks)
+        if not blocks or blocks[-1].table is not None:  # a table cell holds no footnote reference
+            blocks.append(Block(BlockKind.PARAGRAPH))
+        blocks[-1] = dataclasses.replace(blocks[-1], content=[*blocks[-1].content, FootnoteRef(note_id)])
         part.blocks = blocks
         self.report.footnotes = [*self.report.footnotes, Footnote(note_id, [Span(text)])]
         self._order_notes()
@@ -216,6 +271,10 @@ class JournalMachine(RuleBasedStateMachine):
             Span(text, deleted=who, comments=comments),
             Span(text, bold=True, old_format=FormatChange(who, italic=True)),
         ]
+        if old.table is not None:  # a table is proposed whole: only its block's marks
+            blocks[index] = dataclasses.replace(old, deleted=who, inserted=data.draw(st.sampled_from([None, who])))
+            part.blocks = blocks
+            return
         blocks[index] = dataclasses.replace(
             old,
             content=[*old.content, *marked],

@@ -430,8 +430,8 @@ FIELD_ERRORS: list[tuple[str, Spoil, str]] = [
     ("section-kind-number", _set("sections.6.kind", 1), "sections[6].kind: 1 is not one of"),
     (
         "block-type",
-        _set("sections.3.blocks.0.type", "table"),
-        "sections[3].blocks[0].type: 'table' is not one of paragraph, bullet, label",
+        _set("sections.3.blocks.0.type", "figure"),
+        "sections[3].blocks[0].type: 'figure' is not one of paragraph, bullet, label, table, action",
     ),
     # dates and times
     ("date-format", _set("title.date", "14/10/2021"), "title.date: '14/10/2021' is not a date written YYYY-MM-DD"),
@@ -709,7 +709,7 @@ def test_any_spoilt_document_gives_a_report_or_a_report_file_error(changes: list
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    report=reports(max_sections=3),
+    report=reports(max_sections=3, tables=True),
     edits=st.lists(
         st.tuples(st.floats(0, 1), st.sampled_from(["flip", "cut", "insert"]), st.binary(max_size=4)), max_size=4
     ),

@@ -1,4 +1,4 @@
-"""Old files keep opening: the version-1 fixtures, the migration to version 2, and the chain of migrations."""
+"""Old files keep opening: the version-1 and -2 fixtures, the migrations to versions 2 and 3, and their chain."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from minutes_editor.model.report import (
     TitleBlock,
 )
 from minutes_editor.storage import encoder, minutes_file
-from minutes_editor.storage.migrations import version_1_to_2
+from minutes_editor.storage.migrations import version_1_to_2, version_2_to_3
 from minutes_editor.storage.minutes_file import (
     FORMAT_VERSION,
     MIGRATIONS,
@@ -134,8 +134,8 @@ def test_the_version_1_file_loads_with_the_current_version() -> None:
 
 def test_every_older_version_has_a_migration() -> None:
     # When FORMAT_VERSION goes up, MIGRATIONS gains a step from every older version.
-    assert FORMAT_VERSION == 2
-    assert {1: version_1_to_2} == MIGRATIONS
+    assert FORMAT_VERSION == 3
+    assert {1: version_1_to_2, 2: version_2_to_3} == MIGRATIONS
     assert set(MIGRATIONS) == set(range(1, FORMAT_VERSION))
 
 
@@ -159,10 +159,10 @@ def test_a_version_1_file_gets_an_id_for_every_part(path: Path) -> None:
     ids = _all_ids(report)
     assert len(ids) == len(set(ids))
     assert all(re.fullmatch(r"[0-9a-f]{12}", part_id) for part_id in ids)
-    # Saved, it is a version-2 file that loads with the same ids, without migrating again.
+    # Saved, it is a file of the current version that loads with the same ids, without migrating again.
     again = report_from_bytes(report_to_bytes(report))
     assert ids_of(again) == ids_of(report)
-    assert b'"version": 2' in report_to_bytes(report)
+    assert f'"version": {FORMAT_VERSION}'.encode() in report_to_bytes(report)
 
 
 @pytest.mark.parametrize("path", [V1_FILE, *V1_EXAMPLES.values()], ids=["fixture", "example-ar", "example-en"])
@@ -195,11 +195,12 @@ def test_the_ids_of_the_version_1_fixture_are_for_ever() -> None:
 
 @pytest.mark.parametrize("language", ["ar", "en"])
 def test_the_shipped_examples_are_their_version_1_files_migrated(language: str) -> None:
-    # examples/ was re-saved in version 2 from these files: the same report, with the ids the migration gives.
+    # examples/ was re-saved in version 2, then 3, from these files: the same report, with the ids the migration
+    # gives.
     old, new = load_report(V1_EXAMPLES[language]), load_report(example_path(language))
     assert new == old
     assert ids_of(new) == ids_of(old)
-    assert b'"version": 2' in example_path(language).read_bytes()
+    assert f'"version": {FORMAT_VERSION}'.encode() in example_path(language).read_bytes()
     assert b'"version": 1' in V1_EXAMPLES[language].read_bytes()
 
 

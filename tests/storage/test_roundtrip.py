@@ -36,7 +36,7 @@ def _offsets(report: Report) -> tuple[dt.timedelta | None, dt.timedelta | None]:
 
 
 @FILE_SETTINGS
-@given(report=reports(), name=st.uuids())
+@given(report=reports(tables=True), name=st.uuids())
 def test_any_valid_report_saves_and_loads_back_equal(tmp_path: Path, report: Report, name: object) -> None:
     path = tmp_path / f"{name}.minutes"
     save_report(report, path)
@@ -47,7 +47,7 @@ def test_any_valid_report_saves_and_loads_back_equal(tmp_path: Path, report: Rep
 
 
 @settings(max_examples=150, deadline=None)
-@given(reports())
+@given(reports(tables=True))
 def test_saved_bytes_are_stable(report: Report) -> None:
     first = report_to_bytes(report)
     again = report_to_bytes(report_from_bytes(first))
@@ -55,7 +55,7 @@ def test_saved_bytes_are_stable(report: Report) -> None:
 
 
 @settings(max_examples=50, deadline=None)
-@given(reports())
+@given(reports(tables=True))
 def test_document_form_round_trips_through_json(report: Report) -> None:
     document = report_to_document(report)
     assert document["format"] == FORMAT_NAME
@@ -66,7 +66,7 @@ def test_document_form_round_trips_through_json(report: Report) -> None:
 
 
 @settings(max_examples=30, deadline=None)
-@given(reports(text=texts(XML_CHARACTERS), orphan_footnotes=False, canonical=True))
+@given(reports(text=texts(XML_CHARACTERS), orphan_footnotes=False, canonical=True, tables=True))
 def test_strategy_options_keep_reports_valid(report: Report) -> None:
     # The options other tests use (export round trips) must still give valid reports.
     assert set(report.footnote_refs()) == {note.id for note in report.footnotes}
