@@ -7,8 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from minutes_editor.cli import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_OK
 from minutes_editor.model.report import ActionItem, ActionStatus, Block, BlockKind, Report, SectionKind, Span
 from minutes_editor.storage.minutes_file import load_report, save_report
@@ -41,7 +39,6 @@ def _previous_with_actions() -> Report:
     return report
 
 
-@pytest.mark.xfail(strict=True, reason="format v3: a .minutes file cannot hold action items yet")
 def test_new_from_a_previous_report_carries_its_open_action_items(tmp_path: Path) -> None:
     previous = tmp_path / "october.minutes"
     save_report(_previous_with_actions(), previous)

@@ -43,6 +43,11 @@ MAX_TABLE_ROWS = 1000
 MAX_TABLE_COLUMNS = 20
 
 
+#: The kinds a reviewer's pending change of type (``Block.old_format``) may have changed a block from. Not a
+#: table: a table's cells cannot come back from a type. An action item comes back open, with no owner.
+FORMAT_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.LABEL, BlockKind.ACTION)
+
+
 def check_block(block: Block) -> None:
     """Refuse a block whose kind and parts disagree: a table or action item without its part, or with another's.
 
@@ -52,6 +57,8 @@ def check_block(block: Block) -> None:
     neither empty nor repeated.
     """
     table, action = block.table, block.action
+    if block.old_format is not None and block.old_format.kind not in FORMAT_KINDS:
+        raise OperationRefusedError(Rule.BLOCK, "a change of type cannot restore a table")
     if (block.kind is BlockKind.TABLE) != (table is not None):
         raise OperationRefusedError(Rule.BLOCK, "a table block holds a table, and only a table block does")
     if (block.kind is BlockKind.ACTION) != (action is not None):

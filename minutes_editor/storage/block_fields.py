@@ -24,7 +24,13 @@ from minutes_editor.model.report import (
     Span,
     Table,
 )
-from minutes_editor.model.rules import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS, OperationRefusedError, check_block
+from minutes_editor.model.rules import (
+    FORMAT_KINDS,
+    MAX_TABLE_COLUMNS,
+    MAX_TABLE_ROWS,
+    OperationRefusedError,
+    check_block,
+)
 from minutes_editor.storage import messages as m
 from minutes_editor.storage.field_checks import (
     InvalidFieldError,
@@ -47,8 +53,6 @@ def _blocks(value: object, path: str) -> list[Block]:
     return [_block(item, f"{path}[{i}]") for i, item in _items(value, path)]
 
 
-#: The kinds a block's pending change of type may have changed it from (``old_format.type``).
-TEXT_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.LABEL)
 _BLOCK_REQUIRED = frozenset({"id", "type"})
 _BLOCK_OPTIONAL = frozenset({"content", "level", "inserted", "deleted", "old_format", "table", "action"})
 _SPAN_REQUIRED = frozenset({"text"})
@@ -226,9 +230,9 @@ def _block_format_change(value: object, path: str) -> BlockFormatChange:
     change = _change(value, path, _BLOCK_FORMAT_KEYS)
     obj: Json = value  # type: ignore[assignment]  # an object: _change checked it
     kind = _enum(BlockKind, obj["type"], f"{path}.type")
-    if kind not in TEXT_KINDS:
-        # What a reviewer's change of type can undo: a table or an action item has parts a type cannot restore.
-        choices = ", ".join(item.value for item in TEXT_KINDS)
+    if kind not in FORMAT_KINDS:
+        # What a reviewer's change of type can undo: a table has cells a type cannot restore.
+        choices = ", ".join(item.value for item in FORMAT_KINDS)
         raise InvalidFieldError.at(f"{path}.type", m.NOT_ONE_OF, value=_show(obj["type"]), choices=choices)
     if "level" in obj and kind is not BlockKind.BULLET:
         raise InvalidFieldError.at(f"{path}.level", m.ONLY_BULLET, kind=str(kind))

@@ -158,8 +158,7 @@ def test_the_command_line_check_prints_the_action_item_problems(
     source = tmp_path / "follow-up.minutes"
     subject = report(action("Send the list", [], dt.date(2020, 1, 1)))
     save_report(subject, source)
-    if load_report(source).sections[1].blocks[0].action is None:
-        pytest.skip("the .minutes file does not keep action items yet (storage's part of issue 17)")
+    assert load_report(source).sections[1].blocks[0].action is not None
     assert main(["check", str(source)]) == EXIT_PROBLEMS
     out = capsys.readouterr().out
     assert (

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from minutes_editor.model.report import (
     MAX_BULLET_LEVEL,
     BlockFormatChange,
-    BlockKind,
     Change,
     Comment,
     FieldChange,
@@ -24,6 +23,7 @@ from minutes_editor.model.report import (
     Span,
     new_id,
 )
+from minutes_editor.model.rules import FORMAT_KINDS
 from tests.strategies import datetimes, optional, reports, texts, times
 
 CHANGES = st.builds(
@@ -108,7 +108,7 @@ def reviewed_reports(draw: st.DrawFn, **options: object) -> Report:
         block.deleted = draw(optional(CHANGES))
         if draw(st.booleans()):
             block.old_format = BlockFormatChange(
-                draw(CHANGES), draw(st.sampled_from(list(BlockKind))), draw(st.integers(1, MAX_BULLET_LEVEL))
+                draw(CHANGES), draw(st.sampled_from(FORMAT_KINDS)), draw(st.integers(1, MAX_BULLET_LEVEL))
             )
     olds = st.one_of(
         st.tuples(st.just("TitleBlock.location"), optional(texts(max_size=8))),

@@ -298,7 +298,6 @@ def test_file_new_report_from_an_unreadable_file_keeps_the_open_report(qtbot, op
     assert "broken.minutes" in said[0]
 
 
-@pytest.mark.xfail(strict=True, reason="format v3: a .minutes file cannot hold action items yet")
 def test_file_new_report_from_previous_carries_its_open_action_items(qtbot, open_window, tmp_path):
     window = open_window(_report())
     previous = _previous_with_actions(tmp_path / "october.minutes")

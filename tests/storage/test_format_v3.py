@@ -14,7 +14,19 @@ from typing import Any
 
 import pytest
 
-from minutes_editor.model.report import ActionItem, ActionStatus, Block, BlockKind, Span, Table
+from minutes_editor.model.report import (
+    ActionItem,
+    ActionStatus,
+    Block,
+    BlockFormatChange,
+    BlockKind,
+    Change,
+    Report,
+    Section,
+    SectionKind,
+    Span,
+    Table,
+)
 from minutes_editor.model.rules import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
 from minutes_editor.storage.encoder import block_json, recovery_bytes, report_to_document
 from minutes_editor.storage.migrations import version_2_to_3
@@ -293,14 +305,9 @@ FIELD_ERRORS: list[tuple[str, Spoil, str]] = [
         "sections[1].blocks[0].action: only an action item has owners, a deadline and a status, not a paragraph",
     ),
     (
-        "action-old-format-action",
-        _set("sections.2.blocks.3.old_format.type", "action"),
-        "sections[2].blocks[3].old_format.type: 'action' is not one of paragraph, bullet, label",
-    ),
-    (
         "action-old-format-table",
         _set("sections.2.blocks.3.old_format.type", "table"),
-        "sections[2].blocks[3].old_format.type: 'table' is not one of paragraph, bullet, label",
+        "sections[2].blocks[3].old_format.type: 'table' is not one of paragraph, bullet, label, action",
     ),
     ("action-level", _set(f"{ACTION}.level", 2), f"{A}.level: only a bullet has a level, not a action"),
     (
@@ -383,3 +390,15 @@ def test_the_document_form_keeps_the_key_order_the_documentation_gives() -> None
         ["id", "type", "table", "inserted"],
         ["id", "type", "table", "deleted"],
     ]
+
+
+def test_an_action_item_made_a_paragraph_under_track_changes_is_saved_and_loaded(tmp_path: Path) -> None:
+    # Track changes keeps the kind a reviewer changed a block from: an action item made a paragraph comes back.
+    block = Block(
+        BlockKind.PARAGRAPH,
+        [Span("Send the list")],
+        old_format=BlockFormatChange(Change("Sami"), BlockKind.ACTION),
+    )
+    report = Report(sections=[Section(SectionKind.TAKEAWAYS, blocks=[block])])
+    save_report(report, tmp_path / "r.minutes")
+    assert load_report(tmp_path / "r.minutes") == report
