@@ -41,6 +41,7 @@ from minutes_editor.render.diff import marked_text
 from minutes_editor.render.flow_types import (
     FlowDocument,
     FlowInline,
+    FlowTable,
     FormerEmphasis,
     FormerRole,
     Mark,
@@ -51,13 +52,16 @@ from minutes_editor.render.flow_types import (
     Remark,
     Role,
     Run,
+    TableRow,
 )
+from minutes_editor.render.tables import action_paragraph, table_paragraph
 from minutes_editor.storage.presets import load_preset
 
 #: The types live in flow_types.py; callers import them from here, with ``flatten``.
 __all__ = [
     "FlowDocument",
     "FlowInline",
+    "FlowTable",
     "FormerEmphasis",
     "FormerRole",
     "Mark",
@@ -68,6 +72,7 @@ __all__ = [
     "Remark",
     "Role",
     "Run",
+    "TableRow",
     "flatten",
 ]
 
@@ -280,7 +285,18 @@ class _Flattener:
 
     def _body(self, blocks: list[Block], section: int, session: int = -1) -> None:
         last = len(blocks) - 1
+        actions: list[tuple[Block, Origin]] = []
         for index, block in enumerate(blocks):
+            origin = Origin(section, session, index)
+            if block.kind is BlockKind.ACTION:
+                actions.append((block, origin))
+                if index == last or blocks[index + 1].kind is not BlockKind.ACTION:
+                    self.paragraphs.append(action_paragraph(actions, self.preset, self.runs, self.mark))
+                    actions = []
+                continue
+            if block.kind is BlockKind.TABLE:
+                self.paragraphs.append(table_paragraph(block, origin, self.runs, self.mark))
+                continue
             role = _ROLE_OF_KIND[block.kind]
             level = block.level if block.kind is BlockKind.BULLET else 0
             inserted, deleted, former = self.mark(block.inserted), self.mark(block.deleted), None
@@ -294,13 +310,13 @@ class _Flattener:
             old = block.old_format
             if old is not None:
                 old_level = old.level if old.kind is BlockKind.BULLET else 0
-                former = FormerRole(_mark_of(self.mark(old.change)), _ROLE_OF_KIND[old.kind], old_level)
+                former = FormerRole(_mark_of(self.mark(old.change)), _ROLE_OF_KIND.get(old.kind, Role.BODY), old_level)
             self.paragraphs.append(
                 Paragraph(
                     role,
                     self.runs(block.content),
                     level=level,
-                    origin=Origin(section, session, index),
+                    origin=origin,
                     id=block.id,
                     inserted=inserted,
                     deleted=deleted,
