@@ -204,9 +204,9 @@ def _actions(builder: Builder, raw: RawTable, table_preset: LanguagePreset, colu
         content = builder._content(text.pieces)
         fields = [cells[owners_at], cells[deadline_at], cells[status_at]]
         for cell in fields:
-            if cell.revised:
+            if any(_own_change(piece, row) for piece in cell.pieces if isinstance(piece, TextPiece)):
                 builder.notes.append(ImportNote.of(n.ACTION_CHANGE_ACCEPTED, place=where, text=cell.text))
-        owners_text, deadline_text, status_text = (cell.text.strip() for cell in fields)
+        owners_text, deadline_text, status_text = (_field_text(cell, row) for cell in fields)
         owners: list[str] = []
         for name in _OWNER_SPLIT.split(owners_text):
             if name.strip() and name.strip() not in owners:
@@ -228,6 +228,28 @@ def _actions(builder: Builder, raw: RawTable, table_preset: LanguagePreset, colu
         block = Block(BlockKind.ACTION, content, inserted=row.inserted, deleted=row.deleted, action=item)
         builder._take_id(block, text)
         builder._add_block(block)
+
+
+def _own_change(piece: TextPiece, row: RawRow) -> bool:
+    """Whether a piece of an owner, deadline or status cell carries a change other than its row's."""
+    return (piece.inserted is not None and piece.inserted != row.inserted) or (
+        piece.deleted is not None and piece.deleted != row.deleted
+    )
+
+
+def _field_text(cell: RawParagraph, row: RawRow) -> str:
+    """An owner, deadline or status cell's text with its own changes accepted (a row's deletion is the item's)."""
+    kept = (piece.text for piece in cell.pieces if isinstance(piece, TextPiece))
+    if row.deleted is None:
+        return cell.text.strip()
+    return (
+        "".join(
+            piece.text
+            for piece in cell.pieces
+            if isinstance(piece, TextPiece) and (piece.deleted is None or piece.deleted == row.deleted)
+        ).strip()
+        or "".join(kept).strip()
+    )
 
 
 def _status(text: str, languages: tuple[LanguagePreset, ...]) -> ActionStatus | None:
