@@ -156,8 +156,11 @@ class Paragraph:
 
     @property
     def text(self) -> str:
-        """The paragraph's current text: footnote marks and pending deletions left out."""
-        return "".join(item.text for item in self.inlines if isinstance(item, Run) and item.deleted is None)
+        """The paragraph's current text: footnote marks and pending deletions left out (a table's: rows, tabs)."""
+        if self.table is not None:
+            rows = (row for row in self.table.rows if row.deleted is None)
+            return "\n".join("\t".join(_current(cell) for cell in row.cells) for row in rows)
+        return _current(self.inlines)
 
     def texts(self) -> tuple[tuple[FlowInline, ...], ...]:
         """The runs of each paragraph this item writes, in order: its own, or each table cell's, row by row."""
@@ -204,3 +207,7 @@ class FlowDocument:
     notes: tuple[Note, ...]
     comments: tuple[Remark, ...] = ()
     unplaced: tuple[str, ...] = ()
+
+
+def _current(inlines: tuple[FlowInline, ...]) -> str:
+    return "".join(item.text for item in inlines if isinstance(item, Run) and item.deleted is None)
