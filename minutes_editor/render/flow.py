@@ -13,6 +13,10 @@ comments on the whole of it (a field's). A field that is not body text (a
 title-block line, a heading, a session's title or goals) with pending
 changes becomes a word-level diff of its values (minutes_editor.render.diff).
 Marks are frozen copies of the model's records, so paragraphs stay hashable.
+
+A table block is one ``Role.TABLE`` item carrying its table, and a run of
+consecutive action items one action table with the language's header row
+(minutes_editor.render.tables).
 """
 
 from __future__ import annotations
