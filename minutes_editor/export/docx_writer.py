@@ -61,6 +61,7 @@ from minutes_editor.export.review_markup import (
     plan_ranges,
     write_comments,
 )
+from minutes_editor.export.tables import TableWriter
 from minutes_editor.export.template import (
     PreparedTemplate,
     TemplateError,
@@ -115,6 +116,7 @@ _ROLE_NAMES = {
     Role.BULLET: "bullet",
     Role.LABEL: "label",
     Role.PARTICIPANTS: "participants",
+    Role.TABLE: "table",
 }
 
 
@@ -237,6 +239,15 @@ class DocxWriter:
         self._tracker = Tracker(self._ids, self._plan)
         self._index = 0
         self._id_marks: set[str] = set()
+        self._tables = TableWriter(  # tables: export/tables.py
+            rtl=self._rtl,
+            text_width=_text_width(section),
+            cell_ppr=lambda: copy.copy(self._make_ppr(Role.BODY, 0)),
+            write_runs=self._runs,
+            next_events=self._next_events,
+            id_mark=self._id_mark,
+            ids=self._ids,
+        )
         self.warnings.extend(ExportWarning(message) for message in self._plan.warnings)
         self.warnings.extend(
             ExportWarning(f"The pending change of {where} has no place in the report; it is not exported.")
@@ -246,8 +257,15 @@ class DocxWriter:
     def add(self, paragraph: Paragraph) -> None:
         """Append one paragraph to the body."""
         assert self._body is not None, "start() first"
-        self._body.append(self._paragraph(paragraph, self._plan.at(BODY, self._index)))
+        if paragraph.table is not None:
+            self._tables.append(self._body, paragraph)
+            return
+        self._body.append(self._paragraph(paragraph, self._next_events()))
+
+    def _next_events(self) -> Events | None:
+        """The comment and move ranges of the body's next paragraph (a table's cells are each one)."""
         self._index += 1
+        return self._plan.at(BODY, self._index - 1)
 
     def add_notes(self, flow: FlowDocument) -> None:
         """Write the report's footnotes, in the order Word numbers them."""
@@ -322,6 +340,7 @@ class DocxWriter:
     def to_bytes(self) -> bytes:
         """Close the body and return the document's bytes."""
         if self._body is not None and self._section.getparent() is None:
+            self._tables.close(self._body)
             self._body.append(self._section)
         return self.prepared.package.to_bytes()
 
@@ -651,7 +670,11 @@ def _has_pending(flow: FlowDocument) -> bool:
     for paragraph in flow.paragraphs:
         if paragraph.inserted or paragraph.deleted or paragraph.former:
             return True
-        if any(item.inserted or item.deleted or getattr(item, "former", None) for item in paragraph.inlines):
+        rows = paragraph.table.rows if paragraph.table else ()
+        if any(row.inserted or row.deleted for row in rows):
+            return True
+        inlines = (item for texts in paragraph.texts() for item in texts)
+        if any(item.inserted or item.deleted or getattr(item, "former", None) for item in inlines):
             return True
     return any(item.inserted or item.deleted or item.former for note in flow.notes for item in note.inlines)
 
@@ -659,10 +682,22 @@ def _has_pending(flow: FlowDocument) -> bool:
 def _note_counts(flow: FlowDocument) -> dict[int, int]:
     counts: dict[int, int] = {}
     for paragraph in flow.paragraphs:
-        for item in paragraph.inlines:
+        for item in (item for texts in paragraph.texts() for item in texts):
             if isinstance(item, NoteMark):
                 counts[item.number] = counts.get(item.number, 0) + 1
     return counts
+
+
+def _text_width(section: etree._Element) -> int:
+    """The width between the page's margins in twentieths of a point (A4 with 2.5 cm margins if unknown)."""
+    size, margins = section.find(w("pgSz")), section.find(w("pgMar"))
+    try:
+        width = int(size.get(w("w"), "11906")) if size is not None else 11906
+        if margins is not None:
+            width -= int(margins.get(w("left"), "1417")) + int(margins.get(w("right"), "1417"))
+    except ValueError:
+        return 9072
+    return width if width > 1000 else 9072
 
 
 def _where(paragraph: Paragraph) -> str:

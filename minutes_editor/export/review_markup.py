@@ -37,7 +37,7 @@ from minutes_editor.export.package import Package
 from minutes_editor.ooxml.ns import NS, w
 from minutes_editor.ooxml.opc import CT_COMMENTS, CT_COMMENTS_EXTENDED, RT_COMMENTS, RT_COMMENTS_EXTENDED
 from minutes_editor.ooxml.oxml import PPR_ORDER, RPR_ORDER, insert_ordered
-from minutes_editor.render.flow import FlowDocument, FlowInline, FormerEmphasis, Mark, Run
+from minutes_editor.render.flow import FlowDocument, FlowInline, FormerEmphasis, Mark, Paragraph, Run
 
 _ID, _AUTHOR, _DATE, _NAME = w("id"), w("author"), w("date"), w("name")
 _R, _T, _DEL_TEXT, _RPR, _PPR = w("r"), w("t"), w("delText"), w("rPr"), w("pPr")
@@ -132,7 +132,7 @@ def plan_ranges(flow: FlowDocument, ids: Ids) -> RangePlan:
     """Find the range of every comment and move of ``flow``, and give every comment its ``w:id``."""
     plan = RangePlan()
     stories = [
-        _Story(BODY, [(p.inlines, p.comments, p.inserted, p.deleted) for p in flow.paragraphs]),
+        _Story(BODY, [item for p in flow.paragraphs for item in _body_paragraphs(p)]),
         *(_Story(note.number, [(note.inlines, (), None, None)]) for note in flow.notes),
     ]
     comments: dict[str, _Range] = {}
@@ -197,6 +197,15 @@ def plan_ranges(flow: FlowDocument, ids: Ids) -> RangePlan:
         for events in gaps.values():
             events.sort(key=lambda event: not event.end)  # ends before starts; stable otherwise
     return plan
+
+
+def _body_paragraphs(
+    paragraph: Paragraph,
+) -> list[tuple[Sequence[FlowInline], tuple[str, ...], Mark | None, Mark | None]]:
+    """The paragraphs of the body's story an item writes: itself, or each cell of its table, row by row."""
+    if paragraph.table is None:
+        return [(paragraph.inlines, paragraph.comments, paragraph.inserted, paragraph.deleted)]
+    return [(cell, (), None, None) for cell in paragraph.texts()]
 
 
 def event_elements(events: list[RangeEvent]) -> list[etree._Element]:

@@ -72,6 +72,7 @@ _LOOKS = {
     Role.BULLET: _RoleLook(bottom=3),
     Role.LABEL: _RoleLook(bold=True, top=6, bottom=3),
     Role.PARTICIPANTS: _RoleLook(bottom=6),
+    Role.TABLE: _RoleLook(bottom=1),
 }
 _LOOKS_BY_NAME = {role.value: look for role, look in _LOOKS.items()}
 _NOTE_COLOUR = QColor("#1a5fb4")
@@ -132,6 +133,39 @@ def _paragraph_line(paragraph: Paragraph) -> _Line:
     return _Line(paragraph.role.value, tuple(pieces), paragraph.level)
 
 
+#: Between two cells of a table row in the preview (the row's block takes the report's direction).
+CELL_RULE = "\u2003\u2502\u2003"
+
+
+def _table_lines(paragraph: Paragraph) -> tuple[_Line, ...]:
+    """A table item as one line per row, its cells in the report's direction; the header row bold."""
+    table = paragraph.table
+    assert table is not None
+    lines = []
+    for index, row in enumerate(table.rows):
+        pieces: list[_Piece] = []
+        mark, change = _change_of(row.inserted, row.deleted)
+        for column, cell in enumerate(row.cells):
+            if column:
+                pieces.append(_Piece(CELL_RULE))
+            for item in cell:
+                if isinstance(item, NoteMark):
+                    pieces.append(_Piece(str(item.number), superscript=True))
+                    continue
+                piece = _run_piece(item)
+                if table.header and index == 0:
+                    piece = piece._replace(bold=True)
+                if mark is not None and not piece.change:
+                    piece = piece._replace(author=mark.author, change=change)
+                pieces.append(piece)
+        lines.append(_Line(Role.TABLE.value, tuple(pieces)))
+    return tuple(lines)
+
+
+def _lines_of(paragraph: Paragraph) -> tuple[_Line, ...]:
+    return _table_lines(paragraph) if paragraph.table is not None else (_paragraph_line(paragraph),)
+
+
 @dataclass(frozen=True)
 class _Chunk:
     """Shown lines compared as one: a paragraph of the report, or a line of the notes.
@@ -147,10 +181,11 @@ class _Chunk:
 
     def lines(self) -> tuple[_Line, ...]:
         """The chunk's paragraphs as lines to insert."""
-        return tuple(_paragraph_line(paragraph) for paragraph in self.paragraphs) + self.extra
+        return tuple(line for paragraph in self.paragraphs for line in _lines_of(paragraph)) + self.extra
 
     def __len__(self) -> int:
-        return len(self.paragraphs) + len(self.extra)
+        rows = sum(len(p.table.rows) if p.table is not None else 1 for p in self.paragraphs)
+        return rows + len(self.extra)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Chunk) and self.key == other.key
@@ -163,7 +198,7 @@ def chunks_of(flow: FlowDocument) -> list[_Chunk]:
     """The report in preview chunks: each paragraph, then the notes' title and each note."""
     # One chunk per paragraph: the common beginning and end are kept, so typing in a long
     # session redraws the paragraph being typed in (and the paragraphs whose numbers moved).
-    chunks = [_Chunk((p.role, p.inlines, p.level, p.number), (p,)) for p in flow.paragraphs]
+    chunks = [_Chunk((p.role, p.inlines, p.level, p.number, p.table), (p,)) for p in flow.paragraphs]
     if not flow.paragraphs:
         empty = QCoreApplication.translate("preview", "The report is empty.")
         line = _Line("empty", (_Piece(empty, italic=True),))
@@ -279,10 +314,18 @@ class PreviewRenderer:
     def origin_at(self, block_number: int) -> Origin | None:
         """Where in the report the shown block ``block_number`` comes from (None for notes and the sentinel)."""
         index = block_number - 1
-        if not 0 <= index < len(self._chunks):
-            return None
-        chunk = self._chunks[index]
-        return chunk.paragraphs[0].origin if chunk.paragraphs else None
+        for chunk in self._chunks:  # a table's chunk has a block per row
+            if index < 0:
+                return None
+            if index < len(chunk):
+                if not chunk.paragraphs:
+                    return None
+                paragraph = chunk.paragraphs[0]
+                if paragraph.table is not None and index < len(paragraph.table.rows):
+                    return paragraph.table.rows[index].origin or paragraph.origin
+                return paragraph.origin
+            index -= len(chunk)
+        return None
 
 
 class PreviewPane(QObject):

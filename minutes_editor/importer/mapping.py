@@ -38,6 +38,8 @@ from minutes_editor.importer.recognise import (
     typed_number,
 )
 from minutes_editor.importer.revisions import CommentPart
+from minutes_editor.importer.table_blocks import add_table
+from minutes_editor.importer.tables import RawTable
 from minutes_editor.importer.title_block import parse_date_line
 from minutes_editor.model.language import LanguagePreset
 from minutes_editor.model.report import (
@@ -864,6 +866,9 @@ class Builder:
         return Phrase.of(n.IN_TITLE_BLOCK)
 
     def _event(self, event: Event, where: Phrase | None = None) -> None:
+        if isinstance(event, RawTable) and where is None:
+            add_table(self, event)  # a simple table of the body: importer/table_blocks.py
+            return
         found = self._event_note(event, where or self._where())
         if found is not None:
             self.notes.append(found)

@@ -69,6 +69,26 @@ UNTITLED_SECTION = QT_TRANSLATE_NOOP("ImportNotes", "Text before the first headi
 TABLE = QT_TRANSLATE_NOOP(
     "ImportNotes", "A table (%n rows) in {place} was kept as text, one paragraph per row.", None, 1
 )
+TABLE_CELLS_JOINED = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "In a table in {place}, %n cell(s) of several paragraphs were joined into one paragraph each.",
+    None,
+    1,
+)
+TABLE_TWO_VIEWS = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "A table in {place} had tracked changes inside it: it was kept twice, as it was (proposed deleted) "
+    "and as it is with the changes (proposed inserted).",
+)
+ACTION_FIELD_KEPT = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    'The {field} "{text}" of an action item in {place} could not be read; it was kept in the action\'s text.',
+)
+ACTION_CHANGE_ACCEPTED = QT_TRANSLATE_NOOP(
+    "ImportNotes",
+    "A tracked change of an action item's owner, deadline or status in {place} was accepted: "
+    'these hold no pending changes ("{text}").',
+)
 NAMED_IMAGE = QT_TRANSLATE_NOOP("ImportNotes", 'An image "{name}" in {place} was left out: reports hold text only.')
 IMAGE = QT_TRANSLATE_NOOP("ImportNotes", "An image in {place} was left out: reports hold text only.")
 DRAWING = QT_TRANSLATE_NOOP("ImportNotes", "A drawing or shape in {place} was left out: reports hold text only.")

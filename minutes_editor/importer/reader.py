@@ -38,6 +38,7 @@ from minutes_editor.importer.revisions import (
     threads_from_ranges,
 )
 from minutes_editor.importer.styles import Numbering, Styles
+from minutes_editor.importer.tables import DraftReader
 from minutes_editor.model.language import is_language_tag
 from minutes_editor.model.report import EARLIEST_STAMP, LATEST_STAMP, Direction, Report, direction_of, stamp_in_range
 from minutes_editor.ooxml import errors as e
@@ -92,7 +93,7 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
         for relationship in package.relationships.values()
         if relationship.kind == "hyperlink" and relationship.external
     }
-    reader = BodyReader(styles, numbering, hyperlinks)
+    reader = DraftReader(styles, numbering, hyperlinks)  # simple tables of the body kept whole (tables.py)
     document = package.parse(package.main_part)
     body = document.find(w("body"))
     if body is None:

@@ -135,6 +135,26 @@ class ListJoin(NamedTuple):
         return text
 
 
+class ActionWords(NamedTuple):
+    """The action table's column headers and status words, and how its owners and deadlines are written."""
+
+    action: str
+    owners: str
+    deadline: str
+    status: str
+    open: str
+    done: str
+    #: Between two owners in one cell; the importer also splits on any comma or semicolon.
+    owner_separator: str = ", "
+    #: The CLDR format name of a deadline (``format_date``'s).
+    date_format: str = "medium"
+
+    @property
+    def headers(self) -> tuple[str, str, str, str]:
+        """The header row: action, owner(s), deadline, status."""
+        return (self.action, self.owners, self.deadline, self.status)
+
+
 class Fonts(NamedTuple):
     """Default fonts of a language: Latin and complex-script slots, body size in points; what the PDF changes.
 
@@ -182,6 +202,7 @@ class LanguagePreset(NamedTuple):
     latin_lang: str
     hyphenate: bool
     fonts: Fonts
+    actions: ActionWords
     tag: str = ""
     #: Where the preset was read from, for error messages.
     source: str = ""
@@ -237,12 +258,15 @@ class LanguagePreset(NamedTuple):
         if problem:
             raise PresetError(f"{self.source or self.code}: {problem}")
 
-    def format_date(self, value: dt.date) -> str:
-        """A date written the way the language writes it (CLDR, through Babel), in its digits."""
+    def format_date(self, value: dt.date, date_format: str = "") -> str:
+        """A date written the way the language writes it (CLDR, through Babel), in its digits.
+
+        ``date_format`` is a CLDR format name ("medium"); the preset's ``dates.date_format`` by default.
+        """
         from babel.dates import format_date
 
         self.check_dates()
-        return self.to_digits(str(format_date(value, self.date_format, locale=self.date_locale)))
+        return self.to_digits(str(format_date(value, date_format or self.date_format, locale=self.date_locale)))
 
     def format_time(self, value: dt.time) -> str:
         """A time of day written the way the language writes it, in its digits."""
@@ -411,6 +435,7 @@ _TOP_REQUIRED = (
     "location_line",
     "word",
     "fonts",
+    "action_table",
 )
 _TOP_OPTIONAL = ("english_name", "notes")
 
@@ -494,6 +519,19 @@ def parse_preset(data: object, *, source: str = "preset", expected_code: str | N
         pdf_line_spacing,
     )
 
+    action_keys = ("action", "owners", "deadline", "status", "open", "done")
+    action_data = check.obj(top["action_table"], "action_table", action_keys, ("owner_separator", "date_format"))
+    actions = ActionWords(
+        *(check.text(action_data, key, "action_table") for key in action_keys),
+        *(
+            check.text(action_data, key, "action_table")
+            for key in ("owner_separator", "date_format")
+            if key in action_data
+        ),
+    )
+    if actions.date_format not in ("full", "long", "medium", "short"):
+        raise check.fail("action_table.date_format", "must be one of 'full', 'long', 'medium', 'short'")
+
     return LanguagePreset(
         code=code,
         name=name,
@@ -515,6 +553,7 @@ def parse_preset(data: object, *, source: str = "preset", expected_code: str | N
         latin_lang=latin_lang,
         hyphenate=word["hyphenate"],
         fonts=fonts,
+        actions=actions,
         tag=code,
         source=source,
     )

@@ -13,6 +13,10 @@ comments on the whole of it (a field's). A field that is not body text (a
 title-block line, a heading, a session's title or goals) with pending
 changes becomes a word-level diff of its values (minutes_editor.render.diff).
 Marks are frozen copies of the model's records, so paragraphs stay hashable.
+
+A table block is one ``Role.TABLE`` item carrying its table, and a run of
+consecutive action items one action table with the language's header row
+(minutes_editor.render.tables).
 """
 
 from __future__ import annotations
@@ -41,6 +45,7 @@ from minutes_editor.render.diff import marked_text
 from minutes_editor.render.flow_types import (
     FlowDocument,
     FlowInline,
+    FlowTable,
     FormerEmphasis,
     FormerRole,
     Mark,
@@ -51,13 +56,16 @@ from minutes_editor.render.flow_types import (
     Remark,
     Role,
     Run,
+    TableRow,
 )
+from minutes_editor.render.tables import action_paragraph, table_paragraph
 from minutes_editor.storage.presets import load_preset
 
 #: The types live in flow_types.py; callers import them from here, with ``flatten``.
 __all__ = [
     "FlowDocument",
     "FlowInline",
+    "FlowTable",
     "FormerEmphasis",
     "FormerRole",
     "Mark",
@@ -68,6 +76,7 @@ __all__ = [
     "Remark",
     "Role",
     "Run",
+    "TableRow",
     "flatten",
 ]
 
@@ -280,8 +289,19 @@ class _Flattener:
 
     def _body(self, blocks: list[Block], section: int, session: int = -1) -> None:
         last = len(blocks) - 1
+        actions: list[tuple[Block, Origin]] = []
         for index, block in enumerate(blocks):
-            role = _ROLE_OF_KIND.get(block.kind, Role.BODY)  # action items and tables: their own roles to come
+            origin = Origin(section, session, index)
+            if block.kind is BlockKind.ACTION:
+                actions.append((block, origin))
+                if index == last or blocks[index + 1].kind is not BlockKind.ACTION:
+                    self.paragraphs.append(action_paragraph(actions, self.preset, self.runs, self.mark))
+                    actions = []
+                continue
+            if block.kind is BlockKind.TABLE:
+                self.paragraphs.append(table_paragraph(block, origin, self.runs, self.mark))
+                continue
+            role = _ROLE_OF_KIND[block.kind]
             level = block.level if block.kind is BlockKind.BULLET else 0
             inserted, deleted, former = self.mark(block.inserted), self.mark(block.deleted), None
             if index == last:
@@ -300,7 +320,7 @@ class _Flattener:
                     role,
                     self.runs(block.content),
                     level=level,
-                    origin=Origin(section, session, index),
+                    origin=origin,
                     id=block.id,
                     inserted=inserted,
                     deleted=deleted,

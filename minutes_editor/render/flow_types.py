@@ -29,6 +29,7 @@ class Role(StrEnum):
     BULLET = "bullet"
     LABEL = "label"
     PARTICIPANTS = "participants"
+    TABLE = "table"
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,35 @@ class FormerRole:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One row of a table: its cells' runs, and for an action item's row the block it shows and its marks.
+
+    ``inserted`` and ``deleted`` mark the whole row proposed inserted or deleted (Word's ``w:trPr/w:ins``):
+    every row of a table block proposed whole, or an action item's own row.
+    """
+
+    cells: tuple[tuple[FlowInline, ...], ...]
+    origin: Origin | None = None
+    id: str = ""
+    inserted: Mark | None = None
+    deleted: Mark | None = None
+
+
+@dataclass(frozen=True)
+class FlowTable:
+    """A table of the report: a table block, or a run of action items with its header row (``actions``)."""
+
+    rows: tuple[TableRow, ...]
+    header: bool = True
+    actions: bool = False
+
+    @property
+    def columns(self) -> int:
+        """How many cells each row has."""
+        return len(self.rows[0].cells) if self.rows else 0
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of output.
 
@@ -121,11 +151,22 @@ class Paragraph:
     deleted: Mark | None = None
     former: FormerRole | None = None
     comments: tuple[str, ...] = ()
+    #: The table a ``Role.TABLE`` item shows (its ``inlines`` are empty), None for every other paragraph.
+    table: FlowTable | None = None
 
     @property
     def text(self) -> str:
-        """The paragraph's current text: footnote marks and pending deletions left out."""
-        return "".join(item.text for item in self.inlines if isinstance(item, Run) and item.deleted is None)
+        """The paragraph's current text: footnote marks and pending deletions left out (a table's: rows, tabs)."""
+        if self.table is not None:
+            rows = (row for row in self.table.rows if row.deleted is None)
+            return "\n".join("\t".join(_current(cell) for cell in row.cells) for row in rows)
+        return _current(self.inlines)
+
+    def texts(self) -> tuple[tuple[FlowInline, ...], ...]:
+        """The runs of each paragraph this item writes, in order: its own, or each table cell's, row by row."""
+        if self.table is None:
+            return (self.inlines,)
+        return tuple(cell for row in self.table.rows for cell in row.cells)
 
 
 @dataclass(frozen=True)
@@ -166,3 +207,7 @@ class FlowDocument:
     notes: tuple[Note, ...]
     comments: tuple[Remark, ...] = ()
     unplaced: tuple[str, ...] = ()
+
+
+def _current(inlines: tuple[FlowInline, ...]) -> str:
+    return "".join(item.text for item in inlines if isinstance(item, Run) and item.deleted is None)

@@ -1234,6 +1234,29 @@
             <numerusform>حُفظ جدول (%n صف) في {place} نصًّا، لكل صف فقرة.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>In a table in {place}, %n cell(s) of several paragraphs were joined into one paragraph each.</source>
+        <translation>
+            <numerusform>في جدول في {place}، لا خلايا ذات عدة فقرات جُمعت فقراتها في فقرة واحدة.</numerusform>
+            <numerusform>في جدول في {place}، خلية واحدة ذات عدة فقرات جُمعت فقراتها في فقرة واحدة.</numerusform>
+            <numerusform>في جدول في {place}، خليتان ذات عدة فقرات جُمعت فقراتها في فقرة واحدة.</numerusform>
+            <numerusform>في جدول في {place}، %n خلايا ذات عدة فقرات جُمعت فقراتها في فقرة واحدة.</numerusform>
+            <numerusform>في جدول في {place}، %n خلية ذات عدة فقرات جُمعت فقراتها في فقرة واحدة.</numerusform>
+            <numerusform>في جدول في {place}، %n خلية ذات عدة فقرات جُمعت فقراتها في فقرة واحدة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A table in {place} had tracked changes inside it: it was kept twice, as it was (proposed deleted) and as it is with the changes (proposed inserted).</source>
+        <translation>في {place} جدول فيه تغييرات متتبَّعة: حُفظ مرتين، كما كان (مقترحًا حذفه) وكما هو بعد التغييرات (مقترحًا إدراجه).</translation>
+    </message>
+    <message>
+        <source>The {field} &quot;{text}&quot; of an action item in {place} could not be read; it was kept in the action&apos;s text.</source>
+        <translation>تعذّرت قراءة {field} «{text}» لأحد الإجراءات في {place}؛ فأُبقي في نص الإجراء.</translation>
+    </message>
+    <message>
+        <source>A tracked change of an action item&apos;s owner, deadline or status in {place} was accepted: these hold no pending changes (&quot;{text}&quot;).</source>
+        <translation>قُبل تغيير متتبَّع للمسؤول عن أحد الإجراءات أو موعده النهائي أو حالته في {place}: لا تحمل هذه الحقول تغييرات معلّقة («{text}»).</translation>
+    </message>
     <message>
         <source>An image &quot;{name}&quot; in {place} was left out: reports hold text only.</source>
         <translation>لم تُستورد الصورة «{name}» الواردة في {place}: لا تحوي التقارير إلا النص.</translation>
@@ -2341,7 +2364,7 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <name>preview</name>
     <message>
         <source>The report is empty.</source>
-        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Drawn where a paragraph&apos;s end is a pending insertion or deletion. Indent per bullet level, in pixels. &quot;inserted&quot;, &quot;deleted&quot;, &quot;format&quot; or &quot;&quot;.</extracomment>
+        <extracomment>Milliseconds after the last change before the preview and footnote numbers are refreshed. Drawn where a paragraph&apos;s end is a pending insertion or deletion. Indent per bullet level, in pixels. &quot;inserted&quot;, &quot;deleted&quot;, &quot;format&quot; or &quot;&quot;. Between two cells of a table row in the preview (the row&apos;s block takes the report&apos;s direction).</extracomment>
         <translation>التقرير فارغ.</translation>
     </message>
 </context>

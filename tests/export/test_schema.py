@@ -134,3 +134,11 @@ def test_real_word_files_as_templates_gain_no_schema_errors() -> None:
         if new:
             problems[path.name] = new
     assert problems == {}
+
+
+@pytest.mark.parametrize("arabic", [True, False], ids=["rtl", "ltr"])
+def test_tables_action_tables_and_tracked_rows_are_schema_valid(arabic: bool) -> None:
+    from tests.tables.test_tables_docx import with_tables
+
+    report = with_tables(arabic_report() if arabic else english_report(), arabic=arabic, inserted=True, deleted=True)
+    assert errors_in(render_docx(report).data) == {name: [] for name in PARTS}

@@ -424,10 +424,9 @@ def test_reviewed_draft_loses_nothing(tmp_path: Path) -> None:
         Change("Reviewer"),
     )
     assert blocks[3].content == [Span("A moved sentence.", inserted=Change("Reviewer"))]
-    # The table, one paragraph per row, where it stood.
-    assert "Country | Arrivals" in texts
-    assert "Iraq | 1,200 (estimate)" in texts
-    assert any("A table (2 rows)" in note for note in result.notes)
+    # The table, a table where it stood (simple: no merged cells); its cell of two paragraphs joined, with a note.
+    assert "Country\tArrivals\nIraq\t1,200 (estimate)" in texts
+    assert any("1 cell(s) of several paragraphs were joined" in note for note in result.notes)
     # The text box: its text once (not the fallback copy too), after its paragraph.
     assert texts.count("Text inside a text box.") == 1
     assert texts.index("Text inside a text box.") == texts.index("Before the box. ") + 1
@@ -453,10 +452,12 @@ def test_python_docx_comment_and_table(tmp_path: Path) -> None:
     texts = [block.plain_text for block in result.report.all_blocks()]
     assert texts == [
         "North Macedonia opened the meeting as host.",
-        "Goal | Owner",
-        "Return | ICMPD",
+        "Goal\tOwner\nReturn\tICMPD",
         "After the table.",
     ]
+    table = result.report.all_blocks()[1].table
+    assert table is not None
+    assert not table.header  # python-docx marks no header row
     [comment] = result.report.comments
     assert (comment.author, comment.initials, comment.text) == ("Editor", "ED", ["Name the minister?"])
     first = result.report.all_blocks()[0].content[0]

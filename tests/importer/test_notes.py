@@ -40,7 +40,7 @@ def test_a_reviewed_draft_gives_structured_notes_that_read_as_before(tmp_path: P
     scene = section("Setting the scene")
     # Tracked changes and comments are the report's own now: none of them is a note.
     assert result.structured_notes == [
-        ImportNote.of(n.TABLE, 2, place=scene),
+        ImportNote.of(n.TABLE_CELLS_JOINED, 1, place=scene),
         ImportNote.of(n.TEXT_BOX, place=scene),
         ImportNote.of(n.NAMED_IMAGE, name="Map of the routes", place=scene),
         ImportNote.of(n.ENDNOTES, 1),
@@ -48,7 +48,8 @@ def test_a_reviewed_draft_gives_structured_notes_that_read_as_before(tmp_path: P
     ]
     # The English sentences the command line printed before notes were structured, word for word.
     assert result.notes == [
-        'A table (2 rows) in section "Setting the scene" was kept as text, one paragraph per row.',
+        'In a table in section "Setting the scene", 1 cell(s) of several paragraphs were joined into one paragraph'
+        " each.",
         'The text of a text box in section "Setting the scene" was kept as paragraphs where the box stood.',
         'An image "Map of the routes" in section "Setting the scene" was left out: reports hold text only.',
         "1 endnote(s) became footnotes: the report has footnotes only.",
