@@ -39,6 +39,7 @@ from minutes_editor.model.operations import (
 )
 from minutes_editor.model.report import (
     Block,
+    BlockKind,
     Change,
     FieldChange,
     Footnote,
@@ -253,6 +254,10 @@ def _decide_blocks(
                 kind, level = old_format.kind, old_format.level
             old_format = None
         own = block.content if content is None else content
+        if block.table is not None and carried:
+            # A table takes no text: what an ended paragraph before it carried stays a paragraph before it.
+            result.append(Block(BlockKind.PARAGRAPH, carried))
+            carried = []
         if end_goes and index + 1 < len(blocks):
             carried = carried + own
             changed = True
@@ -279,6 +284,8 @@ def _decide_blocks(
                 inserted=inserted,
                 deleted=deleted,
                 old_format=old_format,
+                table=block.table,
+                action=block.action,
             )
         )
         carried = []

@@ -281,7 +281,7 @@ class _Flattener:
     def _body(self, blocks: list[Block], section: int, session: int = -1) -> None:
         last = len(blocks) - 1
         for index, block in enumerate(blocks):
-            role = _ROLE_OF_KIND[block.kind]
+            role = _ROLE_OF_KIND.get(block.kind, Role.BODY)  # a table: an empty paragraph until flow knows tables
             level = block.level if block.kind is BlockKind.BULLET else 0
             inserted, deleted, former = self.mark(block.inserted), self.mark(block.deleted), None
             if index == last:
