@@ -12,6 +12,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QTextTable
 from PySide6.QtWidgets import QApplication
 
 from minutes_editor.gui.app import configure_application
@@ -32,7 +33,7 @@ ROWS = (
 def with_table(report: Report) -> Report:
     """``report`` with the table of ``ROWS`` after the first paragraph of the section the screenshot shows."""
     section = report.sections[min(SECTION_SHOWN, len(report.sections) - 1)]
-    cells = [[[Span(text, bold=row == 0)] for text in row] for row in ROWS]
+    cells = [[[Span(text, bold=number == 0)] for text in row] for number, row in enumerate(ROWS)]
     section.blocks.insert(1, Block(BlockKind.TABLE, [], table=Table(cells, header=True)))
     return report
 
@@ -55,7 +56,7 @@ def grab_table(target: Path, language: str = "ar", width: int = 1400) -> Path:
     window.outline.select(report.sections[min(SECTION_SHOWN, len(report.sections) - 1)])
     editor = window.current_editor()
     if editor is not None:
-        table = next(item for item in body_items(editor.document()) if not hasattr(item, "text"))
+        table = next(item for item in body_items(editor.document()) if isinstance(item, QTextTable))
         cursor = table.cellAt(1, table.columns() - 2).lastCursorPosition()
         editor.setTextCursor(cursor)
         editor.setFocus()
