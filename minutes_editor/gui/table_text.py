@@ -320,6 +320,21 @@ def body_model_items(doc: QTextDocument) -> Iterator[QTextBlock | QTextTable]:
         yield item
 
 
+def model_block(doc: QTextDocument, index: int) -> QTextBlock:
+    """The paragraph of a body document holding the model's block ``index`` (a table's: its first cell's).
+
+    Invalid when there is no such block. The model's block numbers are not the document's once it holds a
+    table (each cell is a paragraph of the document, and a gap beside a table is none of the model's).
+    """
+    for number, item in enumerate(body_model_items(doc)):
+        if number != index:
+            continue
+        if isinstance(item, QTextTable):
+            return item.cellAt(0, qt_column(item, 0)).firstCursorPosition().block()
+        return item
+    return QTextBlock()
+
+
 def document_to_body(doc: QTextDocument) -> list[Block]:
     """The model blocks a body document holds, tables included (as ``rich_text.document_to_blocks``)."""
     blocks = [

@@ -326,3 +326,49 @@ def test_tracked_edit_of_an_existing_table_is_refused(open_report, qtbot, type_t
     editor.setTextCursor(cell(table, 1, 1).lastCursorPosition())
     type_text(editor, "!")
     assert texts(body(window)[1])[1] == ["المحضر", "أمل!"]
+
+
+def test_the_dialog_asks_rows_and_columns_with_the_keyboard(open_report, qtbot, monkeypatch):
+    window = open_report(english())
+    put_cursor(window, "After.", end=False)
+    seen: list[tuple[int, int, bool]] = []
+
+    def answer(dialog: TableDialog) -> int:
+        seen.append(dialog.table_size())  # the defaults
+        qtbot.keyClicks(dialog.rows, "4")  # the rows' number is selected: typing replaces it
+        qtbot.keyClick(dialog.columns, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(dialog.columns, "1")
+        qtbot.keyClick(dialog.header, Qt.Key.Key_Space)  # the header row off
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TableDialog, "exec", answer)
+    window.registry.actions_by_name["insert_table"].trigger()
+    assert seen == [(3, 3, True)]
+    blocks = body(window)
+    # At the start of a paragraph, the table goes before it and the paragraph keeps its id.
+    assert [block.kind for block in blocks] == [BlockKind.PARAGRAPH, BlockKind.TABLE, BlockKind.PARAGRAPH]
+    assert blocks[2].id == window.document.report.sections[0].blocks[2].id
+    assert texts(blocks[1]) == [[""]] * 4
+    assert not blocks[1].table.header
+
+
+def test_places_and_replace_find_the_paragraph_after_a_table(open_report, qtbot):
+    from minutes_editor.gui.find_replace import replace_in_window
+    from minutes_editor.gui.places import go_to
+    from minutes_editor.model import search
+    from minutes_editor.model.search import Query
+    from minutes_editor.storage.presets import load_preset
+
+    report = english()
+    report.sections[0].blocks.insert(1, cells(["After.", "x"], ["y", "z"]))
+    window = open_report(report)
+    assert go_to(window, "sections[0].blocks[2]", 0, 5)
+    editor = window.current_editor()
+    assert editor.textCursor().selectedText() == "After"
+    assert table_in(editor.textCursor()) is None
+    query = Query("After")
+    replacements = search.find_replacements(window.report, query, "Later", preset=load_preset("en"))
+    assert replace_in_window(window, replacements, "Replace all") == 1
+    blocks = body(window)
+    assert blocks[2].plain_text == "Later."
+    assert texts(blocks[1]) == [["After.", "x"], ["y", "z"]]
