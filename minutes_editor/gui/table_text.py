@@ -335,6 +335,18 @@ def model_block(doc: QTextDocument, index: int) -> QTextBlock:
     return QTextBlock()
 
 
+def model_index(block: QTextBlock) -> int:
+    """The model's number of the block a paragraph of a body document shows (a cell's: its table's)."""
+    doc = block.document()
+    if not doc.rootFrame().childFrames():
+        return block.blockNumber()  # no table: the numbers agree
+    table = table_in(QTextCursor(block))
+    for number, item in enumerate(body_model_items(doc)):
+        if item == (block if table is None else table):
+            return number
+    return block.blockNumber()
+
+
 def document_to_body(doc: QTextDocument) -> list[Block]:
     """The model blocks a body document holds, tables included (as ``rich_text.document_to_blocks``)."""
     blocks = [

@@ -372,3 +372,21 @@ def test_places_and_replace_find_the_paragraph_after_a_table(open_report, qtbot)
     blocks = body(window)
     assert blocks[2].plain_text == "Later."
     assert texts(blocks[1]) == [["After.", "x"], ["y", "z"]]
+
+
+def test_a_comment_after_a_table_stands_on_its_paragraph(open_report, qtbot, type_text, name_asked):
+    report = english()
+    report.sections[0].blocks.insert(1, cells(["a", "b"], ["c", "d"]))
+    window = open_report(report)
+    put_cursor(window, "After", end=False)
+    press(qtbot, Qt.Key.Key_Right, CTRL | SHIFT)
+    assert window.current_editor().textCursor().selectedText().startswith("After")
+    press(qtbot, Qt.Key.Key_M, CTRL | Qt.KeyboardModifier.AltModifier)
+    pane = window.review.pane
+    type_text(pane.composer_text, "Why?")
+    press(qtbot, Qt.Key.Key_Return, CTRL)
+    comment = window.report.comments[-1]
+    blocks = window.report.sections[0].blocks
+    assert blocks[2].content[0].comments == (comment.id,)
+    assert texts(blocks[1]) == [["a", "b"], ["c", "d"]]
+    assert not any(span.comments for row in blocks[1].table.rows for cell in row for span in cell)
