@@ -14,7 +14,7 @@ grid and ground in their colour, gui/table_text.py), and the user edits the
 cells and rows of such a table of their own freely. Any other table is
 read-only while tracking (the status bar says why), and so is a selection
 reaching into or across a table, since a tracked deletion cannot mark part of
-a table.
+a table; Table > Delete the table proposes such a table deleted.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from minutes_editor.gui.table_text import (
     table_marks,
     write_table,
 )
-from minutes_editor.gui.text_marks import BLOCK_ID_PROPERTY
+from minutes_editor.gui.text_marks import BLOCK_ID_PROPERTY, BLOCK_MARKS_PROPERTY, block_marks_text
 from minutes_editor.gui.tracked_keys import typed_text
 from minutes_editor.model.report import Block, BlockKind, Direction, Span, Table, new_id
 from minutes_editor.model.rules import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS
@@ -418,7 +418,10 @@ class TablePart(QObject):
         cursor.endEditBlock()
 
     def delete_table(self) -> None:
-        """Delete the table holding the cursor; the cursor goes where it was."""
+        """Delete the table holding the cursor (while tracking, propose it deleted); the cursor goes where it was."""
+        found = self.current_table()
+        if found is not None and self._propose_deleted(*found):
+            return
         found = self._structure()
         if found is None:
             return
@@ -429,6 +432,22 @@ class TablePart(QObject):
         cursor.endEditBlock()
         cursor.setPosition(max(position, 0))
         editor.setTextCursor(cursor)
+
+    def _propose_deleted(self, editor: BodyEditor, cursor: QTextCursor, table: QTextTable) -> bool:
+        """While tracking, mark another's table deleted by the user (True), as Word's tracked table deletion."""
+        me = editor.tracking() if editor.tracking is not None else None
+        if me is None or self.own_table(table, me):
+            return False
+        inserted, deleted = table_marks(table)
+        if deleted is None:
+            marked = Block(BlockKind.TABLE, [], table=Table([[[]]]), inserted=inserted, deleted=me)
+            fmt = table.format()
+            fmt.setProperty(BLOCK_MARKS_PROPERTY, block_marks_text(marked))
+            show_table_marks(fmt)
+            cursor.beginEditBlock()
+            table.setFormat(fmt)
+            cursor.endEditBlock()
+        return True
 
     def toggle_header(self) -> None:
         """Make the first row a header row, or an ordinary one."""

@@ -298,6 +298,11 @@ def test_tracked_new_table_is_proposed_inserted_and_editable(open_report, qtbot,
     report = window.document.read()
     assert review.accepted(report).sections[0].blocks[1].table == table.table
     assert [block.kind for block in review.rejected(report).sections[0].blocks] == [BlockKind.PARAGRAPH] * 2
+    assert window.review.decide_all(accept=True)  # in the window: the table stays, settled, with its cells
+    blocks = body(window)
+    assert blocks[1].inserted is None
+    assert texts(blocks[1]) == [["a", "b"], ["c", "d"], ["", ""]]
+    assert tables(window)[0].format().background().style() == Qt.BrushStyle.NoBrush
 
 
 def test_tracked_edit_of_an_existing_table_is_refused(open_report, qtbot, type_text, name_asked):
@@ -390,3 +395,31 @@ def test_a_comment_after_a_table_stands_on_its_paragraph(open_report, qtbot, typ
     assert blocks[2].content[0].comments == (comment.id,)
     assert texts(blocks[1]) == [["a", "b"], ["c", "d"]]
     assert not any(span.comments for row in blocks[1].table.rows for cell in row for span in cell)
+
+
+def test_a_tracked_deletion_of_a_table_is_proposed(open_report, qtbot, name_asked):
+    window = open_report(arabic_with_table())
+    window.show_part(window.document.report.sections[0])
+    editor = window.current_editor()
+    [table] = tables(window)
+    editor.setTextCursor(cell(table, 0, 0).firstCursorPosition())
+    editor.setFocus()
+    press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
+    window.registry.actions_by_name["table_delete"].trigger()
+    blocks = body(window)
+    assert blocks[1].deleted is not None
+    assert blocks[1].deleted.author == "Amal"
+    assert table.format().background().color().alpha() > 0  # tinted in the author's colour
+    report = window.document.read()
+    assert [block.kind for block in review.accepted(report).sections[0].blocks] == [BlockKind.PARAGRAPH] * 2
+    assert review.rejected(report).sections[0].blocks[1].table == blocks[1].table
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert body(window)[1].deleted is None
+    press(qtbot, Qt.Key.Key_Y, CTRL)
+    # Accept all in the window: the table goes from the model and from the editor; Ctrl+Z brings it back.
+    assert window.review.decide_all(accept=True)
+    assert [block.kind for block in body(window)] == [BlockKind.PARAGRAPH] * 2
+    assert not tables(window)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert body(window)[1].deleted is not None
+    assert len(tables(window)) == 1
