@@ -20,6 +20,7 @@ from minutes_editor.gui.review_comments import ReviewerNameDialog
 from minutes_editor.gui.settings import Settings
 from minutes_editor.gui.table_dialog import TableDialog
 from minutes_editor.gui.table_text import body_items, qt_column, table_in
+from minutes_editor.gui.text_marks import BLOCK_MARKS_PROPERTY
 from minutes_editor.model import review
 from minutes_editor.model.report import (
     Block,
@@ -131,6 +132,17 @@ def texts(block: Block) -> list[list[str]]:
 def cell(table: QTextTable, row: int, column: int):
     """A cell by its place in reading order (a right-to-left table's columns are mirrored)."""
     return table.cellAt(row, qt_column(table, column))
+
+
+def every_block(document):
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def marked(block) -> bool:
+    return bool(block.blockFormat().property(BLOCK_MARKS_PROPERTY))
 
 
 def tables(window: MainWindow) -> list[QTextTable]:
@@ -327,6 +339,10 @@ def test_tracked_edit_of_an_existing_table_is_refused(open_report, qtbot, type_t
     cursor.setPosition(table.lastPosition() + 1)
     editor.setTextCursor(cursor)
     assert not editor.isReadOnly()
+    press(qtbot, Qt.Key.Key_Backspace)  # at the start of the paragraph after the table: nothing to join
+    assert [block.deleted for block in body(window)] == [None] * 3
+    assert not any(marked(block) for block in every_block(editor.document()))  # nor a cell's end marked deleted
+    assert texts(body(window)[1]) == [["البند", "المسؤول"], ["المحضر", "أمل"]]
     press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)  # off
     editor.setTextCursor(cell(table, 1, 1).lastCursorPosition())
     type_text(editor, "!")
