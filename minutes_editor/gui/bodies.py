@@ -21,18 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QTextDocument, QUndoStack
+from PySide6.QtGui import QTextDocument, QTextTable, QUndoStack
 
 from minutes_editor.gui.commands import TextEditCommand, Views
 from minutes_editor.gui.rich_text import (
     FootnoteMarks,
     block_to_model,
-    blocks_to_document,
     body_blocks,
     footnote_ids,
     install_footnote_marks,
-    replace_document,
 )
+from minutes_editor.gui.table_text import body_model_items, body_to_document, replace_body, table_to_model
 from minutes_editor.gui.text_marks import PointMarks, install_point_marks, with_unique_ids
 from minutes_editor.model.operations import ReplaceBlocks
 from minutes_editor.model.report import Block, Footnote, FootnoteRef, Report, Section, Session
@@ -50,6 +49,8 @@ class Body:
     dirty: bool = False
     #: What the last flush read, by paragraph mark: the paragraph's text then and its model block.
     converted: dict[int, tuple[str, Block]] = field(default_factory=dict)
+    #: The tables the last flush read, by id: a table read again equal to its last reading keeps that block.
+    tables: dict[str, Block] = field(default_factory=dict)
 
 
 class BodyStore(QObject):
@@ -86,7 +87,7 @@ class BodyStore(QObject):
             document = QTextDocument(self)
             install_footnote_marks(document, self.marks)
             install_point_marks(document, self.points)
-            blocks_to_document(document, owner.blocks, self.report.direction)
+            body_to_document(document, owner.blocks, self.report.direction)
             body = Body(owner, document)
             self._bodies[id(owner)] = body
             # Read once now, while the body opens, so that no flush while the user types reads it all.
@@ -107,7 +108,7 @@ class BodyStore(QObject):
         """Replace a body's document text with the model's blocks (its undo history is dropped)."""
         if self.has_document(owner):
             body = self._bodies[id(owner)]
-            blocks_to_document(body.document, owner.blocks, self.report.direction)
+            body_to_document(body.document, owner.blocks, self.report.direction)
             body.dirty = False
             body.converted.clear()
             self._read_blocks(body)
@@ -123,7 +124,7 @@ class BodyStore(QObject):
         body = self._bodies[id(owner)]
         self._quiet = True
         try:
-            replace_document(body.document, owner.blocks, self.report.direction)
+            replace_body(body.document, owner.blocks, self.report.direction)
         finally:
             self._quiet = False
         body.dirty = False
@@ -216,8 +217,20 @@ class BodyStore(QObject):
         converted: dict[int, tuple[str, Block]] = {}
         blocks: list[Block] = []
         ids: set[str] = set()
-        block = body.document.begin()
-        while block.isValid():
+        tables: dict[str, Block] = {}
+        for block in body_model_items(body.document):
+            if isinstance(block, QTextTable):
+                # A table is read whole each time (tables are small); an unchanged one keeps its block.
+                table = table_to_model(block)
+                last = body.tables.get(table.id)
+                if last is not None and last == table and table.id not in ids:
+                    table = last
+                if table.id in ids:
+                    table = with_unique_ids([table], ids)[0]
+                ids.add(table.id)
+                tables[table.id] = table
+                blocks.append(table)
+                continue
             text = block.text()
             mark = block.userState()
             known = previous.get(mark)
@@ -235,8 +248,8 @@ class BodyStore(QObject):
             ids.add(known[1].id)
             converted[mark] = known
             blocks.append(known[1])
-            block = block.next()
         body.converted = converted
+        body.tables = tables
         return body_blocks(blocks)
 
     def _sync_footnotes(self) -> None:

@@ -58,6 +58,7 @@ from minutes_editor.gui.rich_text import (
     set_block_kind,
 )
 from minutes_editor.gui.shortcuts import is_undo_key
+from minutes_editor.gui.table_text import selection_tables
 from minutes_editor.gui.text_marks import inline_marks_text, insert_keeping_ids, set_block_id
 from minutes_editor.gui.tracked_keys import tracked_key
 from minutes_editor.model.report import MAX_BULLET_LEVEL, ActionItem, BlockKind, Change, Direction, FootnoteRef, new_id
@@ -327,8 +328,10 @@ class BodyEditor(QTextEdit):
     # ---------------------------------------------------------- editing
 
     def tracked(self) -> Change | None:
-        """The change the user's edits carry while Track changes is on; None when it is off."""
-        return self.tracking() if self.tracking is not None else None
+        """The change the user's edits carry while Track changes is on; None when it is off, or inside a table."""
+        me = self.tracking() if self.tracking is not None else None
+        # A table is proposed whole: its cells are edited as they are (only one's own new table, gui/table_part.py).
+        return None if me is not None and selection_tables(self.textCursor())[0] is not None else me
 
     def _set_block_kind(self, kind: BlockKind, level: int = 1) -> None:
         me = self.tracked()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
+from minutes_editor.gui.table_text import model_block
 from minutes_editor.gui.tracked_insert import replace_pieces
 from minutes_editor.model.search import (
     Match,
@@ -87,7 +88,7 @@ def _replace_in_document(
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     for number in sorted(blocks, reverse=True):
-        block = document.findBlockByNumber(number)
+        block = model_block(document, number)
         text = texts[number]
         for stretch in sorted(blocks[number], reverse=True):
             _replace_stretch(cursor, block.position(), text, stretch, me)

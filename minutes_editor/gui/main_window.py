@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewPane
         from minutes_editor.gui.review_actions import install_review
+        from minutes_editor.gui.table_part import install_tables
         from minutes_editor.gui.writing_aids import install_writing_aids
 
         self._overrides = NameOverrides()
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         self.circulation = install_circulation(self)  # Export to PDF, Print, View > Zoom (gui/circulation.py)
         self.compare = install_compare(self, self.review.comments.reviewer)  # File > Compare with…
         self.action_items = install_action_items(self)  # Format > Action item, its panel (gui/action_items.py)
+        self.tables = install_tables(self)  # Edit > Insert a table…, the Table menu, keys in tables
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 

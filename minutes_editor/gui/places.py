@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QTextEdit
 
+from minutes_editor.gui.table_text import model_block
 from minutes_editor.model.report import FootnoteRef, Section, Session
 from minutes_editor.model.text_fields import iter_fields, locate
 
@@ -68,7 +69,7 @@ def go_to(window: EditorView, path: str, start: int | None = None, end: int | No
         editor = window.current_editor()
         if editor is None:
             return False
-        block = editor.document().findBlockByNumber(place.block)
+        block = model_block(editor.document(), place.block)
         if not block.isValid():
             return False
         cursor = QTextCursor(block)
@@ -110,7 +111,7 @@ def go_to_origin(view: EditorView, origin: Origin | None) -> None:
     if editor is None:
         return
     if origin.block >= 0:
-        block = editor.document().findBlockByNumber(origin.block)
+        block = model_block(editor.document(), origin.block)
         if block.isValid():
             cursor = editor.textCursor()
             cursor.setPosition(block.position())

@@ -25,6 +25,7 @@ from minutes_editor.gui.places import go_to, python_index
 from minutes_editor.gui.review_comments import CommentActions
 from minutes_editor.gui.review_pane import ReviewPane
 from minutes_editor.gui.shortcuts import shortcut
+from minutes_editor.gui.table_text import model_index
 from minutes_editor.gui.track_changes import TrackChanges
 from minutes_editor.model import review, review_list
 from minutes_editor.model.operations import Batch, Operation, ReplaceBlocks, SetField
@@ -278,7 +279,7 @@ class ReviewPart(QObject):
             cursor = editor.textCursor()
             block = editor.document().findBlock(cursor.selectionStart())
             offset = python_index(block.text(), cursor.selectionStart() - block.position())
-            index = block.blockNumber()
+            index = model_index(block)
             return f"{found[1]}.blocks[{index}]", offset, (number, 2, index, offset)
         return "", 0, (number, -1, 0, 0)
 

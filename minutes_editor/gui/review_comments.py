@@ -137,11 +137,14 @@ class CommentActions(QObject):
                 return None
             editor.setTextCursor(cursor)
         from minutes_editor.gui.places import python_index
+        from minutes_editor.gui.table_text import model_index, selection_tables
 
+        if selection_tables(cursor) != (None, False):
+            return None  # a comment anchors in a paragraph's text, not in a table's cells
         positions = []
         for position in (cursor.selectionStart(), cursor.selectionEnd()):
             block = editor.document().findBlock(position)
-            positions.append((block.blockNumber(), python_index(block.text(), position - block.position())))
+            positions.append((model_index(block), python_index(block.text(), position - block.position())))
         excerpt = cursor.selectedText().replace("\u2029", "\n")
         return Target(editor.owner, positions[0], positions[1]), excerpt
 

@@ -59,6 +59,7 @@ REPORT = QT_TRANSLATE_NOOP("shortcuts", "Report")
 MOVE = QT_TRANSLATE_NOOP("shortcuts", "Move around")
 REVIEW = QT_TRANSLATE_NOOP("shortcuts", "Review")
 VIEW = QT_TRANSLATE_NOOP("shortcuts", "View")
+TABLE = QT_TRANSLATE_NOOP("shortcuts", "Table")
 HELP = QT_TRANSLATE_NOOP("shortcuts", "Help")
 
 SHORTCUTS: tuple[Shortcut, ...] = (
@@ -117,6 +118,15 @@ SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("zoom_in", ("Ctrl++", "Ctrl+="), QT_TRANSLATE_NOOP("shortcuts", "Zoom &in"), VIEW),
     Shortcut("zoom_out", ("Ctrl+-",), QT_TRANSLATE_NOOP("shortcuts", "Zoom &out"), VIEW),
     Shortcut("zoom_reset", (), QT_TRANSLATE_NOOP("shortcuts", "&Reset zoom"), VIEW),
+    Shortcut("insert_table", ("Ctrl+Alt+Shift+T",), QT_TRANSLATE_NOOP("shortcuts", "Insert a &table…"), TABLE),
+    Shortcut("table_row_above", (), QT_TRANSLATE_NOOP("shortcuts", "Insert a row &above"), TABLE),
+    Shortcut("table_row_below", (), QT_TRANSLATE_NOOP("shortcuts", "Insert a row &below"), TABLE),
+    Shortcut("table_column_before", (), QT_TRANSLATE_NOOP("shortcuts", "Insert a column be&fore"), TABLE),
+    Shortcut("table_column_after", (), QT_TRANSLATE_NOOP("shortcuts", "Insert a column af&ter"), TABLE),
+    Shortcut("table_delete_row", (), QT_TRANSLATE_NOOP("shortcuts", "Delete the &row"), TABLE),
+    Shortcut("table_delete_column", (), QT_TRANSLATE_NOOP("shortcuts", "Delete the &column"), TABLE),
+    Shortcut("table_delete", (), QT_TRANSLATE_NOOP("shortcuts", "Delete the &table"), TABLE),
+    Shortcut("table_header", (), QT_TRANSLATE_NOOP("shortcuts", "&Header row"), TABLE),
     Shortcut("shortcuts", ("F1",), QT_TRANSLATE_NOOP("shortcuts", "&Keyboard shortcuts"), HELP),
 )
 

@@ -2161,6 +2161,44 @@
     </message>
 </context>
 <context>
+    <name>TableDialog</name>
+    <message>
+        <source>Insert a table</source>
+        <translation>إدراج جدول</translation>
+    </message>
+    <message>
+        <source>First row is a &amp;header row</source>
+        <translation>الصف الأول صف &amp;عناوين</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>ال&amp;صفوف:</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>الأ&amp;عمدة:</translation>
+    </message>
+</context>
+<context>
+    <name>TablePart</name>
+    <message>
+        <source>T&amp;able</source>
+        <translation>&amp;جدول</translation>
+    </message>
+    <message>
+        <source>While changes are tracked, select text outside a table or inside one table only</source>
+        <translation>أثناء تتبع التغييرات، حدد نصًا خارج الجداول أو داخل جدول واحد فقط</translation>
+    </message>
+    <message>
+        <source>While changes are tracked, only a table you inserted can be edited (turn Track changes off to edit it)</source>
+        <translation>أثناء تتبع التغييرات، لا يمكن تعديل إلا جدول أدرجته أنت (أوقف تتبع التغييرات لتعديل هذا الجدول)</translation>
+    </message>
+    <message>
+        <source>A table cannot go inside a table</source>
+        <translation>لا يمكن إدراج جدول داخل جدول</translation>
+    </message>
+</context>
+<context>
     <name>TitleBlockForm</name>
     <message>
         <source>Title block</source>
@@ -2356,7 +2394,7 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <name>bodies</name>
     <message>
         <source>Typing</source>
-        <extracomment>The user state of a paragraph not converted since it was made or last edited. What the last flush read, by paragraph mark: the paragraph&apos;s text then and its model block. A body&apos;s text changed (every keystroke): listeners only restart timers. Footnote numbers changed: the editors redraw their marks.</extracomment>
+        <extracomment>The user state of a paragraph not converted since it was made or last edited. What the last flush read, by paragraph mark: the paragraph&apos;s text then and its model block. The tables the last flush read, by id: a table read again equal to its last reading keeps that block. A body&apos;s text changed (every keystroke): listeners only restart timers. Footnote numbers changed: the editors redraw their marks.</extracomment>
         <translation>كتابة</translation>
     </message>
 </context>
@@ -2424,6 +2462,10 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>View</source>
         <translation>العرض</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>جدول</translation>
     </message>
     <message>
         <source>Help</source>
@@ -2624,6 +2666,42 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
     <message>
         <source>&amp;Reset zoom</source>
         <translation>إعادة &amp;ضبط التكبير</translation>
+    </message>
+    <message>
+        <source>Insert a &amp;table…</source>
+        <translation>إدراج &amp;جدول…</translation>
+    </message>
+    <message>
+        <source>Insert a row &amp;above</source>
+        <translation>إدراج صف &amp;فوق</translation>
+    </message>
+    <message>
+        <source>Insert a row &amp;below</source>
+        <translation>إدراج صف &amp;تحت</translation>
+    </message>
+    <message>
+        <source>Insert a column be&amp;fore</source>
+        <translation>إدراج عمود &amp;قبل</translation>
+    </message>
+    <message>
+        <source>Insert a column af&amp;ter</source>
+        <translation>إدراج عمود &amp;بعد</translation>
+    </message>
+    <message>
+        <source>Delete the &amp;row</source>
+        <translation>حذف ال&amp;صف</translation>
+    </message>
+    <message>
+        <source>Delete the &amp;column</source>
+        <translation>حذف ال&amp;عمود</translation>
+    </message>
+    <message>
+        <source>Delete the &amp;table</source>
+        <translation>حذف ال&amp;جدول</translation>
+    </message>
+    <message>
+        <source>&amp;Header row</source>
+        <translation>صف ال&amp;عناوين</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>

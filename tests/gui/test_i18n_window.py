@@ -33,6 +33,7 @@ from minutes_editor.gui.i18n import install_translations
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.recovery import Autosaver, find_recoverable
 from minutes_editor.gui.recovery_offer import RecoveryDialog
+from minutes_editor.gui.table_dialog import TableDialog, TableSize
 from tests.support.examples import example_path
 
 EXAMPLE = example_path("ar")
@@ -165,7 +166,8 @@ def test_the_arabic_dialogs_show_no_english_and_run_right_to_left(arabic_window:
     entries = find_recoverable(tmp_path / "recovery")
     recovery = RecoveryDialog(entries, window)
     quick = window.quick_insert_name()
-    dialogs = [new_report, shortcuts, unsaved, exported, recovery]
+    table = TableDialog(TableSize(), window)
+    dialogs = [new_report, shortcuts, unsaved, exported, recovery, table]
     texts: list[tuple[str, str]] = []
     for dialog in dialogs:
         dialog.show()
