@@ -176,6 +176,7 @@ class MainWindow(QMainWindow):
         )
         self.edits.fill_section_menu()
         from minutes_editor.gui.circulation import install_circulation
+        from minutes_editor.gui.coedit import install_coedit
         from minutes_editor.gui.compare_part import install_compare
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
@@ -212,6 +213,7 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)  # the review pane and the Review menu (gui/review_actions.py)
         self.circulation = install_circulation(self)  # Export to PDF, Print, View > Zoom (gui/circulation.py)
         self.compare = install_compare(self, self.review.comments.reviewer)  # File > Compare with…
+        self.coedit = install_coedit(self)  # File > Share…, Join…, Leave shared room (gui/coedit.py)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 
