@@ -50,26 +50,26 @@ from minutes_editor.model.report import Report, Section, Session
 if TYPE_CHECKING:
     from minutes_editor.gui.parts import EditorView
 
-#: Milliseconds from the first edit to the sync step that sends it.
+# Milliseconds from the first edit to the sync step that sends it.
 SYNC_MS = 120
-#: Seconds a paragraph one typed in is kept, should someone delete it meanwhile.
+# Seconds a paragraph one typed in is kept, should someone delete it meanwhile.
 RECENT_S = 10.0
-#: How often the connection's state is looked at (ms).
+# How often the connection's state is looked at (ms).
 POLL_MS = 250
-#: The longest part title the presence list shows (longer ones end with "…").
+# The longest part title the presence list shows (longer ones end with "…").
 TITLE_CHARS = 32
-#: How long the status bar's messages stay (ms).
+# How long the status bar's messages stay (ms).
 MESSAGE_MS = 8000
 
 
 class CoeditPart(QObject):
     """Share, join and leave a room; keep the open report and the room's document in step."""
 
-    #: The room's document changed (emitted in the worker thread, received queued).
+    # The room's document changed (emitted in the worker thread, received queued).
     remote_changed = Signal()
-    #: Who is connected, or where, changed (worker thread, queued).
+    # Who is connected, or where, changed (worker thread, queued).
     presence_changed = Signal()
-    #: A sync step ended (tests wait for it).
+    # A sync step ended (tests wait for it).
     synced = Signal()
 
     def __init__(self, view: EditorView) -> None:
@@ -79,7 +79,7 @@ class CoeditPart(QObject):
         self.live: LiveRoom | None = None
         self.room = ""
         self.base: Report | None = None
-        #: The name others see; the review part's name when known, else the system's.
+        # The name others see; the review part's name when known, else the system's.
         settings = view.settings
         self.user_name = (settings.reviewer_name() if settings is not None else "") or system_user_name() or "?"
         self.dialog: RoomDialog | None = None

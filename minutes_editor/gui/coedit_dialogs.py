@@ -66,19 +66,21 @@ def colour_of(name: str) -> str:
 
 def connection_text(room: str, online: bool, offline_since: dt.datetime | None, edits_waiting: bool) -> str:
     """The status bar's words for the room's connection."""
-    tr = QCoreApplication.translate
     if online:
-        return tr("coedit", "Room “%1”: online").replace("%1", room)
+        return QCoreApplication.translate("coedit", "Room “%1”: online").replace("%1", room)
     since = offline_since.strftime("%H:%M") if offline_since is not None else ""
-    text = tr("coedit", "Room “%1”: offline since %2, reconnecting…").replace("%1", room).replace("%2", since)
+    text = QCoreApplication.translate("coedit", "Room “%1”: offline since %2, reconnecting…")
+    text = text.replace("%1", room).replace("%2", since)
     if edits_waiting:
-        text += " " + tr("coedit", "(your edits are kept and will be sent)")
+        text += " " + QCoreApplication.translate("coedit", "(your edits are kept and will be sent)")
     return text
 
 
 def presence_text(you: str, others: list[tuple[str, str]]) -> str:
     """``you (…); Amira: Session 2; …``: who is connected and where each one is."""
-    tr = QCoreApplication.translate
-    items = [tr("coedit", "you (%1)").replace("%1", you)]
-    items += [tr("coedit", "%1: %2").replace("%1", name).replace("%2", where) for name, where in others]
+    items = [QCoreApplication.translate("coedit", "you (%1)").replace("%1", you)]
+    items += [
+        QCoreApplication.translate("coedit", "%1: %2").replace("%1", name).replace("%2", where)
+        for name, where in others
+    ]
     return "; ".join(items)
