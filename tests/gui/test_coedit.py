@@ -166,6 +166,7 @@ def test_two_windows_type_in_one_paragraph_and_end_equal_and_each_undoes_only_it
     # MINUTES_EDITOR_COEDIT_SHOT=docs/screenshot-coedit.png keeps a picture of Amira's window now.
     shot = os.environ.get("MINUTES_EDITOR_COEDIT_SHOT")
     if shot:
+        amira.preview_pane.refresh()
         amira.grab().save(shot)
 
     # Amira undoes: her words go, Bruno's stay, in both windows; the earlier shared paragraph keeps Bruno's words.
