@@ -14,7 +14,6 @@ typed text; the window says so.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from dataclasses import dataclass, field
 
@@ -42,8 +41,31 @@ class Adopted:
 
 
 def snapshot(report: Report) -> Report:
-    """A copy of ``report`` that later edits of the window's report do not reach (ids kept)."""
-    return copy.deepcopy(report)
+    """A copy of ``report`` that later edits of the window's report do not reach (ids kept).
+
+    Blocks are shared, not copied: nobody changes a block in place (a body's
+    blocks are replaced; the journal and the autosave rely on it too); the
+    parts that edits change in place (the title block, sections, sessions,
+    footnotes, comments and their lists) are copied.
+    """
+    replace = dataclasses.replace
+    sections = [
+        replace(
+            section,
+            blocks=list(section.blocks),
+            participants=list(section.participants),
+            sessions=[replace(s, goals=list(s.goals), blocks=list(s.blocks)) for s in section.sessions],
+        )
+        for section in report.sections
+    ]
+    return replace(
+        report,
+        title=replace(report.title),
+        sections=sections,
+        footnotes=[replace(note, content=list(note.content)) for note in report.footnotes],
+        comments=[replace(comment, text=list(comment.text)) for comment in report.comments],
+        field_changes=list(report.field_changes),
+    )
 
 
 def same_blocks(one: list[Block], other: list[Block]) -> bool:

@@ -86,6 +86,7 @@ class CoeditPart(QObject):
         self._recent: dict[str, tuple[float, Typed]] = {}
         self._remembered = ("", "")
         self._replacing = False
+        self._remote_pending = False
         self._watched: ReportDocument | None = None
         self._offline_since: dt.datetime | None = None
         self._marked: list[object] = []
@@ -300,6 +301,7 @@ class CoeditPart(QObject):
             self._timer.start()
 
     def _remote(self) -> None:
+        self._remote_pending = True
         self._timer.start(0)
 
     def sync(self) -> None:
@@ -315,13 +317,21 @@ class CoeditPart(QObject):
         self._remember_typing(base, now)
         doc = live.doc
 
-        def step() -> Report:
+        # Reading the whole document back is for when the room changed it: typing alone writes and goes on.
+        remote, self._remote_pending = self._remote_pending, False
+
+        def step() -> Report | None:
             apply_report(doc, base, now)
-            return doc_to_report(doc)
+            return doc_to_report(doc) if remote else None
 
         restored: list[object] = []
         try:
-            merged = live.call(step)
+            read = live.call(step)
+            if read is None:
+                self.base = snapshot(now)
+                self.synced.emit()
+                return
+            merged = read
             recent = {key: typed for key, (_when, typed) in self._recent.items()}
             restored = list(restore_lost(merged, recent))
             if restored:
