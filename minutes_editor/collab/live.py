@@ -159,10 +159,18 @@ class LiveRoom:
             self._portal_context.__exit__(None, None, None)
 
     async def _goodbye(self) -> None:
-        if self.awareness is not None and self.channel is not None and self.client is not None and self.client.online:
-            self.awareness.set_local_state(None)
-            with anyio.move_on_after(1):
+        # Presence null, then the connection closed with its handshake (a cancelled one would leave the relay
+        # waiting for it), before the loop stops.
+        client = self.client
+        if client is None:
+            return
+        with anyio.move_on_after(2):
+            if self.awareness is not None and self.channel is not None and client.online:
+                self.awareness.set_local_state(None)
                 await self.channel.send(create_awareness_message(self._encoded_local()))
+            client.go_offline()
+            while client.online:
+                await anyio.sleep(0.005)
 
     # ------------------------------------------------------------ the document
 

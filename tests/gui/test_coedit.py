@@ -39,7 +39,7 @@ def relay(tmp_path: Path):
 
 
 @pytest.fixture
-def windows(qtbot, tmp_path: Path, monkeypatch):
+def windows(qtbot, tmp_path: Path, monkeypatch, relay):  # the windows leave before the relay stops
     monkeypatch.setattr(ask, "unsaved_changes", lambda *_args: ask.UnsavedChoice.DISCARD)
     made: list[MainWindow] = []
 
@@ -233,3 +233,30 @@ def test_a_paragraph_deleted_while_the_other_types_in_it_keeps_the_typed_text(
 def _plain(report: Report) -> str:
     owners = [owner for section in report.sections for owner in (section, *section.sessions)]
     return "\n".join(block.plain_text for owner in owners for block in owner.blocks)
+
+
+def test_the_relay_and_room_are_remembered_not_the_token_and_closing_leaves(
+    qtbot, windows, relay, tmp_path: Path
+) -> None:
+    amira, bruno = _pair(qtbot, windows, relay, tmp_path)
+    bruno.settings.sync()
+    kept = (tmp_path / "Bruno.ini").read_text(encoding="utf-8")
+    assert relay.url in kept
+    assert ROOM in kept
+    assert TOKEN not in kept
+    assert bruno.settings.shared_room() == (relay.url, ROOM)
+    qtbot.waitUntil(lambda: "Bruno" in amira.coedit.presence_label.text(), timeout=WAIT_MS)
+    bruno.close()
+    qtbot.waitUntil(lambda: bruno.coedit.live is None)
+    # Bruno said goodbye: Amira no longer lists him.
+    qtbot.waitUntil(lambda: "Bruno" not in amira.coedit.presence_label.text(), timeout=WAIT_MS)
+
+
+def test_a_wrong_token_is_refused_and_said(qtbot, windows, relay, monkeypatch) -> None:
+    said: list[str] = []
+    monkeypatch.setattr(ask, "error", lambda _parent, title, *_rest: said.append(title))
+    window = windows("Carla")
+    assert not window.coedit.join(relay.url, ROOM, "not-the-token")
+    assert said == ["The relay refused the token"]
+    assert window.coedit.live is None
+    assert not window.registry["leave_room"].isEnabled()
