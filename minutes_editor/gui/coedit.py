@@ -409,6 +409,8 @@ class CoeditPart(QObject):
                 view.session_page.show_session(part, preset)
         if adopted.notes:
             view.store.flush()
+        # Autosave and the journal keep the others' edits too (the window's copy is everyone's text).
+        view.document.changed.emit()
         view.schedule_preview()
         self._show_presence()
 
