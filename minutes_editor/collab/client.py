@@ -113,7 +113,7 @@ class RoomClient:
                 async with open_room(self.relay, self.room, self.token, cafile=self.cafile) as websocket:
                     self.connections += 1
                     delay = 0.05
-                    channel = WebsocketChannel(websocket, self.room)
+                    channel = self.make_channel(websocket)
                     async with Provider(self.doc, channel, log=LOG) as provider:
                         await provider.synced.wait()
                         self.online = True
@@ -132,6 +132,10 @@ class RoomClient:
                 self.online = False
             await anyio.sleep(delay)
             delay = min(delay * 2, 2.0)
+
+    def make_channel(self, websocket: ClientConnection) -> WebsocketChannel:
+        """The channel of one connection (a subclass may handle more than the sync messages: presence)."""
+        return WebsocketChannel(websocket, self.room)
 
     async def _leave_when_asked(self, websocket: ClientConnection) -> None:
         await self._leave.wait()

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         self.edits.fill_section_menu()
         from minutes_editor.gui.action_items import install_action_items
         from minutes_editor.gui.circulation import install_circulation
+        from minutes_editor.gui.coedit import install_coedit
         from minutes_editor.gui.compare_part import install_compare
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
@@ -216,6 +217,7 @@ class MainWindow(QMainWindow):
         self.compare = install_compare(self, self.review.comments.reviewer)  # File > Compare with…
         self.action_items = install_action_items(self)  # Format > Action item, its panel (gui/action_items.py)
         self.tables = install_tables(self)  # Edit > Insert a table…, the Table menu, keys in tables
+        self.coedit = install_coedit(self)  # File > Share…, Join…, Leave shared room (gui/coedit.py)
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 

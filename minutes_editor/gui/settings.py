@@ -31,6 +31,8 @@ _AUTOSAVE = "autosave/interval_ms"
 _RECOVERY_FOLDER = "autosave/recovery_folder"
 _REVIEWER = "review/reviewer_name"
 _ZOOM = "view/zoom_percent"
+_RELAY = "coedit/relay"
+_ROOM = "coedit/room"
 #: The editor's text size the View menu's zoom may choose, in percent of its own.
 MIN_ZOOM_PERCENT = 50
 MAX_ZOOM_PERCENT = 300
@@ -178,6 +180,18 @@ class Settings:
     def set_reviewer_name(self, name: str) -> None:
         """Keep the name the user's comments carry."""
         self._store.setValue(_REVIEWER, name.strip())
+
+    # ------------------------------------------------------------ shared room
+
+    def shared_room(self) -> tuple[str, str]:
+        """The relay's address and the room last shared or joined ("" each until then; never the token)."""
+        values = (self._store.value(_RELAY, ""), self._store.value(_ROOM, ""))
+        return (values[0] if isinstance(values[0], str) else "", values[1] if isinstance(values[1], str) else "")
+
+    def set_shared_room(self, relay: str, room: str) -> None:
+        """Remember the relay's address and the room (File > Share… and Join… offer them next time)."""
+        self._store.setValue(_RELAY, relay)
+        self._store.setValue(_ROOM, room)
 
     # ------------------------------------------------------------------ zoom
 

@@ -222,6 +222,97 @@
     </message>
 </context>
 <context>
+    <name>CoeditPart</name>
+    <message>
+        <source>S&amp;hare…</source>
+        <translation>م&amp;شاركة…</translation>
+    </message>
+    <message>
+        <source>Put the open report into a room of a relay to write it together</source>
+        <translation>وضع التقرير المفتوح في غرفة على خادم الترحيل لكتابته معًا</translation>
+    </message>
+    <message>
+        <source>&amp;Join…</source>
+        <translation>الان&amp;ضمام…</translation>
+    </message>
+    <message>
+        <source>Open a shared report from a room of a relay</source>
+        <translation>فتح تقرير مشترك من غرفة على خادم الترحيل</translation>
+    </message>
+    <message>
+        <source>&amp;Leave shared room</source>
+        <translation>م&amp;غادرة الغرفة المشتركة</translation>
+    </message>
+    <message>
+        <source>The relay refused the token</source>
+        <translation>رفض خادم الترحيل رمز الدخول</translation>
+    </message>
+    <message>
+        <source>Cannot reach the relay</source>
+        <translation>تعذّر الوصول إلى خادم الترحيل</translation>
+    </message>
+    <message>
+        <source>Replace the room&apos;s report?</source>
+        <translation>هل تريد استبدال تقرير الغرفة؟</translation>
+    </message>
+    <message>
+        <source>Room “%1” already holds a report. Replace it with the open report?</source>
+        <translation>الغرفة «%1» تحتوي تقريرًا بالفعل. هل تريد استبداله بالتقرير المفتوح؟</translation>
+    </message>
+    <message>
+        <source>What the others type meanwhile is merged into it.</source>
+        <translation>ما يكتبه الآخرون في الأثناء يُدمج فيه.</translation>
+    </message>
+    <message>
+        <source>Cannot share the report</source>
+        <translation>تعذّرت مشاركة التقرير</translation>
+    </message>
+    <message>
+        <source>Shared into room “%1”.</source>
+        <translation>تمت المشاركة في الغرفة «%1».</translation>
+    </message>
+    <message>
+        <source>The room is empty</source>
+        <translation>الغرفة فارغة</translation>
+    </message>
+    <message>
+        <source>No one has shared a report into this room yet.</source>
+        <translation>لم يشارك أحد تقريرًا في هذه الغرفة بعد.</translation>
+    </message>
+    <message>
+        <source>Cannot read the room&apos;s report</source>
+        <translation>تعذّرت قراءة تقرير الغرفة</translation>
+    </message>
+    <message>
+        <source>%1 (shared)</source>
+        <translation>%1 (مشترك)</translation>
+    </message>
+    <message>
+        <source>Joined room “%1”.</source>
+        <translation>تم الانضمام إلى الغرفة «%1».</translation>
+    </message>
+    <message>
+        <source>You left room “%1”; the report stays open as your own copy.</source>
+        <translation>غادرت الغرفة «%1»؛ يبقى التقرير مفتوحًا كنسختك الخاصة.</translation>
+    </message>
+    <message>
+        <source>The room&apos;s report cannot be read: %1</source>
+        <translation>لا يمكن قراءة تقرير الغرفة: %1</translation>
+    </message>
+    <message>
+        <source>Someone deleted a paragraph you were typing in: your text was kept as a restored paragraph.</source>
+        <translation>حذف شخص آخر فقرة كنت تكتب فيها: احتُفظ بنصك في فقرة مستعادة.</translation>
+    </message>
+    <message>
+        <source>Title block</source>
+        <translation>ترويسة التقرير</translation>
+    </message>
+    <message>
+        <source>%1 is here</source>
+        <translation>%1 هنا</translation>
+    </message>
+</context>
+<context>
     <name>CommentActions</name>
     <message>
         <source>Select the text to comment on</source>
@@ -2056,6 +2147,49 @@
     </message>
 </context>
 <context>
+    <name>RoomDialog</name>
+    <message>
+        <source>Share the report</source>
+        <translation>مشاركة التقرير</translation>
+    </message>
+    <message>
+        <source>Join a shared report</source>
+        <translation>الانضمام إلى تقرير مشترك</translation>
+    </message>
+    <message>
+        <source>Put the open report into a room of a relay, where others can join and write with you.</source>
+        <translation>ضع التقرير المفتوح في غرفة على خادم ترحيل، حيث يمكن للآخرين الانضمام والكتابة معك.</translation>
+    </message>
+    <message>
+        <source>Open the report of a room of a relay and write in it with the others there.</source>
+        <translation>افتح تقرير غرفة على خادم ترحيل واكتب فيه مع الموجودين فيها.</translation>
+    </message>
+    <message>
+        <source>&amp;Relay:</source>
+        <translation>&amp;خادم الترحيل:</translation>
+    </message>
+    <message>
+        <source>R&amp;oom:</source>
+        <translation>ال&amp;غرفة:</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;رمز الدخول:</translation>
+    </message>
+    <message>
+        <source>The token is not remembered.</source>
+        <translation>لا يُحفظ رمز الدخول.</translation>
+    </message>
+    <message>
+        <source>&amp;Share</source>
+        <translation>م&amp;شاركة</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>ان&amp;ضمام</translation>
+    </message>
+</context>
+<context>
     <name>SectionForm</name>
     <message>
         <source>&amp;Heading</source>
@@ -2396,6 +2530,29 @@ Everything you typed is safe: it was written to the recovery files in %2. Go on 
         <source>Typing</source>
         <extracomment>The user state of a paragraph not converted since it was made or last edited. What the last flush read, by paragraph mark: the paragraph&apos;s text then and its model block. The tables the last flush read, by id: a table read again equal to its last reading keeps that block. A body&apos;s text changed (every keystroke): listeners only restart timers. Footnote numbers changed: the editors redraw their marks.</extracomment>
         <translation>كتابة</translation>
+    </message>
+</context>
+<context>
+    <name>coedit</name>
+    <message>
+        <source>Room “%1”: online</source>
+        <translation>الغرفة «%1»: متصل</translation>
+    </message>
+    <message>
+        <source>Room “%1”: offline since %2, reconnecting…</source>
+        <translation>الغرفة «%1»: غير متصل منذ %2، جارٍ إعادة الاتصال…</translation>
+    </message>
+    <message>
+        <source>(your edits are kept and will be sent)</source>
+        <translation>(تعديلاتك محفوظة وسترسل)</translation>
+    </message>
+    <message>
+        <source>you (%1)</source>
+        <translation>أنت (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
