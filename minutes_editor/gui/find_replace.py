@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextTable
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from minutes_editor.gui.places import go_to, utf16_offset
-from minutes_editor.gui.table_text import model_block
+from minutes_editor.gui.table_text import body_model_items, model_block, qt_column
 from minutes_editor.gui.tracked_insert import replace_pieces
 from minutes_editor.model.search import (
     Match,
@@ -50,12 +51,18 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
         return 0
     report = window.document.read()
     texts = {field.path: field.text for field in iter_fields(report, window.preset)}
-    body: dict[tuple[int, int], dict[int, list[tuple[int, int, str]]]] = {}
+    body: dict[tuple[int, int], dict[_Paragraph, list[tuple[int, int, str]]]] = {}
     others: list[tuple[Match, str]] = []
+    tracking = bool(window.document.tracked_by)
+    made = 0
     for match, text in replacements:
         place = locate(match.path)
+        if place.block >= 0 and place.row >= 0 and tracking:
+            continue  # a table's cells are not edited under Track changes (gui/table_part.py): left as they are
+        made += 1
         if place.block >= 0:
-            body.setdefault((place.section, place.session), {}).setdefault(place.block, []).append(
+            paragraph = _Paragraph(place.block, place.row, place.cell, match.path)
+            body.setdefault((place.section, place.session), {}).setdefault(paragraph, []).append(
                 (match.start, match.end, text)
             )
         else:
@@ -67,30 +74,47 @@ def replace_in_window(window: EditorView, replacements: list[tuple[Match, str]],
             section = report.sections[section_index]
             owner = section.sessions[session_index] if session_index >= 0 else section
             document = window.store.document(owner)
-            prefix = f"sections[{section_index}]" + (f".sessions[{session_index}]" if session_index >= 0 else "")
             author = window.document.tracked_by
             me = tracked_change(author) if author else None
-            _replace_in_document(document, blocks, {n: texts[f"{prefix}.blocks[{n}]"] for n in blocks}, me)
+            _replace_in_document(document, blocks, {paragraph: texts[paragraph.path] for paragraph in blocks}, me)
         plan = plan_replacements(report, others, preset=window.preset)
         for change in field_changes(report, plan.edits):
             window.set_field(change.target, change.field, change.new, merge=False)
     finally:
         stack.endMacro()
-    return len(replacements)
+    return made
+
+
+@dataclass(frozen=True, order=True)
+class _Paragraph:
+    """Where a body match stands: the model's block, and in a table the cell (``row``, ``cell``; else -1)."""
+
+    block: int
+    row: int
+    cell: int
+    path: str
+
+    def in_document(self, document: QTextDocument) -> QTextBlock:
+        """The document's paragraph holding it."""
+        if self.row < 0:
+            return model_block(document, self.block)
+        table = next(item for number, item in enumerate(body_model_items(document)) if number == self.block)
+        assert isinstance(table, QTextTable)
+        return table.cellAt(self.row, qt_column(table, self.cell)).firstCursorPosition().block()
 
 
 def _replace_in_document(
     document: QTextDocument,
-    blocks: dict[int, list[tuple[int, int, str]]],
-    texts: dict[int, str],
+    blocks: dict[_Paragraph, list[tuple[int, int, str]]],
+    texts: dict[_Paragraph, str],
     me: Change | None = None,
 ) -> None:
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
-    for number in sorted(blocks, reverse=True):
-        block = model_block(document, number)
-        text = texts[number]
-        for stretch in sorted(blocks[number], reverse=True):
+    for paragraph in sorted(blocks, reverse=True):  # from the end, so that earlier positions hold
+        block = paragraph.in_document(document)
+        text = texts[paragraph]
+        for stretch in sorted(blocks[paragraph], reverse=True):
             _replace_stretch(cursor, block.position(), text, stretch, me)
     cursor.endEditBlock()
 

@@ -175,15 +175,10 @@ class MainWindow(QMainWindow):
             import_docx=session.import_action(), recent=session.recent_menu, add_section_menu=section_menu
         )
         self.edits.fill_section_menu()
-        from minutes_editor.gui.action_items import install_action_items
-        from minutes_editor.gui.circulation import install_circulation
-        from minutes_editor.gui.coedit import install_coedit
-        from minutes_editor.gui.compare_part import install_compare
+        from minutes_editor.gui.features import install_features
         from minutes_editor.gui.names import NameOverrides
         from minutes_editor.gui.pages import SectionPage, SessionPage
         from minutes_editor.gui.preview import PreviewPane
-        from minutes_editor.gui.review_actions import install_review
-        from minutes_editor.gui.table_part import install_tables
         from minutes_editor.gui.writing_aids import install_writing_aids
 
         self._overrides = NameOverrides()
@@ -212,12 +207,7 @@ class MainWindow(QMainWindow):
         # Spell checking, the checks dock, find and replace, word count (gui/writing_aids.py).
         self._writing_aids = install_writing_aids(self)
         self.body_shown.connect(self._writing_aids.spelling.attach)
-        self.review = install_review(self)  # the review pane and the Review menu (gui/review_actions.py)
-        self.circulation = install_circulation(self)  # Export to PDF, Print, View > Zoom (gui/circulation.py)
-        self.compare = install_compare(self, self.review.comments.reviewer)  # File > Compare with…
-        self.action_items = install_action_items(self)  # Format > Action item, its panel (gui/action_items.py)
-        self.tables = install_tables(self)  # Edit > Insert a table…, the Table menu, keys in tables
-        self.coedit = install_coedit(self)  # File > Share…, Join…, Leave shared room (gui/coedit.py)
+        self.features = install_features(self)  # review, PDF and print, compare, action items, tables, sharing
         # The file's hash (the changed-on-disk guard), now rather than in the first autosave.
         _ = self.document.disk_hash
 

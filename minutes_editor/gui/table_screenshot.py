@@ -61,7 +61,7 @@ def grab_table(target: Path, language: str = "ar", width: int = 1400) -> Path:
         editor.setTextCursor(cursor)
         editor.setFocus()
         assert table_in(cursor) is not None
-    window.tables.update_actions()
+    window.features.tables.update_actions()
     window.refresh_preview()
     app.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)

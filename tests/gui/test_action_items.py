@@ -80,7 +80,7 @@ def test_an_action_item_is_made_with_its_key_filled_in_with_the_panel_and_flushe
     type_text(editor, "Circulate the agenda")
     qtbot.keyClick(editor, Qt.Key.Key_I, CTRL_SHIFT)
     assert is_action(editor.textCursor().block())
-    panel = window.action_items.panel_of(editor)
+    panel = window.features.action_items.panel_of(editor)
     assert panel.isVisible()
     qtbot.keyClick(editor, Qt.Key.Key_F4)
     assert panel.owners.hasFocus()
@@ -220,7 +220,7 @@ def test_paragraph_and_back(qtbot, open_window, type_text):
     qtbot.keyClick(editor, Qt.Key.Key_0, CTRL)  # Format > Paragraph too
     window.flush()
     assert [(b.kind, b.action) for b in takeaways.blocks] == [(BlockKind.PARAGRAPH, None)]
-    assert not window.action_items.panel_of(editor).isVisible()
+    assert not window.features.action_items.panel_of(editor).isVisible()
 
 
 def test_in_an_arabic_report_the_box_is_on_the_right_and_the_details_in_arabic(qtbot, open_window, tmp_path):
@@ -292,7 +292,7 @@ def test_file_new_report_from_an_unreadable_file_keeps_the_open_report(qtbot, op
     said: list[str] = []
     monkeypatch.setattr(ask, "error", lambda _parent, title, text, detail="": said.append(text))
     before = window.report
-    assert not window.action_items.next_report.start_from(broken)
+    assert not window.features.action_items.next_report.start_from(broken)
     assert window.report is before
     assert said
     assert "broken.minutes" in said[0]
@@ -301,6 +301,6 @@ def test_file_new_report_from_an_unreadable_file_keeps_the_open_report(qtbot, op
 def test_file_new_report_from_previous_carries_its_open_action_items(qtbot, open_window, tmp_path):
     window = open_window(_report())
     previous = _previous_with_actions(tmp_path / "october.minutes")
-    assert window.action_items.next_report.start_from(previous)
+    assert window.features.action_items.next_report.start_from(previous)
     [item] = window.report.all_blocks()
     assert (item.plain_text, item.action) == ("Circulate the plan", ActionItem(["Austria"], dt.date(2021, 11, 30)))

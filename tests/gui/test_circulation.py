@@ -85,7 +85,7 @@ def test_export_to_pdf_runs_with_the_window_responding(window: MainWindow, qtbot
     messages: list[str] = []
     window.statusBar().messageChanged.connect(messages.append)
     window.registry["export_pdf"].trigger()
-    part = window.circulation.pdf_export
+    part = window.features.circulation.pdf_export
     assert part.job is not None
     assert not window.registry["export_pdf"].isEnabled()
     assert part.progress.isVisible()
@@ -108,16 +108,16 @@ def test_an_export_that_fails_says_why(window: MainWindow, qtbot, tmp_path: Path
     monkeypatch.setattr(pdf, "find_soffice", lambda: None)
     errors: list[str] = []
     monkeypatch.setattr(ask, "error", lambda _w, _title, text, *_rest: errors.append(text))
-    window.circulation.pdf_export.export_to(tmp_path / "x.pdf")
+    window.features.circulation.pdf_export.export_to(tmp_path / "x.pdf")
     qtbot.waitUntil(lambda: bool(errors))
     assert "libreoffice-writer-nogui" in errors[0]
     assert not (tmp_path / "x.pdf").exists()
-    qtbot.waitUntil(lambda: window.circulation.pdf_export.job is None)
+    qtbot.waitUntil(lambda: window.features.circulation.pdf_export.job is None)
 
 
 @needs_libreoffice
 def test_print_preview_shows_the_exported_pages(window: MainWindow, qtbot, tmp_path: Path) -> None:
-    printing = window.circulation.printing
+    printing = window.features.circulation.printing
     printing.preview()
     qtbot.waitUntil(lambda: printing.dialog is not None, timeout=120_000)
     dialog = printing.dialog
@@ -181,9 +181,9 @@ def test_ctrl_wheel_zooms_and_the_next_window_starts_zoomed(window: MainWindow, 
     again = MainWindow("en", settings=Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(again)
     again.complete()
-    assert again.circulation.zoom.percent == 125
+    assert again.features.circulation.zoom.percent == 125
     assert _editor_size(again) == pytest.approx(base * 1.25)
     for _ in range(len(LEVELS)):
-        again.circulation.zoom.zoom_out()
-    assert again.circulation.zoom.percent == LEVELS[0]
+        again.features.circulation.zoom.zoom_out()
+    assert again.features.circulation.zoom.percent == LEVELS[0]
     assert not again.registry["zoom_out"].isEnabled()

@@ -48,13 +48,13 @@ def windows(qtbot, tmp_path: Path, monkeypatch, relay):  # the windows leave bef
         qtbot.addWidget(window)
         window.show()
         window.complete()
-        window.coedit.user_name = name
+        window.features.coedit.user_name = name
         made.append(window)
         return window
 
     yield make
     for window in made:
-        window.coedit.leave()
+        window.features.coedit.leave()
 
 
 def _fill(field, text: str) -> None:
@@ -66,14 +66,16 @@ def _fill(field, text: str) -> None:
 def _enter_room(qtbot, window: MainWindow, action: str, relay: RelayProcess, room: str = ROOM) -> None:
     """File > Share… or Join…: type the relay, room and token, press Enter."""
     window.registry[action].trigger()
-    dialog = window.coedit.dialog
+    dialog = window.features.coedit.dialog
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     _fill(dialog.relay, relay.url)
     _fill(dialog.room, room)
     _fill(dialog.token, TOKEN)
     QTest.keyClick(dialog.token, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.coedit.live is not None and window.coedit.live.online, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: window.features.coedit.live is not None and window.features.coedit.live.online, timeout=WAIT_MS
+    )
 
 
 def _pair(qtbot, windows, relay: RelayProcess, tmp_path: Path) -> tuple[MainWindow, MainWindow]:
@@ -143,16 +145,16 @@ def test_two_windows_type_in_one_paragraph_and_end_equal_and_each_undoes_only_it
 
     # Presence: each sees the other, where the other is.
     heading = "Meeting objectives"
-    qtbot.waitUntil(lambda: f"Bruno: {heading}" in amira.coedit.presence_label.text(), timeout=WAIT_MS)
-    qtbot.waitUntil(lambda: f"Amira: {heading}" in bruno.coedit.presence_label.text(), timeout=WAIT_MS)
-    assert "you (Amira)" in amira.coedit.presence_label.text()
-    assert "online" in amira.coedit.connection_label.text()
+    qtbot.waitUntil(lambda: f"Bruno: {heading}" in amira.features.coedit.presence_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: f"Amira: {heading}" in bruno.features.coedit.presence_label.text(), timeout=WAIT_MS)
+    assert "you (Amira)" in amira.features.coedit.presence_label.text()
+    assert "online" in amira.features.coedit.connection_label.text()
 
     # Now each in a body of its own: Amira in the opening remarks, Bruno in the first session.
     editor_a = _editor_at_end_of(amira, amira.report.sections[2], 0)
     session_b = bruno.report.sections[4].sessions[0]
     editor_b = _editor_at_end_of(bruno, session_b, 0)
-    qtbot.waitUntil(lambda: "Bruno: Session 1" in amira.coedit.presence_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Bruno: Session 1" in amira.features.coedit.presence_label.text(), timeout=WAIT_MS)
     item = amira.outline.item_for(amira.report.sections[4].sessions[0])
     assert item is not None
     assert item.toolTip(0) == "Bruno is here"
@@ -185,16 +187,16 @@ def test_edits_made_while_the_relay_is_down_merge_when_it_is_back(qtbot, windows
     amira, bruno = _pair(qtbot, windows, relay, tmp_path)
     port = relay.port
     relay.stop()
-    qtbot.waitUntil(lambda: "offline since" in amira.coedit.connection_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "offline since" in amira.features.coedit.connection_label.text(), timeout=WAIT_MS)
     editor = _editor_at_end_of(amira, amira.report.sections[0], 1)
     QTest.keyClicks(editor, " written offline")
-    qtbot.waitUntil(lambda: "your edits are kept" in amira.coedit.connection_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "your edits are kept" in amira.features.coedit.connection_label.text(), timeout=WAIT_MS)
     assert " written offline" in _text(amira)
     assert " written offline" not in _text(bruno)
 
     again = RelayProcess(relay.store, "--token", TOKEN, port=port).start()
     try:
-        qtbot.waitUntil(lambda: "online" in amira.coedit.connection_label.text(), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "online" in amira.features.coedit.connection_label.text(), timeout=WAIT_MS)
         qtbot.waitUntil(lambda: _same(amira, bruno) and " written offline" in _text(bruno), timeout=WAIT_MS)
         assert _text(bruno).count(" written offline") == 1
     finally:
@@ -207,10 +209,10 @@ def test_a_paragraph_deleted_while_the_other_types_in_it_keeps_the_typed_text(
     amira, bruno = _pair(qtbot, windows, relay, tmp_path)
     section_b = bruno.report.sections[3]
     victim = section_b.blocks[1].plain_text
-    assert bruno.coedit.live is not None
+    assert bruno.features.coedit.live is not None
     # Bruno deletes the second paragraph of "Setting the scene" while away from the relay...
-    bruno.coedit.live.go_offline()
-    qtbot.waitUntil(lambda: "offline since" in bruno.coedit.connection_label.text(), timeout=WAIT_MS)
+    bruno.features.coedit.live.go_offline()
+    qtbot.waitUntil(lambda: "offline since" in bruno.features.coedit.connection_label.text(), timeout=WAIT_MS)
     editor_b = _editor_at_end_of(bruno, section_b, 1)
     cursor = editor_b.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.StartOfBlock)
@@ -221,8 +223,10 @@ def test_a_paragraph_deleted_while_the_other_types_in_it_keeps_the_typed_text(
     # ...while Amira types at its end.
     editor_a = _editor_at_end_of(amira, amira.report.sections[3], 1)
     QTest.keyClicks(editor_a, " and words typed meanwhile")
-    qtbot.waitUntil(lambda: amira.coedit.base is not None and "typed meanwhile" in _plain(amira.coedit.base))
-    bruno.coedit.live.go_online()
+    qtbot.waitUntil(
+        lambda: amira.features.coedit.base is not None and "typed meanwhile" in _plain(amira.features.coedit.base)
+    )
+    bruno.features.coedit.live.go_online()
 
     kept = victim + " and words typed meanwhile"
     qtbot.waitUntil(lambda: "your text was kept" in amira.statusBar().currentMessage(), timeout=WAIT_MS)
@@ -245,18 +249,18 @@ def test_the_relay_and_room_are_remembered_not_the_token_and_closing_leaves(
     assert ROOM in kept
     assert TOKEN not in kept
     assert bruno.settings.shared_room() == (relay.url, ROOM)
-    qtbot.waitUntil(lambda: "Bruno" in amira.coedit.presence_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Bruno" in amira.features.coedit.presence_label.text(), timeout=WAIT_MS)
     bruno.close()
-    qtbot.waitUntil(lambda: bruno.coedit.live is None)
+    qtbot.waitUntil(lambda: bruno.features.coedit.live is None)
     # Bruno said goodbye: Amira no longer lists him.
-    qtbot.waitUntil(lambda: "Bruno" not in amira.coedit.presence_label.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Bruno" not in amira.features.coedit.presence_label.text(), timeout=WAIT_MS)
 
 
 def test_a_wrong_token_is_refused_and_said(qtbot, windows, relay, monkeypatch) -> None:
     said: list[str] = []
     monkeypatch.setattr(ask, "error", lambda _parent, title, *_rest: said.append(title))
     window = windows("Carla")
-    assert not window.coedit.join(relay.url, ROOM, "not-the-token")
+    assert not window.features.coedit.join(relay.url, ROOM, "not-the-token")
     assert said == ["The relay refused the token"]
-    assert window.coedit.live is None
+    assert window.features.coedit.live is None
     assert not window.registry["leave_room"].isEnabled()

@@ -87,7 +87,7 @@ def file_menu(qtbot, window: MainWindow, key: Qt.Key) -> None:
 
 
 def rows(window: MainWindow) -> list[str]:
-    tree = window.review.pane.list
+    tree = window.features.review.pane.list
     texts = [ReviewPane.full_text(tree.topLevelItem(index)) for index in range(tree.topLevelItemCount())]
     return [text.replace("\u2068", "").replace("\u2069", "") for text in texts]
 
@@ -122,7 +122,7 @@ def test_compare_with_an_earlier_draft_opens_its_changes_to_review(window, qtbot
     assert len(moves) == 2
     assert len(set(moves)) == 1
     # The review pane opened itself and lists them.
-    pane = window.review.pane
+    pane = window.features.review.pane
     qtbot.waitUntil(pane.isVisible)
     listed = rows(window)
     assert len(listed) == len(review_list.review_list(result)) == 3  # the rewording, the move, the deletion
@@ -158,7 +158,7 @@ def test_compare_with_a_word_draft_and_an_unreadable_file(window, qtbot, monkeyp
     word = tmp_path / "earlier.docx"
     export_docx(earlier_draft(current), word)
     choose(monkeypatch, word)
-    assert window.compare.compare_dialog()
+    assert window.features.compare.compare_dialog()
     result = window.document.read()
     assert window.session.name() == "report.en compared with earlier"
     assert canonical(review.accepted(result)) == canonical(current)
@@ -170,7 +170,7 @@ def test_compare_with_a_word_draft_and_an_unreadable_file(window, qtbot, monkeyp
     broken.write_text("{not a report", encoding="utf-8")
     opened = window.document
     choose(monkeypatch, broken)
-    assert not window.compare.compare_dialog()
+    assert not window.features.compare.compare_dialog()
     assert window.document is opened
     assert [title for title, _text in shown] == ["Cannot read the earlier draft"]
     assert "broken.minutes" in shown[0][1]

@@ -116,7 +116,7 @@ def open_draft(qtbot, monkeypatch):
 
 
 def rows(window: MainWindow) -> list[str]:
-    tree = window.review.pane.list
+    tree = window.features.review.pane.list
     return [plain(ReviewPane.full_text(tree.topLevelItem(index))) for index in range(tree.topLevelItemCount())]
 
 
@@ -161,7 +161,7 @@ def selected_text(window: MainWindow) -> str:
 
 
 def anchored(window: MainWindow, index: int) -> str:
-    anchor = window.review.entries[index].anchor
+    anchor = window.features.review.entries[index].anchor
     value = get_field(window.report, anchor.path)
     text = value if isinstance(value, str) else content_text(value)
     return text[anchor.start : anchor.end].replace("\n", "\u2029")
@@ -172,7 +172,7 @@ def anchored(window: MainWindow, index: int) -> str:
 
 def test_the_pane_lists_every_change_and_comment_of_an_arabic_report_in_reading_order(open_draft):
     window = open_draft()
-    pane = window.review.pane
+    pane = window.features.review.pane
     assert pane.isVisible()  # a report carrying changes opens with the pane shown
     assert pane.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert [row.split("\n") for row in rows(window)] == [
@@ -202,7 +202,7 @@ def test_the_pane_lists_every_change_and_comment_of_an_arabic_report_in_reading_
 def test_next_and_previous_change_go_through_the_changes_in_order_and_select_each(open_draft, qtbot):
     window = open_draft()
     window.title_page.meeting.setFocus()
-    part = window.review
+    part = window.features.review
     expected = [index for index, entry in enumerate(part.entries) if isinstance(entry.item, review.Revision)]
     visited = []
     for index in expected:
@@ -231,15 +231,15 @@ def test_the_pane_follows_the_cursor(open_draft, qtbot):
     block = editor.document().findBlockByNumber(0)
     cursor.setPosition(block.position() + block.text().index("المشاركة") + 2)
     editor.setTextCursor(cursor)
-    assert "Deletion" in rows(window)[window.review.pane.current_entry()]
+    assert "Deletion" in rows(window)[window.features.review.pane.current_entry()]
     press(qtbot, Qt.Key.Key_Down)  # the next paragraph: the comment on "أهمية"
-    assert rows(window)[window.review.pane.current_entry()].startswith("Comment")
+    assert rows(window)[window.features.review.pane.current_entry()].startswith("Comment")
     press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # the next parts: the discussion,
     press(qtbot, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)  # then its session
     assert window.outline.current_part() is window.report.sections[1].sessions[0]
     editor = window.current_editor()
     editor.moveCursor(QTextCursor.MoveOperation.Start)
-    assert rows(window)[window.review.pane.current_entry()].startswith("Move")
+    assert rows(window)[window.features.review.pane.current_entry()].startswith("Move")
 
 
 # ------------------------------------------------------------------ deciding
@@ -258,7 +258,7 @@ def test_accept_one_reject_one_and_undo_both(open_draft, qtbot):
     assert first.id == before[2][0]
     # The cursor went on to the next change, the deletion, which the pane selects.
     assert selected_text(window) == " المشاركة"
-    assert rows(window)[window.review.pane.current_entry()].startswith("Deletion")
+    assert rows(window)[window.features.review.pane.current_entry()].startswith("Deletion")
     press(qtbot, Qt.Key.Key_R, CTRL_ALT)
     assert window.report.sections[0].blocks[0].plain_text == "رحّب الرئيس بحرارة بالوفود المشاركة."
     assert len(changes(window)) == 7
@@ -338,7 +338,7 @@ def test_reply_resolve_reopen_and_delete_a_comment_then_undo_them(open_draft, qt
     settings = Settings(tmp_path / "settings.ini")
     window = open_draft(settings=settings)
     before = snapshot(window.document.read())
-    pane = window.review.pane
+    pane = window.features.review.pane
     press(qtbot, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert pane.list.hasFocus()
     press(qtbot, Qt.Key.Key_Home)
@@ -391,7 +391,7 @@ def test_a_comment_on_a_selected_arabic_word(open_draft, qtbot, type_text, name_
     press(qtbot, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert editor.textCursor().selectedText() == "التعاون"
     press(qtbot, Qt.Key.Key_M, CTRL_ALT)
-    pane = window.review.pane
+    pane = window.features.review.pane
     assert pane.composer_text.hasFocus()
     assert "التعاون" in pane.composer_label.text()
     press(qtbot, Qt.Key.Key_Escape)  # given up: nothing changes
@@ -416,7 +416,7 @@ def test_a_comment_on_a_selected_arabic_word(open_draft, qtbot, type_text, name_
         "ملاحظات افتتاحية",
         "أي تعاون؟",
     ]
-    assert rows(window)[window.review.pane.current_entry()] == rows(window)[4]  # the cursor is on it
+    assert rows(window)[window.features.review.pane.current_entry()] == rows(window)[4]  # the cursor is on it
     press(qtbot, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert same(window.document.read(), before)
 
@@ -427,12 +427,12 @@ def test_a_comment_on_a_session_title_stands_on_the_whole_field(open_draft, qtbo
     window.show_part(session)
     window.session_page.title.setFocus()
     press(qtbot, Qt.Key.Key_M, CTRL_ALT)
-    type_text(window.review.pane.composer_text, "عنوان طويل")
+    type_text(window.features.review.pane.composer_text, "عنوان طويل")
     press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     comment = window.report.comments[-1]
     assert (comment.field_name, comment.owner, comment.text) == ("Session.title", session.id, ["عنوان طويل"])
     assert window.session_page.title.hasFocus()
-    assert rows(window)[window.review.pane.current_entry()].split("\n")[1:] == ["الجلسة الأولى", "عنوان طويل"]
+    assert rows(window)[window.features.review.pane.current_entry()].split("\n")[1:] == ["الجلسة الأولى", "عنوان طويل"]
 
 
 def test_typing_in_another_body_stays_undoable_after_a_decision(open_draft, qtbot, type_text):
@@ -466,7 +466,7 @@ def test_the_pane_in_the_arabic_interface_is_on_the_start_side_and_in_arabic(qtb
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: window.is_complete)
-        pane = window.review.pane
+        pane = window.features.review.pane
         assert window.dockWidgetArea(pane) == Qt.DockWidgetArea.RightDockWidgetArea
         assert pane.layoutDirection() == Qt.LayoutDirection.RightToLeft
         assert pane.list.layoutDirection() == Qt.LayoutDirection.RightToLeft

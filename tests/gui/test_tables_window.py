@@ -194,7 +194,7 @@ def test_structure_actions_header_and_one_undo_step_each(open_report, qtbot, tab
     editor.setTextCursor(cell(tables(window)[0], 1, 0).firstCursorPosition())  # the empty row
     actions["table_delete_row"].trigger()
     assert texts(body(window)[1]) == [["A", ""], ["C", ""]]
-    window.tables.update_actions()
+    window.features.tables.update_actions()
     assert actions["table_header"].isChecked()
     actions["table_header"].trigger()
     assert not body(window)[1].table.header
@@ -310,7 +310,7 @@ def test_tracked_new_table_is_proposed_inserted_and_editable(open_report, qtbot,
     report = window.document.read()
     assert review.accepted(report).sections[0].blocks[1].table == table.table
     assert [block.kind for block in review.rejected(report).sections[0].blocks] == [BlockKind.PARAGRAPH] * 2
-    assert window.review.decide_all(accept=True)  # in the window: the table stays, settled, with its cells
+    assert window.features.review.decide_all(accept=True)  # in the window: the table stays, settled, with its cells
     blocks = body(window)
     assert blocks[1].inserted is None
     assert texts(blocks[1]) == [["a", "b"], ["c", "d"], ["", ""]]
@@ -389,10 +389,13 @@ def test_places_and_replace_find_the_paragraph_after_a_table(open_report, qtbot)
     assert table_in(editor.textCursor()) is None
     query = Query("After")
     replacements = search.find_replacements(window.report, query, "Later", preset=load_preset("en"))
-    assert replace_in_window(window, replacements, "Replace all") == 1
+    assert replace_in_window(window, replacements, "Replace all") == 2  # the paragraph and the first cell
     blocks = body(window)
     assert blocks[2].plain_text == "Later."
-    assert texts(blocks[1]) == [["After.", "x"], ["y", "z"]]
+    assert texts(blocks[1]) == [["Later.", "x"], ["y", "z"]]
+    window.undo()
+    assert texts(body(window)[1]) == [["After.", "x"], ["y", "z"]]
+    assert body(window)[2].plain_text == "After."
 
 
 def test_a_comment_after_a_table_stands_on_its_paragraph(open_report, qtbot, type_text, name_asked):
@@ -403,7 +406,7 @@ def test_a_comment_after_a_table_stands_on_its_paragraph(open_report, qtbot, typ
     press(qtbot, Qt.Key.Key_Right, CTRL | SHIFT)
     assert window.current_editor().textCursor().selectedText().startswith("After")
     press(qtbot, Qt.Key.Key_M, CTRL | Qt.KeyboardModifier.AltModifier)
-    pane = window.review.pane
+    pane = window.features.review.pane
     type_text(pane.composer_text, "Why?")
     press(qtbot, Qt.Key.Key_Return, CTRL)
     comment = window.report.comments[-1]
@@ -433,7 +436,7 @@ def test_a_tracked_deletion_of_a_table_is_proposed(open_report, qtbot, name_aske
     assert body(window)[1].deleted is None
     press(qtbot, Qt.Key.Key_Y, CTRL)
     # Accept all in the window: the table goes from the model and from the editor; Ctrl+Z brings it back.
-    assert window.review.decide_all(accept=True)
+    assert window.features.review.decide_all(accept=True)
     assert [block.kind for block in body(window)] == [BlockKind.PARAGRAPH] * 2
     assert not tables(window)
     press(qtbot, Qt.Key.Key_Z, CTRL)

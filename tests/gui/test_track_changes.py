@@ -143,11 +143,11 @@ def test_ctrl_shift_e_turns_tracking_on_for_this_report_asks_the_name_once_and_s
     open_report, qtbot, name_asked
 ) -> None:
     window = open_report(english())
-    label = window.review.tracking.status
+    label = window.features.review.tracking.status
     assert label.text() == "Track changes: off"
     window.show_part(window.report.sections[0])
     turn_on(qtbot, window)
-    assert window.review.actions["track_changes"].isChecked()
+    assert window.features.review.actions["track_changes"].isChecked()
     assert label.text() == "Track changes: on"
     assert window.settings.reviewer_name() == "Amal"
     press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)
@@ -158,7 +158,7 @@ def test_ctrl_shift_e_turns_tracking_on_for_this_report_asks_the_name_once_and_s
     assert window.registry.menu("review").actions()[1].text() == "&Track changes"
     window.new_report(arabic())  # another report: tracking is off for it
     assert window.document.tracked_by == ""
-    assert not window.review.actions["track_changes"].isChecked()
+    assert not window.features.review.actions["track_changes"].isChecked()
     assert label.text() == "Track changes: off"
 
 
@@ -410,7 +410,7 @@ def test_typing_before_a_decision_in_the_same_body_stays_undoable(open_report, q
     section = window.report.sections[0]
     editor = editor_at(window, section, "Second")
     type_text(editor, "A ")
-    window.review.decide_all(accept=True)
+    window.features.review.decide_all(accept=True)
     assert window.document.read().sections[0].blocks[1].plain_text == "A Second new"
     press_in(qtbot, editor, Qt.Key.Key_Z, CTRL)  # the decision
     assert review.has_changes(window.document.read())
