@@ -260,7 +260,8 @@ class DocxWriter:
         if paragraph.table is not None:
             self._tables.append(self._body, paragraph)
             return
-        self._body.append(self._paragraph(paragraph, self._next_events()))
+        element = self._paragraph(paragraph, self._next_events())
+        self._body.append(self._tables.spaced(self._body, element, paragraph.role))
 
     def _next_events(self) -> Events | None:
         """The comment and move ranges of the body's next paragraph (a table's cells are each one)."""

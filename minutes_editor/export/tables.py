@@ -28,7 +28,7 @@ from lxml import etree
 from minutes_editor.export.review_markup import Events, Ids, change_element
 from minutes_editor.ooxml.ns import w
 from minutes_editor.ooxml.oxml import PPR_ORDER, insert_ordered
-from minutes_editor.render.flow import FlowInline, FlowTable, Mark, Paragraph, Run, TableRow
+from minutes_editor.render.flow import FlowInline, FlowTable, Mark, Paragraph, Role, Run, TableRow
 
 #: Appends runs for inlines to a paragraph element: (paragraph, inlines, source, events).
 WriteRuns = Callable[[etree._Element, Sequence[FlowInline], Paragraph, "Events | None"], None]
@@ -36,6 +36,9 @@ WriteRuns = Callable[[etree._Element, Sequence[FlowInline], Paragraph, "Events |
 #: Shares of the text width of an action table's columns (action, owners, deadline, status), in fiftieths of a %.
 _ACTION_SHARES = (2000, 1150, 1100, 750)
 _HEADER_FILL = "D9D9D9"
+#: Room between a table and the paragraph after it, in twentieths of a point.
+_SPACE_AFTER_TABLE = 120
+_SPACED_AFTER_TABLE = frozenset({Role.BODY, Role.BULLET, Role.LABEL, Role.PARTICIPANTS, Role.GOALS})
 _VAL, _TBL = w("val"), w("tbl")
 
 
@@ -65,6 +68,26 @@ class TableWriter:
         """Append a table item to the body, after an empty paragraph if a table ends the body so far."""
         self.close(body)
         body.append(self.table(paragraph))
+
+    def spaced(self, body: etree._Element, paragraph: etree._Element, role: Role) -> etree._Element:
+        """A body paragraph about to follow a table, with room above it (6 pt) unless it sets its own.
+
+        Word puts no space between a table's bottom border and the next
+        paragraph. Headings keep their style's own space before.
+        """
+        if role not in _SPACED_AFTER_TABLE or not len(body) or body[-1].tag != _TBL:
+            return paragraph
+        ppr = paragraph.find(w("pPr"))
+        if ppr is None:
+            ppr = etree.Element(w("pPr"))
+            paragraph.insert(0, ppr)
+        spacing = ppr.find(w("spacing"))
+        if spacing is None:
+            spacing = etree.Element(w("spacing"))
+            insert_ordered(ppr, spacing, PPR_ORDER)
+        if spacing.get(w("before")) is None:
+            spacing.set(w("before"), str(_SPACE_AFTER_TABLE))
+        return paragraph
 
     def close(self, body: etree._Element) -> None:
         """End a body whose last element is a table with an empty paragraph.

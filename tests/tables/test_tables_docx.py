@@ -306,3 +306,21 @@ def test_action_words_are_complete_distinct_and_in_the_language_script(code: str
     arabic_script = code in ("ar", "fa", "ur")
     for word in (*headers, words.open, words.done):
         assert any("\u0600" <= char <= "\u06ff" for char in word) == arabic_script, word
+
+
+def test_a_paragraph_after_a_table_has_room_above_it_and_a_heading_keeps_its_own(tmp_path: Path) -> None:
+    report = english_report()
+    blocks = report.sections[0].blocks
+    blocks.insert(0, Block(BlockKind.TABLE, [], table=Table(rows=[[[Span("a")], [Span("b")]]])))
+    report.sections[0].blocks = blocks[:2]
+    report.sections[0].blocks.append(Block(BlockKind.TABLE, [], table=Table(rows=[[[Span("c")]]])))
+    doc = Docx.read(render_docx(report).data)
+    after_table = xpath(doc.parts["word/document.xml"], "//w:body/w:tbl/following-sibling::w:p[1]")
+    spaced = [xpath(p, "string(w:pPr/w:spacing/@w:before)") for p in after_table]
+    styles = [xpath(p, "string(w:pPr/w:pStyle/@w:val)") for p in after_table]
+    # The paragraph after the first table is body text: 6 pt above it. After the second, the next
+    # section's heading keeps its style's own space (no direct spacing).
+    assert spaced[0] == "120"
+    assert spaced[1] == "" and styles[1]
+    imported, _notes = round_trip(report, tmp_path)
+    assert imported.sections[0].blocks == report.sections[0].blocks
