@@ -69,7 +69,8 @@ def test_import_prints_the_notes_on_standard_error(tmp_path: Path, capsys: pytes
     document.add_heading("Meeting objectives", level=1)
     paragraph = document.add_paragraph("Agree the agenda.")
     document.add_comment(paragraph.runs, text="Check with the chair", author="Reviewer")
-    document.add_table(rows=2, cols=2)
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1))  # merged cells: kept as text, with a note
     draft = tmp_path / "commented.docx"
     document.save(str(draft))
     target = tmp_path / "commented.minutes"

@@ -100,9 +100,15 @@ def test_a_paragraph_made_an_action_item_is_replaced_whole() -> None:
     new = body(action("Send the draft", ["ICMPD"]))
     new.all_blocks()[0].id = old.all_blocks()[0].id
     result = redline(old, new)
+    # The new action item first: Word's paragraph proposed deleted just before a table would stay, empty.
     assert shape(result.all_blocks()) == [
-        ("paragraph", "Send the draft", "deleted"),
         ("action", "Send the draft", "inserted"),
+        ("paragraph", "Send the draft", "deleted"),
     ]
     assert_laws(old, new, result)
-    assert_laws(new, old, redline(new, old))
+    back = redline(new, old)
+    assert shape(back.all_blocks()) == [
+        ("action", "Send the draft", "deleted"),
+        ("paragraph", "Send the draft", "inserted"),
+    ]
+    assert_laws(new, old, back)

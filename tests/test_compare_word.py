@@ -24,7 +24,7 @@ from minutes_editor.model.compare import compare
 from minutes_editor.model.report import Block, FootnoteRef, Report
 from minutes_editor.storage.minutes_file import load_report
 from tests.support.word_views import View, read_views
-from tests.test_compare import AUTHOR, TEXT_EDITS, WHEN, _edited, sentences
+from tests.test_compare import AUTHOR, EDITS, WHEN, _edited, sentences
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 REPORTS = {
@@ -49,7 +49,7 @@ def test_the_exported_redline_accepts_to_the_new_draft_and_rejects_to_the_old(
 ) -> None:
     old = REPORTS[language]
     # Text and structure only: the Word writer's tables and action items are tested with the writer.
-    new = _edited(data, old, sentences(), 5, TEXT_EDITS)
+    new = _edited(data, old, sentences(), 5, EDITS)
     result = compare(old, new, author=AUTHOR, date=WHEN)
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)

@@ -40,6 +40,7 @@ _HEADER_FILL = "D9D9D9"
 _SPACE_AFTER_TABLE = 120
 _SPACED_AFTER_TABLE = frozenset({Role.BODY, Role.BULLET, Role.LABEL, Role.PARTICIPANTS, Role.GOALS})
 _VAL, _TBL = w("val"), w("tbl")
+_GRID_COLUMN = f"{w('tblGrid')}/{w('gridCol')}"
 
 
 class TableWriter:
@@ -65,9 +66,26 @@ class TableWriter:
         self.ids = ids
 
     def append(self, body: etree._Element, paragraph: Paragraph) -> None:
-        """Append a table item to the body, after an empty paragraph if a table ends the body so far."""
+        """Append a table item to the body, after an empty paragraph if a table ends the body so far.
+
+        A table proposed inserted right after one proposed deleted, with as many columns (a table compare
+        found changed), joins it: one Word table, its old rows deleted and its new rows inserted, as Word
+        tracks a table's rows. Two tables with an empty paragraph between would leave that paragraph in
+        both Accept All and Reject All.
+        """
+        table = self.table(paragraph)
+        last = body[-1] if len(body) else None
+        if (
+            last is not None
+            and last.tag == _TBL
+            and _every_row(last, "del")
+            and _every_row(table, "ins")
+            and len(last.findall(_GRID_COLUMN)) == len(table.findall(_GRID_COLUMN))
+        ):
+            last.extend(table.iterfind(w("tr")))
+            return
         self.close(body)
-        body.append(self.table(paragraph))
+        body.append(table)
 
     def spaced(self, body: etree._Element, paragraph: etree._Element, role: Role) -> etree._Element:
         """A body paragraph about to follow a table, with room above it (6 pt) unless it sets its own.
@@ -153,7 +171,7 @@ class TableWriter:
             properties.append(change_element("del", row.deleted, self.ids))
         for column, (cell, width) in enumerate(zip(row.cells, widths, strict=False)):
             # An action item's text keeps its own marks; every other cell of a row proposed whole takes the row's.
-            own_marks = table.actions and column == 0
+            own_marks = table.actions and column == 0 and not header
             inlines = cell if own_marks else _marked(cell, row.inserted, row.deleted)
             if header:
                 inlines = tuple(replace(item, bold=True) if isinstance(item, Run) else item for item in inlines)
@@ -186,6 +204,12 @@ class TableWriter:
             self.id_mark(element, ident)
         self.write_runs(element, inlines, paragraph, self.next_events())
         return cell
+
+
+def _every_row(table: etree._Element, kind: str) -> bool:
+    """Whether every row of a ``w:tbl`` is proposed inserted (``kind`` "ins") or deleted ("del") whole."""
+    rows = table.findall(w("tr"))
+    return bool(rows) and all(row.find(f"{w('trPr')}/{w(kind)}") is not None for row in rows)
 
 
 def _marked(inlines: Sequence[FlowInline], inserted: Mark | None, deleted: Mark | None) -> tuple[FlowInline, ...]:

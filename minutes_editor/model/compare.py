@@ -75,6 +75,7 @@ from minutes_editor.model.operations import (
 from minutes_editor.model.report import (
     Block,
     BlockFormatChange,
+    BlockKind,
     Change,
     FieldChange,
     Footnote,
@@ -123,6 +124,10 @@ def canonical(report: Report) -> Report:
 
 
 # ------------------------------------------------------------------ one draft, flattened
+
+
+#: The kinds of block Word writes as table rows.
+_TABLE_ROWS = frozenset({BlockKind.TABLE, BlockKind.ACTION})
 
 
 class _Draft:
@@ -532,7 +537,12 @@ class _Comparison:
         if same_table(old, new):
             return [whole_block(new, new.id)]
         if replaced_whole(old, new):
-            return [self._deleted_block(old, self.change), self._inserted_block(new, self.change)]
+            gone, come = self._deleted_block(old, self.change), self._inserted_block(new, self.change)
+            if new.kind in _TABLE_ROWS and old.kind not in _TABLE_ROWS:
+                # The new table first: a paragraph proposed deleted just before a table would leave Word an
+                # empty paragraph on Accept All (its mark has nothing to join); either order reads the same.
+                return [come, gone]
+            return [gone, come]
         content = (
             copied(new.content) if old.content == new.content else diff_content(old.content, new.content, self.change)
         )

@@ -45,12 +45,17 @@ def action_paragraph(
 ) -> Paragraph:
     """The action table of consecutive ACTION blocks: a header row, then a row per action item."""
     words = preset.actions
-    rows = [TableRow(tuple((Run(text),) for text in words.headers))]
+    rows: list[TableRow] = []
     for block, origin in blocks:
         action = block.action
         assert action is not None
         cells = [runs(block.content), *((Run(text),) if text else () for text in action_cells(action, preset))]
         rows.append(TableRow(tuple(cells), origin, block.id, mark(block.inserted), mark(block.deleted)))
+    # The header row goes with its items: proposed inserted when every item is (Reject All leaves no table
+    # of headers alone), deleted when every item is.
+    inserted = rows[0].inserted if rows and all(row.inserted for row in rows) else None
+    deleted = rows[0].deleted if rows and all(row.deleted for row in rows) else None
+    rows.insert(0, TableRow(tuple((Run(text),) for text in words.headers), inserted=inserted, deleted=deleted))
     first = blocks[0][1] if blocks else Origin()
     return Paragraph(Role.TABLE, (), origin=first, table=FlowTable(tuple(rows), header=True, actions=True))
 

@@ -105,7 +105,7 @@ def test_a_report_from_a_newer_version(qtbot, shown, language: str, tmp_path: Pa
     open_in_window(qtbot, language, path)
     [(_title, text)] = shown
     english = (
-        "future.minutes: written by a newer Minutes Editor (file format version 7; this version reads up to 2). "
+        "future.minutes: written by a newer Minutes Editor (file format version 7; this version reads up to 3). "
         "Update Minutes Editor to open it; the file was not changed."
     )
     check_message(language, text, path, english, "7", "Minutes Editor", "إصدار أحدث", gone="newer")

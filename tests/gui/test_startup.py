@@ -127,7 +127,7 @@ def test_the_first_frame_shows_the_report_before_the_rest_is_built(tmp_path: Pat
     # PySide6's QSizePolicy type and its enums (and the Qt namespace, above).
     assert first["size_policy_made"] is False
     assert done["save_keys"] == ["Ctrl+S"]
-    assert done["file_menu"][:3] == ["action_new", "action_open", "action_import_docx"]
+    assert done["file_menu"][:4] == ["action_new", "action_new_from_previous", "action_open", "action_import_docx"]
     assert first["loaded"] == []
     assert first["complete"] is False
     # The garbage collector waits for the end of start-up, then leaves what start-up built alone.

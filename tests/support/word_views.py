@@ -140,6 +140,8 @@ def _paragraphs(container: etree._Element, accept: bool, order: dict[str, int]) 
         if paragraph.tag == _w("tbl"):
             close()
             for row in paragraph.iterfind(_w("tr")):
+                if _row_goes(row, accept):
+                    continue
                 for cell in row.iterfind(_w("tc")):
                     result.extend(_paragraphs(cell, accept, order))
             continue
@@ -166,6 +168,12 @@ def _blocks(container: etree._Element, accept: bool) -> list[etree._Element]:
         ):
             found.extend(_blocks(child, accept))
     return found
+
+
+def _row_goes(row: etree._Element, accept: bool) -> bool:
+    """Whether a table row proposed inserted or deleted whole (``w:trPr/w:ins``, ``w:del``) is gone in this view."""
+    tags = {child.tag for child in row.iterfind(_w("trPr") + "/*")}
+    return bool(tags & _DELETED) if accept else bool(tags & _INSERTED)
 
 
 def _mark_goes(paragraph: etree._Element, accept: bool) -> bool:

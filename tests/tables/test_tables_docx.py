@@ -321,6 +321,7 @@ def test_a_paragraph_after_a_table_has_room_above_it_and_a_heading_keeps_its_own
     # The paragraph after the first table is body text: 6 pt above it. After the second, the next
     # section's heading keeps its style's own space (no direct spacing).
     assert spaced[0] == "120"
-    assert spaced[1] == "" and styles[1]
+    assert spaced[1] == ""
+    assert styles[1]
     imported, _notes = round_trip(report, tmp_path)
     assert imported.sections[0].blocks == report.sections[0].blocks
