@@ -7,6 +7,9 @@ comments, ``NoteMarker`` a footnote or endnote reference, ``Event`` what the
 report model cannot hold where it stood, and ``BodyStats`` what the reader
 saw on the way. ``_merge`` joins the pieces Word splits for no visible
 reason; ``_Paragraph`` is the reader's state while reading one paragraph.
+``Source`` is everything read from the package that the report builder
+(minutes_editor.importer.mapping) makes the report from, with each note's
+paragraphs (``NoteText``).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from minutes_editor.importer.revisions import CommentPart
 from minutes_editor.model.report import Change, FormatChange
 
 
@@ -215,3 +219,23 @@ def _merge(pieces: list[Piece]) -> list[Piece]:
             texts.append(piece.text)
     close()
     return merged
+
+
+@dataclass
+class NoteText:
+    """A footnote's or endnote's paragraphs, as read from its part."""
+
+    kind: str
+    note_id: str
+    items: list[Item]
+
+
+@dataclass
+class Source:
+    """Everything read from the package that the report is built from."""
+
+    items: list[Item]
+    notes: dict[tuple[str, str], NoteText]
+    comments: list[CommentPart]
+    stats: BodyStats
+    bookmark_notes: dict[str, NoteMarker]
