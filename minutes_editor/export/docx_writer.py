@@ -2,7 +2,10 @@
 
 The body is built with lxml directly into the template's document part:
 python-docx's paragraph API rescans the body on every insert and takes
-seconds for a long report. Every paragraph takes its style from the template
+seconds for a long report. Its runs are made by minutes_editor.export.runs,
+its tables by minutes_editor.export.tables; before the body, the template's
+styles, numbering and settings are fitted to the report's language and
+direction (minutes_editor.export.language_patch). Every paragraph takes its style from the template
 (see minutes_editor.ooxml.vocabulary); headings and bullets are numbered by Word
 numbering, footnotes are real Word footnotes.
 
@@ -51,6 +54,7 @@ from typing import BinaryIO
 from lxml import etree
 
 from minutes_editor.collector import collector_paused
+from minutes_editor.export.language_patch import bidi_in_parts, patch_numbering, patch_settings, patch_styles
 from minutes_editor.export.review_markup import (
     BODY,
     Events,
@@ -61,28 +65,21 @@ from minutes_editor.export.review_markup import (
     plan_ranges,
     write_comments,
 )
+from minutes_editor.export.runs import _make_rpr, _run
 from minutes_editor.export.tables import TableWriter
 from minutes_editor.export.template import (
     PreparedTemplate,
     TemplateError,
-    abstract_for,
     prepare,
     remove_watermarks,
 )
 from minutes_editor.export.text import clean_xml_text, describe_dropped, split_by_direction
 from minutes_editor.model.report import Direction, Report, SectionKind
 from minutes_editor.ooxml import vocabulary as st
-from minutes_editor.ooxml.ns import NS, XML_SPACE, w
-from minutes_editor.ooxml.opc import CT_CORE_PROPERTIES, RT_CORE_PROPERTIES, RT_FOOTER, RT_HEADER
+from minutes_editor.ooxml.ns import NS, w
+from minutes_editor.ooxml.opc import CT_CORE_PROPERTIES, RT_CORE_PROPERTIES
 from minutes_editor.ooxml.oxml import (
-    DOC_DEFAULTS_ORDER,
-    LVL_ORDER,
-    PPR_ORDER,
-    RPR_ORDER,
     SECTPR_ORDER,
-    SETTINGS_ORDER,
-    STYLE_ORDER,
-    STYLES_ORDER,
     get_or_add,
 )
 from minutes_editor.render.flow import FlowDocument, FlowInline, NoteMark, Origin, Paragraph, Role, Run, flatten
@@ -94,10 +91,8 @@ __all__ = ["DocxOutput", "DocxWriter", "ExportResult", "ExportWarning", "Templat
 _P, _PPR, _PSTYLE, _NUMPR, _ILVL, _NUMID, _BIDI = (
     w(n) for n in ("p", "pPr", "pStyle", "numPr", "ilvl", "numId", "bidi")
 )
-_R, _RPR, _T, _BR, _TAB, _RSTYLE = (w(n) for n in ("r", "rPr", "t", "br", "tab", "rStyle"))
-_B, _BCS, _I, _ICS, _U, _RTL = (w(n) for n in ("b", "bCs", "i", "iCs", "u", "rtl"))
+_R, _RPR, _T, _RSTYLE, _RTL = (w(n) for n in ("r", "rPr", "t", "rStyle", "rtl"))
 _VAL = w("val")
-_BREAKS = re.compile("([\n\t])")
 _NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
 _FOOTNOTE_REFERENCE, _FOOTNOTE_REF, _FOOTNOTE, _ID = (
     w(n) for n in ("footnoteReference", "footnoteRef", "footnote", "id")
@@ -209,9 +204,10 @@ class DocxWriter:
         """Adapt the template to the report's language and direction, and open the body."""
         self._rtl = flow.direction is Direction.RTL
         self._flow = flow
-        self._patch_styles(flow)
-        self._patch_numbering(flow)
-        self._patch_settings(flow)
+        # The styles, numbering and settings for the report's language and direction: export/language_patch.py.
+        patch_styles(self.prepared, flow, rtl=self._rtl)
+        patch_numbering(self.prepared, flow, rtl=self._rtl)
+        patch_settings(self.prepared, flow, rtl=self._rtl)
         package = self.prepared.package
         keep_watermark = self.watermark
         if keep_watermark is None:
@@ -226,7 +222,7 @@ class DocxWriter:
         body.remove(section)
         if self._rtl:
             get_or_add(section, w("bidi"), SECTPR_ORDER)
-            self._bidi_in_parts()
+            bidi_in_parts(self.prepared)
         self._section = section
         self._body = body
         self._note_uses = _note_counts(flow)
@@ -491,103 +487,6 @@ class DocxWriter:
         highest = max((int(value) for value in self.prepared.separator_ids), default=0)
         return str(number + max(highest, 0))
 
-    # Template adaptation
-
-    def _patch_styles(self, flow: FlowDocument) -> None:
-        package = self.prepared.package
-        root = package.xml(self.prepared.styles)
-        defaults = get_or_add(root, w("docDefaults"), STYLES_ORDER)
-        rpr = get_or_add(get_or_add(defaults, w("rPrDefault"), DOC_DEFAULTS_ORDER), w("rPr"), ())
-        fonts = get_or_add(rpr, w("rFonts"), RPR_ORDER)
-        preset = flow.preset
-        preset_fonts = preset.fonts
-        if self.prepared.is_default or self.prepared.shipped:
-            # Our templates leave fonts to the language: Tahoma for Persian, Calibri for French, ...
-            for slot in ("ascii", "hAnsi", "eastAsia"):
-                fonts.set(w(slot), preset_fonts.latin)
-            fonts.set(w("cs"), preset_fonts.cs)
-            half_points = str(round(preset_fonts.size_pt * 2))
-            get_or_add(rpr, w("sz"), RPR_ORDER).set(_VAL, half_points)
-            get_or_add(rpr, w("szCs"), RPR_ORDER).set(_VAL, half_points)
-        elif fonts.get(w("cs")) is None and fonts.get(w("cstheme")) is None:
-            fonts.set(w("cs"), preset_fonts.cs)
-        # The report's language decides proofing: Latin-script text in val (and the East Asian slot, which
-        # Word fills with the Latin language when no East Asian language is set up), right-to-left text in bidi.
-        lang = get_or_add(rpr, w("lang"), RPR_ORDER)
-        latin = preset.latin_lang if self._rtl else preset.word_lang
-        lang.set(_VAL, latin)
-        lang.set(w("eastAsia"), latin)
-        if self._rtl:
-            lang.set(w("bidi"), preset.word_lang)
-        if not self._rtl:
-            return
-        ppr_default = get_or_add(get_or_add(defaults, w("pPrDefault"), DOC_DEFAULTS_ORDER), w("pPr"), ())
-        get_or_add(ppr_default, _BIDI, PPR_ORDER)
-        _add_twins(rpr)
-        wanted = {self.prepared.style_ids[name] for name in st.REQUIRED_STYLES}
-        page_styles = {st.style_key(st.FOOTER.xml_name), "header"}
-        for style in root.iterfind(w("style")):
-            style_rpr = style.find(_RPR)
-            if style_rpr is not None and style.get(w("styleId")) in wanted:
-                _add_twins(style_rpr)
-            if style.get(w("type")) != "paragraph":
-                continue
-            key = st.style_key(st.style_name(style))
-            is_default = style.get(w("default")) in ("1", "true", "on")
-            if style.get(w("styleId")) in wanted or is_default or key in page_styles:
-                _patch_rtl_style(style)
-
-    def _patch_settings(self, flow: FlowDocument) -> None:
-        # Automatic hyphenation for languages that hyphenate; off for right-to-left scripts, which do not.
-        settings = self.prepared.package.xml(self.prepared.settings)
-        existing = settings.find(w("autoHyphenation"))
-        if flow.preset.hyphenate and not self._rtl:
-            # A template's <w:autoHyphenation w:val="false"/> would turn it off again: the element alone means on.
-            hyphenation = get_or_add(settings, w("autoHyphenation"), SETTINGS_ORDER)
-            if _VAL in hyphenation.attrib:
-                del hyphenation.attrib[_VAL]
-        elif existing is not None:
-            settings.remove(existing)
-        # A draft carrying pending changes goes round for review: Word keeps tracking what the delegations change.
-        tracking = settings.find(w("trackRevisions"))
-        if _has_pending(flow):
-            get_or_add(settings, w("trackRevisions"), SETTINGS_ORDER)
-        elif tracking is not None:
-            settings.remove(tracking)
-
-    def _patch_numbering(self, flow: FlowDocument) -> None:
-        if not self._rtl:
-            return
-        numbering = self.prepared.package.xml(self.prepared.numbering)
-        for num_id in {self.prepared.heading_num_id, self.prepared.bullet_num_id}:
-            abstract = abstract_for(numbering, num_id)
-            if abstract is None:
-                continue
-            for level in abstract.iterfind(w("lvl")):
-                # The number or bullet takes the level's run properties: complex-script font and RTL.
-                rpr = get_or_add(level, _RPR, LVL_ORDER)
-                fonts = get_or_add(rpr, w("rFonts"), RPR_ORDER)
-                if fonts.get(w("cs")) is None:
-                    fonts.set(w("cs"), flow.preset.fonts.cs)
-                get_or_add(rpr, _RTL, RPR_ORDER)
-
-    def _bidi_in_parts(self) -> None:
-        # Footers, headers and the footnote separators are paragraphs too: give them the report's direction.
-        package = self.prepared.package
-        parts = [
-            rel.target for rel in package.relationships(self.prepared.main) if rel.rel_type in (RT_FOOTER, RT_HEADER)
-        ]
-        parts.append(self.prepared.footnotes)
-        for name in parts:
-            if not package.has(name):
-                continue
-            for paragraph in package.xml(name).iter(_P):
-                ppr = paragraph.find(_PPR)
-                if ppr is None:
-                    ppr = etree.Element(_PPR)
-                    paragraph.insert(0, ppr)
-                get_or_add(ppr, _BIDI, PPR_ORDER)
-
     def _unused_notes(self, flow: FlowDocument, report: Report) -> None:
         used = {note.footnote_id for note in flow.notes}
         for note in report.footnotes:
@@ -601,83 +500,6 @@ class DocxWriter:
         if cleaned.dropped:
             self.warnings.append(ExportWarning(f"Dropped {describe_dropped(cleaned.dropped)} from {where}."))
         return cleaned.text
-
-
-def _run(text: str, bold: bool, italic: bool, underline: bool, rtl: bool) -> etree._Element:
-    run = etree.Element(_R)
-    if bold or italic or underline or rtl:
-        key = (bold, italic, underline, rtl)
-        rpr = _RPR_CACHE.get(key)
-        if rpr is None:
-            rpr = _RPR_CACHE[key] = _make_rpr(*key)
-        run.append(copy.copy(rpr))
-    if "\n" in text or "\t" in text:
-        # A line feed inside a w:t is not a line break in Word: write w:br and w:tab elements.
-        for piece in _BREAKS.split(text):
-            if piece == "\n":
-                etree.SubElement(run, _BR)
-            elif piece == "\t":
-                etree.SubElement(run, _TAB)
-            elif piece:
-                _text(run, piece)
-    else:
-        _text(run, text)
-    return run
-
-
-def _make_rpr(bold: bool, italic: bool, underline: bool, rtl: bool) -> etree._Element:
-    # Latin and complex-script halves together (../shared/DOCX-RTL.md 5), in schema order.
-    rpr = etree.Element(_RPR)
-    if bold:
-        etree.SubElement(rpr, _B)
-        etree.SubElement(rpr, _BCS)
-    if italic:
-        etree.SubElement(rpr, _I)
-        etree.SubElement(rpr, _ICS)
-    if underline:
-        etree.SubElement(rpr, _U).set(_VAL, "single")
-    if rtl:
-        etree.SubElement(rpr, _RTL)
-    return rpr
-
-
-_RPR_CACHE: dict[tuple[bool, bool, bool, bool], etree._Element] = {}
-
-
-def _text(run: etree._Element, text: str) -> None:
-    element = etree.SubElement(run, _T)
-    element.text = text
-    if text[:1].isspace() or text[-1:].isspace() or "  " in text:
-        element.set(XML_SPACE, "preserve")
-
-
-def _add_twins(rpr: etree._Element) -> None:
-    # A template made for Latin text may set bold or size without the complex-script half Arabic text uses.
-    for latin, twin in ((_B, _BCS), (_I, _ICS), (w("sz"), w("szCs"))):
-        source = rpr.find(latin)
-        if source is not None and rpr.find(twin) is None:
-            element = get_or_add(rpr, twin, RPR_ORDER)
-            if source.get(_VAL) is not None:
-                element.set(_VAL, source.get(_VAL, ""))
-
-
-def _patch_rtl_style(style: etree._Element) -> None:
-    ppr = get_or_add(style, _PPR, STYLE_ORDER)
-    get_or_add(ppr, _BIDI, PPR_ORDER)
-
-
-def _has_pending(flow: FlowDocument) -> bool:
-    """Whether the flattened report carries any pending change (in the body or a footnote)."""
-    for paragraph in flow.paragraphs:
-        if paragraph.inserted or paragraph.deleted or paragraph.former:
-            return True
-        rows = paragraph.table.rows if paragraph.table else ()
-        if any(row.inserted or row.deleted for row in rows):
-            return True
-        inlines = (item for texts in paragraph.texts() for item in texts)
-        if any(item.inserted or item.deleted or getattr(item, "former", None) for item in inlines):
-            return True
-    return any(item.inserted or item.deleted or item.former for note in flow.notes for item in note.inlines)
 
 
 def _note_counts(flow: FlowDocument) -> dict[int, int]:

@@ -2,27 +2,39 @@
 
 python-docx's ``Paragraph.text`` and ``runs`` skip text inside ``w:ins`` and
 every ``w:delText``, so tracked changes would silently lose text; this reader
-walks the XML itself. Reviewers' marks are kept on the pieces (docs/review.md):
-text inside ``w:ins``/``w:moveTo`` is inserted, inside ``w:del``/``w:moveFrom``
-deleted (a move named by its range marks), ``w:rPrChange`` gives the emphasis
-before a formatting change, and the ids of the comments whose range covers a
-piece go with it. A paragraph carries its mark's insertion or deletion
-(``w:pPr/w:rPr``) and, from ``w:pPrChange``, its properties before a change.
-Content the report model cannot hold (tables, text boxes, images, fields,
-links) becomes text where it stood or an event the importer turns into a note.
+walks the XML itself: blocks, paragraphs and their properties (style,
+outline, numbering, indent, direction), runs with their emphasis, fields,
+note references, drawings and text boxes. Reviewers' marks are kept on the
+pieces (docs/review.md), followed by ``ReviewMarks``
+(minutes_editor.importer.review_marks); what the reader reads into is in
+minutes_editor.importer.pieces, what a run's child reads as in
+minutes_editor.importer.run_text. Content the report model cannot hold
+(tables, text boxes, images, fields, links) becomes text where it stood or
+an event the importer turns into a note.
 """
 
 from __future__ import annotations
 
 import copy
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from lxml import etree
 
-from minutes_editor.importer.revisions import change_of
+from minutes_editor.importer.pieces import (
+    BodyStats,
+    Event,
+    Item,
+    NoteMarker,
+    Piece,
+    RawParagraph,
+    TextPiece,
+    _merge,
+    _Paragraph,
+)
+from minutes_editor.importer.review_marks import _NO_MARKS, _REVISIONS, _RPR_CHANGE, ReviewMarks, _Marks
+from minutes_editor.importer.run_text import _ALTERNATE, _CHOICE, _DEL_TEXT, _run_child_text, _run_children
 from minutes_editor.importer.styles import W_VAL, Numbering, Styles, emphasis_of, indent_of, on_off
-from minutes_editor.model.report import Change, FormatChange
+from minutes_editor.model.report import Change
 from minutes_editor.ooxml import vocabulary as vocab
 from minutes_editor.ooxml.ns import qn, w
 
@@ -31,14 +43,10 @@ ROLE_STYLE_NAMES = frozenset(
     vocab.style_key(style.xml_name) for style in (*vocab.ROLE_STYLES.values(), vocab.FOOTNOTE_TEXT)
 )
 
-_TEXT = w("t")
-_DEL_TEXT = w("delText")
 _PARAGRAPH = w("p")
 _RUN = w("r")
 _TABLE = w("tbl")
 _TXBX = w("txbxContent")
-_ALTERNATE = qn("mc:AlternateContent")
-_CHOICE = qn("mc:Choice")
 _MATH_TEXT = qn("m:t")
 _MATH = (qn("m:oMath"), qn("m:oMathPara"))
 _DOC_PR = qn("wp:docPr")
@@ -48,20 +56,12 @@ _INSTR, _FLD_CHAR, _COMMENT_REFERENCE = w("instrText"), w("fldChar"), w("comment
 _FOOTNOTE_REFERENCE = w("footnoteReference")
 _NOTE_REFERENCES = frozenset({_FOOTNOTE_REFERENCE, w("endnoteReference")})
 _DRAWINGS = frozenset({w("drawing"), w("pict"), w("object")})
-_TAB, _BR = frozenset({w("tab"), w("ptab")}), frozenset({w("br"), w("cr")})
 _IMAGE_DATA = qn("v:imagedata")
 
 #: Run-level containers whose children are read as if they stood in the paragraph.
 _TRANSPARENT = frozenset(
     w(tag) for tag in ("smartTag", "customXml", "bdo", "dir", "sdtContent", "fldSimple", "rubyBase")
 )
-_INS, _DEL, _MOVE_FROM, _MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
-_REVISIONS = frozenset({_INS, _DEL, _MOVE_FROM, _MOVE_TO})
-_DELETED = frozenset({_DEL, _MOVE_FROM})
-_RPR_CHANGE, _PPR_CHANGE = w("rPrChange"), w("pPrChange")
-#: Range marks of moves, by tag: which kind of move each opens or closes.
-_MOVE_STARTS = {w("moveFromRangeStart"): "from", w("moveToRangeStart"): "to"}
-_MOVE_ENDS = {w("moveFromRangeEnd"): "from", w("moveToRangeEnd"): "to"}
 _SKIPPED_RUN_CHILDREN = frozenset(
     w(tag)
     for tag in (
@@ -88,159 +88,6 @@ _SKIPPED_RUN_CHILDREN = frozenset(
 )
 
 
-@dataclass(slots=True)
-class TextPiece:
-    """Text with its effective emphasis, the reviewers' marks on it and the comments whose range covers it.
-
-    Treated as a value (never changed once made: ``dataclasses.replace`` makes another); not frozen, as a
-    frozen dataclass of eight fields takes twice as long to make, and a long report has hundreds of thousands.
-    """
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    underline: bool = False
-    inserted: Change | None = None
-    deleted: Change | None = None
-    old_format: FormatChange | None = None
-    #: File ids of the comments whose range covers the text, in the order their ranges open.
-    comments: tuple[str, ...] = ()
-
-    def same_marks(self, other: TextPiece) -> bool:
-        """Whether two pieces differ only in their text (so they read as one)."""
-        return (
-            self.bold == other.bold
-            and self.italic == other.italic
-            and self.underline == other.underline
-            and self.inserted == other.inserted
-            and self.deleted == other.deleted
-            and self.old_format == other.old_format
-            and self.comments == other.comments
-        )
-
-
-@dataclass(slots=True)
-class NoteMarker:
-    """A footnote or endnote reference mark; ``note_id`` is the w:id in the notes part."""
-
-    kind: str
-    note_id: str
-    inserted: Change | None = None
-    deleted: Change | None = None
-
-
-Piece = TextPiece | NoteMarker
-
-
-@dataclass
-class RawParagraph:
-    """A paragraph as Word shows it: text pieces plus what tells its role (style, outline, numbering, indent)."""
-
-    pieces: list[Piece]
-    style_id: str | None = None
-    style_names: tuple[str, ...] = ()
-    outline: int | None = None
-    list_kind: str | None = None
-    list_level: int = 0
-    list_text: str = ""
-    indent: int | None = None
-    bidi: bool | None = None
-    source: str = "body"
-    #: Names of the bookmarks that start in the paragraph (a writer may name a heading's section kind so).
-    bookmarks: tuple[str, ...] = ()
-    #: A reviewer's insertion or deletion of the paragraph's mark (its end).
-    mark_inserted: Change | None = None
-    mark_deleted: Change | None = None
-    #: The paragraph as its properties were before a tracked change of them (``w:pPrChange``), and that change.
-    previous: RawParagraph | None = None
-    previous_change: Change | None = None
-
-    @property
-    def text(self) -> str:
-        """The paragraph's text once every change is accepted (deleted text left out), note marks left out."""
-        return "".join(piece.text for piece in self.pieces if isinstance(piece, TextPiece) and piece.deleted is None)
-
-    @property
-    def rejected_text(self) -> str:
-        """The paragraph's text once every change is rejected (inserted text left out)."""
-        return "".join(piece.text for piece in self.pieces if isinstance(piece, TextPiece) and piece.inserted is None)
-
-    @property
-    def all_text(self) -> str:
-        """All the paragraph's text, inserted and deleted alike."""
-        return "".join(piece.text for piece in self.pieces if isinstance(piece, TextPiece))
-
-    @property
-    def revised(self) -> bool:
-        """Whether any of the paragraph's text or marks is inserted or deleted."""
-        return any(piece.inserted or piece.deleted for piece in self.pieces)
-
-    def accepted(self) -> RawParagraph:
-        """The paragraph with every insertion and deletion of its content accepted."""
-        pieces: list[Piece] = [
-            replace(piece, inserted=None, deleted=None) for piece in self.pieces if not piece.deleted
-        ]
-        return replace(self, pieces=pieces, mark_inserted=None, mark_deleted=None)
-
-    def rejected(self) -> RawParagraph:
-        """The paragraph with every insertion and deletion of its content rejected."""
-        pieces: list[Piece] = [
-            replace(piece, inserted=None, deleted=None) for piece in self.pieces if not piece.inserted
-        ]
-        return replace(self, pieces=pieces, mark_inserted=None, mark_deleted=None)
-
-    def comment_ids(self) -> list[str]:
-        """File ids of the comments whose range covers some of the paragraph, in order."""
-        found: dict[str, None] = {}
-        for piece in self.pieces:
-            if isinstance(piece, TextPiece):
-                found.update(dict.fromkeys(piece.comments))
-        return list(found)
-
-    def first_change(self) -> Change | None:
-        """The first reviewer's change met in the paragraph: its content's, else its mark's."""
-        for piece in self.pieces:
-            change = piece.inserted or piece.deleted
-            if change is not None:
-                return change
-        return self.mark_inserted or self.mark_deleted
-
-    @property
-    def style_name(self) -> str:
-        """Lower-cased name of the paragraph's own style."""
-        return self.style_names[0] if self.style_names else ""
-
-    def has_style(self, *names: str) -> bool:
-        """Whether the paragraph's style, or a style it is based on, has one of these (lower-case) names."""
-        return any(name in names for name in self.style_names)
-
-
-@dataclass(frozen=True)
-class Event:
-    """Something the report model cannot hold, at the place it stood: a table, an image, a text box, an equation."""
-
-    kind: str
-    detail: str
-
-
-Item = RawParagraph | Event
-
-
-@dataclass
-class BodyStats:
-    """What the reader saw on the way, for notes and for guessing the language."""
-
-    fields: Counter[str] = field(default_factory=Counter)
-    links: list[str] = field(default_factory=list)
-    #: Where each comment's range starts and ends, counted in characters read (LibreOffice's replies share one).
-    comment_ranges: dict[str, tuple[int, int]] = field(default_factory=dict)
-    #: Tracked formatting changes of what a report does not hold (fonts, sizes, spacing): left out.
-    format_changes: int = 0
-    languages: Counter[str] = field(default_factory=Counter)
-    rtl_paragraphs: int = 0
-    paragraphs: int = 0
-
-
 @dataclass
 class _Field:
     """A complex field being read: its instruction so far, and whether its shown result is left out."""
@@ -250,31 +97,7 @@ class _Field:
     suppress: bool = False
 
 
-@dataclass(frozen=True)
-class _Marks:
-    """The reviewers' changes around what is being read: the insertion and the deletion it is inside."""
-
-    inserted: Change | None = None
-    deleted: Change | None = None
-
-
-_NO_MARKS = _Marks()
-
-
-@dataclass
-class _Paragraph:
-    """State while reading one paragraph."""
-
-    style_id: str | None
-    role_style: bool
-    pieces: list[Piece] = field(default_factory=list)
-    bookmarks: list[str] = field(default_factory=list)
-    after: list[Item] = field(default_factory=list)
-    #: The last move range of each kind ("from", "to") that started in the paragraph.
-    moves: dict[str, str] = field(default_factory=dict)
-
-
-class BodyReader:
+class BodyReader(ReviewMarks):
     """Reads block-level content (a body, a footnote, a table cell) into paragraphs and events."""
 
     def __init__(
@@ -384,42 +207,6 @@ class BodyReader:
             self.stats.rtl_paragraphs += 1
         return raw, list(state.after)
 
-    def _paragraph_changes(
-        self, raw: RawParagraph, ppr: etree._Element | None, state: _Paragraph, marks: _Marks
-    ) -> None:
-        """The reviewers' changes of a paragraph's mark (``w:pPr/w:rPr``) and of its properties (``w:pPrChange``)."""
-        raw.mark_inserted, raw.mark_deleted = marks.inserted, marks.deleted
-        if ppr is None:
-            return
-        rpr = ppr.find(_RPR)
-        if rpr is not None:
-            for child in rpr:
-                if child.tag == _INS:
-                    raw.mark_inserted = change_of(child)
-                elif child.tag == _MOVE_TO:
-                    raw.mark_inserted = change_of(child, self._mark_move("to", state))
-                elif child.tag == _DEL:
-                    raw.mark_deleted = change_of(child)
-                elif child.tag == _MOVE_FROM:
-                    raw.mark_deleted = change_of(child, self._mark_move("from", state))
-        change = ppr.find(_PPR_CHANGE)
-        if change is None:
-            return
-        # The old properties are complete: no w:pStyle there means the default paragraph style.
-        old_ppr = change.find(_PPR)
-        style_element = old_ppr.find(_PSTYLE) if old_ppr is not None else None
-        style_id = self.styles.paragraph_style(style_element.get(W_VAL) if style_element is not None else None)
-        previous = RawParagraph(
-            pieces=raw.pieces,
-            style_id=style_id,
-            style_names=tuple(self.styles.names_in_chain(style_id)),
-            source=raw.source,
-            bookmarks=raw.bookmarks,
-        )
-        self._paragraph_properties(previous, old_ppr)
-        raw.previous = previous
-        raw.previous_change = change_of(change)
-
     def _paragraph_properties(self, raw: RawParagraph, ppr: etree._Element | None) -> None:
         styles = self.styles
         style_id = raw.style_id
@@ -510,63 +297,6 @@ class BodyReader:
             else:
                 self._range_mark(child, state)
 
-    def _revision(self, element: etree._Element, marks: _Marks, state: _Paragraph | None = None) -> _Marks:
-        """The changes inside a ``w:ins``, ``w:del``, ``w:moveFrom`` or ``w:moveTo``: those around it, and its own."""
-        tag = element.tag
-        if tag == _INS:
-            return _Marks(change_of(element), marks.deleted)
-        if tag == _DEL:
-            return _Marks(marks.inserted, change_of(element))
-        kind = "from" if tag == _MOVE_FROM else "to"
-        change = change_of(element, self._content_move(kind, element))
-        return _Marks(marks.inserted, change) if kind == "from" else _Marks(change, marks.deleted)
-
-    def _content_move(self, kind: str, element: etree._Element) -> str:
-        """The name of the move a ``w:moveFrom``/``w:moveTo`` belongs to: its open range's, or one it holds.
-
-        Word opens the range before the moved text; LibreOffice writes the range's start inside it.
-        """
-        open_ranges = self._open_moves[kind]
-        if open_ranges:
-            return next(reversed(open_ranges.values()))
-        start = "moveFromRangeStart" if kind == "from" else "moveToRangeStart"
-        inner = next(element.iter(w(start)), None)
-        return (inner.get(w("name")) or "") if inner is not None else ""
-
-    def _mark_move(self, kind: str, state: _Paragraph) -> str:
-        """The name of the move a paragraph mark belongs to: the range open at the mark, or one in the paragraph."""
-        open_ranges = self._open_moves[kind]
-        if open_ranges:
-            return next(reversed(open_ranges.values()))
-        return state.moves.get(kind, "")
-
-    def _range_mark(self, element: etree._Element, state: _Paragraph | None) -> None:
-        """Follow the start or end of a move's or a comment's range (inside a paragraph or between paragraphs)."""
-        tag = element.tag
-        mark_id = element.get(w("id")) or ""
-        if tag in _MOVE_STARTS:
-            kind = _MOVE_STARTS[tag]
-            name = element.get(w("name")) or ""
-            self._open_moves[kind][mark_id] = name
-            if state is not None:
-                state.moves[kind] = name
-        elif tag in _MOVE_ENDS:
-            self._open_moves[_MOVE_ENDS[tag]].pop(mark_id, None)
-        elif tag == w("commentRangeStart"):
-            self._open_comments[mark_id] = None
-            self._comment_starts.setdefault(mark_id, self._position)
-        elif tag == w("commentRangeEnd"):
-            self._open_comments.pop(mark_id, None)
-            start = self._comment_starts.get(mark_id, self._position)
-            self.stats.comment_ranges.setdefault(mark_id, (start, self._position))
-            if mark_id not in self._commented and state is not None:
-                self._point_comment(state, mark_id)
-
-    def _point_comment(self, state: _Paragraph, comment_id: str) -> None:
-        """A comment on no text (an empty range, or a reference alone): an empty piece holds its place."""
-        self._commented.add(comment_id)
-        state.pieces.append(TextPiece("", comments=(comment_id,)))
-
     def _run(self, run: etree._Element, state: _Paragraph, marks: _Marks) -> None:
         rpr = run.find(_RPR)
         character_style = None
@@ -624,28 +354,6 @@ class BodyReader:
                     self._inline(base_element, state, marks)
         if change is not None and old_format is None and had_text:
             self.stats.format_changes += 1
-
-    def _old_format(
-        self, change: etree._Element, state: _Paragraph, emphasis: tuple[bool, bool, bool]
-    ) -> FormatChange | None:
-        """The emphasis before a tracked formatting change, or None when the change left emphasis as it was.
-
-        The old properties are the run's whole ``w:rPr`` before the change (LibreOffice may leave them out:
-        then none were set).
-        """
-        old = change.find(_RPR)
-        style = old.find(_RSTYLE) if old is not None else None
-        character_style = style.get(W_VAL) if style is not None else None
-        base = self.styles.run_emphasis(state.style_id, character_style, role_style=state.role_style)
-        direct = emphasis_of(old)
-        before = (
-            bool(direct.bold if direct.bold is not None else base.bold),
-            bool(direct.italic if direct.italic is not None else base.italic),
-            bool(direct.underline if direct.underline is not None else base.underline),
-        )
-        if before == emphasis:
-            return None
-        return FormatChange(change_of(change), *before)
 
     def _add_text(self, state: _Paragraph, piece: TextPiece) -> None:
         state.pieces.append(piece)
@@ -747,19 +455,6 @@ def _note_ref_target(instruction: str) -> str | None:
     return None
 
 
-def _run_children(run: etree._Element) -> list[etree._Element]:
-    """A run's children, with mc:AlternateContent replaced by the content of its first choice."""
-    children: list[etree._Element] = []
-    for child in run:
-        if child.tag == _ALTERNATE:
-            choice = child.find(_CHOICE)
-            if choice is not None:
-                children.extend(choice)
-        else:
-            children.append(child)
-    return children
-
-
 def _ancestors(element: etree._Element, stop: etree._Element) -> list[etree._Element]:
     result = []
     for ancestor in element.iterancestors():
@@ -791,144 +486,6 @@ def _cells(row: etree._Element) -> list[etree._Element]:
             if content is not None:
                 cells.extend(_cells(content))
     return cells
-
-
-def _run_child_text(child: etree._Element) -> str | None:
-    tag = child.tag
-    if tag in (_TEXT, _DEL_TEXT):
-        return child.text or ""
-    if tag in _TAB:
-        return "\t"
-    if tag in _BR:
-        kind = child.get(w("type"))
-        return " " if kind in ("page", "column") else "\n"
-    if tag == w("noBreakHyphen"):
-        return "\u2011"
-    if tag == w("sym"):
-        return _symbol(child.get(w("font")) or "", child.get(w("char")) or "")
-    return None
-
-
-#: The Symbol font's code points (Adobe Symbol encoding) that differ from Latin-1, as Unicode.
-_SYMBOL_FONT = (
-    dict(
-        zip(
-            range(0x41, 0x5B),
-            "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ",
-            strict=True,
-        )
-    )
-    | dict(zip(range(0x61, 0x7B), "αβχδεφγηιϕκλμνοπθρστυϖωξψζ", strict=True))
-    | {
-        0x22: "∀",
-        0x24: "∃",
-        0x27: "∋",
-        0x2A: "∗",
-        0x2D: "−",
-        0x40: "≅",
-        0x5C: "∴",
-        0x5E: "⊥",
-        0x7E: "∼",
-        0xA2: "′",
-        0xA3: "≤",
-        0xA5: "∞",
-        0xA7: "♣",
-        0xA8: "♦",
-        0xA9: "♥",
-        0xAA: "♠",
-        0xAB: "↔",
-        0xAC: "←",
-        0xAD: "↑",
-        0xAE: "→",
-        0xAF: "↓",
-        0xB0: "°",
-        0xB1: "±",
-        0xB2: "″",
-        0xB3: "≥",
-        0xB4: "×",
-        0xB6: "∂",
-        0xB7: "•",
-        0xB8: "÷",
-        0xB9: "≠",
-        0xBA: "≡",
-        0xBB: "≈",
-        0xBC: "…",
-        0xC4: "⊗",
-        0xC5: "⊕",
-        0xC6: "∅",
-        0xC7: "∩",
-        0xC8: "∪",
-        0xCE: "∈",
-        0xD1: "∇",
-        0xD2: "®",
-        0xD3: "©",
-        0xD4: "™",
-        0xD6: "√",
-        0xD7: "⋅",
-        0xD8: "¬",
-        0xD9: "∧",
-        0xDA: "∨",
-        0xDB: "⇔",
-        0xDC: "⇐",
-        0xDE: "⇒",
-        0xE0: "◊",
-        0xE1: "〈",
-        0xE5: "∑",
-        0xF1: "〉",
-        0xF2: "∫",
-    }
-)
-
-
-def _symbol(font: str, code: str) -> str:
-    """The character a w:sym shows: Symbol-font codes as Unicode, other fonts' codes as they are."""
-    try:
-        value = int(code, 16)
-    except ValueError:
-        return ""
-    low = value - 0xF000 if 0xF000 <= value <= 0xF0FF else value
-    if font.strip().lower() == "symbol" and low <= 0xFF:
-        return _SYMBOL_FONT.get(low, chr(low) if low >= 0x20 else "")
-    if value < 0x20:
-        return ""
-    try:
-        return chr(value)
-    except ValueError:
-        return ""
-
-
-def _merge(pieces: list[Piece]) -> list[Piece]:
-    """Join neighbouring text pieces of equal emphasis and marks, as Word splits runs for no visible reason.
-
-    Linear in the number of pieces: texts are collected and joined once per
-    stretch of equal marks (a paragraph can hold a hundred thousand runs).
-    An empty piece is dropped, unless it holds the place of a comment on no text.
-    """
-    merged: list[Piece] = []
-    texts: list[str] = []
-    current: TextPiece | None = None
-
-    def close() -> None:
-        if current is not None and (texts or current.comments):
-            text = "".join(texts)
-            merged.append(current if current.text == text else replace(current, text=text))
-        texts.clear()
-
-    for piece in pieces:
-        if isinstance(piece, NoteMarker):
-            close()
-            current = None
-            merged.append(piece)
-            continue
-        if not piece.text and not piece.comments:
-            continue
-        if current is None or not piece.same_marks(current):
-            close()
-            current = piece
-        if piece.text:
-            texts.append(piece.text)
-    close()
-    return merged
 
 
 def _int(value: str | None, default: int | None) -> int | None:

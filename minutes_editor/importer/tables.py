@@ -19,8 +19,9 @@ from typing import Any
 
 from lxml import etree
 
-from minutes_editor.importer.body import BodyReader, Item, Piece, RawParagraph, TextPiece, _cells, _merge, _rows
+from minutes_editor.importer.body import BodyReader, Item, Piece, RawParagraph, TextPiece, _cells, _rows
 from minutes_editor.importer.body import Event as _Event
+from minutes_editor.importer.pieces import _merge
 from minutes_editor.importer.revisions import change_of
 from minutes_editor.model.report import Change
 from minutes_editor.model.rules import MAX_TABLE_COLUMNS, MAX_TABLE_ROWS

@@ -21,8 +21,8 @@ from minutes_editor.model.language import (
     LanguageTag,
     PresetError,
     is_language_tag,
-    parse_preset,
 )
+from minutes_editor.model.preset_parsing import parse_preset
 from minutes_editor.paths import languages_dir
 from minutes_editor.storage.files import read_regular
 from minutes_editor.storage.strict_json import DuplicateKeyError, refuse_duplicate_keys

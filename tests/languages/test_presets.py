@@ -13,7 +13,8 @@ import pytest
 from babel import Locale
 from babel.dates import format_date, format_interval, format_skeleton
 
-from minutes_editor.model.language import DIGITS, LanguageTag, PresetError, parse_preset, to_digits
+from minutes_editor.model.language import DIGITS, LanguageTag, PresetError, to_digits
+from minutes_editor.model.preset_parsing import parse_preset
 from minutes_editor.model.report import Direction, SectionKind, TitleBlock
 from minutes_editor.paths import languages_dir
 from minutes_editor.storage.presets import available_languages, check_presets, load_preset
