@@ -56,9 +56,10 @@ def test_a_table_never_pairs_with_a_paragraph_of_the_same_words() -> None:
     new = body(table(["Vienna", "Austria"]))
     new.all_blocks()[0].id = old.all_blocks()[0].id
     result = redline(old, new)
+    # The table first (block_diff.table_safe_order): a deleted paragraph's mark would have no paragraph to join.
     assert shape(result.all_blocks()) == [
-        ("paragraph", "Vienna Austria", "deleted"),
         ("table", "Vienna\tAustria", "inserted"),
+        ("paragraph", "Vienna Austria", "deleted"),
     ]
     assert_laws(old, new, result)
 

@@ -66,3 +66,65 @@ def _plain_look(cell: list[Span]) -> list[tuple[str, bool, bool, bool]]:
         for item in canonical_content([dataclasses.replace(span, comments=()) for span in cell])
         if isinstance(item, Span)
     ]
+
+
+def table_safe_order(blocks: list[Block]) -> list[Block]:
+    """A body's blocks with each stretch of blocks proposed inserted or deleted whole ordered so tables come first.
+
+    Either view of such a stretch reads the same whatever the interleaving of
+    its deleted and its inserted blocks (each keeps its order), but Word and
+    LibreOffice do not: a paragraph whose mark goes in one view keeps an
+    empty paragraph when a table follows it (the mark has nothing to join).
+    So a table (or action item, a row of one) is taken before a paragraph
+    where the two orders allow it; deleted before inserted otherwise.
+    """
+    result: list[Block] = []
+    deleted: list[Block] = []
+    inserted: list[Block] = []
+    for block in blocks:
+        side = _whole_side(block)
+        if side == "deleted":
+            deleted.append(block)
+        elif side == "inserted":
+            inserted.append(block)
+        else:
+            result.extend(_merged(deleted, inserted))
+            deleted, inserted = [], []
+            result.append(block)
+    result.extend(_merged(deleted, inserted))
+    return result
+
+
+def _whole_side(block: Block) -> str:
+    # "deleted" or "inserted" for a block proposed so whole (moved away or here too), else "".
+    for side, mark, other in (("deleted", block.deleted, block.inserted), ("inserted", block.inserted, block.deleted)):
+        if mark is None or other is not None:
+            continue
+        spans = [item for item in block.content if isinstance(item, Span)]
+        if all(getattr(span, side) is not None for span in spans):
+            return side
+    return ""
+
+
+def _merged(deleted: list[Block], inserted: list[Block]) -> list[Block]:
+    result: list[Block] = []
+    d = i = 0
+    while d < len(deleted) or i < len(inserted):
+        if i >= len(inserted):
+            take_deleted = True
+        elif d >= len(deleted):
+            take_deleted = False
+        else:
+            take_deleted = _table_row(deleted[d]) or not _table_row(inserted[i])
+        if take_deleted:
+            result.append(deleted[d])
+            d += 1
+        else:
+            result.append(inserted[i])
+            i += 1
+    return result
+
+
+def _table_row(block: Block) -> bool:
+    # Word writes a table block as a table and an action item as a row of one.
+    return block.kind in (BlockKind.TABLE, BlockKind.ACTION)

@@ -55,7 +55,7 @@ from itertools import pairwise
 from typing import Any, TypeVar
 
 from minutes_editor.model import alignment, review
-from minutes_editor.model.block_diff import is_table, replaced_whole, same_table, whole_block
+from minutes_editor.model.block_diff import is_table, replaced_whole, same_table, table_safe_order, whole_block
 from minutes_editor.model.operations import (
     DATE,
     END_TIME,
@@ -75,7 +75,6 @@ from minutes_editor.model.operations import (
 from minutes_editor.model.report import (
     Block,
     BlockFormatChange,
-    BlockKind,
     Change,
     FieldChange,
     Footnote,
@@ -124,10 +123,6 @@ def canonical(report: Report) -> Report:
 
 
 # ------------------------------------------------------------------ one draft, flattened
-
-
-#: The kinds of block Word writes as table rows.
-_TABLE_ROWS = frozenset({BlockKind.TABLE, BlockKind.ACTION})
 
 
 class _Draft:
@@ -518,7 +513,7 @@ class _Comparison:
             else:
                 assert a is not None
                 result.append(self._deleted_block(self.old.blocks[a], self._mark("block", a, old=True)))
-        return result
+        return table_safe_order(result)
 
     def _inserted_block(self, block: Block, change: Change) -> Block:
         return whole_block(block, block.id, inserted=change)
@@ -537,12 +532,7 @@ class _Comparison:
         if same_table(old, new):
             return [whole_block(new, new.id)]
         if replaced_whole(old, new):
-            gone, come = self._deleted_block(old, self.change), self._inserted_block(new, self.change)
-            if new.kind in _TABLE_ROWS and old.kind not in _TABLE_ROWS:
-                # The new table first: a paragraph proposed deleted just before a table would leave Word an
-                # empty paragraph on Accept All (its mark has nothing to join); either order reads the same.
-                return [come, gone]
-            return [gone, come]
+            return [self._deleted_block(old, self.change), self._inserted_block(new, self.change)]
         content = (
             copied(new.content) if old.content == new.content else diff_content(old.content, new.content, self.change)
         )

@@ -81,10 +81,19 @@ class Views:
     rejected: View
 
 
-def read_views(path: Path) -> Views:
-    """Both views of the .docx at ``path``."""
+def read_views(path: Path, *, empty_before_table: bool = True) -> Views:
+    """Both views of the .docx at ``path``.
+
+    ``empty_before_table`` False reads as the model decides (docs/review.md): a paragraph whose mark goes
+    right before a table, with no text left, goes. Word and LibreOffice keep it, empty (its mark has
+    nothing to join), which is what the default reads.
+    """
     body, notes = _parts(path)
-    return Views(accepted=_view(body, notes, accept=True), rejected=_view(body, notes, accept=False))
+    keep = empty_before_table
+    return Views(
+        accepted=_view(body, notes, accept=True, keep_empty=keep),
+        rejected=_view(body, notes, accept=False, keep_empty=keep),
+    )
 
 
 def _parts(path: Path) -> tuple[etree._Element, dict[str, etree._Element]]:
@@ -111,9 +120,9 @@ def _parts(path: Path) -> tuple[etree._Element, dict[str, etree._Element]]:
     return body, notes
 
 
-def _view(body: etree._Element, notes: dict[str, etree._Element], *, accept: bool) -> View:
+def _view(body: etree._Element, notes: dict[str, etree._Element], *, accept: bool, keep_empty: bool = True) -> View:
     order: dict[str, int] = {}
-    paragraphs = _paragraphs(body, accept, order)
+    paragraphs = _paragraphs(body, accept, order, keep_empty)
     # Footnotes referenced inside footnotes are numbered after those of the body, as Word numbers them.
     footnotes: list[list[str]] = []
     index = 0
@@ -125,25 +134,25 @@ def _view(body: etree._Element, notes: dict[str, etree._Element], *, accept: boo
     return View(paragraphs, footnotes)
 
 
-def _paragraphs(container: etree._Element, accept: bool, order: dict[str, int]) -> list[str]:
+def _paragraphs(container: etree._Element, accept: bool, order: dict[str, int], keep_empty: bool = True) -> list[str]:
     """The paragraph texts of a container in one view, in order; a table's cells each a container of their own."""
     result: list[str] = []
     carried: str | None = None  # what is left of paragraphs whose marks went, waiting for the next paragraph
 
-    def close() -> None:
+    def close(*, before_table: bool = False) -> None:
         nonlocal carried
-        if carried is not None:
+        if carried is not None and (carried or keep_empty or not before_table):
             result.append(carried)  # the last paragraph of a container keeps its mark
         carried = None
 
     for paragraph in _blocks(container, accept):
         if paragraph.tag == _w("tbl"):
-            close()
+            close(before_table=True)
             for row in paragraph.iterfind(_w("tr")):
                 if _row_goes(row, accept):
                     continue
                 for cell in row.iterfind(_w("tc")):
-                    result.extend(_paragraphs(cell, accept, order))
+                    result.extend(_paragraphs(cell, accept, order, keep_empty))
             continue
         text = (carried or "") + _text(paragraph, accept, order)
         if _mark_goes(paragraph, accept):
