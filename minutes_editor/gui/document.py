@@ -48,6 +48,8 @@ class ReportDocument(QObject):
         self.restored: Any = None
         #: While Review > Track changes is on for this report: the name the user's edits are pending under.
         self.tracked_by = ""
+        #: An imported draft saved with Track Changes on: the window turns it on too, once (gui/track_changes.py).
+        self.draft_tracks_changes = False
         self.undo_stack = QUndoStack(self)
         # The file's bytes as read are hashed when the hash is first needed, not while the window opens.
         self._disk_hash: str | None = _hash_file(path) if path and read is None else None

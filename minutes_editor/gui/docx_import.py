@@ -110,6 +110,7 @@ def read_word_document(parent: QWidget, path: Path) -> tuple[ReportDocument, Seq
         return None
     document = ReportDocument(result.report)
     document.source = path
+    document.draft_tracks_changes = result.track_changes
     # A new report with no file yet: the window shows it modified, and closing or opening another asks first.
     document.undo_stack.resetClean()
     return document, result.structured_notes

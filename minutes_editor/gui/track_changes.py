@@ -44,6 +44,7 @@ class TrackChanges(QObject):
         window.statusBar().addPermanentWidget(self.status)
         for panel in (view.section_page.body, view.session_page.body):
             panel.editor.tracking = self.change
+        view.session.document_replaced.connect(self._follow_draft)
         view.session.document_replaced.connect(self._show)
 
     def attach(self, action: QAction, name_action: QAction) -> None:
@@ -51,6 +52,7 @@ class TrackChanges(QObject):
         self.action = action
         action.setCheckable(True)
         name_action.triggered.connect(self._name_changed)
+        self._follow_draft(self.view.document)
         self._show(self.view.document)
 
     def change(self) -> Change | None:
@@ -61,6 +63,7 @@ class TrackChanges(QObject):
     def toggle(self) -> bool:
         """Turn tracking on or off for the open report, as the action's check says; whether it is on."""
         document = self.view.document
+        document.draft_tracks_changes = False  # the user's choice from now on
         wanted = self.action.isChecked() if self.action is not None else not document.tracked_by
         if wanted and not document.tracked_by:
             name = self.comments.reviewer()  # asked the first time, then kept in the settings
@@ -72,6 +75,20 @@ class TrackChanges(QObject):
         message = self.tr("Your changes are tracked") if on else self.tr("Your changes are no longer tracked")
         self.view.as_window().statusBar().showMessage(message, MESSAGE_MS)
         return on
+
+    def _follow_draft(self, document: ReportDocument) -> None:
+        """A draft saved with Track Changes on goes on tracking, as Word does, under the reviewer's known name.
+
+        Opening asks nothing: without a name yet, the status bar's Track changes label says the draft tracks
+        changes until the user turns tracking on or off.
+        """
+        if not document.draft_tracks_changes or document.tracked_by:
+            return
+        settings = self.view.settings
+        name = (settings.reviewer_name() if settings is not None else None) or self.comments.known_name()
+        if name:
+            document.tracked_by = str(name)
+            document.draft_tracks_changes = False
 
     def _name_changed(self) -> None:
         document = self.view.document
@@ -86,7 +103,12 @@ class TrackChanges(QObject):
             self.action.blockSignals(True)
             self.action.setChecked(on)
             self.action.blockSignals(False)
-        self.status.setText(self.tr("Track changes: on") if on else self.tr("Track changes: off"))
+        if on:
+            self.status.setText(self.tr("Track changes: on"))
+        elif document.draft_tracks_changes:
+            self.status.setText(self.tr("Track changes: off (the draft tracks changes: Ctrl+Shift+E)"))
+        else:
+            self.status.setText(self.tr("Track changes: off"))
         self.status.setToolTip(
             self.tr("Your edits are kept as changes under the name %1 (Ctrl+Shift+E turns it off)").replace(
                 "%1", document.tracked_by

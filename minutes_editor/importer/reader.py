@@ -58,6 +58,8 @@ class ImportResult:
     report: Report
     #: The notes, each a template and its values: the window shows them in the interface's language.
     structured_notes: list[ImportNote] = field(default_factory=list)
+    #: Whether the draft was saved with Track Changes on (``w:trackRevisions``): the editor goes on tracking.
+    track_changes: bool = False
 
     @property
     def notes(self) -> list[str]:
@@ -138,7 +140,13 @@ def _import(package: WordPackage, archive: SafePackage) -> ImportResult:
         setattr(report, name, stamp)
     builder.notes.extend(extra_notes)
     builder.notes.extend(_header_footer_notes(package, styles, numbering))
-    return ImportResult(report, builder.notes)
+    return ImportResult(report, builder.notes, _tracks_changes(package.parse_related("settings")))
+
+
+def _tracks_changes(settings: etree._Element | None) -> bool:
+    """Whether a settings part turns Track Changes on (``w:trackRevisions``, an on/off value: no value is on)."""
+    element = settings.find(w("trackRevisions")) if settings is not None else None
+    return element is not None and element.get(w("val"), "true").lower() not in ("false", "0", "off")
 
 
 def _notes(package: WordPackage, reader: BodyReader) -> dict[tuple[str, str], NoteText]:

@@ -2391,6 +2391,10 @@
         <translation>تعقّب التغييرات: مفعّل</translation>
     </message>
     <message>
+        <source>Track changes: off (the draft tracks changes: Ctrl+Shift+E)</source>
+        <translation>تعقّب التغييرات: معطّل (المسودة تتعقّب التغييرات: Ctrl+Shift+E)</translation>
+    </message>
+    <message>
         <source>Track changes: off</source>
         <translation>تعقّب التغييرات: معطّل</translation>
     </message>

@@ -450,3 +450,38 @@ def test_replace_all_while_tracking_marks_the_old_words_deleted_and_the_new_inse
     ]
     assert body_of(review.rejected(result)) == body_of(original)
     assert review.accepted(result).sections[0].blocks[0].plain_text == "The chair welcomed the guests."
+
+
+def test_a_draft_saved_with_track_changes_on_goes_on_tracking_under_the_known_name(
+    open_report, qtbot, tmp_path
+) -> None:
+    from minutes_editor.export.docx_writer import export_docx
+
+    pending = english()
+    pending.sections[0].blocks[0].content = [
+        Span("Reworded.", inserted=Change("Ben", dt.datetime(2026, 12, 1, tzinfo=dt.UTC)))
+    ]
+    draft = tmp_path / "draft.docx"
+    export_docx(pending, draft)  # pending changes: the draft is saved with Track Changes on
+    clean = tmp_path / "clean.docx"
+    export_docx(english(), clean)
+    window = open_report(english())
+    label = window.features.review.tracking.status
+    # No reviewer name yet: nothing is asked on opening; the status bar says how to track.
+    assert window.open_path(draft)
+    assert window.document.tracked_by == ""
+    assert label.text() == "Track changes: off (the draft tracks changes: Ctrl+Shift+E)"
+    # With a name kept in the settings, the next such draft goes on tracking under it.
+    window.settings.set_reviewer_name("Amal")
+    assert window.open_path(draft)
+    assert window.document.tracked_by == "Amal"
+    assert label.text() == "Track changes: on"
+    assert window.features.review.actions["track_changes"].isChecked()
+    window.show_part(window.report.sections[0])
+    window.current_editor().setFocus()
+    press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)  # turned off by the user: it stays off
+    assert window.document.tracked_by == ""
+    # A draft saved without it opens untracked.
+    assert window.open_path(clean)
+    assert window.document.tracked_by == ""
+    assert label.text() == "Track changes: off"
