@@ -49,7 +49,6 @@ from minutes_editor.gui.text_marks import (
     read_inline_marks,
     show_marks,
     string_property,
-    with_unique_ids,
 )
 from minutes_editor.model.report import MAX_BULLET_LEVEL, Block, BlockKind, Direction, FootnoteRef, Inline, Span, new_id
 
@@ -228,30 +227,6 @@ def apply_direction(doc: QTextDocument, direction: Direction) -> None:
     doc.setDefaultTextOption(option)
 
 
-def blocks_to_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
-    """Replace the document's content with ``blocks``; the document's undo history is cleared."""
-    apply_direction(doc, direction)
-    undo_enabled = doc.isUndoRedoEnabled()
-    doc.setUndoRedoEnabled(False)
-    doc.clear()
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    _write_blocks(cursor, blocks, direction)
-    cursor.endEditBlock()
-    doc.setUndoRedoEnabled(undo_enabled)
-    doc.setModified(False)
-
-
-def replace_document(doc: QTextDocument, blocks: list[Block], direction: Direction) -> None:
-    """Replace the document's content with ``blocks`` as one step of its undo history (which it keeps)."""
-    cursor = QTextCursor(doc)
-    cursor.beginEditBlock()
-    cursor.select(QTextCursor.SelectionType.Document)
-    cursor.removeSelectedText()
-    _write_blocks(cursor, blocks, direction)
-    cursor.endEditBlock()
-
-
 def _write_blocks(cursor: QTextCursor, blocks: list[Block], direction: Direction) -> None:
     layout_direction = Qt.LayoutDirection.RightToLeft if direction is Direction.RTL else Qt.LayoutDirection.LeftToRight
     for index, block in enumerate(blocks):
@@ -358,16 +333,6 @@ def _is_blank(block: Block) -> bool:
         and block.deleted is None
         and block.old_format is None
     )
-
-
-def document_to_blocks(doc: QTextDocument) -> list[Block]:
-    """The model blocks a document holds; a document holding one empty paragraph is an empty body."""
-    blocks: list[Block] = []
-    block = doc.begin()
-    while block.isValid():
-        blocks.append(block_to_model(block))
-        block = block.next()
-    return body_blocks(with_unique_ids(blocks))
 
 
 def footnote_ids(doc: QTextDocument) -> list[str]:

@@ -348,7 +348,7 @@ def model_index(block: QTextBlock) -> int:
 
 
 def document_to_body(doc: QTextDocument) -> list[Block]:
-    """The model blocks a body document holds, tables included (as ``rich_text.document_to_blocks``)."""
+    """The model blocks a body document holds, tables included; one empty paragraph is an empty body."""
     blocks = [
         table_to_model(item) if isinstance(item, QTextTable) else block_to_model(item) for item in body_model_items(doc)
     ]

@@ -9,7 +9,8 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor, QUndoStack
 
 from minutes_editor.gui.bodies import BodyStore
 from minutes_editor.gui.document import ReportDocument
-from minutes_editor.gui.rich_text import document_to_blocks, insert_footnote, set_block_kind
+from minutes_editor.gui.rich_text import insert_footnote, set_block_kind
+from minutes_editor.gui.table_text import document_to_body
 from minutes_editor.model.report import Block, BlockKind, Direction, Report, Section, SectionKind, Session, Span
 
 
@@ -101,7 +102,7 @@ def _apply(store: BodyStore, session: Session, stack: QUndoStack, edit: tuple[st
         stack.redo()
     else:
         store.flush()
-        assert session.blocks == document_to_blocks(document)
+        assert session.blocks == document_to_body(document)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -112,11 +113,11 @@ def test_flushing_after_any_edits_gives_what_reading_the_whole_document_gives(ma
     for edit in edits:
         _apply(store, session, stack, edit)
     store.flush()
-    assert session.blocks == document_to_blocks(document)
+    assert session.blocks == document_to_body(document)
     # Edits since that flush, then a flush again: the paragraphs it kept are still right.
     _apply(store, session, stack, ("insert", 0.5, "x\ny"))
     store.flush()
-    assert session.blocks == document_to_blocks(document)
+    assert session.blocks == document_to_body(document)
 
 
 def test_a_flush_after_a_keystroke_in_a_long_body_reads_that_paragraph_not_all(make_store, monkeypatch) -> None:
@@ -138,7 +139,7 @@ def test_a_flush_after_a_keystroke_in_a_long_body_reads_that_paragraph_not_all(m
     cursor.insertText("z")
     store.flush()
     assert read == [0, 999, 1000]
-    assert session.blocks == document_to_blocks(document)
+    assert session.blocks == document_to_body(document)
     assert session.blocks[0].plain_text.startswith("y")
     assert session.blocks[-1].plain_text == "z"
 

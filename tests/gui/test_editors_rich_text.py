@@ -7,13 +7,12 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from minutes_editor.gui.rich_text import (
     OBJECT_CHAR,
     block_kind,
-    blocks_to_document,
-    document_to_blocks,
     footnote_ids,
     insert_footnote,
     normalise_blocks,
     set_block_kind,
 )
+from minutes_editor.gui.table_text import body_to_document, document_to_body
 from minutes_editor.model.report import ActionItem, ActionStatus, Block, BlockKind, Direction, FootnoteRef, Span
 from tests.strategies import blocks
 
@@ -40,8 +39,8 @@ BLOCK = st.builds(
 
 def _round_trip(blocks: list[Block], direction: Direction = Direction.RTL) -> list[Block]:
     doc = QTextDocument()
-    blocks_to_document(doc, blocks, direction)
-    return document_to_blocks(doc)
+    body_to_document(doc, blocks, direction)
+    return document_to_body(doc)
 
 
 @settings(max_examples=150, deadline=None)
@@ -67,14 +66,14 @@ def test_round_trip_keeps_emphasis_footnotes_levels_and_labels(qapp):
 
 def test_empty_body_is_one_empty_block(qapp):
     doc = QTextDocument()
-    blocks_to_document(doc, [], Direction.RTL)
+    body_to_document(doc, [], Direction.RTL)
     assert doc.blockCount() == 1
-    assert document_to_blocks(doc) == []
+    assert document_to_body(doc) == []
 
 
 def test_footnote_ids_in_order(qapp):
     doc = QTextDocument()
-    blocks_to_document(
+    body_to_document(
         doc,
         [Block(BlockKind.PARAGRAPH, [Span("a"), FootnoteRef("x"), Span("b"), FootnoteRef("y"), FootnoteRef("x")])],
         Direction.LTR,
@@ -91,13 +90,13 @@ def test_footnote_ids_after_characters_outside_the_basic_plane(qapp):
     # Qt counts positions in UTF-16 units: an emoji takes two, a Python index one.
     doc = QTextDocument()
     content = [Span("\U0001f600 a"), FootnoteRef("x"), Span("\U0001d400"), FootnoteRef("y")]
-    blocks_to_document(doc, [Block(BlockKind.PARAGRAPH, content)], Direction.LTR)
+    body_to_document(doc, [Block(BlockKind.PARAGRAPH, content)], Direction.LTR)
     assert footnote_ids(doc) == ["x", "y"]
 
 
 def test_set_block_kind_changes_kind_and_level(qapp):
     doc = QTextDocument()
-    blocks_to_document(
+    body_to_document(
         doc, [Block(BlockKind.PARAGRAPH, [Span("one")]), Block(BlockKind.PARAGRAPH, [Span("two")])], Direction.RTL
     )
     cursor = QTextCursor(doc)
@@ -108,7 +107,7 @@ def test_set_block_kind_changes_kind_and_level(qapp):
     assert doc.findBlockByNumber(0).textList() != doc.findBlockByNumber(1).textList()
     cursor = QTextCursor(doc.findBlockByNumber(1))
     set_block_kind(cursor, BlockKind.LABEL)
-    assert document_to_blocks(doc) == [
+    assert document_to_body(doc) == [
         Block(BlockKind.BULLET, [Span("one")], 2),
         Block(BlockKind.LABEL, [Span("two")], 1),
     ]
@@ -139,7 +138,7 @@ def test_the_later_of_two_paragraphs_sharing_an_id_gets_a_new_one(qapp):
 def test_a_paragraph_without_an_id_is_given_one(qapp):
     doc = QTextDocument()
     doc.setPlainText("typed elsewhere")
-    [block] = document_to_blocks(doc)
+    [block] = document_to_body(doc)
     assert len(block.id) == 12
 
 
@@ -154,12 +153,12 @@ def test_a_comment_on_a_point_keeps_its_place(qapp):
         )
     ]
     doc = QTextDocument()
-    blocks_to_document(doc, marked, Direction.RTL)
+    body_to_document(doc, marked, Direction.RTL)
     assert doc.toRawText() == "ab" + OBJECT_CHAR + "cd"
     cursor = QTextCursor(doc)
     cursor.setPosition(3)
     assert cursor.charFormat().objectType() == POINT_OBJECT
     assert footnote_ids(doc) == []
-    back = document_to_blocks(doc)
+    back = document_to_body(doc)
     assert back == normalise_blocks(marked)
     assert back[0].content == marked[0].content[:3]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 from minutes_editor.gui import ask
 from minutes_editor.gui.main_window import MainWindow
 from minutes_editor.gui.recovery import Autosaver, find_recoverable, restore_document
-from minutes_editor.gui.rich_text import blocks_to_document, document_to_blocks
+from minutes_editor.gui.table_text import body_to_document, document_to_body
 from minutes_editor.gui.text_marks import AUTHOR_COLOURS, COMMENT_BACKGROUND, author_colour
 from minutes_editor.model.report import Report, Section, Session, Span
 from minutes_editor.storage.minutes_file import load_report, save_report
@@ -95,8 +95,8 @@ def test_every_mark_goes_into_the_body_editors_and_back_unchanged(window: MainWi
     before = [block for part in _parts(window.report) for block in part.blocks]
     for part in _parts(window.report):
         document = _show(window, part)
-        assert document_to_blocks(document) == part.blocks
-        assert [block.id for block in document_to_blocks(document)] == [block.id for block in part.blocks]
+        assert document_to_body(document) == part.blocks
+        assert [block.id for block in document_to_body(document)] == [block.id for block in part.blocks]
     _edit_every_body(window, type_text)
     report = window.document.read()
     # Every body was read back from its document (new paragraph objects), and is what it was, ids and marks.
@@ -245,7 +245,7 @@ def _format_of(document: QTextDocument, text: str) -> QTextCharFormat:
 def test_marks_are_shown_in_the_authors_colour_without_reading_as_emphasis(qapp) -> None:
     document = QTextDocument()
     report = reviewed_report()
-    blocks_to_document(document, report.sections[1].blocks, report.direction)
+    body_to_document(document, report.sections[1].blocks, report.direction)
     inserted = _format_of(document, "بقوة")
     assert inserted.underlineStyle() is QTextCharFormat.UnderlineStyle.DashUnderline
     assert not inserted.fontUnderline()  # not the emphasis "underline"

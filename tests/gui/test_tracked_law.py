@@ -28,7 +28,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from minutes_editor.gui.body_editor import BodyEditor
-from minutes_editor.gui.rich_text import blocks_to_document, document_to_blocks, normalise_blocks
+from minutes_editor.gui.rich_text import normalise_blocks
+from minutes_editor.gui.table_text import body_to_document, document_to_body
 from minutes_editor.gui.tracked_text import end_deleted, is_deleted
 from minutes_editor.model import review
 from minutes_editor.model.report import Block, BlockKind, Change, Direction, Report, Section, SectionKind, Span
@@ -47,7 +48,7 @@ class Pane(QWidget):
         self.editor = BodyEditor()
         layout.addWidget(self.editor)
         document = QTextDocument(self.editor)
-        blocks_to_document(document, blocks, direction)
+        body_to_document(document, blocks, direction)
         self.editor.setDocument(document)
         self.editor.tracking = (lambda: ME) if tracking else None
         keys = {
@@ -65,7 +66,7 @@ class Pane(QWidget):
             self.addAction(action)
 
     def report(self) -> Report:
-        return Report(sections=[Section(SectionKind.GENERIC, blocks=document_to_blocks(self.editor.document()))])
+        return Report(sections=[Section(SectionKind.GENERIC, blocks=document_to_body(self.editor.document()))])
 
 
 def boundaries(document: QTextDocument) -> tuple[str, list[int]]:

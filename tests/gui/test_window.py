@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDateTimeEdit
 from minutes_editor.gui import ask
 from minutes_editor.gui.app import configure_application
 from minutes_editor.gui.main_window import MainWindow
-from minutes_editor.gui.rich_text import document_to_blocks
+from minutes_editor.gui.table_text import document_to_body
 from minutes_editor.model import operations as ops
 from minutes_editor.model.report import BlockKind, SectionKind, Session
 from minutes_editor.storage.minutes_file import load_report
@@ -238,7 +238,7 @@ def test_bullet_keys(qtbot, window_factory):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # Enter on an empty level-1 bullet ends the list
     qtbot.keyClicks(editor, "end")
-    blocks = document_to_blocks(editor.document())
+    blocks = document_to_body(editor.document())
     assert [(b.kind, b.level, b.plain_text) for b in blocks] == [
         (BlockKind.LABEL, 1, "intro"),
         (BlockKind.BULLET, 1, "para"),
