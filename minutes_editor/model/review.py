@@ -311,9 +311,10 @@ def _next_staying(
     return None
 
 
-def _decide_table(block: Block, select: Select, accept: bool) -> Block | None:
-    # The table block as the decision leaves it: None when it goes, itself when nothing changes.
-    inserted, deleted = block.inserted, block.deleted
+def _decided_marks(
+    inserted: Change | None, deleted: Change | None, select: Select, accept: bool
+) -> tuple[Change | None, Change | None] | None:
+    # The insertion and deletion marks a decision leaves on a part; None when the part goes.
     if inserted is not None and select(inserted):
         if not accept:
             return None
@@ -322,9 +323,17 @@ def _decide_table(block: Block, select: Select, accept: bool) -> Block | None:
         if accept:
             return None
         deleted = None
-    if (inserted, deleted) == (block.inserted, block.deleted):
+    return inserted, deleted
+
+
+def _decide_table(block: Block, select: Select, accept: bool) -> Block | None:
+    # The table block as the decision leaves it: None when it goes, itself when nothing changes.
+    marks = _decided_marks(block.inserted, block.deleted, select, accept)
+    if marks is None:
+        return None
+    if marks == (block.inserted, block.deleted):
         return block
-    return dataclasses.replace(block, inserted=inserted, deleted=deleted)
+    return dataclasses.replace(block, inserted=marks[0], deleted=marks[1])
 
 
 def _action_of(block: Block, kind: BlockKind) -> ActionItem | None:
@@ -360,15 +369,10 @@ def _decide_content(content: list[Inline] | list[Span], select: Select, accept: 
 
 
 def _decide_inline(item: Inline, select: Select, accept: bool) -> Inline | None:
-    inserted, deleted = item.inserted, item.deleted
-    if inserted is not None and select(inserted):
-        if not accept:
-            return None
-        inserted = None
-    if deleted is not None and select(deleted):
-        if accept:
-            return None
-        deleted = None
+    marks = _decided_marks(item.inserted, item.deleted, select, accept)
+    if marks is None:
+        return None
+    inserted, deleted = marks
     if isinstance(item, FootnoteRef):
         if (inserted, deleted) == (item.inserted, item.deleted):
             return item
