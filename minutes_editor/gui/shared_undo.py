@@ -40,7 +40,7 @@ class SharedUndo(QObject):
     def __init__(self, part: CoeditPart) -> None:
         super().__init__(part)
         self.part = part
-        #: The room's history of this window's edits (touched in the room's worker thread only).
+        # The room's history of this window's edits (touched in the room's worker thread only).
         self.history: SharedHistory | None = None
         self._document: ReportDocument | None = None
         self._state = (False, False)
