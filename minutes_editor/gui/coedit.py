@@ -89,7 +89,7 @@ class CoeditPart(QObject):
         self._watched: ReportDocument | None = None
         self._offline_since: dt.datetime | None = None
         self._marked: list[object] = []
-        self.shared_undo = SharedUndo(self)
+        self.shared_undo = SharedUndo(self, self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SYNC_MS)

@@ -20,7 +20,7 @@ from then on. The status bar says so.
 from __future__ import annotations
 
 import contextlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoStack
@@ -31,14 +31,28 @@ from minutes_editor.gui.document import ReportDocument
 
 if TYPE_CHECKING:
     from minutes_editor.collab.live import LiveRoom
-    from minutes_editor.gui.coedit import CoeditPart
+    from minutes_editor.gui.parts import EditorView
+    from minutes_editor.model.report import Report
+
+
+class RoomPart(Protocol):
+    """What ``SharedUndo`` uses of the part keeping the room (gui/coedit.py ``CoeditPart``)."""
+
+    view: EditorView
+    live: LiveRoom | None
+
+    def sync(self) -> None:
+        """Send what was edited here and take in what the others edited."""
+
+    def take_in(self, merged: Report, *, forget_typed: bool = False) -> None:
+        """Make the window's report read as the room's ``merged``."""
 
 
 class SharedUndo(QObject):
     """The window's Undo and Redo while it is in a room."""
 
-    def __init__(self, part: CoeditPart) -> None:
-        super().__init__(part)
+    def __init__(self, part: RoomPart, parent: QObject) -> None:
+        super().__init__(parent)
         self.part = part
         # The room's history of this window's edits (touched in the room's worker thread only).
         self.history: SharedHistory | None = None
