@@ -17,12 +17,10 @@ A paragraph the user typed in during the last ``RECENT_S`` seconds that
 someone deleted meanwhile is put back at its place, with the typed text
 (``restore_lost``), and the status bar says so.
 
-Undo: remote changes are never pushed on the report's undo stack. A body a
-remote change lands in is rewritten with its own history cleared, so
-Ctrl+Z there undoes the user's typing after that change only (earlier steps
-undo nothing); Ctrl+Z never undoes another person's text. Field and
-structure edits stay undoable commands (their undo sets the value the user
-replaced, even if someone changed it since). docs/collaboration.md.
+Undo: while in a room, Undo and Redo take back one's own edits from the
+room's document (gui/shared_undo.py, collab/undo.py: Yjs's UndoManager
+tracking the transactions the sync step writes with this window's origin),
+never another person's. docs/collaboration.md.
 """
 
 from __future__ import annotations
@@ -44,6 +42,7 @@ from minutes_editor.gui.coedit_dialogs import RoomDialog, colour_of, connection_
 from minutes_editor.gui.document import ReportDocument
 from minutes_editor.gui.outline import section_title
 from minutes_editor.gui.settings import system_user_name
+from minutes_editor.gui.shared_undo import SharedUndo
 from minutes_editor.gui.text_marks import block_id
 from minutes_editor.model.report import Report, Section, Session
 
@@ -90,6 +89,7 @@ class CoeditPart(QObject):
         self._watched: ReportDocument | None = None
         self._offline_since: dt.datetime | None = None
         self._marked: list[object] = []
+        self.shared_undo = SharedUndo(self, self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SYNC_MS)
@@ -223,7 +223,8 @@ class CoeditPart(QObject):
             self._error(self.tr("Cannot share the report"), str(error))
             return False
         self._attach(live, relay, room)
-        self.view.session.message.emit(self.tr("Shared into room “%1”.").replace("%1", room), MESSAGE_MS)
+        shared = self.tr("Shared into room “%1”. Undo takes back your own edits only.")
+        self.view.session.message.emit(shared.replace("%1", room), MESSAGE_MS)
         return True
 
     def join(self, relay: str, room: str, token: str) -> bool:
@@ -256,13 +257,15 @@ class CoeditPart(QObject):
         finally:
             self._replacing = False
         self._attach(live, relay, room)
-        session.message.emit(self.tr("Joined room “%1”.").replace("%1", room), MESSAGE_MS)
+        joined = self.tr("Joined room “%1”. Undo takes back your own edits only.")
+        session.message.emit(joined.replace("%1", room), MESSAGE_MS)
         return True
 
     def _attach(self, live: LiveRoom, relay: str, room: str) -> None:
         from minutes_editor.collab.ydoc import doc_to_report
 
         self.live, self.room = live, room
+        self.shared_undo.start(live)
         self.base = live.call(doc_to_report, live.doc)
         self._recent.clear()
         self._watch(self.view.document)
@@ -291,13 +294,16 @@ class CoeditPart(QObject):
         self._poll.stop()
         self._watch(None)
         self.base = None
+        self.shared_undo.stop()
         live.close()
         self.leave_action.setEnabled(False)
         for label in (self.connection_label, self.presence_label):
             label.hide()
         self._mark_outline({})
         self.view.session.message.emit(
-            self.tr("You left room “%1”; the report stays open as your own copy.").replace("%1", self.room),
+            self.tr("You left room “%1”; the report stays open as your own copy, and Undo starts afresh.").replace(
+                "%1", self.room
+            ),
             MESSAGE_MS,
         )
 
@@ -321,8 +327,10 @@ class CoeditPart(QObject):
         if live is None or base is None:
             return
         self._timer.setInterval(SYNC_MS)
-        from minutes_editor.collab.ydoc import apply_report, doc_to_report
+        from minutes_editor.collab.ydoc import doc_to_report
 
+        history = self.shared_undo.history
+        assert history is not None  # started with the room
         document = self.view.document
         now = document.read()
         self._remember_typing(base, now)
@@ -331,13 +339,14 @@ class CoeditPart(QObject):
         # Reading the whole document back is for when the room changed it: typing alone writes and goes on.
         remote, self._remote_pending = self._remote_pending, False
 
-        def step() -> Report | None:
-            apply_report(doc, base, now)
-            return doc_to_report(doc) if remote else None
+        def step() -> tuple[Report | None, tuple[bool, bool]]:
+            history.write(base, now)  # one's own edit: undoable in the room
+            return (doc_to_report(doc) if remote else None), history.state()
 
         restored: list[object] = []
         try:
-            read = live.call(step)
+            read, state = live.call(step)
+            self.shared_undo.show_state(state)
             if read is None:
                 self.base = snapshot(now)
                 self.synced.emit()
@@ -353,7 +362,7 @@ class CoeditPart(QObject):
                 wanted = merged
 
                 def put_back() -> Report:
-                    apply_report(doc, doc_to_report(doc), wanted)
+                    history.write(doc_to_report(doc), wanted)
                     return doc_to_report(doc)
 
                 merged = live.call(put_back)
@@ -364,16 +373,28 @@ class CoeditPart(QObject):
             return
         except RelayError:
             return
-        self.base = snapshot(merged)
-        adopted = adopt(document.report, merged)
-        if adopted.anything:
-            self._show(adopted)
+        self.take_in(merged)
         if restored:
             self.view.session.message.emit(
                 self.tr("Someone deleted a paragraph you were typing in: your text was kept as a restored paragraph."),
                 MESSAGE_MS * 2,
             )
         self.synced.emit()
+
+    def take_in(self, merged: Report, *, forget_typed: bool = False) -> None:
+        """Make the window's report read as ``merged``, the room's (only what changed redrawn, cursors kept).
+
+        ``forget_typed`` (after an undo or redo): the paragraphs one typed in that ``merged`` lacks were taken
+        back by oneself, not deleted by someone else: none is to be restored.
+        """
+        self.base = snapshot(merged)
+        if forget_typed:
+            present = {block.id for block in merged.all_blocks()}
+            for key in [key for key in self._recent if key not in present]:
+                del self._recent[key]
+        adopted = adopt(self.view.document.report, merged)
+        if adopted.anything:
+            self._show(adopted)
 
     def _remember_typing(self, base: Report, now: Report) -> None:
         """Keep the paragraphs typed in since ``base`` (and forget those gone from ``now`` or too old)."""

@@ -51,6 +51,9 @@ class ReportDocument(QObject):
         #: An imported draft saved with Track Changes on: the window turns it on too, once (gui/track_changes.py).
         self.draft_tracks_changes = False
         self.undo_stack = QUndoStack(self)
+        #: While the report is in a shared room: what undoes (redoes, given True) one's own last step there
+        #: instead of ``undo_stack`` (gui/shared_undo.py).
+        self.shared_undo: Callable[[bool], None] | None = None
         # The file's bytes as read are hashed when the hash is first needed, not while the window opens.
         self._disk_hash: str | None = _hash_file(path) if path and read is None else None
         self._read_bytes: bytes | None = read if path else None
@@ -87,6 +90,20 @@ class ReportDocument(QObject):
     def is_modified(self) -> bool:
         """Whether the report differs from its file."""
         return not self.undo_stack.isClean()
+
+    def undo(self) -> None:
+        """Undo the last change: on ``undo_stack``, or one's own last step in the shared room."""
+        if self.shared_undo is not None:
+            self.shared_undo(False)
+        else:
+            self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo the last change undone: on ``undo_stack``, or in the shared room."""
+        if self.shared_undo is not None:
+            self.shared_undo(True)
+        else:
+            self.undo_stack.redo()
 
     def add_flusher(self, flush: Callable[[], object]) -> None:
         """Register a callable that writes edits an open editor still holds into ``report``.

@@ -388,12 +388,12 @@ class MainWindow(QMainWindow):
         return load_preset(self.document.report.language)
 
     def undo(self) -> None:
-        """Undo the last change of the open report, whatever part it was in."""
-        self.document.undo_stack.undo()
+        """Undo the last change of the open report, whatever part it was in (in a shared room: one's own)."""
+        self.document.undo()
 
     def redo(self) -> None:
         """Redo the last undone change."""
-        self.document.undo_stack.redo()
+        self.document.redo()
 
     def flush(self) -> None:
         """Bring typed text into the model (``document.read()`` without its result: for tests and scripts)."""

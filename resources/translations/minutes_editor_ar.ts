@@ -268,8 +268,16 @@
         <translation>تعذّرت مشاركة التقرير</translation>
     </message>
     <message>
-        <source>Shared into room “%1”.</source>
-        <translation>تمت المشاركة في الغرفة «%1».</translation>
+        <source>Shared into room “%1”. Undo takes back your own edits only.</source>
+        <translation>تمت المشاركة في الغرفة «%1». التراجع يلغي تعديلاتك أنت فقط.</translation>
+    </message>
+    <message>
+        <source>Joined room “%1”. Undo takes back your own edits only.</source>
+        <translation>تم الانضمام إلى الغرفة «%1». التراجع يلغي تعديلاتك أنت فقط.</translation>
+    </message>
+    <message>
+        <source>You left room “%1”; the report stays open as your own copy, and Undo starts afresh.</source>
+        <translation>غادرت الغرفة «%1»؛ يبقى التقرير مفتوحًا كنسختك الخاصة، ويبدأ سجل التراجع من جديد.</translation>
     </message>
     <message>
         <source>The room is empty</source>
@@ -286,14 +294,6 @@
     <message>
         <source>%1 (shared)</source>
         <translation>%1 (مشترك)</translation>
-    </message>
-    <message>
-        <source>Joined room “%1”.</source>
-        <translation>تم الانضمام إلى الغرفة «%1».</translation>
-    </message>
-    <message>
-        <source>You left room “%1”; the report stays open as your own copy.</source>
-        <translation>غادرت الغرفة «%1»؛ يبقى التقرير مفتوحًا كنسختك الخاصة.</translation>
     </message>
     <message>
         <source>The room&apos;s report cannot be read: %1</source>
@@ -2257,6 +2257,13 @@
     <message>
         <source>The interface will be in the chosen language the next time Minutes Editor starts.</source>
         <translation>ستظهر الواجهة باللغة المختارة في المرة القادمة التي يبدأ فيها محرّر المحاضر.</translation>
+    </message>
+</context>
+<context>
+    <name>SharedUndo</name>
+    <message>
+        <source>The room&apos;s report cannot be read: %1</source>
+        <translation>لا يمكن قراءة تقرير الغرفة: %1</translation>
     </message>
 </context>
 <context>
