@@ -182,7 +182,7 @@ def window_latency(url: str, folder: Path) -> None:
     """Two windows in this process, joined through ``url``; key events in one, timed until the other has them."""
     import shutil
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import Qt, QtMsgType, qInstallMessageHandler
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -190,6 +190,12 @@ def window_latency(url: str, folder: Path) -> None:
     from minutes_editor.gui.main_window import MainWindow
     from minutes_editor.gui.settings import Settings
 
+    def quiet(kind: QtMsgType, _context: object, message: str) -> None:
+        # The offscreen platform warns at every window shown that it has no size hints: noise in the figures.
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(f"{message}\n")
+
+    qInstallMessageHandler(quiet)
     app = QApplication(sys.argv[:1])
 
     def window(name: str) -> MainWindow:
