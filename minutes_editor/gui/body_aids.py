@@ -53,6 +53,13 @@ class BodyAids(QObject):
             message = self.tr("Footnotes go in the text of a section or session.")
             self.view.as_window().statusBar().showMessage(message, 5000)
             return None
+        from minutes_editor.gui.table_text import table_in  # not in the first frame: it brings Qt's namespace
+
+        if table_in(editor.textCursor()) is not None:
+            # A cell holds text only (model/rules.py): a reference there would be lost with its note.
+            message = self.tr("A footnote cannot go in a table: put it in the text before or after the table.")
+            self.view.as_window().statusBar().showMessage(message, 5000)
+            return None
         store = self.view.store
         footnote_id = store.new_footnote_id()
         author = self.view.document.tracked_by  # a new note's text is inserted too, as Word marks it

@@ -39,6 +39,10 @@
         <translation>تُدرَج الحواشي السفلية في نص قسم أو جلسة.</translation>
     </message>
     <message>
+        <source>A footnote cannot go in a table: put it in the text before or after the table.</source>
+        <translation>لا تُدرج حاشية في جدول: ضعها في النص قبل الجدول أو بعده.</translation>
+    </message>
+    <message>
         <source>This text names Kosovo. EU documents add the standard designation footnote where it is first named.</source>
         <translation>يذكر هذا النص كوسوفو. تُضيف وثائق الاتحاد الأوروبي حاشية التسمية المعتمدة حيث تُذكر أول مرة.</translation>
     </message>

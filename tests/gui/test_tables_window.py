@@ -442,3 +442,24 @@ def test_a_tracked_deletion_of_a_table_is_proposed(open_report, qtbot, name_aske
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert body(window)[1].deleted is not None
     assert len(tables(window)) == 1
+
+
+def test_a_footnote_is_refused_in_a_cell_and_nothing_changes(open_report, qtbot, type_text):
+    report = english()
+    report.sections[0].blocks.insert(1, cells(["a", "b"], ["c", "d"]))
+    window = open_report(report)
+    put_cursor(window, "After.")
+    editor = window.current_editor()
+    table = tables(window)[0]
+    editor.setTextCursor(cell(table, 1, 0).lastCursorPosition())
+    before = window.document.read()
+    notes = list(before.footnotes)
+    press(qtbot, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.AltModifier)  # Insert a footnote
+    assert "cannot go in a table" in window.statusBar().currentMessage()
+    after = window.document.read()
+    assert after.footnotes == notes
+    assert texts(after.sections[0].blocks[1]) == [["a", "b"], ["c", "d"]]
+    # Beside the table it goes in as ever.
+    put_cursor(window, "After.")
+    press(qtbot, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.AltModifier)
+    assert len(window.document.read().footnotes) == len(notes) + 1
