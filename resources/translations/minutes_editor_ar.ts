@@ -40,7 +40,7 @@
     </message>
     <message>
         <source>A footnote cannot go in a table: put it in the text before or after the table.</source>
-        <translation>لا تُدرج حاشية في جدول: ضعها في النص قبل الجدول أو بعده.</translation>
+        <translation>لا يمكن وضع حاشية في جدول: ضعها في النص قبل الجدول أو بعده.</translation>
     </message>
     <message>
         <source>This text names Kosovo. EU documents add the standard designation footnote where it is first named.</source>
