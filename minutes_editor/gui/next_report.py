@@ -96,9 +96,7 @@ class NextReportPart(QObject):
         session.set_document(document)
         carried = sum(1 for _block in report.all_blocks())
         session.message.emit(
-            self.tr("Started from “%1”: %2 open action item(s) carried over.")
-            .replace("%1", path.name)
-            .replace("%2", str(carried)),
+            self.tr("Started from “%1”: %n open action item(s) carried over.", "", carried).replace("%1", path.name),
             MESSAGE_MS,
         )
         return True

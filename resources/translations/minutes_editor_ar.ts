@@ -1730,9 +1730,16 @@
         <source>The open report was not changed.</source>
         <translation>لم يتغيّر التقرير المفتوح.</translation>
     </message>
-    <message>
-        <source>Started from “%1”: %2 open action item(s) carried over.</source>
-        <translation>بُدئ من «%1»: نُقل %2 من بنود العمل المفتوحة.</translation>
+    <message numerus="yes">
+        <source>Started from “%1”: %n open action item(s) carried over.</source>
+        <translation>
+            <numerusform>بُدئ من «%1»: لا بنود عمل مفتوحة لنقلها.</numerusform>
+            <numerusform>بُدئ من «%1»: نُقل بند عمل مفتوح واحد.</numerusform>
+            <numerusform>بُدئ من «%1»: نُقل بندا عمل مفتوحان.</numerusform>
+            <numerusform>بُدئ من «%1»: نُقلت %n بنود عمل مفتوحة.</numerusform>
+            <numerusform>بُدئ من «%1»: نُقل %n بندًا من بنود العمل المفتوحة.</numerusform>
+            <numerusform>بُدئ من «%1»: نُقل %n بند عمل مفتوح.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
