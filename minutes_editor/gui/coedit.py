@@ -5,8 +5,9 @@ window is in a room, a ``LiveRoom`` (collab/live.py) keeps the room's Yjs
 document in a worker thread; every Qt object is touched in the window's
 thread only (the worker's news come as queued signals).
 
-One sync step (``sync``), run 80 ms after the first edit since the last one
-(a timer typing does not restart) and as soon as the room's document changed:
+One sync step (``sync``), run at most once every 80 ms while typing goes on
+(a throttle: the first edit after a pause goes out at once, the next ones at
+80 ms after the last step) and as soon as the room's document changed:
 the report is read (``ReportDocument.read()``), what changed since the last
 step (``base``, a copy) is written into the document as minimal Y edits
 (``apply_report``), the document is read back (``doc_to_report``, checked),
@@ -30,7 +31,7 @@ import datetime as dt
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -94,6 +95,7 @@ class CoeditPart(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SYNC_MS)
         self._timer.timeout.connect(self.sync)
+        self._since_sync = QElapsedTimer()  # since the last step: the throttle of ``_edited``
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._show_connection)
@@ -314,8 +316,12 @@ class CoeditPart(QObject):
     # ================================================================ sync
 
     def _edited(self) -> None:
-        if not self._timer.isActive():
-            self._timer.start()
+        # A throttle, not a debounce: after a pause the edit goes out with the next turn of the event loop
+        # (the keystroke drawn first); while typing goes on, at most one step every SYNC_MS.
+        if self._timer.isActive():
+            return
+        since = self._since_sync.elapsed() if self._since_sync.isValid() else SYNC_MS
+        self._timer.start(max(0, SYNC_MS - since))
 
     def _remote(self) -> None:
         self._remote_pending = True
@@ -326,7 +332,7 @@ class CoeditPart(QObject):
         live, base = self.live, self.base
         if live is None or base is None:
             return
-        self._timer.setInterval(SYNC_MS)
+        self._since_sync.start()
         from minutes_editor.collab.ydoc import doc_to_report
 
         history = self.shared_undo.history
