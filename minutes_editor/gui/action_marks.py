@@ -8,8 +8,10 @@ one edit of the document (one undo step). The editor draws them, as
 gui/block_marks.py draws a paragraph's pending changes, rather than keeping
 them as text: a status box in the room the first line leaves at its start
 (``MARK_ROOM``: on the right in a right-to-left report), clicked or toggled
-with a key, and the owners and deadline after the last line in a muted
-colour, the deadline written the way the report's language writes dates.
+with a key, and the owners and deadline on a line of their own under the
+text (``DETAILS_ROOM``, the block's bottom margin, taken only when the item
+has either) in a muted colour, the deadline written the way the report's
+language writes dates.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ ACTION_PROPERTY = QTextFormat.Property.UserProperty + 20
 LANGUAGE_PROPERTY = "minutes_language"
 #: The room, in pixels, the first line of an action item leaves at its start for the status box.
 MARK_ROOM = 22.0
+#: The room under an action item's text for its owners and deadline, in pixels; their font is fitted into it,
+#: so zooming the text (which changes no format) never makes them overlap the next paragraph.
+DETAILS_ROOM = 17.0
 #: The owners and deadline are drawn in this colour; the status box too.
 MUTED = QColor("#6b6b6b")
 DONE_COLOUR = QColor("#2e7d32")
@@ -84,19 +89,28 @@ def action_block_format(fmt: QTextBlockFormat, kind: BlockKind) -> QTextBlockFor
     A paragraph made an action item gets an open item's fields (no owner, no deadline).
     """
     if kind is BlockKind.ACTION:
-        if not isinstance(fmt.property(ACTION_PROPERTY), str):
-            fmt.setProperty(ACTION_PROPERTY, action_text(ActionItem()))
+        value = fmt.property(ACTION_PROPERTY)
+        item = read_action(value) if isinstance(value, str) else ActionItem()
+        fmt.setProperty(ACTION_PROPERTY, action_text(item))
         fmt.setTextIndent(MARK_ROOM)
+        _make_room(fmt, item)
     else:
         fmt.clearProperty(ACTION_PROPERTY)
         fmt.setTextIndent(0)
+        fmt.setBottomMargin(0)
     return fmt
+
+
+def _make_room(fmt: QTextBlockFormat, item: ActionItem) -> None:
+    # A line under the text for the owners and deadline, when the item has either: never cut by the text.
+    fmt.setBottomMargin(DETAILS_ROOM if item.owners or item.deadline is not None else 0)
 
 
 def set_block_action(block: QTextBlock, item: ActionItem) -> None:
     """Give an action item's text block the fields of ``item``: one edit of its document (one undo step)."""
     fmt = block.blockFormat()
     fmt.setProperty(ACTION_PROPERTY, action_text(item))
+    _make_room(fmt, item)
     QTextCursor(block).setBlockFormat(fmt)
 
 
@@ -148,8 +162,8 @@ def box_in_view(editor: QTextEdit, block: QTextBlock) -> QRectF | None:
     return box_rect(block, rect)
 
 
-def paint_action(painter: QPainter, block: QTextBlock, rect: QRectF, width: float) -> None:
-    """Draw an action item's status box at its start and its owners and deadline after its text."""
+def paint_action(painter: QPainter, block: QTextBlock, rect: QRectF) -> None:
+    """Draw an action item's status box at its start and its owners and deadline on the line under its text."""
     item = block_action(block)
     box = box_rect(block, rect)
     if box is None:
@@ -173,24 +187,19 @@ def paint_action(painter: QPainter, block: QTextBlock, rect: QRectF, width: floa
     language = block.document().property(LANGUAGE_PROPERTY)
     details = details_text(item, language if isinstance(language, str) else "en")
     layout = block.layout()
-    if details and layout.lineCount():
-        line = layout.lineAt(layout.lineCount() - 1)
-        text_rect = line.naturalTextRect().translated(rect.topLeft())
+    room_height = block.blockFormat().bottomMargin()
+    if details and layout.lineCount() and room_height > 0:
+        # Under the text, from where its first line starts (after the box), in the line's direction.
+        first, last = layout.lineAt(0), layout.lineAt(layout.lineCount() - 1)
+        room = QRectF(rect.left() + first.x(), rect.top() + last.y() + last.height(), first.width(), room_height)
         font = QFont(block.document().defaultFont())
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        metrics = QFontMetricsF(font)
-        gap = metrics.horizontalAdvance("  ")
-        rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
-        if rtl:
-            room = QRectF(rect.left() + line.x(), text_rect.top(), text_rect.left() - gap - rect.left() - line.x(), 0)
-        else:
-            room = QRectF(text_rect.right() + gap, text_rect.top(), width - text_rect.right() - gap, 0)
-        room.setHeight(text_rect.height())
-        shown = metrics.elidedText(details, Qt.TextElideMode.ElideRight, room.width())
+        font.setPixelSize(max(8, round(room_height * 0.72)))
+        shown = QFontMetricsF(font).elidedText(details, Qt.TextElideMode.ElideRight, room.width())
         if shown:
+            rtl = block.textDirection() == Qt.LayoutDirection.RightToLeft
             painter.setFont(font)
             painter.setPen(MUTED)
             painter.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
             side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
-            painter.drawText(room, int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter), shown)
+            painter.drawText(room, int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop), shown)
     painter.restore()

@@ -43,7 +43,7 @@ def paint_block_marks(editor: QTextEdit, painter: QPainter) -> None:
         if marks:
             _paint_block(painter, block, marks, rect.translated(-left, -top), viewport.width())
         if is_action(block):  # its status box, owners and deadline (gui/action_marks.py)
-            paint_action(painter, block, rect.translated(-left, -top), viewport.width())
+            paint_action(painter, block, rect.translated(-left, -top))
         block = block.next()
 
 

@@ -304,3 +304,29 @@ def test_file_new_report_from_previous_carries_its_open_action_items(qtbot, open
     assert window.features.action_items.next_report.start_from(previous)
     [item] = window.report.all_blocks()
     assert (item.plain_text, item.action) == ("Circulate the plan", ActionItem(["Austria"], dt.date(2021, 11, 30)))
+
+
+def test_an_items_owners_and_deadline_get_a_line_under_its_text_which_undo_takes_back(qtbot) -> None:
+    from PySide6.QtGui import QTextDocument
+
+    from minutes_editor.gui.action_marks import DETAILS_ROOM, set_block_action
+    from minutes_editor.gui.table_text import body_to_document
+    from minutes_editor.model.report import Direction
+
+    long_text = "Circulate the draft report of this meeting to all the participants and observers " * 3
+    document = QTextDocument()
+    body_to_document(
+        document,
+        [
+            Block(BlockKind.ACTION, [Span(long_text)], action=ActionItem(["Austria"], dt.date(2027, 1, 15))),
+            Block(BlockKind.ACTION, [Span("Book the room")], action=ActionItem()),
+        ],
+        Direction.LTR,
+    )
+    first, second = document.firstBlock(), document.firstBlock().next()
+    assert first.blockFormat().bottomMargin() == DETAILS_ROOM  # whatever the length of the text
+    assert second.blockFormat().bottomMargin() == 0  # nothing to show: no room taken
+    set_block_action(second, ActionItem([], dt.date(2027, 2, 1)))
+    assert document.findBlockByNumber(1).blockFormat().bottomMargin() == DETAILS_ROOM
+    document.undo()
+    assert document.findBlockByNumber(1).blockFormat().bottomMargin() == 0
