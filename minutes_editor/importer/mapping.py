@@ -329,7 +329,11 @@ class Builder(TitleLines, PendingChanges, FootnotesComments, NoteEvents):
         self._structure_change(paragraph)
         change = paragraph.first_change()
         if change is not None and paragraph.revised:
-            self._not_kept(change, n.REASON_PARTICIPANTS, paragraph.text)
+            # The list as it read with every change rejected, read as this one: a pending change of the field.
+            rejected = paragraph.rejected_text
+            old = split_participants(rejected, self.preset) if rejected.strip() else []
+            if old != participants:
+                self.report.field_changes.append(FieldChange("Section.participants", section.id, old, change))
         elif change is not None:
             self._counts["paragraph marks"] += 1
         return True

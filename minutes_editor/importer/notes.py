@@ -114,9 +114,6 @@ CHANGE_NOT_KEPT = QT_TRANSLATE_NOOP(
 CHANGE_NOT_KEPT_ANONYMOUS = QT_TRANSLATE_NOOP(
     "ImportNotes", 'A tracked change in {place} could not be kept as a pending change: {reason}: "{text}"'
 )
-REASON_PARTICIPANTS = QT_TRANSLATE_NOOP(
-    "ImportNotes", "the list of participants holds no pending changes, so the change was accepted"
-)
 REASON_NEW_SECTION = QT_TRANSLATE_NOOP(
     "ImportNotes", "a report cannot hold a proposed new section or session, so the heading was accepted"
 )

@@ -1395,10 +1395,6 @@
         <translation>تعذّر إبقاء تعديل متعقَّب في {place} معلَّقًا: {reason}: «{text}»</translation>
     </message>
     <message>
-        <source>the list of participants holds no pending changes, so the change was accepted</source>
-        <translation>لا تحمل قائمة المشاركين تعديلات معلَّقة، لذا قُبل التعديل</translation>
-    </message>
-    <message>
         <source>a report cannot hold a proposed new section or session, so the heading was accepted</source>
         <translation>لا يحمل التقرير قسمًا أو جلسة جديدة مقترَحة، لذا قُبل العنوان</translation>
     </message>

@@ -94,7 +94,7 @@ def test_a_deletion_inside_a_footnote_stays_in_the_footnote_as_a_pending_deletio
 
 
 def test_what_a_report_cannot_keep_pending_is_noted_saying_why(tmp_path: Path) -> None:
-    """Changes to the participants, a whole new section, formatting a report does not hold: each noted once."""
+    """A whole new section and formatting a report does not hold are noted once; the participants' change is kept."""
     change = '<w:ins w:id="7" w:author="Ed" w:date="2021-10-20T10:00:00Z">'
     body = (
         p("Participation", style="Heading1")
@@ -115,32 +115,33 @@ def test_what_a_report_cannot_keep_pending_is_noted_saying_why(tmp_path: Path) -
         + "<w:t>Bigger, not bolder.</w:t></w:r></w:p>"
     )
     result = import_docx(make_docx(tmp_path / "kept.docx", body, styles=HEADING_STYLE))
-    participation = Phrase.of(n.IN_SECTION, heading="Participation")
     opening = Phrase.of(n.IN_SECTION, heading="Opening remarks")
     assert result.structured_notes == [
-        ImportNote.of(
-            n.CHANGE_NOT_KEPT,
-            author="Ed",
-            place=participation,
-            reason=Phrase(n.REASON_PARTICIPANTS),
-            text="Austria, Hungary, Serbia and Turkey.",
-        ),
         ImportNote.of(
             n.CHANGE_NOT_KEPT, author="Ed", place=opening, reason=Phrase(n.REASON_NEW_SECTION), text="Opening remarks"
         ),
         ImportNote.of(n.FORMAT_CHANGES, 1),
     ]
     assert result.notes[0] == (
-        'A tracked change by Ed in section "Participation" could not be kept as a pending change: the list of'
-        ' participants holds no pending changes, so the change was accepted: "Austria, Hungary, Serbia and Turkey."'
+        'A tracked change by Ed in section "Opening remarks" could not be kept as a pending change: a report'
+        ' cannot hold a proposed new section or session, so the heading was accepted: "Opening remarks"'
     )
-    assert [p.name for p in result.report.sections[0].participants] == ["Austria", "Hungary", "Serbia", "Turkey"]
+    # The participants' change is kept pending (no note): the list as accepted, the old list as rejected.
+    participation = result.report.sections[0]
+    assert [p.name for p in participation.participants] == ["Austria", "Hungary", "Serbia", "Turkey"]
+    [pending] = result.report.field_changes
+    assert (pending.field_name, pending.owner, pending.change.author) == (
+        "Section.participants",
+        participation.id,
+        "Ed",
+    )
+    assert [p.name for p in pending.old] == ["Austria", "Hungary", "Turkey"]
 
 
 def test_rendering_translates_templates_places_and_separators_never_the_documents_words() -> None:
     catalogue = {
         n.CHANGE_NOT_KEPT: "Modification de {author} dans {place} non gardée en suspens : {reason} : « {text} »",
-        n.REASON_PARTICIPANTS: "la liste des participants n'en garde pas",
+        n.REASON_NEW_SECTION: "un rapport ne garde pas de section proposée",
         n.IN_SECTION: "la section « {heading} »",
         n.FIELDS: "Champs gardés comme texte : {fields}.",
         n.COMMA: " ; ",
@@ -158,16 +159,16 @@ def test_rendering_translates_templates_places_and_separators_never_the_document
         n.CHANGE_NOT_KEPT,
         author="Ed {place}",
         place=section("{text} Scene"),
-        reason=Phrase(n.REASON_PARTICIPANTS),
+        reason=Phrase(n.REASON_NEW_SECTION),
         text="100 %n",
     )
     assert change.render(translate) == (
         "Modification de Ed {place} dans la section « {text} Scene » non gardée en suspens : "
-        "la liste des participants n'en garde pas : « 100 %n »"
+        "un rapport ne garde pas de section proposée : « 100 %n »"
     )
     assert str(change) == (
         'A tracked change by Ed {place} in section "{text} Scene" could not be kept as a pending change: '
-        'the list of participants holds no pending changes, so the change was accepted: "100 %n"'
+        'a report cannot hold a proposed new section or session, so the heading was accepted: "100 %n"'
     )
     fields = ImportNote.of(n.FIELDS, fields=Listing(("PAGE (1)", "DATE (2)")))
     assert fields.render(translate) == "Champs gardés comme texte : PAGE (1) ; DATE (2)."
