@@ -20,6 +20,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
@@ -38,32 +39,58 @@ from minutes_editor.model.report import (
 from minutes_editor.paths import examples_dir
 from minutes_editor.storage.minutes_file import load_report
 
+if TYPE_CHECKING:
+    from minutes_editor.gui.main_window import MainWindow
+
 EXAMPLE = "budapest-process-2021-10-14.ar.minutes"
 SECTION_SHOWN = 3
 
 
-def grab_main_window(target: Path, language: str, report: Path | None = None, width: int = 1400) -> Path:
-    """Save a picture of the main window with ``report`` open in interface ``language``."""
+def application(language: str) -> QApplication:
+    """The running QApplication (made if there is none) set up and translated for interface ``language``."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([])
     configure_application(app, language)
     from minutes_editor.gui.i18n import install_translations
 
     install_translations(language)
-    window = create_window(report or examples_dir() / EXAMPLE, language)
+    return app
+
+
+def open_window(report: Report, language: str, width: int) -> MainWindow:
+    """A window on ``report`` in interface ``language``, shown at ``width`` and complete."""
+    from minutes_editor.gui.document import ReportDocument
+    from minutes_editor.gui.main_window import MainWindow
+
+    window = MainWindow(language, None, ReportDocument(report))
     window.resize(width, int(width * 0.6))
     window.show()
-    sections = window.report.sections
-    if len(sections) > SECTION_SHOWN:
-        window.outline.select(sections[SECTION_SHOWN])
+    window.complete()
+    return window
+
+
+def save_window(window: MainWindow, target: Path) -> Path:
+    """Refresh the preview, save the window's picture to ``target`` and close it (its report left unchanged)."""
     window.refresh_preview()
-    app.processEvents()
+    QApplication.processEvents()
     target.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(target)):
         raise OSError(f"cannot save {target}")
     window.document.undo_stack.setClean()
     window.close()
     return target
+
+
+def grab_main_window(target: Path, language: str, report: Path | None = None, width: int = 1400) -> Path:
+    """Save a picture of the main window with ``report`` open in interface ``language``."""
+    application(language)
+    window = create_window(report or examples_dir() / EXAMPLE, language)
+    window.resize(width, int(width * 0.6))
+    window.show()
+    sections = window.report.sections
+    if len(sections) > SECTION_SHOWN:
+        window.outline.select(sections[SECTION_SHOWN])
+    return save_window(window, target)
 
 
 def with_review(report: Report) -> Report:
@@ -104,30 +131,13 @@ def _marked(block: Block, phrase: str, **marks: object) -> Block:
 
 def grab_review_pane(target: Path, language: str, width: int = 1600) -> Path:
     """Save a picture of the window showing the review pane on the Arabic example as its reviewers sent it back."""
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([])
-    configure_application(app, language)
-    from minutes_editor.gui.document import ReportDocument
-    from minutes_editor.gui.i18n import install_translations
-    from minutes_editor.gui.main_window import MainWindow
-
-    install_translations(language)
+    application(language)
     report = with_review(load_report(examples_dir() / EXAMPLE))
-    window = MainWindow(language, None, ReportDocument(report))
-    window.resize(width, int(width * 0.6))
-    window.show()
-    window.complete()
+    window = open_window(report, language, width)
     window.outline.select(report.sections[4].sessions[0])
     window.features.review.refresh()
     window.features.review.step(1)
-    window.refresh_preview()
-    app.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target)):
-        raise OSError(f"cannot save {target}")
-    window.document.undo_stack.setClean()
-    window.close()
-    return target
+    return save_window(window, target)
 
 
 if __name__ == "__main__":

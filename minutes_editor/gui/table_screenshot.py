@@ -13,10 +13,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QTextTable
-from PySide6.QtWidgets import QApplication
 
-from minutes_editor.gui.app import configure_application
-from minutes_editor.gui.screenshot import EXAMPLE, SECTION_SHOWN
+from minutes_editor.gui.screenshot import EXAMPLE, SECTION_SHOWN, application, open_window, save_window
 from minutes_editor.gui.table_text import body_items, table_in
 from minutes_editor.model.report import Block, BlockKind, Report, Span, Table
 from minutes_editor.paths import examples_dir
@@ -40,19 +38,9 @@ def with_table(report: Report) -> Report:
 
 def grab_table(target: Path, language: str = "ar", width: int = 1400) -> Path:
     """Save a picture of the window editing the example's table, in interface ``language``."""
-    existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication([])
-    configure_application(app, language)
-    from minutes_editor.gui.document import ReportDocument
-    from minutes_editor.gui.i18n import install_translations
-    from minutes_editor.gui.main_window import MainWindow
-
-    install_translations(language)
+    application(language)
     report = with_table(load_report(examples_dir() / EXAMPLE))
-    window = MainWindow(language, None, ReportDocument(report))
-    window.resize(width, int(width * 0.6))
-    window.show()
-    window.complete()
+    window = open_window(report, language, width)
     window.outline.select(report.sections[min(SECTION_SHOWN, len(report.sections) - 1)])
     editor = window.current_editor()
     if editor is not None:
@@ -62,14 +50,7 @@ def grab_table(target: Path, language: str = "ar", width: int = 1400) -> Path:
         editor.setFocus()
         assert table_in(cursor) is not None
     window.features.tables.update_actions()
-    window.refresh_preview()
-    app.processEvents()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(target)):
-        raise OSError(f"cannot save {target}")
-    window.document.undo_stack.setClean()
-    window.close()
-    return target
+    return save_window(window, target)
 
 
 if __name__ == "__main__":
