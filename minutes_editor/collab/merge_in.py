@@ -15,7 +15,9 @@ typed text; the window says so.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from minutes_editor.model.report import Block, Report, Section, Session, new_id
 
@@ -88,6 +90,38 @@ _SESSION_FIELDS = ("title", "goals", "inserted", "deleted")
 _REPORT_FIELDS = ("author", "created", "modified", "template")
 
 
+_Part = TypeVar("_Part", Section, Session)
+
+
+def _adopt_part(mine: _Part, theirs: _Part, fields: tuple[str, ...], adopted: Adopted) -> None:
+    # One section or session: its fields and its body as theirs, noted where they changed.
+    if _copy_fields(mine, theirs, fields):
+        adopted.fields.append(mine)
+    if not same_blocks(mine.blocks, theirs.blocks):
+        mine.blocks = theirs.blocks
+        adopted.bodies.append(mine)
+
+
+def _kept_in_order(
+    mine: list[_Part], theirs: list[_Part], adopted: Adopted, take: Callable[[_Part, _Part], None]
+) -> list[_Part]:
+    # Their list of parts in their order, one's own objects kept where the ids agree (``take`` brings them up
+    # to date); a part added, gone or moved changes the structure.
+    by_id = {part.id: part for part in mine}
+    result: list[_Part] = []
+    for their in theirs:
+        own = by_id.get(their.id)
+        if own is None:
+            result.append(their)
+            adopted.structure = True
+            continue
+        take(own, their)
+        result.append(own)
+    if [part.id for part in result] != [part.id for part in mine]:
+        adopted.structure = True
+    return result
+
+
 def adopt(local: Report, merged: Report) -> Adopted:
     """Make ``local`` read as ``merged`` in place (its own objects kept where the ids agree); what changed."""
     adopted = Adopted()
@@ -98,40 +132,15 @@ def adopt(local: Report, merged: Report) -> Adopted:
         local.language = merged.language
         adopted.structure = True
     _copy_fields(local, merged, _REPORT_FIELDS)
-    sections_by_id = {section.id: section for section in local.sections}
-    sections: list[Section] = []
-    for theirs in merged.sections:
-        mine = sections_by_id.get(theirs.id)
-        if mine is None:
-            sections.append(theirs)
-            adopted.structure = True
-            continue
-        if _copy_fields(mine, theirs, _SECTION_FIELDS):
-            adopted.fields.append(mine)
-        if not same_blocks(mine.blocks, theirs.blocks):
-            mine.blocks = theirs.blocks
-            adopted.bodies.append(mine)
-        sessions_by_id = {session.id: session for session in mine.sessions}
-        sessions: list[Session] = []
-        for their_session in theirs.sessions:
-            my_session = sessions_by_id.get(their_session.id)
-            if my_session is None:
-                sessions.append(their_session)
-                adopted.structure = True
-                continue
-            if _copy_fields(my_session, their_session, _SESSION_FIELDS):
-                adopted.fields.append(my_session)
-            if not same_blocks(my_session.blocks, their_session.blocks):
-                my_session.blocks = their_session.blocks
-                adopted.bodies.append(my_session)
-            sessions.append(my_session)
-        if [s.id for s in sessions] != [s.id for s in mine.sessions]:
-            adopted.structure = True
-        mine.sessions = sessions
-        sections.append(mine)
-    if [s.id for s in sections] != [s.id for s in local.sections]:
-        adopted.structure = True
-    local.sections = sections
+
+    def take_session(mine: Session, theirs: Session) -> None:
+        _adopt_part(mine, theirs, _SESSION_FIELDS, adopted)
+
+    def take_section(mine: Section, theirs: Section) -> None:
+        _adopt_part(mine, theirs, _SECTION_FIELDS, adopted)
+        mine.sessions = _kept_in_order(mine.sessions, theirs.sessions, adopted, take_session)
+
+    local.sections = _kept_in_order(local.sections, merged.sections, adopted, take_section)
     for name in ("footnotes", "comments", "field_changes"):
         if getattr(local, name) != getattr(merged, name):
             setattr(local, name, getattr(merged, name))
